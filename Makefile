@@ -1,0 +1,79 @@
+# sg_nr_plugin — every task a developer, CI or a new user runs. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PLUGIN      := sg_nr_plugin
+VENV        := .venv
+PY          := $(VENV)/bin/python
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PKGS    := python3-qgis qgis qgis-providers python3-pandas python3-openpyxl python3-pyproj \
+               python3-scipy gdal-bin qttools5-dev-tools pyqt5-dev-tools xvfb xauth
+TS          := i18n/$(PLUGIN)_zh_CN.ts
+QM          := $(TS:.ts=.qm)
+PY_SOURCES  := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*')
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: help setup apt venv test lint pytest demo zip deploy translations qm qgis clean
+
+help:
+	@echo "make demo          set up, then run the main job on the bundled sample data"
+	@echo "make test          set up, lint, then run every test headless"
+	@echo "make zip           build dist/$(PLUGIN).zip for QGIS 'Install from ZIP'"
+	@echo "make deploy        install into a QGIS profile (QGIS_PROFILE_DIR or the default one)"
+	@echo "make translations  refresh $(TS) from the sources and compile the .qm"
+	@echo "make qgis          open QGIS desktop with the plugin in a throw-away profile"
+
+# ---- set-up (idempotent) ------------------------------------------------------------------
+setup: apt venv qm
+
+apt:
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements-dev.txt
+	[ -x $(PY) ] || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# ---- translations ---------------------------------------------------------------------------
+translations:
+	pylupdate5 -noobsolete $(PY_SOURCES) -ts $(TS) 2>/dev/null
+	$(MAKE) qm
+	@$(PY) tools/i18n_fill.py $(TS) --list | $(PY) -c "import json,sys; n=len(json.load(sys.stdin)); print(f'{n} unfinished strings in $(TS)')"
+
+qm: $(QM)
+
+%.qm: %.ts
+	lrelease -silent $< -qm $@
+
+# ---- tests ----------------------------------------------------------------------------------
+test: setup lint pytest
+
+lint:
+	$(VENV)/bin/ruff check .
+
+pytest:
+	$(PY) -m pytest
+
+# ---- the main job -----------------------------------------------------------------------------
+demo: setup
+	$(PY) tools/demo.py
+
+# ---- packaging --------------------------------------------------------------------------------
+zip: qm
+	$(PY) tools/build_zip.py dist/$(PLUGIN).zip
+
+deploy: zip
+	$(PY) tools/deploy.py dist/$(PLUGIN).zip
+
+qgis: zip
+	$(PY) tools/deploy.py dist/$(PLUGIN).zip --run-qgis
+
+clean:
+	rm -rf dist build out tests/artifacts $(QM) .pytest_cache .ruff_cache

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.errors import SgNrError
 from ..paths import icon_path
 
 
@@ -39,6 +40,17 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802 - QGIS API name
         return type(self)()
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+        """Run :meth:`run`; user-facing errors become a clean ``QgsProcessingException``."""
+        try:
+            return self.run(parameters, context, feedback)
+        except SgNrError as error:
+            raise QgsProcessingException(str(error)) from error
+
+    def run(self, parameters, context, feedback) -> dict:
+        """The algorithm's work (subclasses implement this instead of ``processAlgorithm``)."""
+        raise NotImplementedError
 
     # To be provided by subclasses -------------------------------------------------------
     def display_name(self) -> str:

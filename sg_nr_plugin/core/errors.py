@@ -1,0 +1,46 @@
+"""User-facing errors: messages are already translated and name the layer, field or feature.
+
+The Processing wrappers turn them into ``QgsProcessingException`` with the same text, so a user
+sees the message, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..i18n import tr
+
+
+class SgNrError(Exception):
+    """An error the user can act on; ``str(error)`` is the message to show."""
+
+
+class MissingFieldsError(SgNrError):
+    def __init__(self, layer_name: str, missing: Iterable[str]) -> None:
+        self.layer_name = layer_name
+        self.missing = list(missing)
+        super().__init__(
+            tr("Layer “{layer}” lacks the required field(s): {fields}").format(
+                layer=layer_name, fields=", ".join(self.missing)
+            )
+        )
+
+
+class CrsError(SgNrError):
+    """A missing or contradictory coordinate reference system."""
+
+
+class OutputLockedError(SgNrError):
+    def __init__(self, path: str, reason: str = "") -> None:
+        self.path = path
+        message = tr(
+            "Cannot write “{path}”: the file is open in another program (Excel, WPS…) "
+            "or the folder is not writable. Close it and run again."
+        ).format(path=path)
+        super().__init__(f"{message} ({reason})" if reason else message)
+
+
+class EmptyInputError(SgNrError):
+    def __init__(self, layer_name: str) -> None:
+        self.layer_name = layer_name
+        super().__init__(tr("Layer “{layer}” has no features.").format(layer=layer_name))

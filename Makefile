@@ -13,7 +13,7 @@ QM          := $(TS:.ts=.qm)
 PY_SOURCES  := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*')
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help setup apt venv test lint pytest demo zip deploy translations qm qgis clean
+.PHONY: help setup apt venv postgis test lint pytest demo zip deploy translations qm qgis clean
 
 help:
 	@echo "make demo          set up, then run the main job on the bundled sample data"
@@ -53,7 +53,11 @@ qm: $(QM)
 	lrelease -silent $< -qm $@
 
 # ---- tests ----------------------------------------------------------------------------------
-test: setup lint pytest
+test: setup postgis lint pytest
+
+# A private PostgreSQL + PostGIS cluster on 127.0.0.1 for the PostGIS tests (tools/postgis.sh).
+postgis:
+	./tools/postgis.sh
 
 lint:
 	$(VENV)/bin/ruff check .

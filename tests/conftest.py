@@ -55,3 +55,41 @@ def provider_registered(qgis_app):
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+def _postgis_settings() -> dict[str, str] | None:
+    """Connection settings written by tools/postgis.sh (``make postgis``), or None."""
+    env_file = ROOT / ".cache" / "postgis.env"
+    if not env_file.exists():
+        return None
+    pairs = (line.split("=", 1) for line in env_file.read_text().splitlines() if "=" in line)
+    return {key: value for key, value in pairs}
+
+
+@pytest.fixture(scope="session")
+def postgis():
+    """The test PostGIS database; skipped LOUDLY when ``make postgis`` has not run."""
+    settings = _postgis_settings()
+    if settings is None:
+        import warnings
+
+        message = ("POSTGIS TESTS SKIPPED: no PostGIS server (run 'make postgis'; "
+                   "make test does this unless PostgreSQL cannot be installed)")
+        warnings.warn(message, stacklevel=1)
+        pytest.skip(message)
+    return settings
+
+
+def postgis_conninfo(settings: dict[str, str]) -> str:
+    """QGIS / OGR connection string for the test database (no table part)."""
+    return (f"host={settings['SGNR_PG_HOST']} port={settings['SGNR_PG_PORT']} "
+            f"dbname={settings['SGNR_PG_DB']} user={settings['SGNR_PG_USER']} "
+            f"password={settings['SGNR_PG_PASSWORD']}")
+
+
+def postgis_sql(settings: dict[str, str], sql: str) -> None:
+    """Run SQL in the test database as the test role (psql over loopback)."""
+    import subprocess
+
+    subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", postgis_conninfo(settings), "-c", sql],
+                   check=True, capture_output=True)

@@ -1,0 +1,123 @@
+"""``make bench``: every task in its own process, 3 runs each, medians and ratios from one run.
+
+Writes ``docs/benchmarks.md`` with the date, the machine, the medians, the ratios and the
+targets from the issues (met / missed). Correctness rides along: where the plugin and the
+native way compute the same figure, both are printed and their relative difference reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TASK_ORDER = ["floor_attributes", "floor_geometry", "floor_sql", "area_engine",
+              "t1_plugin", "t1_native", "t2_plugin", "t2_native", "t2_geopandas",
+              "t3_plugin", "t3_native"]
+# (label, numerator task, denominator task, target ratio or None, issue)
+RATIOS = [
+    ("area: engine / geometry iteration", "area_engine", "floor_geometry", 1.5, "#3"),
+    ("T1 planindicators / native extract+stats", "t1_plugin", "t1_native", 0.25, "#5"),
+    ("T2 overlaystats / native chain", "t2_plugin", "t2_native", 0.3, "#5"),
+    ("T2 overlaystats / geopandas", "t2_plugin", "t2_geopandas", None, "#12"),
+    ("T3 checkfarmland / native overlap analysis", "t3_plugin", "t3_native", 0.3, "#6"),
+]
+MEMORY_LIMIT_MB = {"t1_plugin": 1024, "t2_plugin": 1024, "t3_plugin": 1024}
+COMPARE = [("t1_plugin", "t1_native", "cultivated_m2"), ("t2_plugin", "t2_native", "inside_m2"),
+           ("t2_plugin", "t2_geopandas", "inside_m2")]
+
+
+def run_task(task: str, gpkg: Path, repeats: int) -> dict:
+    runs = []
+    for _ in range(repeats):
+        out = subprocess.run([sys.executable, "-m", "bench.tasks", task, str(gpkg)], cwd=ROOT,
+                             capture_output=True, text=True, timeout=1800)
+        lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+        if not lines:
+            return {"task": task, "error": (out.stderr or "no output")[-500:]}
+        runs.append(json.loads(lines[-1]))
+        if "skipped" in runs[-1] or "error" in runs[-1]:
+            return runs[-1]
+    summary = dict(runs[-1])
+    summary["seconds"] = statistics.median(r["seconds"] for r in runs)
+    summary["peak_mb"] = max(r["peak_mb"] for r in runs)
+    summary["runs"] = [round(r["seconds"], 3) for r in runs]
+    return summary
+
+
+def machine() -> str:
+    from osgeo import gdal
+    from qgis.core import Qgis
+
+    memory_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{os.cpu_count()} cores, {memory_gb:.0f} GiB, {platform.platform()}, "
+            f"QGIS {Qgis.QGIS_VERSION}, GDAL {gdal.__version__}, "
+            f"Python {platform.python_version()}")
+
+
+def report(results: dict, gpkg: Path, features: int | None) -> str:
+    lines = [
+        "# Benchmarks", "",
+        f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by `make bench` on: {machine()}.",
+        f"Data: `{gpkg.relative_to(ROOT) if gpkg.is_relative_to(ROOT) else gpkg}` "
+        f"({features if features is not None else '?'} DLTB parcels). Each task ran in its own "
+        "process, 3 times; the table gives the median of the work itself (start-up excluded).",
+        "", "| task | median s | runs | peak RSS MB | result |", "|---|---|---|---|---|"]
+    for task in TASK_ORDER:
+        r = results.get(task, {})
+        extra = {k: v for k, v in r.items() if k not in ("task", "seconds", "peak_mb", "runs")}
+        seconds = f"{r['seconds']:.2f}" if "seconds" in r and "skipped" not in r else "–"
+        peak = f"{r['peak_mb']:.0f}" if "peak_mb" in r else "–"
+        lines.append(f"| {task} | {seconds} | {r.get('runs', '')} | {peak} | {json.dumps(extra)} |")
+    lines += ["", "| ratio | value | target | status |", "|---|---|---|---|"]
+    for label, a, b, target, issue in RATIOS:
+        ra, rb = results.get(a, {}), results.get(b, {})
+        if "seconds" not in ra or "seconds" not in rb or "skipped" in ra or "skipped" in rb:
+            lines.append(f"| {label} | – | {target or '–'} ({issue}) | not measured |")
+            continue
+        value = ra["seconds"] / rb["seconds"]
+        status = "–" if target is None else ("met" if value <= target else "MISSED")
+        lines.append(f"| {label} | {value:.2f}× | ≤ {target}× ({issue}) | {status} |"
+                     if target else f"| {label} | {value:.2f}× | – | – |")
+    lines += ["", "| peak memory | MB | limit | status |", "|---|---|---|---|"]
+    for task, limit in MEMORY_LIMIT_MB.items():
+        r = results.get(task, {})
+        if "peak_mb" in r and "skipped" not in r:
+            status = "met" if r["peak_mb"] <= limit else "MISSED"
+            lines.append(f"| {task} | {r['peak_mb']:.0f} | ≤ {limit} | {status} |")
+    lines += ["", "Correctness (same figure computed both ways; the native chain measures planar "
+              "areas, the plugin ellipsoidal ones):", ""]
+    for a, b, key in COMPARE:
+        va, vb = results.get(a, {}).get(key), results.get(b, {}).get(key)
+        if va is not None and vb:
+            lines.append(f"- {key}: {a} {va:,.2f} vs {b} {vb:,.2f} "
+                         f"({(va - vb) / vb * 100:+.4f}%)")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("gpkg", type=Path)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args()
+    results = {}
+    for task in TASK_ORDER:
+        results[task] = run_task(task, args.gpkg.resolve(), args.repeats)
+        print(json.dumps(results[task]), flush=True)
+    features = results["floor_attributes"].get("features")
+    text = report(results, args.gpkg.resolve(), features)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

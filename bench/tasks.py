@@ -1,0 +1,214 @@
+"""Benchmark tasks, each run in its own process: ``python -m bench.tasks TASK DATA.gpkg``.
+
+Each task prints one JSON line: the wall seconds of the work itself (QGIS start-up excluded),
+the process's peak RSS, and a small result used to compare the plugin with the native way.
+Tasks whose algorithm is not in the provider yet print ``{"skipped": reason}``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+CULTIVATED = "('0101','0102','0103')"
+CULTIVATED_EXPR = f'"DLBM" IN {CULTIVATED}'
+
+
+def _layer(gpkg: str, name: str):
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
+    if not layer.isValid():
+        raise SystemExit(f"layer {name} not found in {gpkg}")
+    return layer
+
+
+def floor_attributes(gpkg: str) -> dict:
+    from qgis.core import QgsFeatureRequest
+
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    count = sum(1 for _ in _layer(gpkg, "DLTB").getFeatures(request))
+    return {"features": count}
+
+
+def floor_geometry(gpkg: str) -> dict:
+    count = 0
+    for feature in _layer(gpkg, "DLTB").getFeatures():
+        feature.geometry()
+        count += 1
+    return {"features": count}
+
+
+def floor_sql(gpkg: str) -> dict:
+    with sqlite3.connect(gpkg) as connection:
+        rows = connection.execute(
+            f'SELECT substr("ZLDWDM",1,6), sum("TBDLMJ") FROM "DLTB" '
+            f'WHERE "DLBM" IN {CULTIVATED} GROUP BY 1').fetchall()
+    return {"cultivated_m2": sum(r[1] for r in rows)}
+
+
+def area_engine(gpkg: str) -> dict:
+    from sg_nr_plugin.core.area import EllipsoidalArea
+
+    layer = _layer(gpkg, "DLTB")
+    engine = EllipsoidalArea(layer.crs())
+    batch, total = [], 0.0
+    for feature in layer.getFeatures():
+        batch.append(feature.geometry())
+        if len(batch) == 10_000:
+            total += float(engine.measure_many(batch).sum())
+            batch = []
+    total += float(engine.measure_many(batch).sum()) if batch else 0.0
+    return {"area_m2": total}
+
+
+def _processing():
+    from qgis.analysis import QgsNativeAlgorithms
+    from qgis.core import QgsApplication
+
+    sys.path.append("/usr/share/qgis/python/plugins")
+    import processing
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    QgsApplication.processingRegistry().addProvider(QgsNativeAlgorithms())
+    from sg_nr_plugin.processing.provider import SgNrProvider
+
+    QgsApplication.processingRegistry().addProvider(SgNrProvider())
+    return processing
+
+
+def _has(algorithm_id: str) -> bool:
+    from qgis.core import QgsApplication
+
+    return QgsApplication.processingRegistry().algorithmById(algorithm_id) is not None
+
+
+def _table_sum(layer, field: str) -> float:
+    return sum(float(f[field] or 0) for f in layer.getFeatures())
+
+
+def t1_plugin(gpkg: str) -> dict:
+    processing = _processing()
+    if not _has("sgnr:planindicators"):
+        return {"skipped": "sgnr:planindicators not available"}
+    result = processing.run("sgnr:planindicators", {
+        "DLTB": f"{gpkg}|layername=DLTB", "REGION_LEVEL": 1, "UNIT": 0,
+        "OUTPUT": "TEMPORARY_OUTPUT"})
+    out = result["OUTPUT"]
+    layer = out if not isinstance(out, str) else _layer_any(out)
+    value = sum(float(f["value"] or 0) for f in layer.getFeatures()
+                if f["indicator_id"] == "cultivated_land" and f["region_code"] != "")
+    return {"cultivated_m2": value}
+
+
+def _layer_any(path: str):
+    from qgis.core import QgsVectorLayer
+
+    return QgsVectorLayer(path, "out", "ogr")
+
+
+def t1_native(gpkg: str) -> dict:
+    processing = _processing()
+    extracted = processing.run("native:extractbyexpression", {
+        "INPUT": f"{gpkg}|layername=DLTB", "EXPRESSION": CULTIVATED_EXPR,
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    stats = processing.run("qgis:statisticsbycategories", {
+        "INPUT": extracted, "VALUES_FIELD_NAME": "TBDLMJ", "CATEGORIES_FIELD_NAME": ["ZLDWDM"],
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    return {"cultivated_m2": _table_sum(stats, "sum")}
+
+
+def t2_plugin(gpkg: str) -> dict:
+    processing = _processing()
+    if not _has("sgnr:overlaystats"):
+        return {"skipped": "sgnr:overlaystats not available"}
+    out = processing.run("sgnr:overlaystats", {
+        "INPUT": f"{gpkg}|layername=DLTB", "INPUT_FILTER": CULTIVATED_EXPR,
+        "OVERLAY": f"{gpkg}|layername=STBHHX", "REGION_LEVEL": 1, "UNIT": 0, "AREA_MODE": 0,
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    return {"inside_m2": _table_sum(out, "area_inside")}
+
+
+def t2_native(gpkg: str) -> dict:
+    processing = _processing()
+    extracted = processing.run("native:extractbyexpression", {
+        "INPUT": f"{gpkg}|layername=DLTB", "EXPRESSION": CULTIVATED_EXPR,
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    inter = processing.run("native:intersection", {
+        "INPUT": extracted, "OVERLAY": f"{gpkg}|layername=STBHHX", "OVERLAY_FIELDS": ["fid"],
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    with_area = processing.run("native:fieldcalculator", {
+        "INPUT": inter, "FIELD_NAME": "a", "FIELD_TYPE": 0, "FIELD_LENGTH": 20,
+        "FIELD_PRECISION": 4, "FORMULA": "$area", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    stats = processing.run("qgis:statisticsbycategories", {
+        "INPUT": with_area, "VALUES_FIELD_NAME": "a", "CATEGORIES_FIELD_NAME": ["ZLDWDM"],
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    return {"inside_m2": _table_sum(stats, "sum")}
+
+
+def t2_geopandas(gpkg: str) -> dict:
+    try:
+        import geopandas
+    except ImportError:
+        return {"skipped": "geopandas not importable"}
+    parcels = geopandas.read_file(gpkg, layer="DLTB", where=CULTIVATED_EXPR)
+    redline = geopandas.read_file(gpkg, layer="STBHHX").dissolve()
+    inside = geopandas.overlay(parcels, redline, how="intersection")
+    return {"inside_m2": float(inside.to_crs(4490).geometry.area.sum())}
+
+
+def t3_plugin(gpkg: str) -> dict:
+    processing = _processing()
+    if not _has("sgnr:checkfarmland"):
+        return {"skipped": "sgnr:checkfarmland not available"}
+    with tempfile.TemporaryDirectory() as tmp:
+        processing.run("sgnr:checkfarmland", {
+            "PROJECTS": f"{gpkg}|layername=XM_BENCH", "DLTB": f"{gpkg}|layername=DLTB",
+            "ECO_REDLINE": f"{gpkg}|layername=STBHHX",
+            "OUTPUT_FINDINGS": str(Path(tmp) / "f.gpkg"),
+            "OUTPUT_PROJECTS": str(Path(tmp) / "p.gpkg")})
+    return {}
+
+
+def t3_native(gpkg: str) -> dict:
+    processing = _processing()
+    processing.run("native:calculatevectoroverlaps", {
+        "INPUT": f"{gpkg}|layername=XM_BENCH",
+        "LAYERS": [f"{gpkg}|layername=DLTB", f"{gpkg}|layername=STBHHX"],
+        "OUTPUT": "TEMPORARY_OUTPUT"})
+    return {}
+
+
+TASKS = {name: obj for name, obj in dict(globals()).items()
+         if callable(obj) and name.split("_")[0] in ("floor", "area", "t1", "t2", "t3")}
+
+
+def main() -> int:
+    task, gpkg = sys.argv[1], sys.argv[2]
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    start = time.perf_counter()
+    try:
+        result = TASKS[task](gpkg)
+    except Exception as error:  # a failing task is reported, the others still run
+        result = {"error": repr(error)}
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"task": task, "seconds": seconds, "peak_mb": peak_mb, **result}))
+    sys.stdout.flush()
+    os._exit(0)  # skip QGIS tear-down: it is not part of any measurement
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

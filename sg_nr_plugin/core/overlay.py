@@ -30,6 +30,9 @@ from .errors import SgNrError
 # subdivide) makes both the spatial index and each intersection cheap.
 MAX_PIECE_VERTICES = 256
 
+# Kinds returned by OverlayLayer.under().
+ALL, PART, NONE = "all", "part", "none"
+
 
 @dataclass
 class _Piece:
@@ -117,20 +120,29 @@ class OverlayLayer:
 
         Fast path: ``geom`` lies inside one piece → ``geom`` itself, no intersection computed.
         """
+        return self.under(geom)[1]
+
+    def under(self, geom: QgsGeometry) -> tuple[str, QgsGeometry]:
+        """``(ALL, geom)``, ``(NONE, empty)`` or ``(PART, geom ∩ dissolved overlay)``.
+
+        Callers measuring areas use the kind to skip measuring: ALL → the whole parcel's area,
+        NONE → 0.
+        """
         if geom is None or geom.isNull() or geom.isEmpty():
-            return QgsGeometry()
+            return NONE, QgsGeometry()
         ids = self._index.intersects(geom.boundingBox())
         if not ids:
-            return QgsGeometry()
+            return NONE, QgsGeometry()
         target = geom.constGet()
         hits = []
         for piece_id in ids:
             piece = self._pieces[piece_id]
             if piece.engine.contains(target):
-                return QgsGeometry(geom)
+                return ALL, QgsGeometry(geom)
             if piece.engine.intersects(target):
                 hits.append(piece)
-        return self._clip_union(geom, hits)
+        inside = self._clip_union(geom, hits)
+        return (NONE, inside) if inside.isEmpty() else (PART, inside)
 
     def _clip_union(self, geom: QgsGeometry, hits: list[_Piece]) -> QgsGeometry:
         if not hits:

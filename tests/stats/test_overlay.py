@@ -76,3 +76,11 @@ def test_reprojected_overlay(qgis_app):
 def test_bad_expression_is_a_user_error(qgis_app):
     with pytest.raises(SgNrError, match="filter expression"):
         overlay([(rect_wkt(X0, Y0, X0 + 1, Y0 + 1), ["a"])], expression="kind = = 1")
+
+
+def test_under_reports_the_kind(qgis_app):
+    from sg_nr_plugin.core.overlay import ALL, NONE, PART
+    engine = overlay([(rect_wkt(X0, Y0, X0 + 100, Y0 + 100), ["a"])])
+    assert engine.under(rect(10, 10, 20, 20))[0] == ALL
+    assert engine.under(rect(90, 10, 120, 20))[0] == PART
+    assert engine.under(rect(100, 10, 120, 20))[0] == NONE  # shares an edge only

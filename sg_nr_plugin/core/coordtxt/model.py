@@ -1,0 +1,108 @@
+"""Data model of a project coordinate file (报部坐标 .txt): header, parcels, rings, issues.
+
+Coordinates keep the file's own naming: ``x`` is the northing (X, 北坐标) and ``y`` the easting
+(Y, 东坐标, possibly with the zone prefix). QGIS geometries use (easting, northing), so the swap
+happens in one place only: :mod:`.geometry`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+# Keys of the [属性描述] section, in the order the format lists them.
+HEADER_KEYS = ("格式版本号", "数据产生单位", "数据产生日期", "坐标系", "几度分带", "投影类型",
+               "计量单位", "带号", "精度", "转换参数")
+# Keys without which a file cannot be placed on the map or is rejected at filing.
+REQUIRED_HEADER_KEYS = ("坐标系", "几度分带", "投影类型", "计量单位", "带号")
+
+ATTRIBUTE_SECTION = "属性描述"
+COORDINATE_SECTION = "地块坐标"
+POLYGON_KIND = "面"
+
+
+class Severity(str, Enum):
+    """ERROR: the monitoring system would reject the file; WARNING: worth a look."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One validation finding. ``line`` is 1-based (0 when it concerns the whole file)."""
+
+    file: str
+    line: int
+    severity: Severity
+    code: str
+    message: str
+    parcel: str = ""
+
+    def text(self) -> str:
+        """``file:line: message`` as shown in the Processing log."""
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Point:
+    name: str
+    ring: int
+    x: float  # northing
+    y: float  # easting (zone prefix kept as written)
+    line: int
+
+
+@dataclass
+class Parcel:
+    """One 地块: its header line's fields and the points listed under it."""
+
+    line: int
+    point_count: int | None
+    area_ha: float | None
+    number: str
+    name: str
+    kind: str
+    sheet: str
+    use: str
+    land_class: str
+    points: list[Point] = field(default_factory=list)
+    skipped: bool = False  # set when a fatal problem keeps the parcel out of the layer
+
+    def rings(self) -> list[tuple[int, list[Point]]]:
+        """Points grouped by ring number in the order the rings first appear."""
+        grouped: dict[int, list[Point]] = {}
+        for point in self.points:
+            grouped.setdefault(point.ring, []).append(point)
+        return list(grouped.items())
+
+
+@dataclass
+class CoordFile:
+    """A parsed file: its header, parcels, detected encoding and the problems found."""
+
+    name: str
+    encoding: str = ""
+    header: dict[str, str] = field(default_factory=dict)
+    header_lines: dict[str, int] = field(default_factory=dict)
+    parcels: list[Parcel] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+    def add(self, line: int, severity: Severity, code: str, message: str,
+            parcel: str = "") -> None:
+        self.issues.append(Issue(self.name, line, severity, code, message, parcel))
+
+    @property
+    def zone(self) -> int | None:
+        """带号 as an integer, or None when absent or not a number."""
+        try:
+            return int(float(self.header.get("带号", "").strip()))
+        except ValueError:
+            return None
+
+    @property
+    def zone_width(self) -> int:
+        """几度分带: 3 unless the header says 6."""
+        return 6 if self.header.get("几度分带", "").strip().startswith("6") else 3

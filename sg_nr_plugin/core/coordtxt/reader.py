@@ -1,0 +1,171 @@
+"""Import: coordinate files → validated parcels with QGIS geometries, ready for a layer.
+
+Pure logic (no project, no iface). The area engine is passed in as a factory so that the
+declared areas are compared with the same ellipsoidal measure the statistics use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...i18n import tr
+from .geometry import assemble, ring_points
+from .model import CoordFile, Issue, Parcel, Severity
+from .parser import read_file
+from .validate import (
+    AreaMeasure,
+    check_area,
+    check_duplicates,
+    check_geometry,
+    check_header,
+    check_parcel,
+    resolve_crs,
+)
+
+MeasureFactory = Callable[[QgsCoordinateReferenceSystem], AreaMeasure]
+DEFAULT_TOLERANCE = 0.001  # 0.1 %: planar areas at a zone's edge differ by up to ~0.06 %
+M2_PER_HA = 10_000.0
+
+# Output fields: the usual pinyin abbreviations of Chinese GIS data (Shapefile-safe names).
+FIELDS = (
+    ("JZDS", QVariant.Int),      # 界址点数 point count
+    ("DKMJ", QVariant.Double),   # 地块面积 declared area, 公顷
+    ("JSMJ", QVariant.Double),   # 计算面积 measured ellipsoidal area, 公顷
+    ("DKBH", QVariant.String),   # 地块编号
+    ("DKMC", QVariant.String),   # 地块名称
+    ("TXSX", QVariant.String),   # 图形属性 (面)
+    ("TFH", QVariant.String),    # 图幅号
+    ("DKYT", QVariant.String),   # 地块用途
+    ("DLBM", QVariant.String),   # 地类编码
+    ("SCDW", QVariant.String),   # 数据产生单位
+    ("SCRQ", QVariant.String),   # 数据产生日期
+    ("ZBX", QVariant.String),    # 坐标系
+    ("DH", QVariant.Int),        # 带号
+    ("WJM", QVariant.String),    # 文件名 source file
+    ("BM", QVariant.String),     # 编码 detected encoding
+)
+
+
+def default_measure_factory(crs: QgsCoordinateReferenceSystem) -> AreaMeasure:
+    """The [core] ellipsoidal area engine (m²) for geometries in ``crs``."""
+    from ..area import EllipsoidalArea
+
+    return EllipsoidalArea(crs).measure
+
+
+@dataclass
+class ImportedParcel:
+    source: CoordFile
+    parcel: Parcel
+    geometry: QgsGeometry
+    crs: QgsCoordinateReferenceSystem
+    measured_ha: float | None = None
+
+
+@dataclass
+class ImportResult:
+    files: list[CoordFile] = field(default_factory=list)
+    parcels: list[ImportedParcel] = field(default_factory=list)
+
+    @property
+    def issues(self) -> list[Issue]:
+        return [issue for parsed in self.files for issue in parsed.issues]
+
+    def skipped(self) -> int:
+        return sum(p.skipped for parsed in self.files for p in parsed.parcels)
+
+
+def collect_paths(items: Iterable[str | Path]) -> list[Path]:
+    """Files as given, folders expanded to their ``*.txt`` files (sorted, not recursive)."""
+    paths: list[Path] = []
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            paths.extend(sorted((p for p in path.iterdir()
+                                 if p.is_file() and p.suffix.lower() == ".txt"),
+                                key=lambda p: p.name.lower()))
+        else:
+            paths.append(path)
+    return paths
+
+
+def import_paths(paths: Iterable[str | Path], override: QgsCoordinateReferenceSystem | None = None,
+                 measure_factory: MeasureFactory | None = default_measure_factory,
+                 tolerance: float = DEFAULT_TOLERANCE) -> ImportResult:
+    result = ImportResult()
+    for path in collect_paths(paths):
+        parsed = read_file(path)
+        result.files.append(parsed)
+        result.parcels.extend(load_parsed(parsed, override, measure_factory, tolerance))
+    return result
+
+
+def load_parsed(parsed: CoordFile, override: QgsCoordinateReferenceSystem | None = None,
+                measure_factory: MeasureFactory | None = default_measure_factory,
+                tolerance: float = DEFAULT_TOLERANCE) -> list[ImportedParcel]:
+    """Validate a parsed file and build its parcels' geometries; never raises on bad data."""
+    if parsed.encoding:
+        parsed.add(0, Severity.INFO, "encoding",
+                   tr("Encoding detected: {encoding}").format(encoding=parsed.encoding))
+    check_header(parsed)
+    for parcel in parsed.parcels:
+        check_parcel(parsed, parcel)
+    check_duplicates(parsed)
+    crs = resolve_crs(parsed, override)
+    if crs is None:
+        for parcel in parsed.parcels:
+            parcel.skipped = True
+        return []
+    measure = measure_factory(crs) if measure_factory is not None else None
+    loaded = []
+    for parcel in parsed.parcels:
+        if parcel.skipped:
+            continue
+        geometry = assemble([ring_points(points) for _, points in parcel.rings()])
+        check_geometry(parsed, parcel, geometry)
+        measured = measure(geometry) / M2_PER_HA if measure is not None else None
+        if measured is not None:
+            check_area(parsed, parcel, measured, tolerance)
+        loaded.append(ImportedParcel(parsed, parcel, geometry, crs, measured))
+    return loaded
+
+
+def import_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind in FIELDS:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def to_feature(item: ImportedParcel, fields: QgsFields,
+               target: QgsCoordinateReferenceSystem | None = None,
+               context: QgsCoordinateTransformContext | None = None) -> QgsFeature:
+    """A feature with the import fields, its geometry transformed to ``target`` if needed."""
+    geometry = QgsGeometry(item.geometry)
+    if target is not None and target.isValid() and target != item.crs:
+        transform = QgsCoordinateTransform(item.crs, target,
+                                           context or QgsCoordinateTransformContext())
+        geometry.transform(transform)
+    parcel, header = item.parcel, item.source.header
+    feature = QgsFeature(fields)
+    feature.setGeometry(geometry)
+    feature.setAttributes([
+        parcel.point_count, parcel.area_ha, item.measured_ha, parcel.number,
+        parcel.name, parcel.kind, parcel.sheet, parcel.use, parcel.land_class,
+        header.get("数据产生单位", ""), header.get("数据产生日期", ""), header.get("坐标系", ""),
+        item.source.zone, item.source.name, item.source.encoding,
+    ])
+    return feature

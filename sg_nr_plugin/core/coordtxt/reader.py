@@ -153,12 +153,13 @@ def import_fields() -> QgsFields:
 def to_feature(item: ImportedParcel, fields: QgsFields,
                target: QgsCoordinateReferenceSystem | None = None,
                context: QgsCoordinateTransformContext | None = None) -> QgsFeature:
-    """A feature with the import fields, its geometry transformed to ``target`` if needed."""
+    """A feature with the import fields; geometry multi-part, transformed to ``target``."""
     geometry = QgsGeometry(item.geometry)
     if target is not None and target.isValid() and target != item.crs:
         transform = QgsCoordinateTransform(item.crs, target,
                                            context or QgsCoordinateTransformContext())
         geometry.transform(transform)
+    geometry.convertToMultiType()  # one layer type for single- and multi-part parcels
     parcel, header = item.parcel, item.source.header
     feature = QgsFeature(fields)
     feature.setGeometry(geometry)

@@ -1,0 +1,100 @@
+"""Export: polygon features → parcels grouped by project, in the Gauss-Kruger CRS of the file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsGeometry,
+    QgsRectangle,
+    QgsWkbTypes,
+)
+
+from ...i18n import tr
+from ..errors import CrsError
+from .geometry import oriented_rings
+from .writer import ExportParcel, clean_field
+
+AreaMeasure = Callable[[QgsGeometry], float]
+# Field names of an imported layer: a layer read by importcoordtxt exports without mapping.
+DEFAULT_FIELDS = {"parcel": "DKBH", "name": "DKMC", "land_class": "DLBM", "use": "DKYT",
+                  "sheet": "TFH"}
+
+
+@dataclass
+class FieldMap:
+    """Which attribute feeds which part of the file (None: not written / numbered)."""
+
+    project: str | None = None
+    parcel: str | None = None
+    name: str | None = None
+    land_class: str | None = None
+    use: str | None = None
+    sheet: str | None = None
+
+    def with_defaults(self, field_names: Iterable[str]) -> FieldMap:
+        """Unset entries fall back to the import's field names when the layer has them."""
+        names = set(field_names)
+        values = {key: getattr(self, key) or (DEFAULT_FIELDS[key]
+                                              if DEFAULT_FIELDS.get(key) in names else None)
+                  for key in ("parcel", "name", "land_class", "use", "sheet")}
+        return FieldMap(self.project, **values)
+
+
+def output_crs(source: QgsCoordinateReferenceSystem, extent: QgsRectangle, prefixed: bool,
+               context: QgsCoordinateTransformContext | None = None
+               ) -> tuple[QgsCoordinateReferenceSystem, int, int]:
+    """``(crs, zone, width)`` of the file: the layer's zone if it is CGCS2000 Gauss-Kruger,
+    else the 3-degree zone of the extent's centre."""
+    from .zones import crs_for, zone_for_longitude, zone_of_crs
+
+    if source is None or not source.isValid():
+        raise CrsError(tr("The input layer has no coordinate reference system."))
+    known = zone_of_crs(source)
+    if known is not None:
+        zone, width, _ = known
+    else:
+        geographic = QgsCoordinateReferenceSystem("EPSG:4490")
+        transform = QgsCoordinateTransform(source, geographic,
+                                           context or QgsCoordinateTransformContext())
+        centre = transform.transform(extent.center())
+        zone, width = zone_for_longitude(centre.x()), 3
+    crs = crs_for(zone, width, prefixed)
+    if not crs.isValid():
+        raise CrsError(tr("The layer lies outside the CGCS2000 Gauss-Kruger zones (zone {zone})."
+                          ).format(zone=zone))
+    return crs, zone, width
+
+
+def to_export_parcel(feature: QgsFeature, mapping: FieldMap, transform: QgsCoordinateTransform,
+                     measure: AreaMeasure, number: str) -> ExportParcel | None:
+    """One feature as a parcel (None for an empty or non-polygon geometry)."""
+    geometry = QgsGeometry(feature.geometry())
+    if geometry.isNull() or geometry.isEmpty() or \
+            geometry.type() != QgsWkbTypes.PolygonGeometry:
+        return None
+    area_ha = measure(geometry) / 10_000.0
+    if QgsWkbTypes.isCurvedType(geometry.wkbType()):
+        geometry = QgsGeometry(geometry.constGet().segmentize())
+    geometry.transform(transform)
+    parts = oriented_rings(geometry)
+    if not parts:
+        return None
+
+    def value(field_name: str | None) -> str:
+        return clean_field(feature[field_name]) if field_name else ""
+
+    return ExportParcel(value(mapping.parcel) or number, area_ha, parts, value(mapping.name),
+                        value(mapping.sheet), value(mapping.use), value(mapping.land_class),
+                        feature.id())
+
+
+def project_of(feature: QgsFeature, mapping: FieldMap, default: str) -> str:
+    if not mapping.project:
+        return default
+    return clean_field(feature[mapping.project]) or default

@@ -1,0 +1,118 @@
+"""Regions of a report: county / township / village from ZLDWDM prefixes, and their names.
+
+ZLDWDM (坐落单位代码) is 19 characters: 6 county + 3 township + 3 village + padding, so a
+parcel's region at each level is a prefix of it. Layers without ZLDWDM get their region from a
+region layer by :class:`RegionIndex` (see ``region_index.py``-free helper below).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import IntEnum
+
+from ..i18n import tr
+
+CITY_CODE = "440200"
+CITY_NAME_ZH = "韶关市"
+
+#: The ten county-level divisions of Shaoguan (民政部 codes).
+SHAOGUAN_COUNTIES: dict[str, str] = {
+    "440203": "武江区",
+    "440204": "浈江区",
+    "440205": "曲江区",
+    "440222": "始兴县",
+    "440224": "仁化县",
+    "440229": "翁源县",
+    "440232": "乳源瑶族自治县",
+    "440233": "新丰县",
+    "440281": "乐昌市",
+    "440282": "南雄市",
+}
+
+#: Region code of the whole-area row (level WHOLE) and of parcels whose ZLDWDM is empty.
+WHOLE_CODE = ""
+UNKNOWN_CODE = "UNKNOWN"
+
+
+class RegionLevel(IntEnum):
+    """Same order as the ``REGION_LEVEL`` enum parameter."""
+
+    WHOLE = 0
+    COUNTY = 1
+    TOWNSHIP = 2
+    VILLAGE = 3
+
+
+#: How many leading ZLDWDM characters identify a region of each level.
+PREFIX_LENGTH = {
+    RegionLevel.WHOLE: 0,
+    RegionLevel.COUNTY: 6,
+    RegionLevel.TOWNSHIP: 9,
+    RegionLevel.VILLAGE: 12,
+}
+
+
+def region_code(zldwdm, level: RegionLevel | int) -> str:
+    """The region of a parcel at ``level``: ``ZLDWDM[:6]`` (county), ``[:9]``, ``[:12]``.
+
+    ``WHOLE`` gives :data:`WHOLE_CODE` for every parcel. A null/empty ZLDWDM gives
+    :data:`UNKNOWN_CODE` so those parcels are reported, never dropped. A code shorter than the
+    prefix (a supplier that trimmed the padding of a county-level code) is returned whole.
+    """
+    level = RegionLevel(level)
+    if level == RegionLevel.WHOLE:
+        return WHOLE_CODE
+    text = _clean(zldwdm)
+    if not text:
+        return UNKNOWN_CODE
+    return text[:PREFIX_LENGTH[level]]
+
+
+def region_level_of(code: str) -> RegionLevel | None:
+    """The level a region code belongs to, from its length (None when it fits none)."""
+    for level, length in PREFIX_LENGTH.items():
+        if len(code) == length:
+            return level
+    return None
+
+
+def region_name(code: str, names: Mapping[str, str] | None = None) -> str:
+    """Display name of a region code: ``names`` first (e.g. from a region layer), then the
+    built-in Shaoguan names; an unnamed code is shown as the code itself."""
+    if names and code in names and names[code]:
+        return str(names[code])
+    if code == WHOLE_CODE:
+        return tr("Total")
+    if code == UNKNOWN_CODE:
+        return tr("No location code (ZLDWDM empty)")
+    if code == CITY_CODE:
+        return CITY_NAME_ZH
+    return SHAOGUAN_COUNTIES.get(code, code)
+
+
+def names_from_layer(source, code_field: str, name_field: str) -> dict[str, str]:
+    """``{code: name}`` from a region layer's attributes (e.g. XZQ: XZQDM/XZQMC, or ZLDWDM/
+    ZLDWMC of DLTB itself). The first non-empty name of a code wins."""
+    from qgis.core import QgsFeatureRequest
+
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([code_field, name_field], source.fields())
+    names: dict[str, str] = {}
+    for feature in source.getFeatures(request):
+        code = _clean(feature[code_field])
+        name = _clean(feature[name_field])
+        if code and name and code not in names:
+            names[code] = name
+    return names
+
+
+def _clean(value) -> str:
+    """Text of an attribute value; NULL/None/whitespace become ""."""
+    if value is None:
+        return ""
+    try:  # QVariant NULL from PyQGIS
+        if hasattr(value, "isNull") and value.isNull():
+            return ""
+    except TypeError:
+        pass
+    return str(value).strip()

@@ -52,3 +52,64 @@ def memory_layer(name: str, fields: str, rows: list[tuple[str, list]],
     assert layer.dataProvider().addFeatures(features)
     layer.updateExtents()
     return layer
+
+
+DLTB_FIELDS = ("ZLDWDM:string(19)&field=DLBM:string(8)&field=DLMC:string(20)"
+               "&field=TBMJ:double&field=KCXS:double&field=KCMJ:double&field=TBDLMJ:double")
+COUNTY_A, COUNTY_B = "440203", "440204"
+VILLAGE_A = COUNTY_A + "001001" + "0000000"
+VILLAGE_B = COUNTY_B + "002003" + "0000000"
+
+# Hand-made parcels: (column, ZLDWDM, DLBM, TBMJ, KCXS, KCMJ, TBDLMJ). Row 7 lacks KCMJ and
+# TBDLMJ (derived: 800 × 0.2 = 160, 800 − 160 = 640). Geometry: a 10 m square per column, county
+# A at x < 100, county B at x ≥ 100 (for the spatial-region tests).
+PARCELS = [
+    (0, VILLAGE_A, "0101", 1000.0, 0.1, 100.0, 900.0),
+    (1, VILLAGE_A, "0103", 500.0, 0.05, 25.0, 475.0),
+    (2, VILLAGE_A, "0201K", 300.0, 0.0, 0.0, 300.0),
+    (3, VILLAGE_A, "", 50.0, None, None, 50.0),
+    (10, VILLAGE_B, "0301", 2000.0, 0.0, 0.0, 2000.0),
+    (11, VILLAGE_B, "9999", 10.0, 0.0, 0.0, 10.0),
+    (12, VILLAGE_B, "0101", 800.0, 0.2, None, None),
+    (13, VILLAGE_B, "0201", 100.0, 0.0, 0.0, 100.0),
+]
+
+# The summary worked out by hand from PARCELS (m²): K codes with their base, ridges as 1203.
+EXPECTED_BY_COUNTY = {
+    COUNTY_A: {"0101": 900.0, "0103": 475.0, "0201": 300.0, "1203": 125.0,
+               "UNRECOGNISED": 50.0},
+    COUNTY_B: {"0301": 2000.0, "0101": 640.0, "0201": 100.0, "1203": 160.0,
+               "UNRECOGNISED": 10.0},
+}
+CONTROL_BY_COUNTY = {COUNTY_A: 1850.0, COUNTY_B: 2910.0}
+
+
+def dltb_layer(name: str = "DLTB") -> QgsVectorLayer:
+    rows = []
+    for column, zldwdm, dlbm, tbmj, kcxs, kcmj, tbdlmj in PARCELS:
+        x = X0 + column * 10.0
+        rows.append((square_wkt(x, Y0, 10.0), [zldwdm, dlbm, "", tbmj, kcxs, kcmj, tbdlmj]))
+    return memory_layer(name, DLTB_FIELDS, rows)
+
+
+def regions_layer() -> QgsVectorLayer:
+    """Two region polygons: 'West' holds county A's parcels, 'East' county B's."""
+    return memory_layer("regions", "name:string", [
+        (rect_wkt(X0 - 50, Y0 - 50, X0 + 95, Y0 + 50), ["West"]),
+        (rect_wkt(X0 + 95, Y0 - 50, X0 + 300, Y0 + 50), ["East"]),
+    ])
+
+
+def write_gpkg(layer: QgsVectorLayer, path, layer_name: str = "dltb") -> QgsVectorLayer:
+    """Copy ``layer`` into a GeoPackage and open it as a QGIS layer."""
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = layer_name
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path),
+                                                      QgsCoordinateTransformContext(), options)
+    assert error[0] == QgsVectorFileWriter.NoError, error
+    opened = QgsVectorLayer(f"{path}|layername={layer_name}", layer_name, "ogr")
+    assert opened.isValid()
+    return opened

@@ -1,0 +1,196 @@
+"""地类转移矩阵: area moving from each base-vintage class to each current-vintage class.
+
+Both vintages are big (a million parcels each), so neither is held whole: the current layer's
+extent is cut into tiles; per tile, the current parcels whose bounding-box centre falls in the
+tile are read with the base parcels under them, indexed, and intersected (prepared engines; a
+current parcel inside one base parcel takes its whole area without an intersection). Areas are
+ellipsoidal (gross, like TBMJ); regions come from the current parcel.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from enum import IntEnum
+
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsFeatureRequest,
+    QgsFeatureSource,
+    QgsGeometry,
+    QgsRectangle,
+    QgsSpatialIndex,
+)
+
+from ...i18n import tr
+from ..area import EllipsoidalArea
+from ..landclasses import land_classes
+from ..overlay import polygon_parts
+from .common import RegionAssigner, RegionSpec, SourceInfo, StatsMeta, dltb_fields, text
+from .landuse import UNRECOGNISED, class_key
+
+COLUMNS = ["region_code", "region_name", "from_class", "from_name", "to_class", "to_name",
+           "area_m2"]
+PARCELS_PER_TILE = 20_000
+NO_BASE = "NONE"
+
+
+class ClassLevel(IntEnum):
+    SECOND = 0
+    FIRST = 1
+    CATEGORY = 2
+
+
+def classifier(level: ClassLevel):
+    """Function code → (key, Chinese name) at the requested class level."""
+    table = land_classes()
+    names = {"agricultural": "农用地", "construction": "建设用地", "unused": "未利用地"}
+
+    def classify(dlbm: str) -> tuple[str, str]:
+        key = class_key(dlbm)
+        if key == UNRECOGNISED:
+            return UNRECOGNISED, tr("Unrecognised")
+        land_class = table.lookup(key)
+        if level == ClassLevel.SECOND:
+            return key, land_class.name_zh
+        if level == ClassLevel.FIRST:
+            return land_class.level1, land_class.level1_name_zh
+        major = land_class.major
+        return (major, names[major]) if major in names else (UNRECOGNISED, tr("Unrecognised"))
+
+    return classify
+
+
+def _valid(geometry: QgsGeometry) -> QgsGeometry | None:
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None
+    return geometry if geometry.isGeosValid() else polygon_parts(geometry.makeValid())
+
+
+def _tiles(extent: QgsRectangle, count: int):
+    side = max(1, math.ceil(math.sqrt(max(count, 1) / PARCELS_PER_TILE)))
+    width, height = extent.width() / side or 1.0, extent.height() / side or 1.0
+    for row in range(side):
+        for col in range(side):
+            yield side, row, col, QgsRectangle(
+                extent.xMinimum() + col * width, extent.yMinimum() + row * height,
+                extent.xMinimum() + (col + 1) * width, extent.yMinimum() + (row + 1) * height)
+
+
+class _Matrix:
+    def __init__(self, base, current, spec, level, context, feedback) -> None:
+        self.base, self.current, self.context, self.feedback = base, current, context, feedback
+        self.crs = current.sourceCrs()
+        self.base_fields = dltb_fields(base, "BASE", RegionSpec(level=0))
+        self.current_fields = dltb_fields(current, "CURRENT", spec)
+        self.assigner = RegionAssigner(spec, self.crs, context)
+        self.classify = classifier(ClassLevel(int(level)))
+        self.measurer = EllipsoidalArea(self.crs, context)
+        self.area = defaultdict(float)
+        self.names: dict[str, str] = {}
+        self.read_current = 0
+        self.read_base = 0
+
+    def run(self) -> None:
+        extent = self.current.sourceExtent()
+        tiles = list(_tiles(extent, self.current.featureCount()))
+        for number_done, (side, row, col, tile) in enumerate(tiles):
+            if self.feedback is not None:
+                if self.feedback.isCanceled():
+                    return
+                self.feedback.setProgress(100.0 * number_done / len(tiles))
+            self._tile(extent, side, row, col, tile)
+
+    def _tile(self, extent, side, row, col, tile) -> None:
+        parcels, bbox = [], QgsRectangle()
+        bbox.setMinimal()
+        request = QgsFeatureRequest().setFilterRect(tile)
+        for feature in self.current.getFeatures(request):
+            geometry = _valid(feature.geometry())
+            if geometry is None:
+                continue
+            centre = geometry.boundingBox().center()
+            if _cell(centre.x(), extent.xMinimum(), extent.width(), side) != col or _cell(
+                    centre.y(), extent.yMinimum(), extent.height(), side) != row:
+                continue  # another tile owns it
+            parcels.append((geometry, feature))
+            bbox.combineExtentWith(geometry.boundingBox())
+        if parcels:
+            self._intersect(parcels, self._base_index(bbox))
+
+    def _base_index(self, bbox: QgsRectangle):
+        request = QgsFeatureRequest().setDestinationCrs(self.crs, self.context)
+        request.setFilterRect(bbox)
+        request.setSubsetOfAttributes([self.base_fields.dlbm], self.base.fields())
+        index, pieces = QgsSpatialIndex(), []
+        for feature in self.base.getFeatures(request):
+            geometry = _valid(feature.geometry())
+            if geometry is None:
+                continue
+            engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+            engine.prepareGeometry()
+            index.addFeature(len(pieces), geometry.boundingBox())
+            pieces.append((geometry, engine, self.classify(text(feature[self.base_fields.dlbm]))))
+            self.read_base += 1
+        return index, pieces
+
+    def _intersect(self, parcels, base) -> None:
+        index, pieces = base
+        for geometry, feature in parcels:
+            self.read_current += 1
+            zldwdm = feature[self.current_fields.zldwdm] if self.current_fields.zldwdm else ""
+            region = self.assigner.code(text(zldwdm), geometry)
+            to_class = self.classify(text(feature[self.current_fields.dlbm]))
+            covered = 0.0
+            whole = self.measurer.measure(geometry)
+            for i in index.intersects(geometry.boundingBox()):
+                base_geometry, engine, from_class = pieces[i]
+                if engine.contains(geometry.constGet()):
+                    area = whole
+                elif engine.intersects(geometry.constGet()):
+                    area = self.measurer.measure(
+                        polygon_parts(geometry.intersection(base_geometry)) or QgsGeometry())
+                else:
+                    continue
+                self._add(region, from_class, to_class, area)
+                covered += area
+            if whole - covered > 0.01:  # current land the base vintage does not cover
+                self._add(region, (NO_BASE, tr("(not in base)")), to_class, whole - covered)
+
+    def _add(self, region, from_class, to_class, area) -> None:
+        self.names.update((from_class, to_class))
+        self.area[region, from_class[0], to_class[0]] += area
+
+
+def _cell(value: float, origin: float, size: float, side: int) -> int:
+    return min(side - 1, max(0, int((value - origin) / (size or 1.0) * side)))
+
+
+def change_matrix(base: QgsFeatureSource, current: QgsFeatureSource,
+                  spec: RegionSpec | None = None, class_level: int = ClassLevel.SECOND,
+                  transform_context: QgsCoordinateTransformContext | None = None,
+                  base_name: str = "BASE", current_name: str = "CURRENT", feedback=None):
+    """The long change table (region, from, to, area in m²) as a DataFrame."""
+    from . import require_pandas
+
+    pd = require_pandas()
+    matrix = _Matrix(base, current, spec or RegionSpec(),
+                     class_level, transform_context or QgsCoordinateTransformContext(), feedback)
+    matrix.run()
+    rows = [[region, matrix.assigner.name(region), source, matrix.names[source], target,
+             matrix.names[target], area]
+            for (region, source, target), area in sorted(matrix.area.items())]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame.attrs["meta"] = StatsMeta(sources=[SourceInfo("BASE", base_name, matrix.read_base),
+                                             SourceInfo("CURRENT", current_name,
+                                                        matrix.read_current)])
+    return frame
+
+
+def new_construction_m2(frame) -> dict[str, float]:
+    """Per region: area non-construction in the base and construction now (三大类 level)."""
+    result: dict[str, float] = defaultdict(float)
+    for row in frame.itertuples(index=False):
+        if row.to_class == "construction" and row.from_class not in ("construction", NO_BASE):
+            result[row.region_code] += row.area_m2
+    return dict(result)

@@ -1,0 +1,214 @@
+"""Pieces every statistic shares: region assignment, DLTB attribute reading, source metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeatureRequest,
+    QgsFeatureSource,
+    QgsGeometry,
+    QgsSpatialIndex,
+)
+
+from ...i18n import tr
+from ..errors import SgNrError
+from ..fields import DltbFields, detect_dltb_fields
+from ..regions import RegionLevel, region_code, region_name
+
+# Parcels outside every polygon of a REGIONS layer.
+OUTSIDE_CODE = "OUTSIDE"
+
+AREA_METHOD = "CGCS2000 ellipsoidal"
+
+
+@dataclass
+class RegionSpec:
+    """How parcels are grouped: by ZLDWDM prefix (``level``) or spatially by a region layer."""
+
+    level: int = RegionLevel.COUNTY
+    layer: QgsFeatureSource | None = None
+    field: str | None = None
+    layer_name: str = ""
+
+    @property
+    def spatial(self) -> bool:
+        return self.layer is not None
+
+
+@dataclass
+class SourceInfo:
+    """What a workbook says about one input: its name and how many features were read."""
+
+    role: str
+    name: str
+    count: int = 0
+
+
+@dataclass
+class StatsMeta:
+    """Provenance written into every output: sources, area method, class sets used."""
+
+    sources: list[SourceInfo] = field(default_factory=list)
+    class_sets: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    area_method: str = AREA_METHOD
+
+
+def number(value) -> float | None:
+    """A float from an attribute value; None for NULL, empty or non-numeric."""
+    if value is None:
+        return None
+    try:
+        result = float(value)
+    except (TypeError, ValueError):
+        return None
+    return result if result == result else None  # NaN counts as missing
+
+
+def text(value) -> str:
+    """Attribute value as stripped text ('' for NULL)."""
+    if value is None:
+        return ""
+    try:
+        if value.isNull():  # QVariant NULL
+            return ""
+    except AttributeError:
+        pass
+    return str(value).strip()
+
+
+class RegionAssigner:
+    """Gives each parcel its region code and name (ZLDWDM prefix, or the region polygon holding
+    the parcel's point on surface when a REGIONS layer is given)."""
+
+    def __init__(self, spec: RegionSpec, dest_crs: QgsCoordinateReferenceSystem | None = None,
+                 transform_context: QgsCoordinateTransformContext | None = None) -> None:
+        self.spec = spec
+        self._names: dict[str, str] = {}
+        self._regions: list[tuple[str, QgsGeometry, object]] = []
+        self._index = QgsSpatialIndex()
+        if spec.spatial:
+            self._load(dest_crs, transform_context or QgsCoordinateTransformContext())
+
+    @property
+    def needs_geometry(self) -> bool:
+        return self.spec.spatial
+
+    def _load(self, dest_crs, transform_context) -> None:
+        layer_fields = self.spec.layer.fields()
+        if not self.spec.field or layer_fields.indexOf(self.spec.field) < 0:
+            raise SgNrError(tr("Region layer “{layer}” has no field “{field}”: choose the field "
+                               "holding the region code or name.").format(
+                layer=self.spec.layer_name, field=self.spec.field or ""))
+        request = QgsFeatureRequest().setSubsetOfAttributes([self.spec.field], layer_fields)
+        if dest_crs is not None:
+            request.setDestinationCrs(dest_crs, transform_context)
+        for feature in self.spec.layer.getFeatures(request):
+            geometry = feature.geometry()
+            if geometry.isNull() or geometry.isEmpty():
+                continue
+            if not geometry.isGeosValid():
+                geometry = geometry.makeValid()
+            code = text(feature[self.spec.field])
+            engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+            engine.prepareGeometry()
+            self._index.addFeature(len(self._regions), geometry.boundingBox())
+            self._regions.append((code, geometry, engine))
+            self._names[code] = code
+
+    def code(self, zldwdm, geometry: QgsGeometry | None = None) -> str:
+        if not self.spec.spatial:
+            return region_code(text(zldwdm), RegionLevel(self.spec.level))
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            return OUTSIDE_CODE
+        point = geometry.pointOnSurface()
+        for i in self._index.intersects(point.boundingBox()):
+            code, _geometry, engine = self._regions[i]
+            if engine.intersects(point.constGet()):
+                return code
+        return OUTSIDE_CODE
+
+    def name(self, code: str) -> str:
+        if code == OUTSIDE_CODE and self.spec.spatial:
+            return tr("(outside the region layer)")
+        if self.spec.spatial:
+            return self._names.get(code, code)
+        return region_name(code)
+
+
+def dltb_fields(source: QgsFeatureSource, layer_name: str, spec: RegionSpec,
+                extra: tuple[str, ...] = ()) -> DltbFields:
+    """Detect the DLTB fields and insist on those the statistic needs."""
+    detected = detect_dltb_fields(source.fields())
+    needed = ["dlbm", "tbmj", *extra]
+    if not spec.spatial and spec.level != RegionLevel.WHOLE:
+        needed.append("zldwdm")
+    detected.require(needed, layer_name)
+    return detected
+
+
+@dataclass
+class Parcel:
+    """The attributes a statistic needs from one DLTB parcel (areas in m²)."""
+
+    region: str
+    dlbm: str
+    tbmj: float
+    kcmj: float
+    net: float
+    geometry: QgsGeometry | None = None
+
+
+def parcel_areas(tbmj: float | None, kcmj: float | None, kcxs: float | None,
+                 tbdlmj: float | None) -> tuple[float, float, float]:
+    """(TBMJ, KCMJ, TBDLMJ) with the missing ones derived: KCMJ = TBMJ × KCXS,
+    TBDLMJ = TBMJ − KCMJ (domain.md §2)."""
+    gross = tbmj or 0.0
+    if kcmj is None:
+        kcmj = gross * kcxs if kcxs is not None else 0.0
+    if tbdlmj is None:
+        tbdlmj = gross - kcmj
+    return gross, kcmj, tbdlmj
+
+
+def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionAssigner,
+                 with_geometry: bool = False, expression: str | None = None,
+                 dest_crs: QgsCoordinateReferenceSystem | None = None,
+                 transform_context: QgsCoordinateTransformContext | None = None,
+                 feedback=None) -> Iterator[Parcel]:
+    """Stream the parcels (one at a time: a million never sit in memory together)."""
+    names = [n for n in (fields.zldwdm, fields.dlbm, fields.tbmj, fields.kcmj, fields.kcxs,
+                         fields.tbdlmj) if n]
+    request = QgsFeatureRequest().setSubsetOfAttributes(names, source.fields())
+    if expression:
+        request.setFilterExpression(expression)
+        if request.filterExpression().hasParserError():
+            raise SgNrError(tr("Invalid filter expression “{expr}”: {error}").format(
+                expr=expression, error=request.filterExpression().parserErrorString()))
+    geometry_needed = with_geometry or assigner.needs_geometry
+    if not geometry_needed:
+        request.setFlags(QgsFeatureRequest.NoGeometry)
+    elif dest_crs is not None:
+        request.setDestinationCrs(dest_crs, transform_context or QgsCoordinateTransformContext())
+    index = {n: source.fields().lookupField(n) for n in names}
+
+    def value(attributes, name):
+        return attributes[index[name]] if name else None
+
+    total = max(source.featureCount(), 1)
+    for i, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None and i % 5000 == 0:
+            if feedback.isCanceled():
+                return
+            feedback.setProgress(100.0 * i / total)
+        attributes = feature.attributes()
+        gross, kcmj, net = parcel_areas(
+            number(value(attributes, fields.tbmj)), number(value(attributes, fields.kcmj)),
+            number(value(attributes, fields.kcxs)), number(value(attributes, fields.tbdlmj)))
+        geometry = feature.geometry() if geometry_needed else None
+        yield Parcel(assigner.code(value(attributes, fields.zldwdm), geometry),
+                     text(value(attributes, fields.dlbm)), gross, kcmj, net, geometry)

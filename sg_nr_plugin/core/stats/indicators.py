@@ -1,0 +1,238 @@
+"""规划主要指标统计 (表1): the plan's indicators per region from DLTB and the optional layers.
+
+Three passes at most, each only when needed: the land-use totals (SQL inside the database when
+possible) for the class-set indicators; one streamed pass over DLTB with geometry for every
+overlay layer at once; the change matrix for new construction land. An indicator whose input is
+missing is reported "未计算" with the reason — never 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest, QgsFeatureSource
+
+from ...i18n import tr
+from ..area import EllipsoidalArea
+from ..fields import find_field
+from ..landclasses import land_classes
+from ..overlay import OverlayLayer
+from ..regions import WHOLE_CODE, RegionLevel
+from ..units import to_unit
+from .changematrix import ClassLevel, change_matrix, new_construction_m2
+from .common import (
+    RegionAssigner,
+    RegionSpec,
+    SourceInfo,
+    StatsMeta,
+    dltb_fields,
+    iter_parcels,
+    text,
+)
+from .indicator_defs import PERCENT, Indicator, IndicatorSet, load_indicators
+from .landuse import landuse_summary
+from .overlaystats import AreaMode, OverlayAccumulator
+
+COLUMNS = ["region_code", "region_name", "indicator_id", "indicator", "unit", "value",
+           "baseline_2020", "target_2025", "kind", "status", "reason", "definition"]
+MET, NOT_MET, NO_TARGET, NOT_COMPUTED = "达标", "未达标", "无目标", "未计算"
+
+
+@dataclass
+class IndicatorInputs:
+    """The layers of one run; ``layers`` maps a parameter name (BASIC_FARMLAND, ECO_REDLINE,
+    PROTECTED_AREAS, RESTORATION, URBAN_RENEWAL, MINING_RIGHTS) to (source, display name)."""
+
+    dltb: QgsFeatureSource
+    dltb_name: str = "DLTB"
+    dltb_layer: object = None  # the layer behind dltb, for SQL push-down
+    base: QgsFeatureSource | None = None
+    base_name: str = "DLTB_BASE"
+    layers: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Results:
+    regions: list[str]
+    class_m2: dict  # region → {class code: m²}
+    control_m2: dict  # region → ΣTBMJ
+    overlay_m2: dict = field(default_factory=dict)  # layer → region → m²
+    new_construction: dict | None = None
+    green: tuple[float | None, str] = (None, "")
+
+
+def plan_indicators(inputs: IndicatorInputs, spec: RegionSpec | None = None,
+                    definitions: IndicatorSet | None = None,
+                    transform_context: QgsCoordinateTransformContext | None = None,
+                    feedback=None):
+    """The indicator table as a DataFrame (values in each indicator's own 表1 unit)."""
+    from . import require_pandas
+
+    pd = require_pandas()
+    spec = spec or RegionSpec()
+    definitions = definitions or load_indicators()
+    context = transform_context or QgsCoordinateTransformContext()
+    meta = StatsMeta()
+    landuse = landuse_summary(inputs.dltb, spec, inputs.dltb_name, feedback=feedback,
+                              sql_layer=inputs.dltb_layer)
+    meta.sources.append(landuse.attrs["meta"].sources[0])
+    results = _Results(*_class_areas(landuse))
+    wanted = {i.layer for i in definitions.indicators}
+    _overlay_pass(inputs, spec, definitions, context, results, meta, feedback)
+    if inputs.base is not None and "DLTB_BASE" in wanted:
+        matrix = change_matrix(inputs.base, inputs.dltb, spec, ClassLevel.CATEGORY, context,
+                               inputs.base_name, inputs.dltb_name, feedback)
+        results.new_construction = new_construction_m2(matrix)
+        meta.sources.append(matrix.attrs["meta"].sources[0])
+    if "MINING_RIGHTS" in inputs.layers:
+        green = definitions.by_id("green_mines") if "MINING_RIGHTS" in wanted else None
+        results.green = _green_share(*inputs.layers["MINING_RIGHTS"], green, meta)
+    namer = RegionAssigner(RegionSpec(level=spec.level)).name if not spec.spatial else str
+    rows = []
+    for indicator in sorted(definitions.indicators, key=lambda i: i.seq):
+        meta.class_sets.update(_definition_sets(indicator))
+        for region in _report_regions(results.regions, spec):
+            rows.append(_row(indicator, region, namer, results, inputs, spec))
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    meta.notes.append(tr("Indicators: {id} version {version}").format(
+        id=definitions.id, version=definitions.version))
+    frame.attrs["meta"] = meta
+    return frame
+
+
+def _class_areas(landuse):
+    class_m2: dict = {}
+    for row in landuse.itertuples():
+        class_m2.setdefault(row.region_code, {})[row.dlbm] = row.area_m2
+    control = dict(landuse.attrs["control_m2"])
+    return sorted(class_m2), class_m2, control
+
+
+def _report_regions(regions: list[str], spec: RegionSpec) -> list[str]:
+    """Every region, then the whole-area total (the row 表1 and the targets refer to)."""
+    if not spec.spatial and spec.level == RegionLevel.WHOLE:
+        return [WHOLE_CODE]
+    return [*regions, WHOLE_CODE]
+
+
+def _overlay_pass(inputs, spec, definitions, context, results, meta, feedback) -> None:
+    """One streamed pass over DLTB with geometry, every overlay layer queried per parcel."""
+    accumulators = {}
+    crs = inputs.dltb.sourceCrs()
+    measurer = EllipsoidalArea(crs, context)
+    for indicator in definitions.indicators:
+        if indicator.method not in ("overlay_net", "overlay_gross"):
+            continue
+        if indicator.layer not in inputs.layers or indicator.layer in accumulators:
+            continue
+        source, name = inputs.layers[indicator.layer]
+        overlay = OverlayLayer(source, crs, context, None, feedback)
+        meta.sources.append(SourceInfo(indicator.layer, name, overlay.feature_count))
+        mode = AreaMode.NET if indicator.method == "overlay_net" else AreaMode.GROSS
+        accumulators[indicator.layer] = OverlayAccumulator(overlay, measurer, mode)
+    if not accumulators:
+        return
+    fields = dltb_fields(inputs.dltb, inputs.dltb_name, spec)
+    assigner = RegionAssigner(spec, crs, context)
+    for parcel in iter_parcels(inputs.dltb, fields, assigner, with_geometry=True,
+                               feedback=feedback):
+        for accumulator in accumulators.values():
+            accumulator.add(parcel.region, parcel.geometry, parcel.net)
+    results.overlay_m2 = {layer: dict(acc.inside) for layer, acc in accumulators.items()}
+
+
+def _green_share(source, name, indicator: Indicator | None, meta) -> tuple[float | None, str]:
+    """Share of mining-right features flagged as green mines (whole area only)."""
+    candidates = indicator.green_fields if indicator else ()
+    green_field = find_field(source.fields(), *candidates) if candidates else None
+    count, green = 0, 0
+    if green_field:
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request.setSubsetOfAttributes([green_field], source.fields())
+        for feature in source.getFeatures(request):
+            count += 1
+            green += text(feature[green_field]).upper() in indicator.green_values
+    meta.sources.append(SourceInfo("MINING_RIGHTS", name, count))
+    if not green_field:
+        return None, tr("layer “{layer}” has none of the fields {fields}").format(
+            layer=name, fields=", ".join(candidates))
+    if count == 0:
+        return None, tr("layer “{layer}” has no features").format(layer=name)
+    return 100.0 * green / count, ""
+
+
+def _definition_sets(indicator: Indicator) -> dict[str, str]:
+    if indicator.method not in ("class_area", "class_share", "change_to"):
+        return {}
+    codes = sorted(land_classes().class_set(indicator.class_set))
+    return {indicator.class_set: ", ".join(codes)}
+
+
+def _definition(indicator: Indicator) -> str:
+    if indicator.method == "class_area":
+        return tr("ΣTBDLMJ of class set {set}").format(set=indicator.class_set)
+    if indicator.method == "class_share":
+        return tr("ΣTBDLMJ of class set {set} / ΣTBMJ × 100").format(set=indicator.class_set)
+    if indicator.method == "overlay_net":
+        return tr("TBDLMJ of DLTB under {layer} (dissolved, net of ridges)").format(
+            layer=indicator.layer)
+    if indicator.method == "overlay_gross":
+        return tr("Ellipsoidal area of {layer} (dissolved) within DLTB").format(
+            layer=indicator.layer)
+    if indicator.method == "change_to":
+        return tr("Area not {set} in {layer} and {set} in DLTB").format(
+            set=indicator.class_set, layer=indicator.layer)
+    return tr("Share of {layer} features flagged green (fields {fields})").format(
+        layer=indicator.layer, fields=", ".join(indicator.green_fields))
+
+
+def _value(indicator: Indicator, region: str, results: _Results,
+           inputs: IndicatorInputs) -> tuple[float | None, str]:
+    """(value in the indicator's unit, reason when not computed)."""
+    regions = results.regions if region == WHOLE_CODE else [region]
+    method = indicator.method
+    if method in ("class_area", "class_share"):
+        table = land_classes()
+        m2 = sum(area for r in regions for code, area in results.class_m2.get(r, {}).items()
+                 if code != "UNRECOGNISED" and table.in_set(code, indicator.class_set))
+        if method == "class_area":
+            return _convert(indicator, m2), ""
+        control = sum(results.control_m2.get(r, 0.0) for r in regions)
+        return (100.0 * m2 / control, "") if control > 0 else (None, tr("DLTB has no area"))
+    if method in ("overlay_net", "overlay_gross"):
+        if indicator.layer not in results.overlay_m2:
+            return None, tr("input {layer} not given").format(layer=indicator.layer)
+        by_region = results.overlay_m2[indicator.layer]
+        return _convert(indicator, sum(by_region.get(r, 0.0) for r in regions)), ""
+    if method == "change_to":
+        if results.new_construction is None:
+            return None, tr("input {layer} not given").format(layer=indicator.layer)
+        return _convert(indicator, sum(results.new_construction.get(r, 0.0)
+                                       for r in regions)), ""
+    if region != WHOLE_CODE:
+        return None, tr("reported for the whole area only")
+    if indicator.layer not in inputs.layers:
+        return None, tr("input {layer} not given").format(layer=indicator.layer)
+    return results.green
+
+
+def _convert(indicator: Indicator, m2: float) -> float:
+    return m2 if indicator.unit == PERCENT else to_unit(m2, indicator.area_unit)
+
+
+def _row(indicator: Indicator, region: str, namer, results, inputs, spec) -> list:
+    value, reason = _value(indicator, region, results, inputs)
+    whole = region == WHOLE_CODE
+    target = indicator.target_2025 if whole else None
+    if value is None:
+        status = NOT_COMPUTED
+    elif target is None:
+        status = NO_TARGET
+        reason = indicator.target_note if whole else tr("targets are set for the whole area")
+    else:
+        met = value >= target if indicator.direction == "min" else value <= target
+        status = MET if met else NOT_MET
+    name = tr("Total") if whole else namer(region)
+    return [region, name, indicator.id, indicator.name_zh, indicator.unit, value,
+            indicator.baseline_2020 if whole else None, target, indicator.kind, status, reason,
+            _definition(indicator)]

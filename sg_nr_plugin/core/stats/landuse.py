@@ -1,0 +1,142 @@
+"""土地利用现状分类面积汇总: class areas per region from TBDLMJ, a 1203 田坎 row from ΣKCMJ.
+
+The result closes by construction: per region Σ classes + 田坎 = ΣTBMJ (the control area),
+because every parcel's TBMJ is split into its net class area and its deduction. Unknown or empty
+codes go to one ``UNRECOGNISED`` row per region, with their parcel count, never dropped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from qgis.core import QgsFeatureSource
+
+from ...i18n import tr
+from ..landclasses import land_classes
+from .common import (
+    OUTSIDE_CODE,
+    RegionAssigner,
+    RegionSpec,
+    SourceInfo,
+    StatsMeta,
+    dltb_fields,
+    iter_parcels,
+)
+
+RIDGE_CODE = "1203"
+UNRECOGNISED = "UNRECOGNISED"
+
+COLUMNS = ["region_code", "region_name", "dlbm", "dlmc", "level1", "level1_name", "area_m2",
+           "count"]
+
+
+@dataclass
+class LanduseTotals:
+    """Accumulated sums, filled from streamed parcels or from SQL rows (same arithmetic)."""
+
+    split_k: bool = False
+    area: dict = field(default_factory=lambda: defaultdict(float))   # (region, code) → m²
+    count: dict = field(default_factory=lambda: defaultdict(int))    # (region, code) → parcels
+    control: dict = field(default_factory=lambda: defaultdict(float))  # region → ΣTBMJ
+    unrecognised_codes: set = field(default_factory=set)
+    parcels: int = 0
+
+    def add(self, region: str, dlbm: str, net: float, kcmj: float, tbmj: float,
+            count: int = 1) -> None:
+        code = class_key(dlbm, self.split_k)
+        if code == UNRECOGNISED:
+            self.unrecognised_codes.add(dlbm)
+        self.area[region, code] += net
+        self.count[region, code] += count
+        if kcmj:
+            self.area[region, RIDGE_CODE] += kcmj
+        self.control[region] += tbmj
+        self.parcels += count
+
+
+def class_key(dlbm, split_k: bool = False) -> str:
+    """The row a parcel's code goes to: its class, the base class of a K (可调整) code unless
+    ``split_k``, or UNRECOGNISED. Refined A codes (0810A 广场…) keep their own row."""
+    land_class = land_classes().lookup(dlbm)
+    if not land_class.recognised:
+        return UNRECOGNISED
+    if not split_k and land_class.base and land_class.code.endswith("K"):
+        return land_class.base
+    return land_class.code
+
+
+def summarise(source: QgsFeatureSource, spec: RegionSpec, layer_name: str = "DLTB",
+              split_k: bool = False, expression: str | None = None,
+              feedback=None) -> LanduseTotals:
+    """Stream ``source`` once (attributes only unless regions are spatial) into totals."""
+    fields = dltb_fields(source, layer_name, spec)
+    assigner = RegionAssigner(spec, source.sourceCrs())
+    totals = LanduseTotals(split_k=split_k)
+    for parcel in iter_parcels(source, fields, assigner, expression=expression,
+                               dest_crs=source.sourceCrs(), feedback=feedback):
+        totals.add(parcel.region, parcel.dlbm, parcel.net, parcel.kcmj, parcel.tbmj)
+    return totals
+
+
+def totals_frame(totals: LanduseTotals, namer):
+    """The long table (one row per region and class) as a DataFrame, areas in m²."""
+    from . import require_pandas
+
+    pd = require_pandas()
+    table = land_classes()
+    rows = []
+    for (region, code), area in sorted(totals.area.items(), key=_row_order):
+        if code == UNRECOGNISED:
+            name = tr("Unrecognised land class ({codes})").format(
+                codes=", ".join(sorted(c or "∅" for c in totals.unrecognised_codes)))
+            level1, level1_name = UNRECOGNISED, tr("Unrecognised")
+        else:
+            land_class = table.lookup(code)
+            name, level1, level1_name = (land_class.name_zh, land_class.level1,
+                                         land_class.level1_name_zh)
+        rows.append([region, namer(region), code, name, level1, level1_name, area,
+                     totals.count.get((region, code), 0)])
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame.attrs["control_m2"] = dict(totals.control)
+    return frame
+
+
+def _spatial_name(code: str) -> str:
+    return tr("(outside the region layer)") if code == OUTSIDE_CODE else code
+
+
+def _row_order(item):
+    (region, code), _area = item
+    return region, code == UNRECOGNISED, code
+
+
+def landuse_summary(source: QgsFeatureSource, spec: RegionSpec | None = None,
+                    layer_name: str = "DLTB", split_k: bool = False,
+                    expression: str | None = None, feedback=None, allow_sql: bool = True,
+                    sql_layer=None):
+    """Land-use summary of a DLTB source as a DataFrame (``area_m2`` in m², ``count`` parcels).
+
+    ``frame.attrs``: ``control_m2`` (ΣTBMJ per region), ``meta`` (:class:`StatsMeta`),
+    ``pushed_down`` (True when the aggregation ran as SQL inside the database). SQL is tried
+    on ``sql_layer`` (or ``source`` when it is a layer) when no expression or spatial regions
+    are involved; ``allow_sql=False`` forces streaming.
+    """
+    from .sql import sql_landuse_totals
+
+    spec = spec or RegionSpec()
+    totals = None
+    if allow_sql and expression is None and not spec.spatial:
+        layer = sql_layer if sql_layer is not None else source
+        totals = sql_landuse_totals(layer, spec, layer_name, split_k)
+    pushed_down = totals is not None
+    if totals is None:
+        totals = summarise(source, spec, layer_name, split_k, expression, feedback)
+    frame = totals_frame(totals, RegionAssigner(RegionSpec(level=spec.level)).name
+                         if not spec.spatial else _spatial_name)
+    meta = StatsMeta(sources=[SourceInfo("DLTB", layer_name, totals.parcels)])
+    if totals.unrecognised_codes:
+        meta.notes.append(tr("Unrecognised land-class codes: {codes}").format(
+            codes=", ".join(sorted(c or "∅" for c in totals.unrecognised_codes))))
+    frame.attrs.update(meta=meta, pushed_down=pushed_down)
+    return frame

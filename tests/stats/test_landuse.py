@@ -1,0 +1,84 @@
+"""Land-use summary against the hand-worked table of tests/stats/helpers.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from sg_nr_plugin.core.regions import RegionLevel
+from sg_nr_plugin.core.stats.common import RegionSpec
+from sg_nr_plugin.core.stats.landuse import landuse_summary
+from tests.stats.helpers import (
+    CONTROL_BY_COUNTY,
+    EXPECTED_BY_COUNTY,
+    dltb_layer,
+    regions_layer,
+    write_gpkg,
+)
+
+
+def by_region(frame) -> dict[str, dict[str, float]]:
+    result: dict[str, dict[str, float]] = {}
+    for row in frame.itertuples():
+        result.setdefault(row.region_code, {})[row.dlbm] = row.area_m2
+    return result
+
+
+def test_county_summary_matches_hand_worked_table(qgis_app):
+    frame = landuse_summary(dltb_layer(), RegionSpec(level=RegionLevel.COUNTY))
+    got = by_region(frame)
+    assert set(got) == set(EXPECTED_BY_COUNTY)
+    for county, classes in EXPECTED_BY_COUNTY.items():
+        assert got[county] == pytest.approx(classes, abs=1e-9)
+    unrec = frame[frame.dlbm == "UNRECOGNISED"]
+    assert list(unrec["count"]) == [1, 1]  # counted, never dropped
+    assert not frame.attrs["pushed_down"]  # a memory layer is streamed
+
+
+def test_summary_closes_on_control_area(qgis_app):
+    frame = landuse_summary(dltb_layer(), RegionSpec(level=RegionLevel.COUNTY))
+    sums = frame.groupby("region_code").area_m2.sum().to_dict()
+    for county, control in CONTROL_BY_COUNTY.items():
+        assert sums[county] == pytest.approx(control, abs=0.01)
+    assert frame.attrs["control_m2"] == pytest.approx(CONTROL_BY_COUNTY)
+
+
+def test_whole_area_and_split_k(qgis_app):
+    frame = landuse_summary(dltb_layer(), RegionSpec(level=RegionLevel.WHOLE), split_k=True)
+    got = by_region(frame)
+    assert list(got) == [""]
+    assert got[""]["0201K"] == pytest.approx(300.0)
+    assert got[""]["0201"] == pytest.approx(100.0)
+    assert sum(got[""].values()) == pytest.approx(sum(CONTROL_BY_COUNTY.values()))
+
+
+def test_spatial_regions_override_the_level(qgis_app):
+    spec = RegionSpec(level=RegionLevel.VILLAGE, layer=regions_layer(), field="name",
+                      layer_name="regions")
+    got = by_region(landuse_summary(dltb_layer(), spec))
+    assert got["West"] == pytest.approx(EXPECTED_BY_COUNTY["440203"])
+    assert got["East"] == pytest.approx(EXPECTED_BY_COUNTY["440204"])
+
+
+@pytest.mark.parametrize("level", [RegionLevel.WHOLE, RegionLevel.COUNTY, RegionLevel.VILLAGE])
+def test_gpkg_pushdown_equals_streaming(qgis_app, tmp_path, level):
+    layer = write_gpkg(dltb_layer(), tmp_path / "dltb.gpkg")
+    pushed = landuse_summary(layer, RegionSpec(level=level))
+    streamed = landuse_summary(layer, RegionSpec(level=level), allow_sql=False)
+    assert pushed.attrs["pushed_down"] and not streamed.attrs["pushed_down"]
+    assert_same(pushed, streamed)
+
+
+def test_gpkg_pushdown_respects_subset_string(qgis_app, tmp_path):
+    layer = write_gpkg(dltb_layer(), tmp_path / "dltb.gpkg")
+    assert layer.setSubsetString("\"DLBM\" LIKE '01%'")
+    pushed = landuse_summary(layer, RegionSpec(level=RegionLevel.COUNTY))
+    assert pushed.attrs["pushed_down"]
+    assert_same(pushed, landuse_summary(layer, RegionSpec(level=RegionLevel.COUNTY),
+                                        allow_sql=False))
+    assert set(pushed.dlbm) == {"0101", "0103", "1203"}
+
+
+def assert_same(left, right) -> None:
+    columns = ["region_code", "region_name", "dlbm", "dlmc", "count"]
+    assert left[columns].values.tolist() == right[columns].values.tolist()
+    assert left.area_m2.tolist() == pytest.approx(right.area_m2.tolist(), abs=1e-6)

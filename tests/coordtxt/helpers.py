@@ -74,4 +74,6 @@ def run_algorithm(algorithm_id: str, parameters: dict):
 
 
 def output_layer(results: dict, key: str, context):
-    return QgsProcessingUtils.mapLayerFromString(results[key], context)
+    """The output layer, taken out of the context's store so it outlives the context."""
+    layer = QgsProcessingUtils.mapLayerFromString(results[key], context)
+    return context.temporaryLayerStore().takeMapLayer(layer) or layer

@@ -15,6 +15,7 @@ from ...i18n import tr
 from .geometry import ring_points
 from .model import (
     ATTRIBUTE_SECTION,
+    COORDINATE_SECTION,
     POLYGON_KIND,
     REQUIRED_HEADER_KEYS,
     CoordFile,
@@ -44,6 +45,13 @@ def looks_swapped(x: float, y: float) -> bool:
 
 
 def check_header(parsed: CoordFile) -> None:
+    if not parsed.header_lines and not parsed.parcels:
+        parsed.add(0, Severity.ERROR, "empty",
+                   tr("The file holds no [属性描述] or [地块坐标] section: is it a coordinate "
+                      "file?"))
+        return
+    if f"[{COORDINATE_SECTION}]" not in parsed.header_lines:
+        parsed.add(0, Severity.ERROR, "no-parcels", tr("The [地块坐标] section is missing."))
     section_line = parsed.header_lines.get(f"[{ATTRIBUTE_SECTION}]")
     if section_line is None:
         parsed.add(1, Severity.ERROR, "header-missing",

@@ -41,7 +41,8 @@ def _mutate(lines: list[str], data) -> list[str]:
     return lines[:index]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(sorted(SOURCES)), st.data())
 def test_mutated_files_only_report(qgis_app, name, data):
     raw = SOURCES[name]

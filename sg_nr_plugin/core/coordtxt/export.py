@@ -55,7 +55,7 @@ def output_crs(source: QgsCoordinateReferenceSystem, extent: QgsRectangle, prefi
 
     if source is None or not source.isValid():
         raise CrsError(tr("The input layer has no coordinate reference system."))
-    known = zone_of_crs(source)
+    known = zone_of_crs(source) or _zone_from_proj(source)
     if known is not None:
         zone, width, _ = known
     else:
@@ -98,3 +98,15 @@ def project_of(feature: QgsFeature, mapping: FieldMap, default: str) -> str:
     if not mapping.project:
         return default
     return clean_field(feature[mapping.project]) or default
+
+
+def _zone_from_proj(crs: QgsCoordinateReferenceSystem) -> tuple[int, int, bool] | None:
+    """A Gauss-Kruger zone recognised from PROJ parameters (layers without an EPSG code,
+    e.g. a Shapefile's “CGCS2000_3_Degree_GK_CM_114E”)."""
+    from ..crs import cgcs2000_tmerc, gk_zone
+
+    zone = gk_zone(crs)
+    if zone is None:
+        return None
+    tm = cgcs2000_tmerc(crs)
+    return zone, 3 if tm.lon_0 == 3.0 * zone else 6, tm.x_0 != 500000.0

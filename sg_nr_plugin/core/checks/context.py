@@ -1,0 +1,269 @@
+"""The per-project overlay context the rules look at.
+
+A project is the union of its parcels. Everything under it is fetched per project through a
+provider spatial filter (``setFilterRect``: the GeoPackage/PostGIS R-tree answers, the 1M-parcel
+DLTB is never read whole); control layers without attributes of interest go through the shared
+:class:`~sg_nr_plugin.core.overlay.OverlayLayer`, which dissolves overlapping pieces so that an
+area under two red-line polygons counts once. All geometry is in the projects layer's CRS;
+areas are ellipsoidal (core.area).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsFeatureRequest,
+    QgsGeometry,
+)
+
+from ..overlay import OverlayLayer, polygon_parts
+
+# Roles of the optional polygon layers that rules read as dissolved geometry.
+CONTROL_ROLES = ("ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST", "URBAN_BOUNDARY",
+                 "BASIC_FARMLAND", "STEEP_SLOPE")
+# Roles read per project with their attributes.
+ATTRIBUTE_ROLES = ("DLTB", "FILED_PROJECTS", "HAZARDS")
+
+
+@dataclass
+class CheckInputs:
+    """Everything a check run reads; layers are ``QgsFeatureSource``s keyed by role."""
+
+    projects: object
+    project_id_field: str
+    crs: QgsCoordinateReferenceSystem
+    transform_context: QgsCoordinateTransformContext
+    layers: dict[str, object] = field(default_factory=dict)
+    layer_names: dict[str, str] = field(default_factory=dict)
+    declared_area_field: str | None = None
+    declared_area_factor: float = 1.0  # declared value × factor = m²
+    protected_zone_field: str | None = None
+    filed_id_field: str | None = None
+    dem: object | None = None
+    check_date: date | None = None
+    selected_ids: set[int] | None = None
+    options: dict[str, object] = field(default_factory=dict)  # check-specific (field names…)
+
+    def has(self, role: str) -> bool:
+        """Whether the input a rule needs is given (a layer role, ``DEM`` or ``DECLARED_AREA``)."""
+        if role == "DEM":
+            return self.dem is not None
+        if role == "DECLARED_AREA":
+            return bool(self.declared_area_field)
+        return self.layers.get(role) is not None
+
+
+@dataclass
+class ProjectPart:
+    """One parcel (feature) of a project, repaired when its geometry was invalid."""
+
+    fid: int
+    geometry: QgsGeometry
+    attributes: dict
+    invalid_reason: str = ""
+
+
+@dataclass
+class DltbPiece:
+    """The part of one DLTB parcel under the project, with what the rules need of it."""
+
+    geometry: QgsGeometry
+    code: str
+    area_m2: float
+    kcxs: float = 0.0
+    gdpdjb: str = ""
+
+    @property
+    def net_m2(self) -> float:
+        """Area net of field ridges (田坎), as class totals use it."""
+        return self.area_m2 * (1.0 - self.kcxs)
+
+
+class SourceFetcher:
+    """Per-project fetch of the features of a source under a geometry, in the working CRS."""
+
+    def __init__(self, source, dest_crs, transform_context, attributes: list[str] | None = None):
+        self.source = source
+        self._forward = None
+        if source.sourceCrs().isValid() and source.sourceCrs() != dest_crs:
+            self._forward = QgsCoordinateTransform(source.sourceCrs(), dest_crs, transform_context)
+        names = source.fields().names()
+        self._attributes = [names.index(a) for a in (attributes or []) if a in names]
+
+    def under(self, geom: QgsGeometry, engine, distance: float = 0.0):
+        """``(feature, geometry in dest CRS)`` of features meeting ``geom`` (or within distance)."""
+        rect = geom.boundingBox()
+        if distance > 0:
+            rect = rect.buffered(distance)
+        if self._forward is not None:
+            rect = self._forward.transformBoundingBox(rect, QgsCoordinateTransform.ReverseTransform)
+        request = QgsFeatureRequest().setFilterRect(rect)
+        request.setSubsetOfAttributes(self._attributes)
+        for feature in self.source.getFeatures(request):
+            other = QgsGeometry(feature.geometry())
+            if other.isNull() or other.isEmpty():
+                continue
+            if self._forward is not None:
+                other.transform(self._forward)
+            if distance > 0:
+                if geom.distance(other) <= distance:
+                    yield feature, other
+            elif engine.intersects(other.constGet()):
+                yield feature, other
+
+
+def clip(geom: QgsGeometry, other: QgsGeometry) -> QgsGeometry | None:
+    """Polygonal part of ``geom ∩ other`` (``other`` repaired first when invalid)."""
+    result = geom.intersection(other)
+    if (result.isNull() or result.isEmpty()) and not other.isGeosValid():
+        result = geom.intersection(other.makeValid())
+    return polygon_parts(result)
+
+
+def union(geoms) -> QgsGeometry:
+    """Dissolved polygonal union (empty geometry when there is nothing)."""
+    geoms = [g for g in geoms if g is not None and not g.isNull() and not g.isEmpty()]
+    if not geoms:
+        return QgsGeometry()
+    merged = geoms[0] if len(geoms) == 1 else QgsGeometry.unaryUnion(geoms)
+    return polygon_parts(merged) or QgsGeometry()
+
+
+def difference(geom: QgsGeometry, other: QgsGeometry) -> QgsGeometry:
+    if geom.isNull() or geom.isEmpty():
+        return QgsGeometry()
+    if other is None or other.isNull() or other.isEmpty():
+        return QgsGeometry(geom)
+    return polygon_parts(geom.difference(other)) or QgsGeometry()
+
+
+class RunContext:
+    """What is shared by all projects of one run: fetchers, overlays (built lazily), area."""
+
+    def __init__(self, inputs: CheckInputs, measure, table, dltb_fields=None, feedback=None):
+        self.inputs = inputs
+        self.measure = measure  # QgsGeometry -> ellipsoidal m²
+        self.table = table  # core.landclasses table
+        self.dltb_fields = dltb_fields
+        self.feedback = feedback
+        self._overlays: dict[str, OverlayLayer] = {}
+        self._fetchers: dict[str, SourceFetcher] = {}
+
+    def overlay(self, role: str) -> OverlayLayer | None:
+        source = self.inputs.layers.get(role)
+        if source is None:
+            return None
+        if role not in self._overlays:
+            self._overlays[role] = OverlayLayer(source, self.inputs.crs,
+                                                self.inputs.transform_context,
+                                                feedback=self.feedback)
+        return self._overlays[role]
+
+    def fetcher(self, role: str, attributes: list[str]) -> SourceFetcher | None:
+        source = self.inputs.layers.get(role)
+        if source is None:
+            return None
+        if role not in self._fetchers:
+            self._fetchers[role] = SourceFetcher(source, self.inputs.crs,
+                                                 self.inputs.transform_context, attributes)
+        return self._fetchers[role]
+
+
+class ProjectContext:
+    """One project: its union geometry, prepared once, and lazily fetched overlays."""
+
+    def __init__(self, run: RunContext, project_id: str, parts: list[ProjectPart]):
+        self.run = run
+        self.project_id = project_id
+        self.parts = parts
+        self.geometry = union([p.geometry for p in parts])
+        self.engine = None
+        if not self.geometry.isEmpty():
+            self.engine = QgsGeometry.createGeometryEngine(self.geometry.constGet())
+            self.engine.prepareGeometry()
+        self.area_m2 = self.area(self.geometry)
+        self._controls: dict[str, QgsGeometry] = {}
+        self._dltb: list[DltbPiece] | None = None
+        self.check_run = None  # the engine's CheckRun (other projects of the layer)
+        self.result = None  # the ProjectResult, set before quotas are computed
+        self.cache: dict = {}  # per-project values shared by the rules of one check
+
+    def area(self, geom: QgsGeometry | None) -> float:
+        if geom is None or geom.isNull() or geom.isEmpty():
+            return 0.0
+        return float(self.run.measure(geom))
+
+    def control(self, role: str) -> QgsGeometry | None:
+        """The dissolved part of a control layer under the project; None when not given."""
+        if role not in self._controls:
+            overlay = self.run.overlay(role)
+            if overlay is None:
+                return None
+            self._controls[role] = (overlay.dissolved_under(self.geometry)
+                                    if self.engine is not None else QgsGeometry())
+        return self._controls[role]
+
+    def features_under(self, role: str, attributes: list[str], distance: float = 0.0):
+        fetcher = self.run.fetcher(role, attributes)
+        if fetcher is None or self.engine is None:
+            return []
+        return list(fetcher.under(self.geometry, self.engine, distance))
+
+    def dltb_pieces(self) -> list[DltbPiece]:
+        """The DLTB parcels under the project clipped to it (empty list when DLTB not given)."""
+        if self._dltb is None:
+            self._dltb = []
+            fields = self.run.dltb_fields
+            if fields is not None:
+                wanted = [n for n in (fields.dlbm, fields.kcxs, fields.gdpdjb, fields.kcmj,
+                                      fields.tbmj) if n]
+                for feature, geom in self.features_under("DLTB", wanted):
+                    piece = clip(self.geometry, geom)
+                    if piece is not None and not piece.isEmpty():
+                        self._dltb.append(self._piece(feature, piece, fields))
+        return self._dltb
+
+    def _piece(self, feature, geom: QgsGeometry, fields) -> DltbPiece:
+        code = _text(feature, fields.dlbm)
+        kcxs = _number(feature, fields.kcxs)
+        if kcxs is None:  # some suppliers give only KCMJ and TBMJ
+            kcmj, tbmj = _number(feature, fields.kcmj), _number(feature, fields.tbmj)
+            kcxs = kcmj / tbmj if kcmj is not None and tbmj else 0.0
+        return DltbPiece(geom, code, self.area(geom), min(max(kcxs, 0.0), 1.0),
+                         _text(feature, fields.gdpdjb))
+
+
+def declared_m2(parts: list[ProjectPart], inputs: CheckInputs) -> float | None:
+    """Sum of the declared areas of a project's parcels in m² (None: nothing declared)."""
+    name = inputs.declared_area_field
+    if not name:
+        return None
+    values = []
+    for part in parts:
+        try:
+            values.append(float(part.attributes.get(name)))
+        except (TypeError, ValueError):
+            continue
+    return sum(values) * inputs.declared_area_factor if values else None
+
+
+def _text(feature, name: str | None) -> str:
+    if not name:
+        return ""
+    value = feature[name]
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return ""
+    return str(value).strip()
+
+
+def _number(feature, name: str | None) -> float | None:
+    text = _text(feature, name)
+    try:
+        return float(text) if text else None
+    except ValueError:
+        return None

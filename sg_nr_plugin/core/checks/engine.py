@@ -1,0 +1,215 @@
+"""The rule engine: a registry of rules, and a run that streams over projects.
+
+Rules are small functions ``rule(ctx, cfg, ruleset) -> list[Finding]`` registered with
+:func:`rule`. A rule declares the layer roles it needs: when none of them is given, the rule is
+reported "not checked" for every project — never silently passed. A check kind is a
+:class:`CheckSpec`: the rules it runs and a function computing its quotas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from qgis.core import QgsFeatureRequest, QgsGeometry, QgsSpatialIndex
+
+from ...i18n import tr
+from ..overlay import polygon_parts
+from .context import (
+    CheckInputs,
+    ProjectContext,
+    ProjectPart,
+    RunContext,
+    declared_m2,
+    union,
+)
+from .findings import MU_PER_M2, Finding, ProjectResult, bilingual
+from .ruleset import RuleConfig, RuleSet
+
+RuleFunc = Callable[[ProjectContext, RuleConfig, RuleSet], list[Finding]]
+
+
+@dataclass(frozen=True)
+class RuleDef:
+    rule_id: str
+    func: RuleFunc
+    needs_any: tuple[str, ...] = ()  # not checked unless one of these roles is given
+    partial_without: tuple[str, ...] = ()  # checked, but only partly, when none is given
+
+
+RULES: dict[str, RuleDef] = {}
+
+
+def rule(rule_id: str, needs_any: tuple[str, ...] = (), partial_without: tuple[str, ...] = ()):
+    """Register a rule function under its public id."""
+
+    def register(func: RuleFunc) -> RuleFunc:
+        RULES[rule_id] = RuleDef(rule_id, func, needs_any, partial_without)
+        return func
+
+    return register
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    kind: str
+    rule_ids: tuple[str, ...]
+    quota_fields: tuple[tuple[str, str], ...] = ()  # (name, "double" | "string" | "int")
+    quotas: Callable[[ProjectContext, ProjectResult, RuleSet], dict] | None = None
+    threshold_keys: tuple[str, ...] = ("min_finding_m2",)
+    class_set_keys: tuple[str, ...] = ()
+
+
+def make_finding(ctx: ProjectContext, cfg: RuleConfig, ruleset: RuleSet, geometry,
+                 template: str, area_m2: float | None = None, **values) -> Finding | None:
+    """A finding with its ellipsoidal area; None when the conflict is below the noise floor.
+
+    ``template`` is a ``QT_TRANSLATE_NOOP`` literal; ``{area_mu}``/``{area_m2}`` and
+    ``{project}`` are filled in for it.
+    """
+    geometry = polygon_parts(geometry) if geometry is not None else None
+    area = ctx.area(geometry) if area_m2 is None else area_m2
+    if area_m2 is None and area < ruleset.threshold("min_finding_m2"):
+        return None
+    zh, en = bilingual(template, project=ctx.project_id, area_m2=f"{area:.2f}",
+                       area_mu=f"{area * MU_PER_M2:.4f}", **values)
+    return Finding(ctx.project_id, cfg.rule_id, cfg.severity, area, geometry, zh, en)
+
+
+def deductions(result: ProjectResult, ruleset: RuleSet) -> QgsGeometry:
+    """Union of the conflicts that the rule set removes from quotas (each area counted once)."""
+    geoms = []
+    for finding in result.findings:
+        cfg = ruleset.rule(finding.rule_id)
+        if cfg is not None and cfg.deduct and finding.geometry is not None:
+            geoms.append(finding.geometry)
+    return union(geoms)
+
+
+class CheckRun:
+    """One run of a check over the projects layer; iterate :meth:`results` to stream."""
+
+    def __init__(self, inputs: CheckInputs, spec: CheckSpec, ruleset: RuleSet, measure, table,
+                 dltb_fields=None, feedback=None) -> None:
+        ruleset.require(spec.rule_ids, spec.threshold_keys, spec.class_set_keys)
+        self.inputs, self.spec, self.ruleset, self.feedback = inputs, spec, ruleset, feedback
+        self.run = RunContext(inputs, measure, table, dltb_fields, feedback)
+        self.canceled = False
+        self.rules = [RULES[r] for r in spec.rule_ids if ruleset.rule(r).enabled]
+        self.disabled = [r for r in spec.rule_ids if not ruleset.rule(r).enabled]
+        self.not_checked = {d.rule_id: self._missing(d.needs_any) for d in self.rules
+                            if d.needs_any and not any(inputs.has(n) for n in d.needs_any)}
+        self.partial = {d.rule_id: self._missing(d.partial_without) for d in self.rules
+                        if d.rule_id not in self.not_checked and d.partial_without
+                        and not any(inputs.has(n) for n in d.partial_without)}
+        self.projects = read_projects(inputs)
+        self.unions = {pid: union([p.geometry for p in parts])
+                       for pid, parts in self.projects.items()}
+        self._index = QgsSpatialIndex()
+        self._index_ids: list[str] = []
+        for pid, geom in self.unions.items():
+            if not geom.isEmpty():
+                self._index.addFeature(len(self._index_ids), geom.boundingBox())
+                self._index_ids.append(pid)
+
+    def _missing(self, roles) -> str:
+        names = [self.inputs.layer_names.get(r, r) for r in roles if not self.inputs.has(r)]
+        return tr("not given: {layers}").format(layers=", ".join(names))
+
+    def neighbours(self, project_id: str, geom: QgsGeometry) -> list[tuple[str, QgsGeometry]]:
+        """Other projects of the same layer whose bounding box meets ``geom``."""
+        found = (self._index_ids[i] for i in self._index.intersects(geom.boundingBox()))
+        return [(pid, self.unions[pid]) for pid in found if pid != project_id]
+
+    def results(self) -> Iterator[ProjectResult]:
+        """One result per project, in input order; stops early when canceled."""
+        total = max(len(self.projects), 1)
+        for number, (pid, parts) in enumerate(self.projects.items()):
+            if self.feedback is not None and self.feedback.isCanceled():
+                self.canceled = True
+                return
+            yield self.check_project(pid, parts)
+            if self.feedback is not None:
+                self.feedback.setProgress(100.0 * (number + 1) / total)
+
+    def check_project(self, project_id: str, parts: list[ProjectPart]) -> ProjectResult:
+        ctx = ProjectContext(self.run, project_id, parts)
+        ctx.check_run = self
+        result = ProjectResult(project_id, ctx.geometry, ctx.area_m2, parcel_count=len(parts))
+        result.declared_m2 = declared_m2(parts, self.inputs)
+        result.not_checked = sorted(self.not_checked)
+        for definition in self.rules:
+            if definition.rule_id in self.not_checked:
+                continue
+            cfg = self.ruleset.rule(definition.rule_id)
+            found = definition.func(ctx, cfg, self.ruleset)
+            result.findings.extend(f for f in found if f is not None)
+        ctx.result = result
+        if self.spec.quotas is not None:
+            result.quotas = self.spec.quotas(ctx, result, self.ruleset)
+        return result
+
+
+def read_projects(inputs: CheckInputs) -> dict[str, list[ProjectPart]]:
+    """The project parcels grouped by project id, in layer order, repaired when invalid."""
+    request = QgsFeatureRequest()
+    if inputs.selected_ids is not None:
+        request.setFilterFids(sorted(inputs.selected_ids))
+    projects: dict[str, list[ProjectPart]] = {}
+    names = inputs.projects.fields().names()
+    for feature in inputs.projects.getFeatures(request):
+        attributes = dict(zip(names, feature.attributes()))
+        project_id = _project_id(attributes.get(inputs.project_id_field), feature.id())
+        projects.setdefault(project_id, []).append(_part(feature, attributes))
+    return projects
+
+
+def _project_id(value, fid: int) -> str:
+    if value is None or (hasattr(value, "isNull") and value.isNull()) or not str(value).strip():
+        return tr("(no id) #{fid}").format(fid=fid)
+    return str(value).strip()
+
+
+def _part(feature, attributes: dict) -> ProjectPart:
+    geom = QgsGeometry(feature.geometry())
+    if geom.isNull() or geom.isEmpty():
+        return ProjectPart(feature.id(), QgsGeometry(), attributes, tr("empty geometry"))
+    if geom.isGeosValid():
+        return ProjectPart(feature.id(), geom, attributes)
+    errors = geom.validateGeometry(QgsGeometry.ValidatorGeos)
+    reason = errors[0].what() if errors else tr("invalid geometry")
+    repaired = polygon_parts(geom.makeValid()) or QgsGeometry()
+    return ProjectPart(feature.id(), repaired, attributes, reason)
+
+
+def create_run(inputs: CheckInputs, spec: CheckSpec, ruleset: RuleSet, feedback=None) -> CheckRun:
+    """A :class:`CheckRun` with the ellipsoidal area, land classes and DLTB fields of core."""
+    from ..area import EllipsoidalArea
+    from ..landclasses import land_classes
+
+    measure = EllipsoidalArea(inputs.crs, inputs.transform_context).measure
+    dltb_fields = None
+    dltb = inputs.layers.get("DLTB")
+    if dltb is not None:
+        dltb_fields = _dltb_fields(dltb.fields(), inputs.layer_names.get("DLTB", "DLTB"))
+    return CheckRun(inputs, spec, ruleset, measure, land_classes(), dltb_fields, feedback)
+
+
+def _dltb_fields(fields, layer_name: str):
+    """DLTB field names through core.fields (DLBM is required)."""
+    try:
+        from ..fields import detect_dltb_fields
+    except ImportError:  # core.fields not merged yet: exact 三调 names only
+        from types import SimpleNamespace
+
+        by_lower = {name.lower(): name for name in fields.names()}
+        found = SimpleNamespace(**{key: by_lower.get(key) for key in
+                                   ("dlbm", "kcxs", "kcmj", "tbmj", "gdpdjb")})
+        if found.dlbm is None:
+            from ..errors import MissingFieldsError
+
+            raise MissingFieldsError(layer_name, ["DLBM"]) from None
+        return found
+    detected = detect_dltb_fields(fields)
+    detected.require(["dlbm"], layer_name)
+    return detected

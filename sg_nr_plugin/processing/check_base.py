@@ -1,0 +1,309 @@
+"""Common base of the project-check algorithms (farmland, paddy, mine).
+
+Parameter names are a public contract (models, batch files and ``qgis_process`` name them).
+The algorithm only reads parameters into :class:`~sg_nr_plugin.core.checks.context.CheckInputs`,
+streams the engine's per-project results into the two sinks, and writes the report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.checks.context import CheckInputs
+from ..core.checks.engine import CheckSpec, create_run
+from ..core.checks.findings import MU_PER_M2, SEVERITY_ZH, VERDICT_ZH
+from ..core.checks.report import CheckReport, write_report
+from ..core.checks.ruleset import builtin_ruleset, load_ruleset
+from ..core.errors import CrsError, SgNrError
+from ..core.units import AreaUnit, from_unit, unit_names
+from ..i18n import tr
+from ..paths import resource_path
+from .base import SgNrAlgorithm
+
+PROJECT_ID_ALIASES = ("项目编号", "XMBH", "XMMC", "项目名称", "PROJECT_ID")
+POLYGON_ROLES = ("ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST", "URBAN_BOUNDARY",
+                 "BASIC_FARMLAND", "STEEP_SLOPE")
+FINDING_FIELDS = (("project_id", QVariant.String), ("rule_id", QVariant.String),
+                  ("severity", QVariant.String), ("severity_zh", QVariant.String),
+                  ("area_m2", QVariant.Double), ("area_mu", QVariant.Double),
+                  ("message", QVariant.String), ("message_en", QVariant.String))
+PROJECT_FIELDS = (("project_id", QVariant.String), ("verdict", QVariant.String),
+                  ("verdict_zh", QVariant.String), ("area_m2", QVariant.Double),
+                  ("area_mu", QVariant.Double), ("declared_m2", QVariant.Double),
+                  ("parcels", QVariant.Int), ("n_error", QVariant.Int),
+                  ("n_warning", QVariant.Int), ("n_info", QVariant.Int),
+                  ("not_checked", QVariant.String))
+_QUOTA_TYPES = {"double": QVariant.Double, "int": QVariant.Int, "string": QVariant.String}
+
+
+def role_labels() -> dict[str, str]:
+    return {
+        "PROJECTS": tr("Project parcels"),
+        "DLTB": tr("Land-survey parcels (DLTB)"),
+        "ECO_REDLINE": tr("Ecological protection red line"),
+        "PROTECTED_AREAS": tr("Protected areas"),
+        "PUBLIC_FOREST": tr("Public-welfare forest"),
+        "URBAN_BOUNDARY": tr("Urban development boundary"),
+        "BASIC_FARMLAND": tr("Permanent basic farmland"),
+        "STEEP_SLOPE": tr("No-cultivation steep-slope areas"),
+        "DEM": tr("Digital elevation model (DEM)"),
+        "HAZARDS": tr("Geological hazard points"),
+        "FILED_PROJECTS": tr("Filed projects"),
+        "DECLARED_AREA": tr("Declared area field"),
+    }
+
+
+class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Loads a ``.qml`` style onto a result layer when Processing adds it to the project."""
+
+    _alive: dict[str, StylePostProcessor] = {}  # QGIS keeps only a raw pointer
+
+    def __init__(self, qml: str) -> None:
+        super().__init__()
+        self.qml = qml
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API name
+        layer.loadNamedStyle(self.qml)
+        layer.triggerRepaint()
+
+    @classmethod
+    def for_style(cls, name: str) -> StylePostProcessor:
+        qml = str(resource_path("styles", name))
+        if qml not in cls._alive:
+            cls._alive[qml] = cls(qml)
+        return cls._alive[qml]
+
+
+class SgNrCheckAlgorithm(SgNrAlgorithm):
+    """Subclasses set ``SPEC`` (a CheckSpec), ``GROUP_ID`` and may add parameters/options."""
+
+    SPEC: CheckSpec | None = None
+    GROUP_ID = "checks"
+
+    def group_name(self) -> str:
+        return tr("Project checks")
+
+    # ---- parameters ------------------------------------------------------------------------
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        labels = role_labels()
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "PROJECTS", labels["PROJECTS"], polygon))
+        self.addParameter(QgsProcessingParameterField(
+            "PROJECT_ID_FIELD", tr("Project id field (empty: 项目编号/XMBH/XMMC)"),
+            parentLayerParameterName="PROJECTS", optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "DECLARED_AREA_FIELD", tr("Declared area field"), parentLayerParameterName="PROJECTS",
+            type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            "DECLARED_AREA_UNIT", tr("Unit of the declared area"), options=unit_names(),
+            defaultValue=int(AreaUnit.MU)))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "DLTB", labels["DLTB"], polygon, optional=True))
+        for role in POLYGON_ROLES:
+            self.addParameter(QgsProcessingParameterFeatureSource(
+                role, labels[role], polygon, optional=True))
+            if role == "PROTECTED_AREAS":
+                self.addParameter(QgsProcessingParameterField(
+                    "PROTECTED_ZONE_FIELD", tr("Protected-area zone field"),
+                    parentLayerParameterName="PROTECTED_AREAS", optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            "DEM", labels["DEM"], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "HAZARDS", labels["HAZARDS"], [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "FILED_PROJECTS", labels["FILED_PROJECTS"], polygon, optional=True))
+        self.addParameter(QgsProcessingParameterDateTime(
+            "CHECK_DATE", tr("Check date (empty: today)"),
+            type=QgsProcessingParameterDateTime.Date, optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            "RULESET", tr("Rule set file (empty: built-in Guangdong defaults)"),
+            extension="json", optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "ONLY_SELECTED", tr("Only the selected projects"), defaultValue=False))
+        self.add_check_parameters()
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT_FINDINGS", tr("Findings"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT_PROJECTS", tr("Checked projects"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_XLSX", tr("Excel report"), tr("Excel workbooks (*.xlsx)"), optional=True,
+            createByDefault=False))
+
+    def add_check_parameters(self) -> None:
+        """Parameters of one check kind (added before the outputs)."""
+
+    def check_options(self, parameters, context) -> dict:
+        """Check-specific options handed to the rules through ``CheckInputs.options``."""
+        return {}
+
+    # ---- reading the inputs ---------------------------------------------------------------
+    def read_inputs(self, parameters, context, feedback) -> CheckInputs:
+        projects = self._source(parameters, "PROJECTS", context)
+        if projects is None:
+            raise SgNrError(tr("The project parcels layer is missing or cannot be read."))
+        crs = projects.sourceCrs()
+        if not crs.isValid():
+            raise CrsError(tr("Layer “{layer}” has no coordinate reference system.").format(
+                layer=self._name(parameters, "PROJECTS", context)))
+        inputs = CheckInputs(projects, self._project_id_field(parameters, context, projects,
+                                                              feedback),
+                             crs, context.transformContext())
+        for role in ("DLTB", *POLYGON_ROLES, "HAZARDS", "FILED_PROJECTS"):
+            inputs.layers[role] = self._source(parameters, role, context)
+        labels = role_labels()
+        inputs.layer_names = {role: (self._name(parameters, role, context) or labels[role])
+                              if inputs.layers.get(role) is not None else labels[role]
+                              for role in labels}
+        inputs.dem = self.parameterAsRasterLayer(parameters, "DEM", context)
+        inputs.declared_area_field = self.parameterAsString(
+            parameters, "DECLARED_AREA_FIELD", context) or None
+        unit = self.parameterAsEnum(parameters, "DECLARED_AREA_UNIT", context)
+        inputs.declared_area_factor = from_unit(1.0, unit)
+        inputs.protected_zone_field = self.parameterAsString(
+            parameters, "PROTECTED_ZONE_FIELD", context) or None
+        filed = inputs.layers.get("FILED_PROJECTS")
+        inputs.filed_id_field = find_field(filed.fields(), *PROJECT_ID_ALIASES) if filed else None
+        check_date = self.parameterAsDateTime(parameters, "CHECK_DATE", context)
+        inputs.check_date = (check_date.date().toPyDate() if check_date.isValid()
+                             else date.today())
+        if self.parameterAsBoolean(parameters, "ONLY_SELECTED", context):
+            layer = self.parameterAsVectorLayer(parameters, "PROJECTS", context)
+            if layer is not None:
+                inputs.selected_ids = set(layer.selectedFeatureIds())
+        inputs.options = self.check_options(parameters, context)
+        return inputs
+
+    def _source(self, parameters, name, context):
+        if not parameters.get(name):
+            return None
+        return self.parameterAsSource(parameters, name, context)
+
+    def _name(self, parameters, name, context) -> str:
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        return layer.name() if layer is not None else str(parameters.get(name) or "")
+
+    def _project_id_field(self, parameters, context, projects, feedback) -> str:
+        name = self.parameterAsString(parameters, "PROJECT_ID_FIELD", context)
+        if name:
+            return name
+        found = find_field(projects.fields(), *PROJECT_ID_ALIASES)
+        if found is None:
+            feedback.pushWarning(tr("No project id field (项目编号/XMBH/XMMC) was found: each "
+                                    "parcel is checked as a project of its own."))
+            return ""
+        return found
+
+    def load_ruleset(self, parameters, context):
+        path = self.parameterAsFile(parameters, "RULESET", context)
+        return load_ruleset(path) if path else builtin_ruleset(self.SPEC.kind)
+
+    # ---- running ----------------------------------------------------------------------------
+    def run(self, parameters, context, feedback) -> dict:
+        inputs = self.read_inputs(parameters, context, feedback)
+        ruleset = self.load_ruleset(parameters, context)
+        check = create_run(inputs, self.SPEC, ruleset, feedback)
+        for rule_id, reason in check.not_checked.items():
+            feedback.pushWarning(tr("Rule {rule} not checked: {reason}").format(
+                rule=rule_id, reason=reason))
+        findings_sink, findings_id = self.parameterAsSink(
+            parameters, "OUTPUT_FINDINGS", context, _fields(FINDING_FIELDS),
+            QgsWkbTypes.MultiPolygon, inputs.crs)
+        project_fields = _fields(PROJECT_FIELDS + tuple(
+            (name, _QUOTA_TYPES[kind]) for name, kind in self.SPEC.quota_fields))
+        projects_sink, projects_id = self.parameterAsSink(
+            parameters, "OUTPUT_PROJECTS", context, project_fields, QgsWkbTypes.MultiPolygon,
+            inputs.crs)
+        report = CheckReport.start(self.display_name(), ruleset, check, inputs)
+        for result in check.results():
+            for finding in result.findings:
+                findings_sink.addFeature(_finding_feature(finding, findings_sink),
+                                         QgsFeatureSink.FastInsert)
+            projects_sink.addFeature(self._project_feature(result, project_fields),
+                                     QgsFeatureSink.FastInsert)
+            report.add(result)
+        if check.canceled:
+            raise SgNrError(tr("The check was canceled; no results were written."))
+        outputs = {"OUTPUT_FINDINGS": findings_id, "OUTPUT_PROJECTS": projects_id}
+        xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
+        if xlsx:
+            outputs["OUTPUT_XLSX"] = str(write_report(report, xlsx))
+        self._style(context, findings_id, "check_findings.qml")
+        self._style(context, projects_id, "check_projects.qml")
+        feedback.pushInfo(report.summary_line())
+        return outputs
+
+    def _project_feature(self, result, fields: QgsFields) -> QgsFeature:
+        feature = QgsFeature(fields)
+        feature.setGeometry(_multi(result.geometry))
+        values = {"project_id": result.project_id, "verdict": result.verdict,
+                  "verdict_zh": VERDICT_ZH[result.verdict], "area_m2": result.area_m2,
+                  "area_mu": result.area_m2 * MU_PER_M2, "declared_m2": result.declared_m2,
+                  "parcels": result.parcel_count, "n_error": result.count("error"),
+                  "n_warning": result.count("warning"), "n_info": result.count("info"),
+                  "not_checked": ", ".join(result.not_checked), **result.quotas}
+        for name, value in values.items():
+            if fields.indexOf(name) >= 0:
+                feature[name] = value
+        return feature
+
+    @staticmethod
+    def _style(context, layer_id, style: str) -> None:
+        if layer_id and context.willLoadLayerOnCompletion(layer_id):
+            details = context.layerToLoadOnCompletionDetails(layer_id)
+            details.setPostProcessor(StylePostProcessor.for_style(style))
+
+
+def find_field(fields, *aliases) -> str | None:
+    """The first field named like one of ``aliases`` (case-insensitive), or None."""
+    by_lower = {name.lower(): name for name in fields.names()}
+    for alias in aliases:
+        if alias.lower() in by_lower:
+            return by_lower[alias.lower()]
+    return None
+
+
+def _fields(spec) -> QgsFields:
+    fields = QgsFields()
+    for name, kind in spec:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def _multi(geometry):
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return geometry
+    geometry = geometry.__class__(geometry)
+    geometry.convertToMultiType()
+    return geometry
+
+
+def _finding_feature(finding, sink) -> QgsFeature:
+    feature = QgsFeature(_fields(FINDING_FIELDS))
+    if finding.geometry is not None:
+        feature.setGeometry(_multi(finding.geometry))
+    feature.setAttributes([finding.project_id, finding.rule_id, finding.severity,
+                           SEVERITY_ZH.get(finding.severity, finding.severity),
+                           finding.area_m2, finding.area_mu, finding.message_zh,
+                           finding.message_en])
+    return feature

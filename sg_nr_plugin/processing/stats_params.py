@@ -14,6 +14,8 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -24,9 +26,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.errors import SgNrError
 from ..core.stats.common import RegionSpec
 from ..core.units import AreaUnit, unit_names
 from ..i18n import tr
+from .base import SgNrAlgorithm
 
 REGION_LEVEL = "REGION_LEVEL"
 REGIONS = "REGIONS"
@@ -34,6 +38,33 @@ REGION_FIELD = "REGION_FIELD"
 UNIT = "UNIT"
 OUTPUT = "OUTPUT"
 OUTPUT_XLSX = "OUTPUT_XLSX"
+
+
+class StatsAlgorithm(SgNrAlgorithm):
+    """Base of the statistics algorithms: subclasses implement :meth:`compute`.
+
+    ``SgNrAlgorithm.run(parameters, context, feedback)`` hides QGIS's own
+    ``QgsProcessingAlgorithm.run``, which ``processing.run``, the batch dialog (with three
+    arguments, expecting ``(results, ok)``) and the algorithm dialog call. So ``run`` is given
+    back to QGIS here and the work lives in :meth:`compute`.
+    """
+
+    GROUP_ID = "statistics"
+
+    def group_name(self) -> str:
+        return tr("Statistics")
+
+    def run(self, *arguments):
+        return QgsProcessingAlgorithm.run(self, *arguments)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+        try:
+            return self.compute(parameters, context, feedback)
+        except SgNrError as error:
+            raise QgsProcessingException(str(error)) from error
+
+    def compute(self, parameters, context, feedback) -> dict:
+        raise NotImplementedError
 
 
 def region_level_names() -> list[str]:

@@ -8,11 +8,11 @@ from ...core.stats.changematrix import change_matrix
 from ...core.stats.xlsx_reports import write_change_xlsx
 from ...core.units import to_unit
 from ...i18n import tr
-from ..base import SgNrAlgorithm
 from ..stats_params import (
     OUTPUT,
     OUTPUT_XLSX,
     UNIT,
+    StatsAlgorithm,
     add_output_parameters,
     add_region_parameters,
     layer_name,
@@ -23,15 +23,11 @@ from ..stats_params import (
 BASE, CURRENT, CLASS_LEVEL = "BASE", "CURRENT", "CLASS_LEVEL"
 
 
-class ChangeMatrix(SgNrAlgorithm):
+class ChangeMatrix(StatsAlgorithm):
     ALGORITHM_ID = "changematrix"
-    GROUP_ID = "statistics"
 
     def display_name(self) -> str:
         return tr("Land-class change matrix")
-
-    def group_name(self) -> str:
-        return tr("Statistics")
 
     def help_text(self) -> str:
         return tr(
@@ -62,7 +58,7 @@ class ChangeMatrix(SgNrAlgorithm):
         add_region_parameters(self)
         add_output_parameters(self, table_name=tr("Change matrix"))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def compute(self, parameters, context, feedback) -> dict:
         unit = self.parameterAsEnum(parameters, UNIT, context)
         frame = change_matrix(
             self.parameterAsSource(parameters, BASE, context),

@@ -12,11 +12,11 @@ from ...core.stats.landuse import landuse_summary
 from ...core.stats.xlsx import write_landuse_xlsx
 from ...core.units import to_unit
 from ...i18n import tr
-from ..base import SgNrAlgorithm
 from ..stats_params import (
     OUTPUT,
     OUTPUT_XLSX,
     UNIT,
+    StatsAlgorithm,
     add_output_parameters,
     add_region_parameters,
     layer_name,
@@ -29,15 +29,11 @@ INPUT = "INPUT"
 SPLIT_K = "SPLIT_K"
 
 
-class LandUseSummary(SgNrAlgorithm):
+class LandUseSummary(StatsAlgorithm):
     ALGORITHM_ID = "landusesummary"
-    GROUP_ID = "statistics"
 
     def display_name(self) -> str:
         return tr("Land-use status area summary")
-
-    def group_name(self) -> str:
-        return tr("Statistics")
 
     def help_text(self) -> str:
         return tr(
@@ -68,7 +64,7 @@ class LandUseSummary(SgNrAlgorithm):
             SPLIT_K, tr("Keep K codes apart from their base class"), defaultValue=False))
         add_output_parameters(self, table_name=tr("Land-use summary"))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def compute(self, parameters, context, feedback) -> dict:
         source = self.parameterAsSource(parameters, INPUT, context)
         name = layer_name(self, parameters, INPUT, context)
         unit = self.parameterAsEnum(parameters, UNIT, context)

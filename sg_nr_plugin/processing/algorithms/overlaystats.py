@@ -13,11 +13,11 @@ from ...core.stats.overlaystats import overlay_stats
 from ...core.stats.xlsx_reports import write_overlay_xlsx
 from ...core.units import to_unit
 from ...i18n import tr
-from ..base import SgNrAlgorithm
 from ..stats_params import (
     OUTPUT,
     OUTPUT_XLSX,
     UNIT,
+    StatsAlgorithm,
     add_output_parameters,
     add_region_parameters,
     layer_name,
@@ -30,15 +30,11 @@ OVERLAY, OVERLAY_FILTER = "OVERLAY", "OVERLAY_FILTER"
 AREA_MODE = "AREA_MODE"
 
 
-class OverlayStats(SgNrAlgorithm):
+class OverlayStats(StatsAlgorithm):
     ALGORITHM_ID = "overlaystats"
-    GROUP_ID = "statistics"
 
     def display_name(self) -> str:
         return tr("Overlay area statistics")
-
-    def group_name(self) -> str:
-        return tr("Statistics")
 
     def help_text(self) -> str:
         return tr(
@@ -75,7 +71,7 @@ class OverlayStats(SgNrAlgorithm):
         add_region_parameters(self)
         add_output_parameters(self, table_name=tr("Overlay statistics"))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def compute(self, parameters, context, feedback) -> dict:
         unit = self.parameterAsEnum(parameters, UNIT, context)
         frame = overlay_stats(
             self.parameterAsSource(parameters, INPUT, context),

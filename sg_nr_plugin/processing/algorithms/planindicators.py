@@ -9,10 +9,10 @@ from ...core.stats.indicator_defs import load_indicators
 from ...core.stats.indicators import IndicatorInputs, plan_indicators
 from ...core.stats.xlsx_reports import write_indicators_xlsx
 from ...i18n import tr
-from ..base import SgNrAlgorithm
 from ..stats_params import (
     OUTPUT,
     OUTPUT_XLSX,
+    StatsAlgorithm,
     add_output_parameters,
     add_region_parameters,
     layer_name,
@@ -38,15 +38,11 @@ def _layer_label(name: str) -> str:
     return labels[name]
 
 
-class PlanIndicators(SgNrAlgorithm):
+class PlanIndicators(StatsAlgorithm):
     ALGORITHM_ID = "planindicators"
-    GROUP_ID = "statistics"
 
     def display_name(self) -> str:
         return tr("Plan main indicators (Table 1)")
-
-    def group_name(self) -> str:
-        return tr("Statistics")
 
     def help_text(self) -> str:
         return tr(
@@ -93,7 +89,7 @@ class PlanIndicators(SgNrAlgorithm):
         add_region_parameters(self)
         add_output_parameters(self, table_name=tr("Plan indicators"))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def compute(self, parameters, context, feedback) -> dict:
         inputs = IndicatorInputs(
             dltb=self.parameterAsSource(parameters, DLTB, context),
             dltb_name=layer_name(self, parameters, DLTB, context),

@@ -1,0 +1,135 @@
+"""The four statistics algorithms through Processing: processing.run, the batch way, workbooks."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsProcessingFeedback, QgsVectorLayer
+
+from tests.stats.helpers import (
+    CONTROL_BY_COUNTY,
+    EXPECTED_BY_COUNTY,
+    dltb_layer,
+    memory_layer,
+    write_gpkg,
+)
+from tests.stats.test_overlaystats import geo, overlapping_overlay, parcels, r
+
+MU_M2 = 10000 / 15
+
+
+@pytest.fixture
+def processing_ready(qgis_processing, provider_registered):
+    import processing
+
+    return processing
+
+
+def table(path) -> list[dict]:
+    layer = QgsVectorLayer(str(path), "out", "ogr")
+    assert layer.isValid(), path
+    return [dict(zip(layer.fields().names(), f.attributes())) for f in layer.getFeatures()]
+
+
+def sheet_values(path, sheet_index: int = 0) -> list[list]:
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.worksheets[sheet_index]
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_landusesummary_run_and_workbook(processing_ready, tmp_path):
+    dltb = write_gpkg(dltb_layer(), tmp_path / "dltb.gpkg")
+    result = processing_ready.run("sgnr:landusesummary", {
+        "INPUT": dltb.source(), "REGION_LEVEL": 1, "UNIT": 2,
+        "OUTPUT": str(tmp_path / "summary.gpkg"), "OUTPUT_XLSX": str(tmp_path / "summary.xlsx")})
+    rows = table(result["OUTPUT"])
+    got = {(row["region_code"], row["dlbm"]): row["area"] for row in rows}
+    for county, classes in EXPECTED_BY_COUNTY.items():
+        for code, m2 in classes.items():
+            assert got[county, code] == pytest.approx(m2 / MU_M2)
+    values = sheet_values(result["OUTPUT_XLSX"])
+    assert "亩" in values[0][0] or "mu" in values[0][0]  # unit in the title
+    totals = {row[0]: row[2] for row in values[5:] if row[0]}
+    for county, control in CONTROL_BY_COUNTY.items():
+        assert totals[county] == pytest.approx(control / MU_M2)
+    assert values[-1][1] in ("Total", "合计", "总计") and values[-1][2] == pytest.approx(
+        sum(CONTROL_BY_COUNTY.values()) / MU_M2)
+
+
+def test_overlaystats_run(processing_ready, tmp_path):
+    result = processing_ready.run("sgnr:overlaystats", {
+        "INPUT": parcels(), "OVERLAY": overlapping_overlay(), "AREA_MODE": 0,
+        "INPUT_FILTER": "\"DLBM\" = '0101'", "REGION_LEVEL": 0, "UNIT": 0,
+        "OUTPUT": str(tmp_path / "ov.gpkg"), "OUTPUT_XLSX": str(tmp_path / "ov.xlsx")})
+    (row,) = table(result["OUTPUT"])
+    assert row["area_inside"] == pytest.approx(geo(50, 100) + geo(300, 400), abs=0.01)
+    assert row["area_input"] == pytest.approx(geo(0, 100) + geo(300, 400), abs=0.01)
+    assert sheet_values(result["OUTPUT_XLSX"])[4][3] == pytest.approx(row["area_inside"])
+
+
+def test_changematrix_run(processing_ready, tmp_path):
+    from tests.stats.test_changematrix import vintages
+
+    base, current = vintages()
+    result = processing_ready.run("sgnr:changematrix", {
+        "BASE": base, "CURRENT": current, "CLASS_LEVEL": 2, "REGION_LEVEL": 1, "UNIT": 4,
+        "OUTPUT": str(tmp_path / "cm.gpkg"), "OUTPUT_XLSX": str(tmp_path / "cm.xlsx")})
+    got = {(row["from_class"], row["to_class"]): row["area"] for row in table(result["OUTPUT"])}
+    assert got["agricultural", "construction"] == pytest.approx(geo(50, 150) / 1e6, abs=1e-8)
+    import openpyxl
+
+    assert openpyxl.load_workbook(result["OUTPUT_XLSX"]).sheetnames[0] == "440203"
+
+
+def test_planindicators_run(processing_ready, tmp_path):
+    from tests.stats.test_indicators import dltb, redline
+
+    result = processing_ready.run("sgnr:planindicators", {
+        "DLTB": dltb(), "ECO_REDLINE": redline(), "REGION_LEVEL": 1,
+        "OUTPUT": str(tmp_path / "pi.gpkg"), "OUTPUT_XLSX": str(tmp_path / "pi.xlsx")})
+    rows = [row for row in table(result["OUTPUT"]) if row["region_code"] == ""]
+    by_id = {row["indicator_id"]: row for row in rows}
+    assert by_id["eco_redline"]["value"] == pytest.approx(geo(150, 250) / 1e6, abs=1e-8)
+    assert by_id["basic_farmland"]["status"] == "未计算"
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(result["OUTPUT_XLSX"])
+    header = [cell.value for cell in workbook["表1"][4]]
+    assert header == ["序号", "指标", "单位", "2020年", "2025年目标", "现状值", "属性", "达标情况"]
+    assert "eco_redline" in workbook.sheetnames
+    assert workbook["eco_redline"]._charts  # bar chart by county
+
+
+def test_batch_of_two_inputs(processing_ready, tmp_path):
+    """What the batch dialog does (BatchAlgorithmDialog.runAlgorithm, QGIS 3.22): one algorithm
+    instance, for each row preprocessParameters, a fresh context, algorithm.run. The dialog
+    itself needs a GUI application, which the headless tests do not have."""
+    from processing.tools import dataobjects
+    from qgis.core import QgsApplication
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("sgnr:landusesummary")
+    first = write_gpkg(dltb_layer(), tmp_path / "a.gpkg")
+    second = write_gpkg(memory_layer("DLTB", "ZLDWDM:string&field=DLBM:string&field=TBMJ:double",
+                                     [(r(0, 10), ["4402050010010000000", "0101", 42.0])]),
+                        tmp_path / "b.gpkg")
+    feedback = QgsProcessingFeedback()
+    outputs = []
+    for i, layer in enumerate((first, second)):
+        parameters = algorithm.preprocessParameters({
+            "INPUT": layer.source(), "REGION_LEVEL": 0, "UNIT": 0,
+            "OUTPUT": str(tmp_path / f"out{i}.gpkg")})
+        context = dataobjects.createContext(feedback)
+        results, ok = algorithm.run(parameters, context, feedback)
+        assert ok, results
+        outputs.append(sum(row["area"] for row in table(results["OUTPUT"])))
+    assert outputs == pytest.approx([sum(CONTROL_BY_COUNTY.values()), 42.0])
+
+
+def test_missing_field_is_a_clean_error(processing_ready, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    layer = memory_layer("bad", "DLBM:string", [(r(0, 10), ["0101"])])
+    with pytest.raises(QgsProcessingException, match="bad.*TBMJ"):
+        processing_ready.run("sgnr:landusesummary", {
+            "INPUT": layer, "REGION_LEVEL": 0, "OUTPUT": str(tmp_path / "x.gpkg")})

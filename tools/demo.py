@@ -27,6 +27,43 @@ def provider_algorithms(env: dict[str, str]) -> list[str]:
             if line.startswith("\tsgnr:")]
 
 
+def _farmland_projects() -> tuple[str, list[str]] | None:
+    """``(gpkg|layername=…, field names)`` of the sample's farmland projects, if generated."""
+    from osgeo import ogr
+
+    for gpkg in sorted((ROOT / "data" / "sample").glob("*.gpkg")):
+        source = ogr.Open(str(gpkg))
+        for layer in (source or []):
+            if "farmland" in layer.GetName().lower():
+                fields = [f.GetName() for f in layer.schema]
+                return f"{gpkg}|layername={layer.GetName()}", fields
+    return None
+
+
+def coordinate_files_step(env: dict[str, str], algorithms: list[str]) -> None:
+    """Export the sample's farmland projects to 报部坐标 files, then import them back."""
+    if "sgnr:exportcoordtxt" not in algorithms:
+        return
+    found = _farmland_projects()
+    if found is None:
+        print("coordinate files: skipped, no farmland projects in data/sample/ yet")
+        return
+    layer, fields = found
+    pick = next((f for f in ("XMBH", "project_id", "PROJECT_ID") if f in fields), "")
+    folder = OUT / "coordinates"
+    export = run(["run", "sgnr:exportcoordtxt", "--", f"INPUT={layer}", f"PROJECT_FIELD={pick}",
+                  "PRODUCER=韶关市自然资源局", f"OUTPUT={folder}"], env)
+    imported = run(["run", "sgnr:importcoordtxt", "--", f"FOLDER={folder}",
+                    f"OUTPUT={OUT / 'coordinates_imported.gpkg'}",
+                    f"REPORT={OUT / 'coordinates_report.csv'}"], env)
+    for name, result in (("export", export), ("import", imported)):
+        summary = [line for line in result.stdout.splitlines()
+                   if "parcel(s)" in line or line.startswith(("ERRORS", "PARCELS"))]
+        print(f"coordinate files {name}: rc={result.returncode} " + " | ".join(summary))
+        if result.returncode != 0:
+            print(result.stderr[-2000:])
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="sgnr-demo-") as tmp:
@@ -35,6 +72,7 @@ def main() -> int:
         print(f"sgnr provider loaded in qgis_process: {len(algorithms)} algorithm(s)")
         for algorithm in algorithms:
             print(f"  {algorithm}")
+        coordinate_files_step(env, algorithms)
     produced = sorted(p.relative_to(ROOT).as_posix() for p in OUT.rglob("*") if p.is_file())
     print(f"files in out/: {len(produced)}")
     for name in produced:

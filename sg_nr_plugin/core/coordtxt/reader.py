@@ -92,6 +92,8 @@ def collect_paths(items: Iterable[str | Path]) -> list[Path]:
     """Files as given, folders expanded to their ``*.txt`` files (sorted, not recursive)."""
     paths: list[Path] = []
     for item in items:
+        if not str(item or "").strip():  # Processing hands over "" for an empty file list
+            continue
         path = Path(item)
         if path.is_dir():
             paths.extend(sorted((p for p in path.iterdir()
@@ -122,7 +124,8 @@ def load_parsed(parsed: CoordFile, override: QgsCoordinateReferenceSystem | None
                    tr("Encoding detected: {encoding}").format(encoding=parsed.encoding))
     check_header(parsed)
     for parcel in parsed.parcels:
-        check_parcel(parsed, parcel)
+        if not parcel.skipped:  # a parcel with an unreadable line has had its message
+            check_parcel(parsed, parcel)
     check_duplicates(parsed)
     crs = resolve_crs(parsed, override)
     if crs is None:

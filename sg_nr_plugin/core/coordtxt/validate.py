@@ -180,12 +180,12 @@ def resolve_crs(parsed: CoordFile,
         return None
     zone = prefix if prefix is not None else zone
     crs = crs_for(zone, parsed.zone_width, prefix is not None) if zone is not None else None
-    if crs is None or not crs.isValid():
+    if (crs is None or not crs.isValid()) and points:
         parsed.add(parsed.header_lines.get("带号", 0), Severity.ERROR, "no-crs",
                    tr("Cannot tell the coordinate system (带号 {zone}); give the CRS override "
                       "parameter. The file is skipped.").format(zone=zone if zone else "?"))
         return None
-    return crs
+    return crs if crs is not None and crs.isValid() else None
 
 
 def check_area(parsed: CoordFile, parcel: Parcel, measured_ha: float, tolerance: float) -> None:

@@ -1,0 +1,43 @@
+"""SQL push-down into PostGIS gives the same land-use summary as streaming the layer."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from qgis.core import QgsDataSourceUri, QgsVectorLayer
+
+from sg_nr_plugin.core.regions import RegionLevel
+from sg_nr_plugin.core.stats.common import RegionSpec
+from sg_nr_plugin.core.stats.landuse import landuse_summary
+from tests.conftest import postgis_conninfo, postgis_sql
+from tests.stats.helpers import EXPECTED_BY_COUNTY, dltb_layer, write_gpkg
+from tests.stats.test_landuse import assert_same, by_region
+
+SCHEMA, TABLE = "sgnr_stats", "DLTB_统计"
+
+
+@pytest.fixture
+def postgis_dltb(postgis, tmp_path, qgis_app):
+    gpkg = write_gpkg(dltb_layer(), tmp_path / "dltb.gpkg")
+    conninfo = postgis_conninfo(postgis)
+    postgis_sql(postgis, f'CREATE SCHEMA IF NOT EXISTS "{SCHEMA}"')
+    postgis_sql(postgis, f'DROP TABLE IF EXISTS "{SCHEMA}"."{TABLE}"')
+    subprocess.run(["ogr2ogr", "-f", "PostgreSQL", f"PG:{conninfo}", gpkg.source().split("|")[0],
+                    "dltb", "-nln", TABLE, "-lco", f"SCHEMA={SCHEMA}", "-lco", "LAUNDER=NO",
+                    "-lco", "GEOMETRY_NAME=geom"], check=True, capture_output=True)
+    uri = QgsDataSourceUri(conninfo)
+    uri.setDataSource(SCHEMA, TABLE, "geom")
+    layer = QgsVectorLayer(uri.uri(False), "DLTB", "postgres")
+    assert layer.isValid(), layer.error().summary()
+    return layer
+
+
+@pytest.mark.parametrize("level", [RegionLevel.WHOLE, RegionLevel.COUNTY, RegionLevel.TOWNSHIP])
+def test_postgis_pushdown_equals_streaming(postgis_dltb, level):
+    pushed = landuse_summary(postgis_dltb, RegionSpec(level=level))
+    streamed = landuse_summary(postgis_dltb, RegionSpec(level=level), allow_sql=False)
+    assert pushed.attrs["pushed_down"] and not streamed.attrs["pushed_down"]
+    assert_same(pushed, streamed)
+    if level == RegionLevel.COUNTY:
+        assert by_region(pushed) == {c: pytest.approx(v) for c, v in EXPECTED_BY_COUNTY.items()}

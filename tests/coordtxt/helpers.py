@@ -6,12 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from pyproj import Geod, Transformer
-from qgis.core import (
-    QgsApplication,
-    QgsProcessingContext,
-    QgsProcessingFeedback,
-    QgsProcessingUtils,
-)
+from qgis.core import QgsProcessingFeedback
 
 DATA = Path(__file__).resolve().parent / "data"
 # CGCS2000 ellipsoid (domain.md §4), independent of any QGIS ellipsoid lookup.
@@ -63,17 +58,11 @@ class RecordingFeedback(QgsProcessingFeedback):
         self.infos.append(info)
 
 
-def run_algorithm(algorithm_id: str, parameters: dict):
-    """Run an sgnr algorithm in-process; returns (results, context, feedback)."""
-    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
-    assert algorithm is not None, algorithm_id
-    context = QgsProcessingContext()
+def run_algorithm(algorithm_id: str, parameters: dict, context=None):
+    """Run an sgnr algorithm with ``processing.run`` (the path of the dialogs and of users'
+    scripts); returns (results, feedback). Temporary layers come back as layer objects."""
+    import processing
+
     feedback = RecordingFeedback()
-    results = algorithm.processAlgorithm(parameters, context, feedback)
-    return results, context, feedback
-
-
-def output_layer(results: dict, key: str, context):
-    """The output layer, taken out of the context's store so it outlives the context."""
-    layer = QgsProcessingUtils.mapLayerFromString(results[key], context)
-    return context.temporaryLayerStore().takeMapLayer(layer) or layer
+    results = processing.run(algorithm_id, parameters, feedback=feedback, context=context)
+    return results, feedback

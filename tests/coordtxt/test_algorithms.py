@@ -7,18 +7,17 @@ import shutil
 import pytest
 from qgis.core import QgsProcessingException
 
-from tests.coordtxt.helpers import DATA, output_layer, run_algorithm
+from tests.coordtxt.helpers import DATA, run_algorithm
 
 
 def _run(parameters):
-    results, context, feedback = run_algorithm(
+    results, feedback = run_algorithm(
         "sgnr:importcoordtxt", {"OUTPUT": "TEMPORARY_OUTPUT", "REPORT": "TEMPORARY_OUTPUT",
                                 **parameters})
-    return (results, output_layer(results, "OUTPUT", context),
-            output_layer(results, "REPORT", context), feedback)
+    return results, results["OUTPUT"], results["REPORT"], feedback
 
 
-def test_folder_with_a_broken_file(qgis_app, provider_registered, tmp_path):
+def test_folder_with_a_broken_file(processing_ready, tmp_path):
     for path in DATA.glob("*.txt"):
         shutil.copy(path, tmp_path / path.name)
     text = (DATA / "single_square.txt").read_text(encoding="utf-8")
@@ -39,12 +38,12 @@ def test_folder_with_a_broken_file(qgis_app, provider_registered, tmp_path):
     assert {f["BM"] for f in layer.getFeatures()} == {"UTF-8", "UTF-8 (BOM)", "GBK"}
 
 
-def test_no_files_is_a_clear_error(qgis_app, provider_registered, tmp_path):
+def test_no_files_is_a_clear_error(processing_ready, tmp_path):
     with pytest.raises(QgsProcessingException, match="No coordinate files given"):
         _run({"FOLDER": str(tmp_path)})
 
 
-def test_nothing_importable_is_a_clear_error(qgis_app, provider_registered, tmp_path):
+def test_nothing_importable_is_a_clear_error(processing_ready, tmp_path):
     (tmp_path / "notes.txt").write_text("hello\n", encoding="utf-8")
     with pytest.raises(QgsProcessingException, match="No parcel could be imported"):
         _run({"INPUT": [str(tmp_path / "notes.txt")]})

@@ -10,6 +10,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsGeometry,
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProject,
@@ -18,7 +19,7 @@ from qgis.core import (
 
 from sg_nr_plugin.core.coordtxt.geometry import oriented_rings
 from sg_nr_plugin.core.coordtxt.writer import ExportParcel, parcel_lines, safe_file_name
-from tests.coordtxt.helpers import geod_measure_factory, output_layer, run_algorithm
+from tests.coordtxt.helpers import geod_measure_factory, run_algorithm
 
 # A square drawn counter-clockwise on the map with a clockwise hole: the export must flip both.
 SQUARE_WITH_HOLE = ("POLYGON((38512000 2745000, 38512100 2745000, 38512100 2745100, "
@@ -90,11 +91,10 @@ def _export(layer, folder: Path, **extra):
 
 
 def _import(paths, **extra):
-    results, context, feedback = run_algorithm(
+    results, feedback = run_algorithm(
         "sgnr:importcoordtxt", {"INPUT": [str(p) for p in paths], "OUTPUT": "TEMPORARY_OUTPUT",
                                 "REPORT": "TEMPORARY_OUTPUT", **extra})
-    return results, output_layer(results, "OUTPUT", context), \
-        output_layer(results, "REPORT", context), feedback
+    return results, results["OUTPUT"], results["REPORT"], feedback
 
 
 def _assert_same_geometry(original: QgsGeometry, imported: QgsGeometry) -> None:
@@ -103,10 +103,9 @@ def _assert_same_geometry(original: QgsGeometry, imported: QgsGeometry) -> None:
     assert original.hausdorffDistance(imported) <= 1e-4
 
 
-def test_round_trip_per_project_gbk(qgis_app, provider_registered, tmp_path):
-    pytest.importorskip("sg_nr_plugin.core.area")
+def test_round_trip_per_project_gbk(processing_ready, tmp_path):
     layer = _layer()
-    results, _, feedback = _export(layer, tmp_path)
+    results, feedback = _export(layer, tmp_path)
     assert sorted(Path(f).name for f in results["FILES"]) == ["XM-1.txt", "XM_2.txt"]
     assert results["PARCELS"] == 3
     text = (tmp_path / "XM-1.txt").read_bytes().decode("gbk")
@@ -131,10 +130,9 @@ def test_round_trip_per_project_gbk(qgis_app, provider_registered, tmp_path):
     assert {f["SEVERITY"] for f in report.getFeatures()} == {"info"}
 
 
-def test_round_trip_single_file_utf8_cm_form(qgis_app, provider_registered, tmp_path):
-    pytest.importorskip("sg_nr_plugin.core.area")
+def test_round_trip_single_file_utf8_cm_form(processing_ready, tmp_path):
     layer = _layer()
-    results, _, _ = _export(layer, tmp_path, MODE=1, ENCODING=1, ZONE_PREFIX=False,
+    results, _ = _export(layer, tmp_path, MODE=1, ENCODING=1, ZONE_PREFIX=False,
                             FILE_NAME="全部")
     (path,) = results["FILES"]
     assert Path(path).name == "全部.txt"
@@ -150,8 +148,7 @@ def test_round_trip_single_file_utf8_cm_form(qgis_app, provider_registered, tmp_
         _assert_same_geometry(geometry, feature.geometry())
 
 
-def test_geographic_layer_exports_in_its_zone(qgis_app, provider_registered, tmp_path):
-    pytest.importorskip("sg_nr_plugin.core.area")
+def test_geographic_layer_exports_in_its_zone(processing_ready, tmp_path):
     source = _layer()
     geographic = QgsVectorLayer(f"MultiPolygon?crs=EPSG:4490&{FIELDS}", "geo", "memory")
     to_geo = QgsCoordinateTransform(source.crs(), geographic.crs(), QgsProject.instance())
@@ -162,7 +159,7 @@ def test_geographic_layer_exports_in_its_zone(qgis_app, provider_registered, tmp
         feature.setGeometry(geometry)
         features.append(feature)
     geographic.dataProvider().addFeatures(features)
-    results, _, feedback = _export(geographic, tmp_path)
+    results, feedback = _export(geographic, tmp_path)
     assert "Writing coordinates in EPSG:4526." in feedback.infos
     _, imported, _, _ = _import(results["FILES"])
     originals = {(f["XMBH"].replace("/", "_"), f["DKBH"]): f for f in source.getFeatures()}
@@ -172,32 +169,21 @@ def test_geographic_layer_exports_in_its_zone(qgis_app, provider_registered, tmp
         assert original.geometry().hausdorffDistance(feature.geometry()) < 1e-3
 
 
-def test_selected_features_only(qgis_app, provider_registered, tmp_path):
-    pytest.importorskip("sg_nr_plugin.core.area")
+def test_selected_features_only(processing_ready, tmp_path):
     layer = _layer()
     project = QgsProject()
     project.addMapLayer(layer)
     layer.selectByIds([f.id() for f in layer.getFeatures() if f["XMBH"] == "XM/2"])
-    algorithm_results = run_algorithm_in_project(project, {
-        "INPUT": QgsProcessingFeatureSourceDefinition(layer.id(), True),
-        "PROJECT_FIELD": "XMBH", "OUTPUT": str(tmp_path)})
-    assert [Path(f).name for f in algorithm_results["FILES"]] == ["XM_2.txt"]
-    assert algorithm_results["PARCELS"] == 1
-
-
-def run_algorithm_in_project(project, parameters):
-    from qgis.core import QgsApplication, QgsProcessingContext
-
-    from tests.coordtxt.helpers import RecordingFeedback
-
-    algorithm = QgsApplication.processingRegistry().createAlgorithmById("sgnr:exportcoordtxt")
     context = QgsProcessingContext()
     context.setProject(project)
-    return algorithm.processAlgorithm(parameters, context, RecordingFeedback())
+    results, _ = run_algorithm("sgnr:exportcoordtxt", {
+        "INPUT": QgsProcessingFeatureSourceDefinition(layer.id(), True),
+        "PROJECT_FIELD": "XMBH", "OUTPUT": str(tmp_path)}, context)
+    assert [Path(f).name for f in results["FILES"]] == ["XM_2.txt"]
+    assert results["PARCELS"] == 1
 
 
-def test_character_outside_gbk_is_a_clear_error(qgis_app, provider_registered, tmp_path):
-    pytest.importorskip("sg_nr_plugin.core.area")
+def test_character_outside_gbk_is_a_clear_error(processing_ready, tmp_path):
     layer = _layer()
     layer.dataProvider().changeAttributeValues({1: {2: "地块😀"}})
     with pytest.raises(QgsProcessingException, match="cannot be written in GBK"):

@@ -101,7 +101,8 @@ def test_decode_names_the_encoding(data, label):
 
 
 def test_imported_area_matches_core_engine(qgis_app):
-    area = pytest.importorskip("sg_nr_plugin.core.area")
+    from sg_nr_plugin.core import area
+
     result = import_paths([DATA / "single_square.txt", DATA / "hole_bom.txt"])
     crs = QgsCoordinateReferenceSystem("EPSG:4526")
     square = QgsGeometry.fromWkt("POLYGON((38512000 2745000, 38512000 2745100, "

@@ -31,22 +31,18 @@ from ...core.coordtxt.writer import (
 )
 from ...core.errors import EmptyInputError, SgNrError
 from ...i18n import tr
-from ..base import SgNrAlgorithm
+from .importcoordtxt import CoordTxtAlgorithm
 
 FIELD_PARAMETERS = (("PROJECT_FIELD", "project"), ("PARCEL_FIELD", "parcel"),
                     ("NAME_FIELD", "name"), ("LANDCLASS_FIELD", "land_class"),
                     ("USE_FIELD", "use"))
 
 
-class ExportCoordTxt(SgNrAlgorithm):
+class ExportCoordTxt(CoordTxtAlgorithm):
     ALGORITHM_ID = "exportcoordtxt"
-    GROUP_ID = "coordinates"
 
     def display_name(self) -> str:
         return tr("Export project coordinate files")
-
-    def group_name(self) -> str:
-        return tr("Project coordinate files")
 
     def help_text(self) -> str:
         return tr(
@@ -99,7 +95,7 @@ class ExportCoordTxt(SgNrAlgorithm):
         self.addOutput(QgsProcessingOutputMultipleLayers("FILES", tr("Files written")))
         self.addOutput(QgsProcessingOutputNumber("PARCELS", tr("Parcels written")))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def compute(self, parameters, context, feedback) -> dict:
         source = self.parameterAsSource(parameters, "INPUT", context)
         if source is None or source.featureCount() == 0:
             raise EmptyInputError(source.sourceName() if source else "INPUT")

@@ -8,6 +8,8 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -35,15 +37,38 @@ REPORT_FIELDS = (("FILE", QVariant.String), ("LINE", QVariant.Int), ("PARCEL", Q
                  ("MESSAGE", QVariant.String))
 
 
-class ImportCoordTxt(SgNrAlgorithm):
-    ALGORITHM_ID = "importcoordtxt"
-    GROUP_ID = "coordinates"
+class CoordTxtAlgorithm(SgNrAlgorithm):
+    """Shared base of the two coordinate-file algorithms (no id: not registered itself).
 
-    def display_name(self) -> str:
-        return tr("Import project coordinate files")
+    ``SgNrAlgorithm.run(parameters, context, feedback)`` hides QGIS's own
+    ``QgsProcessingAlgorithm.run``, which ``processing.run``, the algorithm dialog and the batch
+    dialog call expecting ``(results, ok)``; so ``run`` is handed back to QGIS and the work is
+    in :meth:`compute`.
+    """
+
+    GROUP_ID = "coordinates"
 
     def group_name(self) -> str:
         return tr("Project coordinate files")
+
+    def run(self, *arguments):
+        return QgsProcessingAlgorithm.run(self, *arguments)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+        try:
+            return self.compute(parameters, context, feedback)
+        except SgNrError as error:
+            raise QgsProcessingException(str(error)) from error
+
+    def compute(self, parameters, context, feedback) -> dict:
+        raise NotImplementedError
+
+
+class ImportCoordTxt(CoordTxtAlgorithm):
+    ALGORITHM_ID = "importcoordtxt"
+
+    def display_name(self) -> str:
+        return tr("Import project coordinate files")
 
     def help_text(self) -> str:
         return tr(
@@ -86,7 +111,7 @@ class ImportCoordTxt(SgNrAlgorithm):
             "REPORT", tr("Validation report"), QgsProcessing.TypeVector, optional=True,
             createByDefault=False))
 
-    def run(self, parameters, context, feedback) -> dict:
+    def compute(self, parameters, context, feedback) -> dict:
         items = list(self.parameterAsFileList(parameters, "INPUT", context) or [])
         folder = self.parameterAsFile(parameters, "FOLDER", context)
         if folder:

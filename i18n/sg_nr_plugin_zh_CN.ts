@@ -43,5 +43,1583 @@
       <source>lock file {name} exists</source>
       <translation>存在锁定文件 {name}</translation>
     </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkfarmland.py" line="17" />
+      <source>Farmland replenishment check</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="81" />
+      <source>Paddy-field reclamation check</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="82" />
+      <source>Mine restoration check</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="98" />
+      <source>Legacy mine parcels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="98" />
+      <source>Mining rights</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="99" />
+      <source>Roads</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="99" />
+      <source>Rivers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="100" />
+      <source>Planned land-class field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkfarmland.py" line="48" />
+      <source>Planned quality grade field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="118" />
+      <source>Unit of the declared area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="167" />
+      <source>Detect layers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="176" />
+      <source>Export report…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="183" />
+      <source>The algorithm {id} is not available yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="191" />
+      <source>Project id field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="115" />
+      <source>Declared area field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="197" />
+      <source>Rule set and thresholds</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="201" />
+      <source>Rule sets (*.json)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="205" />
+      <source>Threshold</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="118" />
+      <source>Value</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="83" />
+      <source>Note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="213" />
+      <source>Check selected projects</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="215" />
+      <source>Check all</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="217" />
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="230" />
+      <source>All verdicts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/findings.py" line="54" />
+      <source>Fail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/findings.py" line="55" />
+      <source>Needs fixing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/findings.py" line="56" />
+      <source>Pass</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="234" />
+      <source>All severities</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/findings.py" line="61" />
+      <source>Error</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/findings.py" line="61" />
+      <source>Warning</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/findings.py" line="61" />
+      <source>Info</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="305" />
+      <source>unconfirmed; </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="319" />
+      <source>Threshold “{key}” must be a number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="346" />
+      <source>Choose the project parcels layer first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="356" />
+      <source>Checking…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="356" />
+      <source>The check could not start.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="368" />
+      <source>The check was canceled or failed; no layers were added.
+{log}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="377" />
+      <source>{n} projects checked.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="145" />
+      <source>Findings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="147" />
+      <source>Checked projects</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="422" />
+      <source>Export report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="96" />
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="422" />
+      <source>Report written. Open it now?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/results_model.py" line="70" />
+      <source>Project / rule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/results_model.py" line="70" />
+      <source>Verdict / severity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/results_model.py" line="70" />
+      <source>Area (mu)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/results_model.py" line="70" />
+      <source>Area (m²)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/results_model.py" line="70" />
+      <source>Message</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="71" />
+      <source>Project parcels</source>
+      <translation>项目地块</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="62" />
+      <source>Land-survey parcels (DLTB)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="63" />
+      <source>Ecological protection red line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="64" />
+      <source>Protected areas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="65" />
+      <source>Public-welfare forest</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="66" />
+      <source>Urban development boundary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="67" />
+      <source>Permanent basic farmland</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="68" />
+      <source>No-cultivation steep-slope areas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="69" />
+      <source>Digital elevation model (DEM)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="70" />
+      <source>Geological hazard points</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="71" />
+      <source>Filed projects</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="104" />
+      <source>Project checks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="112" />
+      <source>Project id field (empty: 项目编号/XMBH/XMMC)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="127" />
+      <source>Protected-area zone field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="136" />
+      <source>Check date (empty: today)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="139" />
+      <source>Rule set file (empty: built-in Guangdong defaults)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="142" />
+      <source>Only the selected projects</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="149" />
+      <source>Excel report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="164" />
+      <source>The project parcels layer is missing or cannot be read.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="167" />
+      <source>Layer “{layer}” has no coordinate reference system.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="212" />
+      <source>No project id field (项目编号/XMBH/XMMC) was found: each parcel is checked as a project of its own.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="227" />
+      <source>Rule {rule} not checked: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="246" />
+      <source>The check was canceled; no results were written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="36" />
+      <source>Land-use status area summary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="39" />
+      <source>Sums the land-use status parcels (DLTB) by region and land class, as in the official 三调 summary table.
+
+Class areas are the net areas TBDLMJ (TBMJ − KCMJ where TBDLMJ is empty); the deducted field ridges ΣKCMJ form their own row 1203 田坎, so for every region the classes plus 田坎 add up to ΣTBMJ, the control area. Codes with the suffix K are counted with their base class unless 'Keep K codes apart' is ticked. Empty or unknown codes are never dropped: they form an 'unrecognised' row with their parcel count.
+
+Regions: the region level cuts the location code ZLDWDM (county = first 6 characters, township = 9, village = 12); a region polygon layer, when given, assigns each parcel to the polygon holding its interior point instead.
+
+When DLTB is a GeoPackage or PostGIS table (not a selection) the sums are computed inside the database, which is much faster on a million parcels; the result is the same.
+
+Outputs: a table with region_code, region_name, dlbm, dlmc, area (in the chosen unit) and the parcel count; optionally an Excel workbook in the official layout (regions as rows, first- and second-level classes as column headers, totals) with a sheet naming the data sources and the area method.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="75" />
+      <source>Land-use status parcels (DLTB)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="63" />
+      <source>Keep K codes apart from their base class</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="99" />
+      <source>Land-use summary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="76" />
+      <source>Sums computed inside the database (SQL).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="45" />
+      <source>Export project coordinate files</source>
+      <translation>导出报部坐标文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="48" />
+      <source>Writes polygons (all features, or the selected ones when “Selected features only” is ticked) as project coordinate files in the ministry's 报部坐标 .txt exchange format.
+
+Files: one file per project (the project field's value, made safe as a file name) or one file holding every parcel (named by the file name parameter).
+Fields: choose which attributes give the project, parcel number, name, land class and use. Unset, the importer's fields (DKBH, DKMC, DLBM, DKYT, TFH) are used when the layer has them; parcels without a number are numbered 1, 2, 3… in each file.
+Geometry: each feature is one parcel (地块). Points are named J1, J2… through all rings of the parcel; rings are numbered 1 (outer), 2, 3…; each ring ends on its first point. Outer rings run clockwise and holes counter-clockwise as seen on the map (north up), which is clockwise in the surveyors' X-north/Y-east frame. Coordinates have 4 decimals, X = northing first, Y = easting (with the zone prefix unless unticked), in the CGCS2000 3-degree Gauss-Kruger zone of the layer (or of its centre when the layer is in another system).
+Area: the ellipsoidal area in 公顷 (4 decimals) from the plugin's area engine.
+Header: 数据产生单位 and 数据产生日期 from the parameters (date defaults to today); encoding GBK (the monitoring system's) or UTF-8. Each file is written to a temporary name and then moved into place.</source>
+      <translation>将面要素（全部要素，或勾选“仅选中要素”时的选中要素）导出为报部坐标文件（自然资源部的 .txt 交换格式）。
+
+文件：每个项目一个文件（以项目字段的值命名，并处理为安全的文件名），或所有地块写入一个文件（以“文件名”参数命名）。
+字段：选择由哪些属性提供项目、地块编号、地块名称、地类编码和地块用途。未设置时，若图层有导入时的字段（DKBH、DKMC、DLBM、DKYT、TFH）则使用它们；没有编号的地块在每个文件中按 1、2、3…… 编号。
+图形：每个要素为一个地块。界址点在地块的所有圈中依次命名为 J1、J2……；圈号依次为 1（外圈）、2、3……；每圈以起点闭合。外圈按地图上（上北）顺时针、内洞按逆时针排列，即测量坐标系（X 向北、Y 向东）中的顺时针。坐标保留 4 位小数，先写 X（北坐标），后写 Y（东坐标，除非取消勾选，否则带带号前缀），采用图层所在的 CGCS2000 3 度带高斯-克吕格坐标系（图层为其他坐标系时，采用其范围中心所在的带）。
+面积：由插件面积引擎计算的椭球面积，单位公顷（4 位小数）。
+属性描述：数据产生单位和数据产生日期取自参数（日期默认为当天）；编码为 GBK（监管系统使用的编码）或 UTF-8。每个文件先写入临时文件，再移动到目标位置。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="73" />
+      <source>Project id field (one file per project)</source>
+      <translation>项目编号字段（每个项目一个文件）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="74" />
+      <source>Parcel number field</source>
+      <translation>地块编号字段</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="74" />
+      <source>Name field</source>
+      <translation>名称字段</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="75" />
+      <source>Land class field</source>
+      <translation>地类编码字段</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="75" />
+      <source>Use field</source>
+      <translation>用途字段</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="79" />
+      <source>Files</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="79" />
+      <source>One file per project</source>
+      <translation>每个项目一个文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="79" />
+      <source>One file with all parcels</source>
+      <translation>所有地块一个文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="82" />
+      <source>File name (one file, or parcels without a project id)</source>
+      <translation>文件名（单个文件，或没有项目编号的地块）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="85" />
+      <source>Producer (数据产生单位)</source>
+      <translation>数据产生单位</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="87" />
+      <source>Date (数据产生日期, empty for today)</source>
+      <translation>数据产生日期（为空时取当天）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="89" />
+      <source>Y with the zone prefix</source>
+      <translation>Y 坐标带带号前缀</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="91" />
+      <source>Encoding</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="93" />
+      <source>Output folder</source>
+      <translation>输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="95" />
+      <source>Files written</source>
+      <translation>已写出的文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="96" />
+      <source>Parcels written</source>
+      <translation>已写出的地块数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="109" />
+      <source>Writing coordinates in {crs}.</source>
+      <translation>坐标写入坐标系 {crs}。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="123" />
+      <source>{parcels} parcel(s) written to {files} file(s) in {folder}.</source>
+      <translation>已将 {parcels} 个地块写入 {folder} 中的 {files} 个文件。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="142" />
+      <source>Feature {fid} has no polygon geometry; skipped.</source>
+      <translation>要素 {fid} 没有面几何；已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="148" />
+      <source>No feature with a polygon geometry to export.</source>
+      <translation>没有可导出的面要素。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="155" />
+      <source>{file}: parcel number {parcel} is used {count} times; the monitoring system rejects duplicates.</source>
+      <translation>{file}：地块编号 {parcel} 使用了 {count} 次；监管系统不接受重复编号。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="30" />
+      <source>Land-class change matrix</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="33" />
+      <source>Cross-tabulates two vintages of the land-use status parcels (DLTB): for every region, the area that was class A in the base vintage and is class B in the current one.
+
+Class level: second-level classes (DLBM; K codes with their base class), first-level classes, or the three major categories (agricultural, construction, unused land). The area of new construction land (not construction in the base, construction now) is what the plan indicator 'new construction land' reports.
+
+The two vintages are intersected tile by tile, so a million parcels never sit in memory together; areas are ellipsoidal on the CGCS2000 ellipsoid (gross, like TBMJ). Current land the base vintage does not cover appears with the source class NONE. The region of a piece is the region of the current parcel (ZLDWDM at the chosen level, or a region polygon layer).
+
+Output rows: region_code, region_name, from_class, to_class (with their names) and area in the chosen unit; optionally an Excel workbook with one matrix per region.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="50" />
+      <source>Base vintage DLTB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="52" />
+      <source>Current vintage DLTB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <source>Class level</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <source>Second-level classes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <source>First-level classes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <source>Three major categories</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="76" />
+      <source>Change matrix</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkfarmland.py" line="20" />
+      <source>Checks farmland replenishment (new cultivated land) projects before filing.
+
+Each project is the union of its parcels in PROJECTS (grouped by the project id field). It is overlaid on the land survey (DLTB) and the control layers, and judged by the rule set (built-in Guangdong defaults, or a JSON file).
+
+Rules: geometry (invalid, overlapping or sliver parcels), outside_survey (parts not covered by DLTB), duplicate_project (overlap with another project of the layer or with FILED_PROJECTS), area_mismatch (declared vs measured area), eco_redline, protected_area, public_forest (errors), urban_boundary (warning: unstable land), existing_cultivated (already cultivated: no gain, area net of field ridges), source_class (water, wetland and transport land cannot become cultivated land), steep_slope (steeper than 25°: from the steep-slope layer, the DEM, or GDPDJB grade 5). A rule whose layer is not given is reported as not checked, never as passed.
+
+Verdict per project: fail (any error), needs fixing (warnings only), pass. Quotas: new cultivated area (eligible non-cultivated source land minus every conflict, each piece counted once), new paddy area (parts whose planned class is 0101), upgrade area (already cultivated), areas by source class, and the area-weighted quality grade, in m² and mu.
+
+All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflict geometry, a projects layer with verdicts and quotas, and an optional Excel report.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkfarmland.py" line="45" />
+      <source>Planned land-class field (0101 = new paddy)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="52" />
+      <source>Project coordinate files</source>
+      <translation>报部坐标文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="71" />
+      <source>Import project coordinate files</source>
+      <translation>导入报部坐标文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="74" />
+      <source>Reads project coordinate files (the ministry's 报部坐标 .txt exchange format) into a polygon layer, one feature per parcel (地块), and checks them.
+
+Input: one or more .txt files and/or a folder (all .txt files in it). GBK and UTF-8 (with or without BOM) are detected; the log says which encoding each file had.
+Coordinate system: from the header (2000国家大地坐标系, 几度分带, 带号) and the Y values — EPSG:4488+zone when Y carries the zone prefix, EPSG:4509+zone (CM form) otherwise. Give the CRS override for other systems. Files in different systems are transformed to the first file's system (or the override).
+Rings: ring number 1 is the outer ring; the other rings become holes or further parts depending on whether they lie inside another ring.
+Checks, each reported with file and line: missing or contradictory header keys (带号 against the Y prefix), point count against listed points, unclosed rings, rings with fewer than 4 points, self-intersections, duplicate parcel numbers, declared area against the ellipsoidal area beyond the tolerance, X and Y swapped. A parcel that cannot be read is skipped with a message; the rest is imported.
+Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ measured area ha, DKBH, DKMC, TXSX, TFH, DKYT, DLBM, SCDW, SCRQ, ZBX, DH, WJM file name, BM encoding) and an optional report table of all messages.</source>
+      <translation>将报部坐标文件（自然资源部的 .txt 交换格式）读入为面图层，每个地块一个要素，并进行检查。
+
+输入：一个或多个 .txt 文件和/或一个文件夹（读取其中所有 .txt 文件）。自动识别 GBK 与 UTF-8（含或不含 BOM）编码；日志中会说明每个文件的编码。
+坐标系：根据属性描述（2000国家大地坐标系、几度分带、带号）和 Y 坐标确定——Y 带带号前缀时为 EPSG:4488+带号，否则为中央经线形式 EPSG:4509+带号。其他坐标系请设置“覆盖坐标参考系”。不同坐标系的文件会转换到第一个文件的坐标系（或覆盖坐标系）。
+圈：圈号 1 为外圈；其余各圈根据是否位于另一圈之内，作为内洞或另一部分。
+检查（均注明文件和行号）：属性描述缺项或矛盾（带号与 Y 坐标前缀不符）、界址点数与列出点数不符、圈未闭合、圈少于 4 个点、自相交、地块编号重复、申报面积与椭球面积之差超过容差、X 与 Y 颠倒。无法读取的地块会跳过并给出提示，其余地块照常导入。
+输出：地块图层（字段 JZDS 界址点数、DKMJ 申报面积（公顷）、JSMJ 计算面积（公顷）、DKBH、DKMC、TXSX、TFH、DKYT、DLBM、SCDW、SCRQ、ZBX、DH、WJM 文件名、BM 编码）以及可选的全部提示信息报告表。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="98" />
+      <source>Coordinate files (.txt)</source>
+      <translation>坐标文件（.txt）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="100" />
+      <source>Folder of coordinate files</source>
+      <translation>坐标文件所在文件夹</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="103" />
+      <source>Override coordinate reference system</source>
+      <translation>覆盖坐标参考系</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="105" />
+      <source>Area tolerance (%)</source>
+      <translation>面积容差（%）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="21" />
+      <source>Parcels</source>
+      <translation>地块</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="110" />
+      <source>Validation report</source>
+      <translation>检查报告</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="121" />
+      <source>No coordinate files given: choose files or a folder.</source>
+      <translation>未指定坐标文件：请选择文件或文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="138" />
+      <source>No parcel could be imported; see the messages above.</source>
+      <translation>没有可导入的地块；请查看上面的提示信息。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="152" />
+      <source>{parcels} parcel(s) imported from {files} file(s); {skipped} skipped; {errors} error(s), {warnings} warning(s).</source>
+      <translation>从 {files} 个文件导入 {parcels} 个地块；跳过 {skipped} 个；错误 {errors} 个，警告 {warnings} 个。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="32" />
+      <source>Permanent basic farmland (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="33" />
+      <source>Ecological protection red line (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="34" />
+      <source>Protected areas (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="35" />
+      <source>Urban renewal (三旧改造) completed (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="36" />
+      <source>New afforestation and ecological restoration (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="45" />
+      <source>Plan main indicators (Table 1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="48" />
+      <source>Computes the main indicators of the Shaoguan 14th five-year natural-resources plan (Table 1) from the land-use status parcels (DLTB) and the optional layers, by region and for the whole area, and compares the whole-area values with the 2020 baselines and 2025 targets.
+
+From DLTB alone: cultivated land retained (ΣTBDLMJ of 0101/0102/0103), forest coverage (estimate on the 三调 basis: forest classes / total land × 100), wetland retained and total construction land, each from a named class set written into the output. With a base-vintage DLTB: new construction land (not construction then, construction now). With the optional layers: permanent basic farmland (net of field ridges), ecological red line, protected areas, new afforestation and restoration, urban renewal completed (dissolved: overlapping polygons count once; within the DLTB coverage) and the share of mining rights flagged as green mines (whole area only).
+
+An indicator whose input is missing is reported as 未计算 (not computed) with the reason, never as 0. Status: 达标 (target met), 未达标 (not met), 无目标 (no numeric target: provincial task, or a region row).
+
+Targets: a JSON file with the same structure as the bundled indicators.json replaces the plan's baselines, targets and class sets. Values are in the units of Table 1 (万亩, km², %, 亩), whatever the area unit parameter says.
+
+Outputs: a table (region_code, region_name, indicator_id, indicator, unit, value, baseline_2020, target_2025, kind, status, reason, definition) and optionally an Excel workbook in the layout of Table 1 with one sheet per indicator by region and bar charts by region.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="77" />
+      <source>Base-vintage DLTB (optional, for new construction land)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="83" />
+      <source>Mining rights (optional, for green mines)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="86" />
+      <source>Indicator definitions and targets (JSON, optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="90" />
+      <source>Plan indicators</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="37" />
+      <source>Overlay area statistics</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="40" />
+      <source>How much of the input parcels lies inside an overlay layer, per region — for example cultivated land inside the ecological protection red line, by county.
+
+Input filter: an expression choosing the parcels (e.g. "DLBM" LIKE '01%' for cultivated land). Overlay filter: an expression choosing the overlay features.
+
+The overlay is dissolved under each parcel, so where overlay polygons overlap the area is counted once. Areas are ellipsoidal on the CGCS2000 ellipsoid, whatever the project settings. Area mode 'gross' measures the parcel pieces; 'net' gives each parcel its net class area TBDLMJ in proportion to the share of the parcel inside the overlay (field ridges excluded).
+
+Regions: by the location code ZLDWDM at the chosen level, or by a region polygon layer holding each parcel's interior point.
+
+Output rows: region_code, region_name, area_input, area_inside (in the chosen unit), share_pct (percent of the input inside the overlay) and the parcel count; optionally an Excel workbook with the same table and a sheet naming the sources.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="57" />
+      <source>Input parcels (e.g. DLTB)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="59" />
+      <source>Input filter expression</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="62" />
+      <source>Overlay layer (e.g. ecological red line)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="65" />
+      <source>Overlay filter expression</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="68" />
+      <source>Area mode</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="68" />
+      <source>Gross ellipsoidal area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="68" />
+      <source>Net: share of TBDLMJ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="17" />
+      <source>Overlay statistics</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="55" />
+      <source>Statistics</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="71" />
+      <source>Whole area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="71" />
+      <source>County (ZLDWDM[:6])</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="71" />
+      <source>Township (ZLDWDM[:9])</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="72" />
+      <source>Village (ZLDWDM[:12])</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="77" />
+      <source>Region level</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="80" />
+      <source>Region polygons (optional; overrides the region level)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="83" />
+      <source>Region code or name field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="92" />
+      <source>Area unit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="94" />
+      <source>Statistics table</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="96" />
+      <source>Excel workbook</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="119" />
+      <source>Total</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/regions.py" line="87" />
+      <source>No location code (ZLDWDM empty)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="104" />
+      <source>Region layer “{layer}” has no field “{field}”: choose the field holding the region code or name.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="106" />
+      <source>(outside the region layer)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="190" />
+      <source>Invalid filter expression “{expr}”: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="105" />
+      <source>Region code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="106" />
+      <source>Region name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="19" />
+      <source>Input area ({unit})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="20" />
+      <source>Area inside ({unit})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="21" />
+      <source>Share inside (%)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="22" />
+      <source>Overlay area statistics (unit: {unit})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="55" />
+      <source>Land-class change matrix {region} (unit: {unit})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="57" />
+      <source>Base \ current</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="76" />
+      <source>No overlapping parcels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="118" />
+      <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="130" />
+      <source>Definition: {text}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/__init__.py" line="18" />
+      <source>The statistics need the Python package pandas, which this QGIS lacks. Install it (OSGeo4W: python3-pandas; Debian: python3-pandas) and run again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="93" />
+      <source>Unrecognised</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="158" />
+      <source>(not in base)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="97" />
+      <source>Indicators: {id} version {version}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="157" />
+      <source>layer “{layer}” has none of the fields {fields}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="160" />
+      <source>layer “{layer}” has no features</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="173" />
+      <source>ΣTBDLMJ of class set {set}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="175" />
+      <source>ΣTBDLMJ of class set {set} / ΣTBMJ × 100</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="177" />
+      <source>TBDLMJ of DLTB under {layer} (dissolved, net of ridges)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="180" />
+      <source>Ellipsoidal area of {layer} (dissolved) within DLTB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="183" />
+      <source>Area not {set} in {layer} and {set} in DLTB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="185" />
+      <source>Share of {layer} features flagged green (fields {fields})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="201" />
+      <source>DLTB has no area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="215" />
+      <source>input {layer} not given</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="213" />
+      <source>reported for the whole area only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="231" />
+      <source>targets are set for the whole area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="91" />
+      <source>Unrecognised land class ({codes})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="139" />
+      <source>Unrecognised land-class codes: {codes}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="49" />
+      <source>Produced {date} · area method: {method}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="75" />
+      <source>CGCS2000 ellipsoidal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="73" />
+      <source>About</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="74" />
+      <source>Produced</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="75" />
+      <source>Area method</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="77" />
+      <source>Unit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="78" />
+      <source>Source {role}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="78" />
+      <source>{name} ({count} features)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="81" />
+      <source>Class set {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="102" />
+      <source>Land-use status area summary (unit: {unit})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="107" />
+      <source>Total area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="111" />
+      <source>Subtotal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="106" />
+      <source>{n} invalid overlay feature(s) were repaired (makeValid).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="108" />
+      <source>Area mode: {mode}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="108" />
+      <source>net (TBDLMJ apportioned)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="108" />
+      <source>gross</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="118" />
+      <source>Invalid input filter expression “{expr}”: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="77" />
+      <source>Cannot read the indicator file {path}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="84" />
+      <source>Indicator file {file}: “{key}” {problem}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="224" />
+      <source>must be a JSON object</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="214" />
+      <source>is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="93" />
+      <source>must be a list</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="98" />
+      <source>is defined twice</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="106" />
+      <source>must be an object</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="227" />
+      <source>must be one of {values}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="122" />
+      <source>is required by method {method}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="127" />
+      <source>must be a number or null</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="129" />
+      <source>must be “min” (at least the target) or “max” (at most)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="57" />
+      <source>The input layer has no coordinate reference system.</source>
+      <translation>输入图层没有坐标参考系。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="69" />
+      <source>The layer lies outside the CGCS2000 Gauss-Kruger zones (zone {zone}).</source>
+      <translation>图层位于 CGCS2000 高斯-克吕格分带范围之外（带号 {zone}）。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="55" />
+      <source>Cannot read the file: {reason}</source>
+      <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="66" />
+      <source>The file is neither UTF-8 nor GBK; unreadable characters were replaced.</source>
+      <translation>文件既不是 UTF-8 也不是 GBK 编码；无法识别的字符已被替换。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="90" />
+      <source>Line outside any [section] ignored: “{text}”</source>
+      <translation>不属于任何 [节] 的行已忽略：“{text}”</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="99" />
+      <source>Header line is not “key=value”: “{text}”</source>
+      <translation>属性描述行不是“键=值”格式：“{text}”</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="103" />
+      <source>Header key “{key}” is repeated; the later value is used.</source>
+      <translation>属性键“{key}”重复出现；采用后一个值。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="117" />
+      <source>Point line before any parcel header (a line ending in “@”) ignored.</source>
+      <translation>地块头行（以“@”结尾的行）之前的坐标点行已忽略。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="136" />
+      <source>Parcel {parcel}: point count “{value}” is not a whole number; the parcel is skipped.</source>
+      <translation>地块 {parcel}：界址点数“{value}”不是整数；该地块已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="141" />
+      <source>Parcel {parcel}: area “{value}” is not a number.</source>
+      <translation>地块 {parcel}：面积“{value}”不是数字。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="154" />
+      <source>Parcel {parcel}: cannot read the point line “{text}” (expected name,ring,X,Y); the parcel is skipped.</source>
+      <translation>地块 {parcel}：无法读取坐标点行“{text}”（应为 点号,圈号,X,Y）；该地块已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="39" />
+      <source>(line {line})</source>
+      <translation>（第 {line} 行）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="49" />
+      <source>The file holds no [属性描述] or [地块坐标] section: is it a coordinate file?</source>
+      <translation>文件中没有 [属性描述] 或 [地块坐标] 节：这是坐标文件吗？</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="54" />
+      <source>The [地块坐标] section is missing.</source>
+      <translation>缺少 [地块坐标] 节。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="57" />
+      <source>The [属性描述] section is missing.</source>
+      <translation>缺少 [属性描述] 节。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="62" />
+      <source>Header key “{key}” is missing or empty.</source>
+      <translation>属性键“{key}”缺失或为空。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="66" />
+      <source>Coordinate system “{value}” is not CGCS2000: give the CRS override parameter.</source>
+      <translation>坐标系“{value}”不是 CGCS2000：请设置“覆盖坐标参考系”参数。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="71" />
+      <source>几度分带 “{value}” is neither 3 nor 6.</source>
+      <translation>几度分带“{value}”既不是 3 也不是 6。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="75" />
+      <source>带号 “{value}” is not a zone number.</source>
+      <translation>带号“{value}”不是有效的带号。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="79" />
+      <source>计量单位 “{value}” is not metres (米).</source>
+      <translation>计量单位“{value}”不是米。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="87" />
+      <source>Parcel {parcel} is of kind “{kind}”, not a polygon (面); it is skipped.</source>
+      <translation>地块 {parcel} 的图形属性为“{kind}”，不是面；该地块已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="94" />
+      <source>Parcel {parcel} has no point lines; it is skipped.</source>
+      <translation>地块 {parcel} 没有坐标点行；该地块已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="100" />
+      <source>Parcel {parcel}: the header says {declared} points but {listed} are listed.</source>
+      <translation>地块 {parcel}：头行界址点数为 {declared}，实际列出 {listed} 个点。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="106" />
+      <source>Parcel {parcel}: X={x} looks like an easting and Y={y} like a northing (X and Y swapped?); the parcel is skipped.</source>
+      <translation>地块 {parcel}：X={x} 像东坐标而 Y={y} 像北坐标（X、Y 是否颠倒？）；该地块已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="121" />
+      <source>Parcel {parcel}, ring {ring}: the ring does not end on its first point ({first}); it was closed on import.</source>
+      <translation>地块 {parcel} 第 {ring} 圈：未闭合到起点（{first}）；导入时已自动闭合。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="126" />
+      <source>Parcel {parcel}, ring {ring} has {count} points; a ring needs at least 4 (3 corners and the closing point). The parcel is skipped.</source>
+      <translation>地块 {parcel} 第 {ring} 圈只有 {count} 个点；每圈至少需要 4 个点（3 个拐点加闭合点）。该地块已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="142" />
+      <source>Parcel {parcel}, ring {ring} intersects itself near X={x}, Y={y}.</source>
+      <translation>地块 {parcel} 第 {ring} 圈在 X={x}、Y={y} 附近自相交。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="154" />
+      <source>Parcel number {parcel} is used again (first on line {first}).</source>
+      <translation>地块编号 {parcel} 重复（首次出现在第 {first} 行）。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="169" />
+      <source>Y={y} differs in zone prefix from the file's first point (line {first}).</source>
+      <translation>Y={y} 的带号前缀与文件第一个点（第 {first} 行）不同。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="174" />
+      <source>带号={zone} but the Y values carry zone prefix {prefix}; the prefix is used.</source>
+      <translation>带号={zone}，但 Y 坐标带有带号前缀 {prefix}；采用坐标中的前缀。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="184" />
+      <source>Cannot tell the coordinate system (带号 {zone}); give the CRS override parameter. The file is skipped.</source>
+      <translation>无法确定坐标系（带号 {zone}）；请设置“覆盖坐标参考系”参数。该文件已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="196" />
+      <source>Parcel {parcel}: declared area {declared} ha differs from the measured {measured} ha by more than {tolerance} %.</source>
+      <translation>地块 {parcel}：申报面积 {declared} 公顷与计算面积 {measured} 公顷相差超过 {tolerance}%。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="207" />
+      <source>Parcel {parcel}: its rings cross or overlap each other.</source>
+      <translation>地块 {parcel}：各圈相互交叉或重叠。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/reader.py" line="123" />
+      <source>Encoding detected: {encoding}</source>
+      <translation>检测到的编码：{encoding}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/writer.py" line="121" />
+      <source>“{file}” line {line}: the character “{char}” cannot be written in {encoding}; choose UTF-8 or change the attribute.</source>
+      <translation>“{file}”第 {line} 行：字符“{char}”无法用 {encoding} 编码写出；请选择 UTF-8 或修改该属性。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/units.py" line="72" />
+      <source>m²</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/units.py" line="73" />
+      <source>ha</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/units.py" line="74" />
+      <source>mu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/units.py" line="75" />
+      <source>10k mu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/units.py" line="76" />
+      <source>km²</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/report.py" line="73" />
+      <source>{n} projects checked: {fail} fail, {fix} need fixing, {ok} pass</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="26" />
+      <source>Parcels of project {project} overlap each other on {area_m2} m² ({area_mu} mu); the overlap is counted once</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="35" />
+      <source>Parcel (feature {fid}) of project {project} has an invalid geometry ({reason}); it was repaired for measuring</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="54" />
+      <source>Parcel (feature {fid}) of project {project} has a sliver or tiny part of {area_m2} m²</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="78" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} lie outside the land-survey (DLTB) parcels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="89" />
+      <source>Project {project} overlaps project {other} of the same layer on {area_m2} m² ({area_mu} mu)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="102" />
+      <source>Project {project} overlaps the filed project {other} on {area_m2} m² ({area_mu} mu)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="115" />
+      <source>Project {project} has no declared area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="124" />
+      <source>Project {project}: declared area {declared} m² differs from the measured {measured} m² by {area_m2} m² (tolerance {tolerance} m²)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="139" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} lie inside the ecological protection red line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="153" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} lie inside protected areas (zones: {zones})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="160" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} lie in public-welfare forest</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="167" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} lie inside the urban development boundary (unstable land)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/farmland.py" line="57" />
+      <source>{area_m2} m² ({area_mu} mu, net of field ridges; gross {gross} m²) of project {project} are already cultivated land: no new cultivated land there</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/farmland.py" line="75" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} lie on land class {code} {name}, which cannot become new cultivated land</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/farmland.py" line="96" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} are steeper than {degrees}° (no cultivation allowed)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="117" />
+      <source>not given: {layers}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="169" />
+      <source>(no id) #{fid}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="176" />
+      <source>empty geometry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="180" />
+      <source>invalid geometry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="40" />
+      <source>Rule set “{origin}”, key “{key}”: {problem}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="167" />
+      <source>missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="110" />
+      <source>unknown threshold</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="129" />
+      <source>No built-in rule set for the check “{kind}”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="138" />
+      <source>cannot be read ({error})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="143" />
+      <source>not valid JSON ({error})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="171" />
+      <source>must be a number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="174" />
+      <source>has the wrong type ({kind} expected)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="182" />
+      <source>must not be empty</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="233" />
+      <source>must be true or false</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="210" />
+      <source>must be a list of texts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="213" />
+      <source>unknown class set(s): {names}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/crs.py" line="187" />
+      <source>Layer “{layer}” has no coordinate reference system. Set its CRS (三调 data: EPSG:4490, EPSG:4547 or EPSG:4526) and run again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/crs.py" line="198" />
+      <source>Layer “{layer}” is declared {declared} but its coordinates (x {x_min:.0f} … {x_max:.0f}) do not fit it; it looks like {suggestion}. Set the layer CRS to {suggestion} (Layer Properties → Source) and run again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/crs.py" line="220" />
+      <source>(unnamed layer)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="139" />
+      <source>Unknown land-class set “{name}”; known sets: {known}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="170" />
+      <source>Cannot read the land-class file {path}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="184" />
+      <source>Land-class file {file}: “{key}” {problem}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="197" />
+      <source>is missing or not text</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="200" />
+      <source>repeats code {code}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="203" />
+      <source>names an unknown first-level class</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="205" />
+      <source>must be one of agricultural, construction, unused</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="207" />
+      <source>names an unknown code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="217" />
+      <source>lists unknown codes: {codes}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/overlay.py" line="75" />
+      <source>Invalid overlay filter expression “{expr}”: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/area.py" line="127" />
+      <source>Cannot measure areas: the coordinate reference system is missing or invalid.</source>
+      <translation type="unfinished" />
+    </message>
   </context>
 </TS>

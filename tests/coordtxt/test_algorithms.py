@@ -47,3 +47,26 @@ def test_nothing_importable_is_a_clear_error(processing_ready, tmp_path):
     (tmp_path / "notes.txt").write_text("hello\n", encoding="utf-8")
     with pytest.raises(QgsProcessingException, match="No parcel could be imported"):
         _run({"INPUT": [str(tmp_path / "notes.txt")]})
+
+
+def test_help_and_messages_have_chinese_translations(processing_ready):
+    from qgis.core import QgsApplication
+
+    from sg_nr_plugin.i18n import install_translator, remove_translator
+
+    registry = QgsApplication.processingRegistry()
+    assert install_translator("zh_CN")
+    try:
+        for algorithm_id in ("sgnr:importcoordtxt", "sgnr:exportcoordtxt"):
+            algorithm = registry.createAlgorithmById(algorithm_id)
+            assert "报部坐标文件" in algorithm.displayName()
+            assert "坐标" in algorithm.shortHelpString() and "The " not in \
+                algorithm.shortHelpString()
+        from sg_nr_plugin.core.coordtxt.parser import parse_text
+        from sg_nr_plugin.core.coordtxt.reader import load_parsed
+
+        parsed = parse_text("[地块坐标]\n", "a.txt")
+        load_parsed(parsed, measure_factory=None)
+        assert "缺少 [属性描述] 节。" in [issue.message for issue in parsed.issues]
+    finally:
+        remove_translator()

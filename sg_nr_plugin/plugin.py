@@ -23,6 +23,7 @@ class SgNrPlugin:
         self.menu: QMenu | None = None
         self.toolbar: QToolBar | None = None
         self.actions: list[QAction] = []
+        self.docks: dict = {}  # name → dock widget (the desktop smoke test opens each)
         install_translator()
 
     # Processing is usable without a desktop (qgis_process loads the plugin with iface=None).
@@ -46,6 +47,25 @@ class SgNrPlugin:
         toolbox.setObjectName("sgnrShowToolbox")
         toolbox.triggered.connect(self.show_toolbox)
         self.add_action(toolbox)
+        self._add_check_docks(main_window)
+
+    def _add_check_docks(self, main_window) -> None:
+        """One check panel per check kind, each with a toggle action in menu and toolbar."""
+        from qgis.PyQt.QtCore import Qt
+
+        from .gui.check_config import dock_configs
+        from .gui.check_dock import CheckDock
+
+        for config in dock_configs():
+            dock = CheckDock(config, self.iface, main_window)
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+            dock.hide()
+            action = QAction(QIcon(icon_path("sgnr.svg")), config.title(), main_window)
+            action.setObjectName(f"sgnrToggle_{config.name}")
+            action.setCheckable(True)
+            dock.setToggleVisibilityAction(action)
+            self.add_action(action)
+            self.docks[config.name] = dock
 
     def _insert_menu(self, menu_bar) -> None:
         """Put the plugin menu before QGIS's Help menu (at the end when there is none)."""
@@ -78,6 +98,11 @@ class SgNrPlugin:
             search.setText("sgnr")
 
     def unload(self) -> None:
+        for dock in self.docks.values():
+            dock.runner.cancel()
+            self.iface.removeDockWidget(dock)
+            dock.deleteLater()
+        self.docks.clear()
         for action in self.actions:
             action.deleteLater()
         self.actions.clear()

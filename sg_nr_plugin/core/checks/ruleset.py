@@ -233,3 +233,19 @@ def _rules(data: dict, origin: str) -> dict[str, RuleConfig]:
                 raise RuleSetError(origin, prefix + flag, tr("must be true or false"))
         result[rule_id] = RuleConfig(rule_id, severity, flags["enabled"], flags["deduct"])
     return result
+
+
+def ruleset_to_dict(ruleset: RuleSet) -> dict:
+    """The JSON form of a rule set (the panel saves edited thresholds this way)."""
+    return {
+        "id": ruleset.id,
+        "version": ruleset.version,
+        "kind": ruleset.kind,
+        "title": {"zh": ruleset.title_zh, "en": ruleset.title_en},
+        "thresholds": {t.key: {"value": t.value, "unit": t.unit, "confirmed": t.confirmed,
+                               "note": t.note} for t in ruleset.thresholds.values()},
+        "class_sets": {k: {"sets": list(v.sets), "codes": list(v.codes)}
+                       for k, v in ruleset.class_sets.items()},
+        "rules": {r.rule_id: {"severity": r.severity, "enabled": r.enabled, "deduct": r.deduct}
+                  for r in ruleset.rules.values()},
+    }

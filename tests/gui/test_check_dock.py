@@ -1,0 +1,162 @@
+"""The check panel driven directly (pytest-qgis's iface.addDockWidget does nothing)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication
+
+from sg_nr_plugin.core.checks.roles import LayerInfo, detect_roles
+from tests.checks.helpers import dltb, layer, projects, rect_wkt
+
+
+def wait_until(condition, timeout: float = 60.0) -> bool:
+    """Process events until ``condition()`` holds (tasks report back through the event loop)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+@pytest.fixture
+def project(qgis_app):
+    instance = QgsProject.instance()
+    instance.clear()
+    yield instance
+    instance.clear()
+
+
+def sample_layers(count: int = 3):
+    parcels = projects([(f"P{i}", rect_wkt(300 * i, 0, 300 * i + 100, 100), {})
+                        for i in range(count)])
+    parcels.setName("补充耕地项目")
+    survey = dltb([(rect_wkt(-10, -10, 300 * count, 110), "0404", 0.0)])
+    red = layer("生态保护红线", [(rect_wkt(0, 0, 50, 100), {})])
+    forest = layer("公益林", [(rect_wkt(300, 0, 320, 100), {})])
+    return {"PROJECTS": parcels, "DLTB": survey, "ECO_REDLINE": red, "PUBLIC_FOREST": forest}
+
+
+@pytest.fixture
+def dock(project, provider_registered, qgis_iface):
+    from sg_nr_plugin.gui.check_config import dock_configs
+    from sg_nr_plugin.gui.check_dock import CheckDock
+
+    widget = CheckDock(dock_configs()[0], qgis_iface)
+    yield widget
+    widget.runner.cancel()
+    wait_until(lambda: not widget.runner.running, 30)
+    widget.deleteLater()
+
+
+def test_detect_roles_pure():
+    layers = [LayerInfo("a", "地类图斑", "polygon", ("DLBM", "TBMJ")),
+              LayerInfo("b", "STBHHX_2022", "polygon"),
+              LayerInfo("c", "已备案项目", "polygon", ("XMBH",)),
+              LayerInfo("d", "parcels", "polygon", ("XMBH", "MJ")),
+              LayerInfo("e", "dem_30m", "raster")]
+    found = detect_roles(layers, ("PROJECTS", "DLTB", "ECO_REDLINE", "FILED_PROJECTS", "DEM"))
+    assert found == {"DLTB": "a", "ECO_REDLINE": "b", "FILED_PROJECTS": "c",
+                     "PROJECTS": "d", "DEM": "e"}
+
+
+def test_dock_detects_roles_from_project_layers(project, dock):
+    layers = sample_layers()
+    project.addMapLayers(list(layers.values()))
+    dock.detect_roles()
+    for role, expected in layers.items():
+        assert dock.role_combos[role].currentLayer() is expected, role
+    assert dock.role_combos["PROTECTED_AREAS"].currentLayer() is None
+    assert dock.field_combos["PROJECT_ID_FIELD"].layer() is layers["PROJECTS"]
+
+
+def test_mapping_survives_writing_and_reading_the_project(project, dock, tmp_path):
+    layers = sample_layers()
+    saved = {}
+    for role, memory_layer in layers.items():
+        path = str(tmp_path / f"{role}.gpkg")
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        error = QgsVectorFileWriter.writeAsVectorFormatV3(
+            memory_layer, path, project.transformContext(), options)
+        assert error[0] == QgsVectorFileWriter.NoError
+
+
+        saved[role] = QgsVectorLayer(path, f"layer_{role.lower()}", "ogr")
+    # names that detection would not map this way: the mapping must come from the project
+    project.addMapLayers(list(saved.values()))
+    dock.role_combos["PROJECTS"].setLayer(saved["PROJECTS"])
+    dock.role_combos["ECO_REDLINE"].setLayer(saved["PUBLIC_FOREST"])
+    dock.field_combos["PROJECT_ID_FIELD"].setField("XMBH")
+    path = str(tmp_path / "check.qgz")
+    assert project.write(path)
+    project.clear()
+    wait_until(lambda: False, 0.2)
+    assert dock.role_combos["PROJECTS"].currentLayer() is None
+    assert project.read(path)
+    wait_until(lambda: False, 0.2)
+    assert dock.role_combos["PROJECTS"].currentLayer().name() == "layer_projects"
+    assert dock.role_combos["ECO_REDLINE"].currentLayer().name() == "layer_public_forest"
+    assert dock.field_combos["PROJECT_ID_FIELD"].currentField() == "XMBH"
+
+
+def test_check_runs_as_a_task_and_the_tree_matches_the_output(project, dock, tmp_path):
+    layers = sample_layers()
+    project.addMapLayers(list(layers.values()))
+    dock.detect_roles()
+    before = len(project.mapLayers())
+    assert dock.run_check(False)
+    assert wait_until(lambda: not dock.runner.running), "task did not finish"
+    assert len(project.mapLayers()) == before + 2
+    projects_layer = dock.result_layers["OUTPUT_PROJECTS"]
+    findings_layer = dock.result_layers["OUTPUT_FINDINGS"]
+    model = dock.tree.model()
+    assert model.rowCount() == projects_layer.featureCount() == 3
+    per_project = {}
+    for finding in findings_layer.getFeatures():
+        per_project[finding["project_id"]] = per_project.get(finding["project_id"], 0) + 1
+    for row in range(model.rowCount()):
+        item = model.item(row, 0)
+        assert item.rowCount() == per_project.get(item.text(), 0)
+    rules = sorted(f["rule_id"] for f in findings_layer.getFeatures())
+    assert rules == ["eco_redline", "public_forest"]
+    exported = dock.export_report(str(tmp_path / "out.xlsx"))
+    assert exported and (tmp_path / "out.xlsx").stat().st_size > 0
+    dock.verdict_filter.setCurrentIndex(dock.verdict_filter.findData("pass"))
+    assert dock.tree.model().rowCount() == 1
+
+
+def test_cancel_leaves_no_output_layer(project, dock):
+    layers = sample_layers(count=60)
+    project.addMapLayers(list(layers.values()))
+    dock.detect_roles()
+    before = set(project.mapLayers())
+    assert dock.run_check(False)
+    dock.runner.cancel()
+    assert wait_until(lambda: not dock.runner.running), "task did not stop"
+    assert set(project.mapLayers()) == before
+    assert dock.result_layers == {}
+    assert "canceled" in dock.status.text()
+    assert dock.check_all_button.isEnabled()
+
+
+def test_double_click_zooms_to_the_finding(project, dock, qgis_iface):
+    layers = sample_layers()
+    project.addMapLayers(list(layers.values()))
+    dock.detect_roles()
+    assert dock.run_check(False)
+    assert wait_until(lambda: not dock.runner.running)
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(layers["PROJECTS"].crs())
+    canvas.setExtent(layers["PROJECTS"].extent().buffered(5000))
+    before = canvas.extent()
+    project_item = dock.tree.model().item(0, 0)
+    finding_index = project_item.child(0, 0).index()
+    assert dock.zoom_to(finding_index)
+    after = canvas.extent()
+    assert after.width() < before.width() / 10
+    assert after.contains(layers["ECO_REDLINE"].extent().center())

@@ -26,6 +26,12 @@ def geod_ring_area(authid: str, eastings, northings) -> float:
 
 
 def geod_measure_factory(crs):
+    """Batch measure (m²) of QgsGeometry in ``crs`` on pyproj only, as the importer calls it."""
+    measure = geod_measure(crs)
+    return lambda geometries: [measure(g) for g in geometries]
+
+
+def geod_measure(crs):
     """A measure (m²) for QgsGeometry in ``crs`` built on pyproj only: outer minus holes."""
     authid = crs.authid()
 

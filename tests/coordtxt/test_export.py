@@ -19,7 +19,7 @@ from qgis.core import (
 
 from sg_nr_plugin.core.coordtxt.geometry import oriented_rings
 from sg_nr_plugin.core.coordtxt.writer import ExportParcel, parcel_lines, safe_file_name
-from tests.coordtxt.helpers import geod_measure_factory, run_algorithm
+from tests.coordtxt.helpers import geod_measure, run_algorithm
 
 # A square drawn counter-clockwise on the map with a clockwise hole: the export must flip both.
 SQUARE_WITH_HOLE = ("POLYGON((38512000 2745000, 38512100 2745000, 38512100 2745100, "
@@ -117,7 +117,7 @@ def test_round_trip_per_project_gbk(processing_ready, tmp_path):
     assert imported.crs().authid() == "EPSG:4526"
     assert results["ERRORS"] == 0 and results["WARNINGS"] == 0
     got = {(f["WJM"], f["DKBH"]): f for f in imported.getFeatures()}
-    measure = geod_measure_factory(QgsCoordinateReferenceSystem("EPSG:4526"))
+    measure = geod_measure(QgsCoordinateReferenceSystem("EPSG:4526"))
     for original in layer.getFeatures():
         file_name = "XM-1.txt" if original["XMBH"] == "XM-1" else "XM_2.txt"
         feature = got[(file_name, original["DKBH"])]

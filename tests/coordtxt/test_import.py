@@ -8,7 +8,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry
 from sg_nr_plugin.core.coordtxt.model import Severity
 from sg_nr_plugin.core.coordtxt.parser import decode
 from sg_nr_plugin.core.coordtxt.reader import import_paths
-from tests.coordtxt.helpers import DATA, geod_measure_factory, geod_ring_area
+from tests.coordtxt.helpers import DATA, geod_measure, geod_measure_factory, geod_ring_area
 
 
 def _import(*names, **kwargs):
@@ -112,5 +112,5 @@ def test_imported_area_matches_core_engine(qgis_app):
     reference = geod_ring_area("EPSG:4526", [38512000, 38512000, 38512100, 38512100],
                                [2745000, 2745100, 2745100, 2745000])
     assert engine == pytest.approx(reference, abs=0.01)
-    hole_reference = geod_measure_factory(crs)(result.parcels[1].geometry)
+    hole_reference = geod_measure(crs)(result.parcels[1].geometry)
     assert result.parcels[1].measured_ha * 10_000 == pytest.approx(hole_reference, abs=0.01)

@@ -18,8 +18,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ...core.area import EllipsoidalArea
 from ...core.coordtxt.export import FieldMap, output_crs, project_of, to_export_parcel
-from ...core.coordtxt.reader import default_measure_factory
 from ...core.coordtxt.writer import (
     ENCODINGS,
     ExportParcel,
@@ -129,7 +129,7 @@ class ExportCoordTxt(CoordTxtAlgorithm):
     def _parcels(self, source, mapping: FieldMap, crs, default_name: str, context,
                  feedback) -> dict[str, list[ExportParcel]]:
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
-        measure = default_measure_factory(source.sourceCrs())
+        measure = EllipsoidalArea(source.sourceCrs(), context.transformContext()).measure
         groups: dict[str, list[ExportParcel]] = {}
         total = max(source.featureCount(), 1)
         for index, feature in enumerate(source.getFeatures()):

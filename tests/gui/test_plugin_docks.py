@@ -2,6 +2,24 @@
 
 from __future__ import annotations
 
+import pytest
+from qgis.core import QgsApplication
+
+
+@pytest.fixture
+def plugin(qgis_iface):
+    """The plugin with initGui() done; a provider registered by another fixture is left alone
+    (the plugin's unload would otherwise remove it from under the later tests)."""
+    from sg_nr_plugin import classFactory
+
+    registered = QgsApplication.processingRegistry().providerById("sgnr") is not None
+    instance = classFactory(qgis_iface)
+    instance.initGui()
+    if registered:
+        instance.provider = None
+    yield instance
+    instance.unload()
+
 
 def test_each_check_has_a_dock_and_a_toggle_action(plugin):
     assert set(plugin.docks) == {"farmland", "paddy", "mine"}
@@ -16,12 +34,13 @@ def test_each_check_has_a_dock_and_a_toggle_action(plugin):
     assert farmland.check_all_button.isEnabled()  # sgnr:checkfarmland exists
 
 
-def test_unload_removes_the_docks(qgis_iface):
-    from sg_nr_plugin import classFactory
-
-    instance = classFactory(qgis_iface)
-    instance.initGui()
-    docks = list(instance.docks.values())
+def test_unload_removes_the_docks(plugin, qgis_iface):
+    docks = list(plugin.docks.values())
     assert docks
-    instance.unload()
-    assert instance.docks == {}
+    plugin.unload()
+    assert plugin.docks == {}
+    from qgis.PyQt import sip
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert all(sip.isdeleted(dock) for dock in docks)

@@ -34,7 +34,7 @@ def _farmland_projects() -> tuple[str, list[str]] | None:
     for gpkg in sorted((ROOT / "data" / "sample").glob("*.gpkg")):
         source = ogr.Open(str(gpkg))
         for layer in (source or []):
-            if "farmland" in layer.GetName().lower():
+            if any(key in layer.GetName().lower() for key in ("farmland", "xm_bcgd")):
                 fields = [f.GetName() for f in layer.schema]
                 return f"{gpkg}|layername={layer.GetName()}", fields
     return None

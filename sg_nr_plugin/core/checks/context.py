@@ -153,6 +153,7 @@ class RunContext:
         self.feedback = feedback
         self._overlays: dict[str, OverlayLayer] = {}
         self._fetchers: dict[str, SourceFetcher] = {}
+        self.dem_reader = None  # core.checks.slope.DemReader, made on first use
 
     def overlay(self, role: str) -> OverlayLayer | None:
         source = self.inputs.layers.get(role)

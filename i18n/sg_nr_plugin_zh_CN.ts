@@ -9,7 +9,7 @@
       <translation>韶关自然资源</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/plugin.py" line="45" />
+      <location filename="../sg_nr_plugin/plugin.py" line="46" />
       <source>Processing algorithms…</source>
       <translation>处理工具…</translation>
     </message>
@@ -49,37 +49,37 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="81" />
+      <location filename="../sg_nr_plugin/gui/check_config.py" line="31" />
       <source>Paddy-field reclamation check</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="82" />
+      <location filename="../sg_nr_plugin/gui/check_config.py" line="32" />
       <source>Mine restoration check</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="98" />
+      <location filename="../sg_nr_plugin/gui/check_config.py" line="48" />
       <source>Legacy mine parcels</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="98" />
+      <location filename="../sg_nr_plugin/gui/check_config.py" line="48" />
       <source>Mining rights</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="99" />
+      <location filename="../sg_nr_plugin/gui/check_config.py" line="49" />
       <source>Roads</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="99" />
+      <location filename="../sg_nr_plugin/gui/check_config.py" line="49" />
       <source>Rivers</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="100" />
+      <location filename="../sg_nr_plugin/gui/check_config.py" line="50" />
       <source>Planned land-class field</source>
       <translation type="unfinished" />
     </message>
@@ -94,22 +94,22 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="167" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="112" />
       <source>Detect layers</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="176" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="121" />
       <source>Export report…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="183" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="128" />
       <source>The algorithm {id} is not available yet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="191" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="136" />
       <source>Project id field</source>
       <translation type="unfinished" />
     </message>
@@ -119,17 +119,17 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="197" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="142" />
       <source>Rule set and thresholds</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="201" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="146" />
       <source>Rule sets (*.json)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="205" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="150" />
       <source>Threshold</source>
       <translation type="unfinished" />
     </message>
@@ -144,22 +144,22 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="213" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="158" />
       <source>Check selected projects</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="215" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="160" />
       <source>Check all</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="217" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="162" />
       <source>Cancel</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="230" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="175" />
       <source>All verdicts</source>
       <translation type="unfinished" />
     </message>
@@ -179,7 +179,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="234" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="179" />
       <source>All severities</source>
       <translation type="unfinished" />
     </message>
@@ -199,38 +199,38 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="305" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="250" />
       <source>unconfirmed; </source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="319" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="264" />
       <source>Threshold “{key}” must be a number.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="346" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="291" />
       <source>Choose the project parcels layer first.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="356" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="301" />
       <source>Checking…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="356" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="301" />
       <source>The check could not start.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="368" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="313" />
       <source>The check was canceled or failed; no layers were added.
 {log}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="377" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="322" />
       <source>{n} projects checked.</source>
       <translation type="unfinished" />
     </message>
@@ -245,7 +245,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="422" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="367" />
       <source>Export report</source>
       <translation type="unfinished" />
     </message>
@@ -255,7 +255,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="422" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="367" />
       <source>Report written. Open it now?</source>
       <translation type="unfinished" />
     </message>
@@ -285,7 +285,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="71" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="72" />
       <source>Project parcels</source>
       <translation>项目地块</translation>
     </message>
@@ -443,124 +443,107 @@ Outputs: a table with region_code, region_name, dlbm, dlmc, area (in the chosen 
       <translation>导出报部坐标文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="48" />
-      <source>Writes polygons (all features, or the selected ones when “Selected features only” is ticked) as project coordinate files in the ministry's 报部坐标 .txt exchange format.
-
-Files: one file per project (the project field's value, made safe as a file name) or one file holding every parcel (named by the file name parameter).
-Fields: choose which attributes give the project, parcel number, name, land class and use. Unset, the importer's fields (DKBH, DKMC, DLBM, DKYT, TFH) are used when the layer has them; parcels without a number are numbered 1, 2, 3… in each file.
-Geometry: each feature is one parcel (地块). Points are named J1, J2… through all rings of the parcel; rings are numbered 1 (outer), 2, 3…; each ring ends on its first point. Outer rings run clockwise and holes counter-clockwise as seen on the map (north up), which is clockwise in the surveyors' X-north/Y-east frame. Coordinates have 4 decimals, X = northing first, Y = easting (with the zone prefix unless unticked), in the CGCS2000 3-degree Gauss-Kruger zone of the layer (or of its centre when the layer is in another system).
-Area: the ellipsoidal area in 公顷 (4 decimals) from the plugin's area engine.
-Header: 数据产生单位 and 数据产生日期 from the parameters (date defaults to today); encoding GBK (the monitoring system's) or UTF-8. Each file is written to a temporary name and then moved into place.</source>
-      <translation>将面要素（全部要素，或勾选“仅选中要素”时的选中要素）导出为报部坐标文件（自然资源部的 .txt 交换格式）。
-
-文件：每个项目一个文件（以项目字段的值命名，并处理为安全的文件名），或所有地块写入一个文件（以“文件名”参数命名）。
-字段：选择由哪些属性提供项目、地块编号、地块名称、地类编码和地块用途。未设置时，若图层有导入时的字段（DKBH、DKMC、DLBM、DKYT、TFH）则使用它们；没有编号的地块在每个文件中按 1、2、3…… 编号。
-图形：每个要素为一个地块。界址点在地块的所有圈中依次命名为 J1、J2……；圈号依次为 1（外圈）、2、3……；每圈以起点闭合。外圈按地图上（上北）顺时针、内洞按逆时针排列，即测量坐标系（X 向北、Y 向东）中的顺时针。坐标保留 4 位小数，先写 X（北坐标），后写 Y（东坐标，除非取消勾选，否则带带号前缀），采用图层所在的 CGCS2000 3 度带高斯-克吕格坐标系（图层为其他坐标系时，采用其范围中心所在的带）。
-面积：由插件面积引擎计算的椭球面积，单位公顷（4 位小数）。
-属性描述：数据产生单位和数据产生日期取自参数（日期默认为当天）；编码为 GBK（监管系统使用的编码）或 UTF-8。每个文件先写入临时文件，再移动到目标位置。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="73" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="74" />
       <source>Project id field (one file per project)</source>
       <translation>项目编号字段（每个项目一个文件）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="74" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="75" />
       <source>Parcel number field</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="74" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="75" />
       <source>Name field</source>
       <translation>名称字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="75" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="76" />
       <source>Land class field</source>
       <translation>地类编码字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="75" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="76" />
       <source>Use field</source>
       <translation>用途字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="79" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="80" />
       <source>Files</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="79" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="80" />
       <source>One file per project</source>
       <translation>每个项目一个文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="79" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="80" />
       <source>One file with all parcels</source>
       <translation>所有地块一个文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="82" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="83" />
       <source>File name (one file, or parcels without a project id)</source>
       <translation>文件名（单个文件，或没有项目编号的地块）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="85" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="86" />
       <source>Producer (数据产生单位)</source>
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="87" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="88" />
       <source>Date (数据产生日期, empty for today)</source>
       <translation>数据产生日期（为空时取当天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="89" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="90" />
       <source>Y with the zone prefix</source>
       <translation>Y 坐标带带号前缀</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="91" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="92" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="93" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="94" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="95" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="96" />
       <source>Files written</source>
       <translation>已写出的文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="96" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="97" />
       <source>Parcels written</source>
       <translation>已写出的地块数</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="109" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="110" />
       <source>Writing coordinates in {crs}.</source>
       <translation>坐标写入坐标系 {crs}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="123" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="124" />
       <source>{parcels} parcel(s) written to {files} file(s) in {folder}.</source>
       <translation>已将 {parcels} 个地块写入 {folder} 中的 {files} 个文件。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="142" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="143" />
       <source>Feature {fid} has no polygon geometry; skipped.</source>
       <translation>要素 {fid} 没有面几何；已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="148" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="149" />
       <source>No feature with a polygon geometry to export.</source>
       <translation>没有可导出的面要素。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="155" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="156" />
       <source>{file}: parcel number {parcel} is used {count} times; the monitoring system rejects duplicates.</source>
       <translation>{file}：地块编号 {parcel} 使用了 {count} 次；监管系统不接受重复编号。</translation>
     </message>
@@ -644,39 +627,22 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>导入报部坐标文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="74" />
-      <source>Reads project coordinate files (the ministry's 报部坐标 .txt exchange format) into a polygon layer, one feature per parcel (地块), and checks them.
-
-Input: one or more .txt files and/or a folder (all .txt files in it). GBK and UTF-8 (with or without BOM) are detected; the log says which encoding each file had.
-Coordinate system: from the header (2000国家大地坐标系, 几度分带, 带号) and the Y values — EPSG:4488+zone when Y carries the zone prefix, EPSG:4509+zone (CM form) otherwise. Give the CRS override for other systems. Files in different systems are transformed to the first file's system (or the override).
-Rings: ring number 1 is the outer ring; the other rings become holes or further parts depending on whether they lie inside another ring.
-Checks, each reported with file and line: missing or contradictory header keys (带号 against the Y prefix), point count against listed points, unclosed rings, rings with fewer than 4 points, self-intersections, duplicate parcel numbers, declared area against the ellipsoidal area beyond the tolerance, X and Y swapped. A parcel that cannot be read is skipped with a message; the rest is imported.
-Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ measured area ha, DKBH, DKMC, TXSX, TFH, DKYT, DLBM, SCDW, SCRQ, ZBX, DH, WJM file name, BM encoding) and an optional report table of all messages.</source>
-      <translation>将报部坐标文件（自然资源部的 .txt 交换格式）读入为面图层，每个地块一个要素，并进行检查。
-
-输入：一个或多个 .txt 文件和/或一个文件夹（读取其中所有 .txt 文件）。自动识别 GBK 与 UTF-8（含或不含 BOM）编码；日志中会说明每个文件的编码。
-坐标系：根据属性描述（2000国家大地坐标系、几度分带、带号）和 Y 坐标确定——Y 带带号前缀时为 EPSG:4488+带号，否则为中央经线形式 EPSG:4509+带号。其他坐标系请设置“覆盖坐标参考系”。不同坐标系的文件会转换到第一个文件的坐标系（或覆盖坐标系）。
-圈：圈号 1 为外圈；其余各圈根据是否位于另一圈之内，作为内洞或另一部分。
-检查（均注明文件和行号）：属性描述缺项或矛盾（带号与 Y 坐标前缀不符）、界址点数与列出点数不符、圈未闭合、圈少于 4 个点、自相交、地块编号重复、申报面积与椭球面积之差超过容差、X 与 Y 颠倒。无法读取的地块会跳过并给出提示，其余地块照常导入。
-输出：地块图层（字段 JZDS 界址点数、DKMJ 申报面积（公顷）、JSMJ 计算面积（公顷）、DKBH、DKMC、TXSX、TFH、DKYT、DLBM、SCDW、SCRQ、ZBX、DH、WJM 文件名、BM 编码）以及可选的全部提示信息报告表。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="98" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="99" />
       <source>Coordinate files (.txt)</source>
       <translation>坐标文件（.txt）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="100" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="101" />
       <source>Folder of coordinate files</source>
       <translation>坐标文件所在文件夹</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="103" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="104" />
       <source>Override coordinate reference system</source>
       <translation>覆盖坐标参考系</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="105" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="106" />
       <source>Area tolerance (%)</source>
       <translation>面积容差（%）</translation>
     </message>
@@ -686,22 +652,22 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="110" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="111" />
       <source>Validation report</source>
       <translation>检查报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="121" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="122" />
       <source>No coordinate files given: choose files or a folder.</source>
       <translation>未指定坐标文件：请选择文件或文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="138" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="139" />
       <source>No parcel could be imported; see the messages above.</source>
       <translation>没有可导入的地块；请查看上面的提示信息。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="152" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="153" />
       <source>{parcels} parcel(s) imported from {files} file(s); {skipped} skipped; {errors} error(s), {warnings} warning(s).</source>
       <translation>从 {files} 个文件导入 {parcels} 个地块；跳过 {skipped} 个；错误 {errors} 个，警告 {warnings} 个。</translation>
     </message>
@@ -972,7 +938,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="158" />
+      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="165" />
       <source>(not in base)</source>
       <translation type="unfinished" />
     </message>
@@ -1112,27 +1078,27 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="106" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="135" />
       <source>{n} invalid overlay feature(s) were repaired (makeValid).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="108" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="137" />
       <source>Area mode: {mode}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="108" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="137" />
       <source>net (TBDLMJ apportioned)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="108" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="137" />
       <source>gross</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="118" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="147" />
       <source>Invalid input filter expression “{expr}”: {error}</source>
       <translation type="unfinished" />
     </message>
@@ -1357,7 +1323,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>地块 {parcel}：各圈相互交叉或重叠。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/reader.py" line="123" />
+      <location filename="../sg_nr_plugin/core/coordtxt/reader.py" line="124" />
       <source>Encoding detected: {encoding}</source>
       <translation>检测到的编码：{encoding}</translation>
     </message>
@@ -1620,6 +1586,40 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <location filename="../sg_nr_plugin/core/area.py" line="127" />
       <source>Cannot measure areas: the coordinate reference system is missing or invalid.</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="48" />
+      <source>Writes polygons (all features, or the selected ones when “Selected features only” is ticked) as project coordinate files in the ministry's 报部坐标 .txt exchange format.
+
+Files: one file per project (the project field's value, made safe as a file name) or one file holding every parcel (named by the file name parameter).
+Fields: choose which attributes give the project, parcel number, name, land class and use. Unset, the importer's fields (XMBH, DKBH, DKMC, DLBM, DKYT, TFH) are used when the layer has them; parcels without a number are numbered 1, 2, 3… in each file.
+Geometry: each feature is one parcel (地块). Points are named J1, J2… through all rings of the parcel; rings are numbered 1 (outer), 2, 3…; each ring ends on its first point. Outer rings run clockwise and holes counter-clockwise as seen on the map (north up), which is clockwise in the surveyors' X-north/Y-east frame. Coordinates have 4 decimals, X = northing first, Y = easting (with the zone prefix unless unticked), in the CGCS2000 3-degree Gauss-Kruger zone of the layer (or of its centre when the layer is in another system).
+Area: the ellipsoidal area in 公顷 (4 decimals) from the plugin's area engine.
+Header: 数据产生单位 and 数据产生日期 from the parameters (date defaults to today); encoding GBK (the monitoring system's) or UTF-8. Each file is written to a temporary name and then moved into place.</source>
+      <translation>将面要素（全部要素，或勾选“仅选中要素”时的选中要素）导出为报部坐标文件（自然资源部的 .txt 交换格式）。
+
+文件：每个项目一个文件（以项目字段的值命名，并处理为安全的文件名），或所有地块写入一个文件（以“文件名”参数命名）。
+字段：选择由哪些属性提供项目、地块编号、地块名称、地类编码和地块用途。未设置时，若图层有导入时的字段（XMBH、DKBH、DKMC、DLBM、DKYT、TFH）则使用它们；没有编号的地块在每个文件中按 1、2、3…… 编号。
+图形：每个要素为一个地块。界址点在地块的所有圈中依次命名为 J1、J2……；圈号依次为 1（外圈）、2、3……；每圈以起点闭合。外圈按地图上（上北）顺时针、内洞按逆时针排列，即测量坐标系（X 向北、Y 向东）中的顺时针。坐标保留 4 位小数，先写 X（北坐标），后写 Y（东坐标，除非取消勾选，否则带带号前缀），采用图层所在的 CGCS2000 3 度带高斯-克吕格坐标系（图层为其他坐标系时，采用其范围中心所在的带）。
+面积：由插件面积引擎计算的椭球面积，单位公顷（4 位小数）。
+属性描述：数据产生单位和数据产生日期取自参数（日期默认为当天）；编码为 GBK（监管系统使用的编码）或 UTF-8。每个文件先写入临时文件，再移动到目标位置。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="74" />
+      <source>Reads project coordinate files (the ministry's 报部坐标 .txt exchange format) into a polygon layer, one feature per parcel (地块), and checks them.
+
+Input: one or more .txt files and/or a folder (all .txt files in it). GBK and UTF-8 (with or without BOM) are detected; the log says which encoding each file had.
+Coordinate system: from the header (2000国家大地坐标系, 几度分带, 带号) and the Y values — EPSG:4488+zone when Y carries the zone prefix, EPSG:4509+zone (CM form) otherwise. Give the CRS override for other systems. Files in different systems are transformed to the first file's system (or the override).
+Rings: ring number 1 is the outer ring; the other rings become holes or further parts depending on whether they lie inside another ring.
+Checks, each reported with file and line: missing or contradictory header keys (带号 against the Y prefix), point count against listed points, unclosed rings, rings with fewer than 4 points, self-intersections, duplicate parcel numbers, declared area against the ellipsoidal area beyond the tolerance, X and Y swapped. A parcel that cannot be read is skipped with a message; the rest is imported.
+Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ measured area ha, DKBH, DKMC, TXSX, TFH, DKYT, DLBM, SCDW, SCRQ, ZBX, DH, WJM file name, XMBH project id = file name without .txt, BM encoding) and an optional report table of all messages.</source>
+      <translation>将报部坐标文件（自然资源部的 .txt 交换格式）读入为面图层，每个地块一个要素，并进行检查。
+
+输入：一个或多个 .txt 文件和/或一个文件夹（读取其中所有 .txt 文件）。自动识别 GBK 与 UTF-8（含或不含 BOM）编码；日志中会说明每个文件的编码。
+坐标系：根据属性描述（2000国家大地坐标系、几度分带、带号）和 Y 坐标确定——Y 带带号前缀时为 EPSG:4488+带号，否则为中央经线形式 EPSG:4509+带号。其他坐标系请设置“覆盖坐标参考系”。不同坐标系的文件会转换到第一个文件的坐标系（或覆盖坐标系）。
+圈：圈号 1 为外圈；其余各圈根据是否位于另一圈之内，作为内洞或另一部分。
+检查（均注明文件和行号）：属性描述缺项或矛盾（带号与 Y 坐标前缀不符）、界址点数与列出点数不符、圈未闭合、圈少于 4 个点、自相交、地块编号重复、申报面积与椭球面积之差超过容差、X 与 Y 颠倒。无法读取的地块会跳过并给出提示，其余地块照常导入。
+输出：地块图层（字段 JZDS 界址点数、DKMJ 申报面积（公顷）、JSMJ 计算面积（公顷）、DKBH、DKMC、TXSX、TFH、DKYT、DLBM、SCDW、SCRQ、ZBX、DH、WJM 文件名、XMBH 项目编号（即不含 .txt 的文件名）、BM 编码）以及可选的全部提示信息报告表。</translation>
     </message>
   </context>
 </TS>

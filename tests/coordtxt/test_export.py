@@ -19,7 +19,7 @@ from qgis.core import (
 
 from sg_nr_plugin.core.coordtxt.geometry import oriented_rings
 from sg_nr_plugin.core.coordtxt.writer import ExportParcel, parcel_lines, safe_file_name
-from tests.coordtxt.helpers import geod_measure, run_algorithm
+from tests.coordtxt.helpers import DATA, geod_measure, run_algorithm
 
 # A square drawn counter-clockwise on the map with a clockwise hole: the export must flip both.
 SQUARE_WITH_HOLE = ("POLYGON((38512000 2745000, 38512100 2745000, 38512100 2745100, "
@@ -125,6 +125,7 @@ def test_round_trip_per_project_gbk(processing_ready, tmp_path):
         for field in ("DKMC", "DLBM", "DKYT"):
             assert (feature[field] or "") == original[field]
         assert feature["BM"] == "GBK"
+        assert feature["XMBH"] == file_name[:-4]  # the project id comes back from the name
         # the declared area is the ellipsoidal area, checked against pyproj to 4 decimals
         assert feature["DKMJ"] == pytest.approx(measure(original.geometry()) / 1e4, abs=1e-4)
     assert {f["SEVERITY"] for f in report.getFeatures()} == {"info"}
@@ -189,3 +190,16 @@ def test_character_outside_gbk_is_a_clear_error(processing_ready, tmp_path):
     with pytest.raises(QgsProcessingException, match="cannot be written in GBK"):
         _export(layer, tmp_path)
     assert not list(tmp_path.iterdir())  # nothing half-written
+
+
+def test_file_import_export_reproduces_the_file_byte_for_byte(processing_ready, tmp_path):
+    """A GBK/CRLF file written the way we write (clockwise outer rings, J1… numbering) comes
+    back identical: same header, parcel lines, point names, ring numbers and 4-decimal values."""
+    source = DATA / "several_gbk.txt"
+    _, imported, _, _ = _import([source])
+    results, _ = run_algorithm("sgnr:exportcoordtxt", {
+        "INPUT": imported, "OUTPUT": str(tmp_path), "PRODUCER": "仁化县自然资源局",
+        "DATE": "2023-03-15"})
+    (written,) = results["FILES"]
+    assert Path(written).name == "several_gbk.txt"  # XMBH (the file's stem) names the file
+    assert Path(written).read_bytes() == source.read_bytes()

@@ -22,8 +22,8 @@ from .writer import ExportParcel, clean_field
 
 AreaMeasure = Callable[[QgsGeometry], float]
 # Field names of an imported layer: a layer read by importcoordtxt exports without mapping.
-DEFAULT_FIELDS = {"parcel": "DKBH", "name": "DKMC", "land_class": "DLBM", "use": "DKYT",
-                  "sheet": "TFH"}
+DEFAULT_FIELDS = {"project": "XMBH", "parcel": "DKBH", "name": "DKMC", "land_class": "DLBM",
+                  "use": "DKYT", "sheet": "TFH"}
 
 
 @dataclass
@@ -42,8 +42,8 @@ class FieldMap:
         names = set(field_names)
         values = {key: getattr(self, key) or (DEFAULT_FIELDS[key]
                                               if DEFAULT_FIELDS.get(key) in names else None)
-                  for key in ("parcel", "name", "land_class", "use", "sheet")}
-        return FieldMap(self.project, **values)
+                  for key in DEFAULT_FIELDS}
+        return FieldMap(**values)
 
 
 def output_crs(source: QgsCoordinateReferenceSystem, extent: QgsRectangle, prefixed: bool,

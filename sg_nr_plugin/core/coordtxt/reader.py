@@ -55,6 +55,7 @@ FIELDS = (
     ("ZBX", QVariant.String),    # 坐标系
     ("DH", QVariant.Int),        # 带号
     ("WJM", QVariant.String),    # 文件名 source file
+    ("XMBH", QVariant.String),   # 项目编号: the file name without .txt (one file per project)
     ("BM", QVariant.String),     # 编码 detected encoding
 )
 
@@ -172,6 +173,6 @@ def to_feature(item: ImportedParcel, fields: QgsFields,
         parcel.point_count, parcel.area_ha, item.measured_ha, parcel.number,
         parcel.name, parcel.kind, parcel.sheet, parcel.use, parcel.land_class,
         header.get("数据产生单位", ""), header.get("数据产生日期", ""), header.get("坐标系", ""),
-        item.source.zone, item.source.name, item.source.encoding,
+        item.source.zone, item.source.name, Path(item.source.name).stem, item.source.encoding,
     ])
     return feature

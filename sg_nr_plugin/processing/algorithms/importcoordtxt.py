@@ -91,7 +91,8 @@ class ImportCoordTxt(CoordTxtAlgorithm):
             "imported.\n"
             "Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ "
             "measured area ha, DKBH, DKMC, TXSX, TFH, DKYT, DLBM, SCDW, SCRQ, ZBX, DH, WJM "
-            "file name, BM encoding) and an optional report table of all messages."
+            "file name, XMBH project id = file name without .txt, BM encoding) and an optional "
+            "report table of all messages."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name

@@ -46,208 +46,209 @@
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkfarmland.py" line="17" />
       <source>Farmland replenishment check</source>
-      <translation type="unfinished" />
+      <translation>补充耕地核查</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_config.py" line="31" />
       <source>Paddy-field reclamation check</source>
-      <translation type="unfinished" />
+      <translation>垦造水田核查</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_config.py" line="32" />
       <source>Mine restoration check</source>
-      <translation type="unfinished" />
+      <translation>矿山修复核查</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_config.py" line="48" />
       <source>Legacy mine parcels</source>
-      <translation type="unfinished" />
+      <translation>历史遗留矿山图斑</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_config.py" line="48" />
       <source>Mining rights</source>
-      <translation type="unfinished" />
+      <translation>采矿权</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_config.py" line="49" />
       <source>Roads</source>
-      <translation type="unfinished" />
+      <translation>道路</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_config.py" line="49" />
       <source>Rivers</source>
-      <translation type="unfinished" />
+      <translation>河流</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_config.py" line="50" />
       <source>Planned land-class field</source>
-      <translation type="unfinished" />
+      <translation>规划地类字段</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkfarmland.py" line="48" />
       <source>Planned quality grade field</source>
-      <translation type="unfinished" />
+      <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="118" />
       <source>Unit of the declared area</source>
-      <translation type="unfinished" />
+      <translation>申报面积单位</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="112" />
       <source>Detect layers</source>
-      <translation type="unfinished" />
+      <translation>自动识别图层</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="121" />
       <source>Export report…</source>
-      <translation type="unfinished" />
+      <translation>导出报告…</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="128" />
       <source>The algorithm {id} is not available yet.</source>
-      <translation type="unfinished" />
+      <translation>算法 {id} 尚不可用。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="136" />
       <source>Project id field</source>
-      <translation type="unfinished" />
+      <translation>项目编号字段</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="115" />
       <source>Declared area field</source>
-      <translation type="unfinished" />
+      <translation>申报面积字段</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="142" />
       <source>Rule set and thresholds</source>
-      <translation type="unfinished" />
+      <translation>规则集与阈值</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="146" />
       <source>Rule sets (*.json)</source>
-      <translation type="unfinished" />
+      <translation>规则集 (*.json)</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="150" />
       <source>Threshold</source>
-      <translation type="unfinished" />
+      <translation>阈值</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="118" />
       <source>Value</source>
-      <translation type="unfinished" />
+      <translation>值</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="83" />
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>说明</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="158" />
       <source>Check selected projects</source>
-      <translation type="unfinished" />
+      <translation>核查选中项目</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="160" />
       <source>Check all</source>
-      <translation type="unfinished" />
+      <translation>全部核查</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="162" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>取消</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="175" />
       <source>All verdicts</source>
-      <translation type="unfinished" />
+      <translation>全部结论</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/findings.py" line="54" />
       <source>Fail</source>
-      <translation type="unfinished" />
+      <translation>不通过</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/findings.py" line="55" />
       <source>Needs fixing</source>
-      <translation type="unfinished" />
+      <translation>需整改</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/findings.py" line="56" />
       <source>Pass</source>
-      <translation type="unfinished" />
+      <translation>通过</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="179" />
       <source>All severities</source>
-      <translation type="unfinished" />
+      <translation>全部级别</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/findings.py" line="61" />
       <source>Error</source>
-      <translation type="unfinished" />
+      <translation>错误</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/findings.py" line="61" />
       <source>Warning</source>
-      <translation type="unfinished" />
+      <translation>警告</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/findings.py" line="61" />
       <source>Info</source>
-      <translation type="unfinished" />
+      <translation>提示</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="250" />
       <source>unconfirmed; </source>
-      <translation type="unfinished" />
+      <translation>未确认；</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="264" />
       <source>Threshold “{key}” must be a number.</source>
-      <translation type="unfinished" />
+      <translation>阈值“{key}”必须是数字。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="291" />
       <source>Choose the project parcels layer first.</source>
-      <translation type="unfinished" />
+      <translation>请先选择项目地块图层。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="301" />
       <source>Checking…</source>
-      <translation type="unfinished" />
+      <translation>正在核查…</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="301" />
       <source>The check could not start.</source>
-      <translation type="unfinished" />
+      <translation>核查无法启动。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="313" />
       <source>The check was canceled or failed; no layers were added.
 {log}</source>
-      <translation type="unfinished" />
+      <translation>核查已取消或失败，未添加任何图层。
+{log}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="322" />
       <source>{n} projects checked.</source>
-      <translation type="unfinished" />
+      <translation>已核查 {n} 个项目。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="145" />
       <source>Findings</source>
-      <translation type="unfinished" />
+      <translation>核查问题</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="147" />
       <source>Checked projects</source>
-      <translation type="unfinished" />
+      <translation>核查项目</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="367" />
       <source>Export report</source>
-      <translation type="unfinished" />
+      <translation>导出报告</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/stats_params.py" line="96" />
@@ -257,32 +258,32 @@
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="367" />
       <source>Report written. Open it now?</source>
-      <translation type="unfinished" />
+      <translation>报告已写出。现在打开吗？</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/results_model.py" line="70" />
       <source>Project / rule</source>
-      <translation type="unfinished" />
+      <translation>项目 / 规则</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/results_model.py" line="70" />
       <source>Verdict / severity</source>
-      <translation type="unfinished" />
+      <translation>结论 / 级别</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/results_model.py" line="70" />
       <source>Area (mu)</source>
-      <translation type="unfinished" />
+      <translation>面积（亩）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/results_model.py" line="70" />
       <source>Area (m²)</source>
-      <translation type="unfinished" />
+      <translation>面积（平方米）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/results_model.py" line="70" />
       <source>Message</source>
-      <translation type="unfinished" />
+      <translation>说明</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="72" />
@@ -292,112 +293,112 @@
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="62" />
       <source>Land-survey parcels (DLTB)</source>
-      <translation type="unfinished" />
+      <translation>地类图斑（DLTB）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="63" />
       <source>Ecological protection red line</source>
-      <translation type="unfinished" />
+      <translation>生态保护红线</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="64" />
       <source>Protected areas</source>
-      <translation type="unfinished" />
+      <translation>自然保护地</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="65" />
       <source>Public-welfare forest</source>
-      <translation type="unfinished" />
+      <translation>公益林</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="66" />
       <source>Urban development boundary</source>
-      <translation type="unfinished" />
+      <translation>城镇开发边界</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="67" />
       <source>Permanent basic farmland</source>
-      <translation type="unfinished" />
+      <translation>永久基本农田</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="68" />
       <source>No-cultivation steep-slope areas</source>
-      <translation type="unfinished" />
+      <translation>禁止开垦陡坡地范围</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="69" />
       <source>Digital elevation model (DEM)</source>
-      <translation type="unfinished" />
+      <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="70" />
       <source>Geological hazard points</source>
-      <translation type="unfinished" />
+      <translation>地质灾害隐患点</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="71" />
       <source>Filed projects</source>
-      <translation type="unfinished" />
+      <translation>已备案项目</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="104" />
       <source>Project checks</source>
-      <translation type="unfinished" />
+      <translation>项目核查</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="112" />
       <source>Project id field (empty: 项目编号/XMBH/XMMC)</source>
-      <translation type="unfinished" />
+      <translation>项目编号字段（留空：自动识别 项目编号/XMBH/XMMC）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="127" />
       <source>Protected-area zone field</source>
-      <translation type="unfinished" />
+      <translation>自然保护地功能分区字段</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="136" />
       <source>Check date (empty: today)</source>
-      <translation type="unfinished" />
+      <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="139" />
       <source>Rule set file (empty: built-in Guangdong defaults)</source>
-      <translation type="unfinished" />
+      <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="142" />
       <source>Only the selected projects</source>
-      <translation type="unfinished" />
+      <translation>仅核查选中的项目</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="149" />
       <source>Excel report</source>
-      <translation type="unfinished" />
+      <translation>Excel 报告</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="164" />
       <source>The project parcels layer is missing or cannot be read.</source>
-      <translation type="unfinished" />
+      <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="167" />
       <source>Layer “{layer}” has no coordinate reference system.</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="212" />
       <source>No project id field (项目编号/XMBH/XMMC) was found: each parcel is checked as a project of its own.</source>
-      <translation type="unfinished" />
+      <translation>未找到项目编号字段（项目编号/XMBH/XMMC）：每个地块作为单独的项目核查。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="227" />
       <source>Rule {rule} not checked: {reason}</source>
-      <translation type="unfinished" />
+      <translation>规则 {rule} 未核查：{reason}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="246" />
       <source>The check was canceled; no results were written.</source>
-      <translation type="unfinished" />
+      <translation>核查已取消，未写出任何结果。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="36" />
@@ -609,12 +610,20 @@ Rules: geometry (invalid, overlapping or sliver parcels), outside_survey (parts 
 Verdict per project: fail (any error), needs fixing (warnings only), pass. Quotas: new cultivated area (eligible non-cultivated source land minus every conflict, each piece counted once), new paddy area (parts whose planned class is 0101), upgrade area (already cultivated), areas by source class, and the area-weighted quality grade, in m² and mu.
 
 All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflict geometry, a projects layer with verdicts and quotas, and an optional Excel report.</source>
-      <translation type="unfinished" />
+      <translation>补充耕地项目备案前核查（新增耕地）。
+
+每个项目是 PROJECTS 图层中同一项目编号的全部地块的并集。项目与三调地类图斑（DLTB）和各管控图层叠加，按规则集（内置广东省默认规则，或用户提供的 JSON 文件）判定。
+
+规则：geometry（几何无效、地块相互重叠、狭长或过小地块），outside_survey（不在地类图斑覆盖范围内的部分），duplicate_project（与本图层其他项目或已备案项目 FILED_PROJECTS 重叠），area_mismatch（申报面积与实测面积不符），eco_redline、protected_area、public_forest（错误），urban_boundary（警告：不稳定耕地），existing_cultivated（现状已是耕地：无新增，面积扣除田坎），source_class（水域、湿地和交通用地不能作为新增耕地来源），steep_slope（坡度大于25°：来自陡坡地图层、DEM 或耕地坡度级别 GDPDJB 为 5）。未提供图层的规则报告为“未核查”，绝不视为通过。
+
+项目结论：不通过（有任一错误）、需整改（仅有警告）、通过。指标：新增耕地面积（可用的非耕地来源地扣除所有冲突，每块只计一次）、新增水田面积（规划地类为 0101 的部分）、提质改造面积（现状耕地）、各来源地类面积，以及面积加权的耕地质量等别，单位为平方米和亩。
+
+所有面积均为椭球面积（CGCS2000）。输出：含冲突几何的问题图层、含结论与指标的项目图层，以及可选的 Excel 报告。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkfarmland.py" line="45" />
       <source>Planned land-class field (0101 = new paddy)</source>
-      <translation type="unfinished" />
+      <translation>规划地类字段（0101 = 新增水田）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="52" />
@@ -1115,7 +1124,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="224" />
       <source>must be a JSON object</source>
-      <translation type="unfinished" />
+      <translation>必须是 JSON 对象</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/landclasses.py" line="214" />
@@ -1140,7 +1149,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="227" />
       <source>must be one of {values}</source>
-      <translation type="unfinished" />
+      <translation>必须是以下之一：{values}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="122" />
@@ -1360,162 +1369,162 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
     <message>
       <location filename="../sg_nr_plugin/core/checks/report.py" line="73" />
       <source>{n} projects checked: {fail} fail, {fix} need fixing, {ok} pass</source>
-      <translation type="unfinished" />
+      <translation>已核查 {n} 个项目：不通过 {fail} 个，需整改 {fix} 个，通过 {ok} 个</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="26" />
       <source>Parcels of project {project} overlap each other on {area_m2} m² ({area_mu} mu); the overlap is counted once</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 的地块相互重叠 {area_m2} 平方米（{area_mu} 亩）；重叠部分只计一次</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="35" />
       <source>Parcel (feature {fid}) of project {project} has an invalid geometry ({reason}); it was repaired for measuring</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 的地块（要素 {fid}）几何无效（{reason}）；已修复后量算</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="54" />
       <source>Parcel (feature {fid}) of project {project} has a sliver or tiny part of {area_m2} m²</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 的地块（要素 {fid}）有 {area_m2} 平方米的狭长或过小部分</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="78" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie outside the land-survey (DLTB) parcels</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）不在地类图斑（DLTB）范围内</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="89" />
       <source>Project {project} overlaps project {other} of the same layer on {area_m2} m² ({area_mu} mu)</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 与同一图层的项目 {other} 重叠 {area_m2} 平方米（{area_mu} 亩）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="102" />
       <source>Project {project} overlaps the filed project {other} on {area_m2} m² ({area_mu} mu)</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 与已备案项目 {other} 重叠 {area_m2} 平方米（{area_mu} 亩）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="115" />
       <source>Project {project} has no declared area</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 没有申报面积</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="124" />
       <source>Project {project}: declared area {declared} m² differs from the measured {measured} m² by {area_m2} m² (tolerance {tolerance} m²)</source>
-      <translation type="unfinished" />
+      <translation>项目 {project}：申报面积 {declared} 平方米与实测面积 {measured} 平方米相差 {area_m2} 平方米（容差 {tolerance} 平方米）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="139" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie inside the ecological protection red line</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于生态保护红线内</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="153" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie inside protected areas (zones: {zones})</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于自然保护地内（分区：{zones}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="160" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie in public-welfare forest</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于公益林内</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="167" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie inside the urban development boundary (unstable land)</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于城镇开发边界内（不稳定耕地）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/farmland.py" line="57" />
       <source>{area_m2} m² ({area_mu} mu, net of field ridges; gross {gross} m²) of project {project} are already cultivated land: no new cultivated land there</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩，已扣除田坎；毛面积 {gross} 平方米）现状已是耕地：不能新增耕地</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/farmland.py" line="75" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on land class {code} {name}, which cannot become new cultivated land</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于地类 {code} {name} 上，该地类不能作为新增耕地</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/farmland.py" line="96" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are steeper than {degrees}° (no cultivation allowed)</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（禁止开垦）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/engine.py" line="117" />
       <source>not given: {layers}</source>
-      <translation type="unfinished" />
+      <translation>未提供：{layers}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/engine.py" line="169" />
       <source>(no id) #{fid}</source>
-      <translation type="unfinished" />
+      <translation>（无编号）#{fid}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/engine.py" line="176" />
       <source>empty geometry</source>
-      <translation type="unfinished" />
+      <translation>空几何</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/engine.py" line="180" />
       <source>invalid geometry</source>
-      <translation type="unfinished" />
+      <translation>几何无效</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="40" />
       <source>Rule set “{origin}”, key “{key}”: {problem}</source>
-      <translation type="unfinished" />
+      <translation>规则集“{origin}”，键“{key}”：{problem}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="167" />
       <source>missing</source>
-      <translation type="unfinished" />
+      <translation>缺失</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="110" />
       <source>unknown threshold</source>
-      <translation type="unfinished" />
+      <translation>未知阈值</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="129" />
       <source>No built-in rule set for the check “{kind}”.</source>
-      <translation type="unfinished" />
+      <translation>核查“{kind}”没有内置规则集。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="138" />
       <source>cannot be read ({error})</source>
-      <translation type="unfinished" />
+      <translation>无法读取（{error}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="143" />
       <source>not valid JSON ({error})</source>
-      <translation type="unfinished" />
+      <translation>不是有效的 JSON（{error}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="171" />
       <source>must be a number</source>
-      <translation type="unfinished" />
+      <translation>必须是数字</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="174" />
       <source>has the wrong type ({kind} expected)</source>
-      <translation type="unfinished" />
+      <translation>类型错误（应为 {kind}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="182" />
       <source>must not be empty</source>
-      <translation type="unfinished" />
+      <translation>不能为空</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="233" />
       <source>must be true or false</source>
-      <translation type="unfinished" />
+      <translation>必须是 true 或 false</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="210" />
       <source>must be a list of texts</source>
-      <translation type="unfinished" />
+      <translation>必须是文本列表</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="213" />
       <source>unknown class set(s): {names}</source>
-      <translation type="unfinished" />
+      <translation>未知地类集合：{names}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/crs.py" line="187" />

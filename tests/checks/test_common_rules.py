@@ -65,6 +65,7 @@ def test_red_line_of_overlapping_pieces_counts_their_union(qgis_app, square, sur
     assert finding.severity == "error" and results["P1"].verdict == "fail"
     assert close(finding.area_mu, expected * 15 / 10000)
     assert "red line" in finding.message_en
+    assert "生态保护红线" in finding.message_zh  # Chinese whatever the interface language
 
 
 @pytest.mark.parametrize("role,rule_id,severity", [

@@ -15,6 +15,8 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
@@ -219,7 +221,19 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
         return load_ruleset(path) if path else builtin_ruleset(self.SPEC.kind)
 
     # ---- running ----------------------------------------------------------------------------
-    def run(self, parameters, context, feedback) -> dict:
+    # SgNrAlgorithm.run(parameters, context, feedback) hides QgsProcessingAlgorithm.run, which
+    # processing.run and the dialogs call expecting (results, ok): hand it back to QGIS and do
+    # the work in compute().
+    def run(self, *arguments):
+        return QgsProcessingAlgorithm.run(self, *arguments)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+        try:
+            return self.compute(parameters, context, feedback)
+        except SgNrError as error:
+            raise QgsProcessingException(str(error)) from error
+
+    def compute(self, parameters, context, feedback) -> dict:
         inputs = self.read_inputs(parameters, context, feedback)
         ruleset = self.load_ruleset(parameters, context)
         check = create_run(inputs, self.SPEC, ruleset, feedback)

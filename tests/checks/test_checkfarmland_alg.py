@@ -34,10 +34,8 @@ def run_alg(parameters):
     context.setProject(QgsProject.instance())
     feedback = QgsProcessingFeedback()
     parameters = {"OUTPUT_FINDINGS": "memory:", "OUTPUT_PROJECTS": "memory:", **parameters}
-    results = algorithm.run(parameters, context, feedback)
-    if isinstance(results, tuple):  # newer QGIS returns (results, ok)
-        results, ok = results
-        assert ok, feedback.textLog()
+    results, ok = algorithm.run(parameters, context, feedback)
+    assert ok, feedback.textLog()
     findings = context.takeResultLayer(results["OUTPUT_FINDINGS"])
     checked = context.takeResultLayer(results["OUTPUT_PROJECTS"])
     return results, findings, checked
@@ -93,12 +91,16 @@ def test_bad_ruleset_file_names_the_key(provider_registered, inputs, tmp_path):
                    '"rules": {"geometry": {"severity": "fatal"}}}', encoding="utf-8")
     algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALG)
     feedback = QgsProcessingFeedback()
-    try:
-        outcome = algorithm.run({**inputs, "RULESET": str(bad), "OUTPUT_FINDINGS": "memory:",
-                                 "OUTPUT_PROJECTS": "memory:"}, QgsProcessingContext(), feedback)
-    except Exception as error:  # QGIS 3.22 re-raises the Python exception
-        message = str(error)
-    else:
-        assert isinstance(outcome, tuple) and not outcome[1]
-        message = feedback.textLog()
-    assert "rules.geometry.severity" in message
+    _, ok = algorithm.run({**inputs, "RULESET": str(bad), "OUTPUT_FINDINGS": "memory:",
+                           "OUTPUT_PROJECTS": "memory:"}, QgsProcessingContext(), feedback)
+    assert not ok
+    assert "rules.geometry.severity" in feedback.textLog()
+    assert "Traceback" not in feedback.textLog()
+
+
+def test_processing_run_as_from_the_toolbox(qgis_processing, provider_registered, inputs):
+    import processing
+
+    results = processing.run(ALG, {**inputs, "OUTPUT_FINDINGS": "memory:",
+                                   "OUTPUT_PROJECTS": "memory:"})
+    assert results["OUTPUT_PROJECTS"].featureCount() == 3

@@ -37,6 +37,7 @@ from ..core.checks.findings import MU_PER_M2, SEVERITY_ZH, VERDICT_ZH
 from ..core.checks.report import CheckReport, write_report
 from ..core.checks.ruleset import builtin_ruleset, load_ruleset
 from ..core.errors import CrsError, SgNrError
+from ..core.fields import find_field
 from ..core.units import AreaUnit, from_unit, unit_names
 from ..i18n import tr
 from ..paths import resource_path
@@ -286,15 +287,6 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
         if layer_id and context.willLoadLayerOnCompletion(layer_id):
             details = context.layerToLoadOnCompletionDetails(layer_id)
             details.setPostProcessor(StylePostProcessor.for_style(style))
-
-
-def find_field(fields, *aliases) -> str | None:
-    """The first field named like one of ``aliases`` (case-insensitive), or None."""
-    by_lower = {name.lower(): name for name in fields.names()}
-    for alias in aliases:
-        if alias.lower() in by_lower:
-            return by_lower[alias.lower()]
-    return None
 
 
 def _fields(spec) -> QgsFields:

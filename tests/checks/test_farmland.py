@@ -101,3 +101,22 @@ def test_conflicts_are_deducted_once_when_they_overlap(qgis_app):
     assert close(quotas["new_cultivated_m2"],
                  rect_area(0, 0, 100, 100) - rect_area(0, 0, 40, 40))
     assert close(quotas["src_forest_m2"], rect_area(0, 0, 100, 100))
+
+
+def test_second_survey_field_names_and_missing_dlbm(qgis_app):
+    """二调 data: TKXS instead of KCXS; a DLTB without a class field is named in the error."""
+    import pytest
+
+    from sg_nr_plugin.core.errors import MissingFieldsError
+
+    parcels = projects([("T", rect_wkt(0, 0, 100, 100), {})])
+    survey = layer("DLTB2", [(rect_wkt(0, 0, 100, 100), {"DLBM": "0103", "TKXS": 0.1})],
+                   {"DLBM": str, "TKXS": float})
+    _, results = check(parcels, DLTB=survey)
+    [existing] = by_rule(results["T"], "existing_cultivated")
+    assert close(existing.area_m2, rect_area(0, 0, 100, 100) * 0.9)
+    no_class = layer("no_class", [(rect_wkt(0, 0, 100, 100), {"MJ": 1.0})], {"MJ": float})
+    inputs = inputs_for(parcels, DLTB=no_class)
+    inputs.layer_names["DLTB"] = "地类图斑2020"
+    with pytest.raises(MissingFieldsError, match="地类图斑2020"):
+        create_run(inputs, FARMLAND, builtin_ruleset("farmland"))

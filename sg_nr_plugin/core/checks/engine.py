@@ -197,19 +197,6 @@ def create_run(inputs: CheckInputs, spec: CheckSpec, ruleset: RuleSet, feedback=
 
 def _dltb_fields(fields, layer_name: str):
     """DLTB field names through core.fields (DLBM is required)."""
-    try:
-        from ..fields import detect_dltb_fields
-    except ImportError:  # core.fields not merged yet: exact 三调 names only
-        from types import SimpleNamespace
+    from ..fields import detect_dltb_fields
 
-        by_lower = {name.lower(): name for name in fields.names()}
-        found = SimpleNamespace(**{key: by_lower.get(key) for key in
-                                   ("dlbm", "kcxs", "kcmj", "tbmj", "gdpdjb")})
-        if found.dlbm is None:
-            from ..errors import MissingFieldsError
-
-            raise MissingFieldsError(layer_name, ["DLBM"]) from None
-        return found
-    detected = detect_dltb_fields(fields)
-    detected.require(["dlbm"], layer_name)
-    return detected
+    return detect_dltb_fields(fields).require(["dlbm"], layer_name)

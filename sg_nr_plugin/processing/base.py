@@ -42,13 +42,15 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
-        """Run :meth:`run`; user-facing errors become a clean ``QgsProcessingException``."""
+        """Run :meth:`compute`; user-facing errors become a clean ``QgsProcessingException``."""
         try:
-            return self.run(parameters, context, feedback)
+            return self.compute(parameters, context, feedback)
         except SgNrError as error:
             raise QgsProcessingException(str(error)) from error
 
-    def run(self, parameters, context, feedback) -> dict:
+    # Not named ``run``: that is QgsProcessingAlgorithm.run, which processing.run, the
+    # algorithm dialog and the batch dialog call.
+    def compute(self, parameters, context, feedback) -> dict:
         """The algorithm's work (subclasses implement this instead of ``processAlgorithm``)."""
         raise NotImplementedError
 

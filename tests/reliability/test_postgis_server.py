@@ -9,7 +9,7 @@ from qgis.core import QgsDataSourceUri, QgsVectorLayer
 
 from tests.conftest import postgis_conninfo, postgis_sql
 
-SCHEMA = "三调数据"
+SCHEMA = "三调数据_连接测试"
 TABLE = "DLTB_测试Mixed"
 
 
@@ -31,7 +31,8 @@ def test_layer_with_chinese_schema_and_table_loads_in_qgis(postgis, tmp_path):
     source = tmp_path / "in.gpkg"
     _write_gpkg(source)
     conninfo = postgis_conninfo(postgis)
-    postgis_sql(postgis, f'CREATE SCHEMA IF NOT EXISTS "{SCHEMA}"')
+    # The cluster outlives test runs: start from an empty schema every time.
+    postgis_sql(postgis, f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE; CREATE SCHEMA "{SCHEMA}"')
     subprocess.run(["ogr2ogr", "-f", "PostgreSQL", f"PG:{conninfo}", str(source), "dltb",
                     "-nln", TABLE, "-lco", f"SCHEMA={SCHEMA}", "-lco", "LAUNDER=NO",
                     "-lco", "GEOMETRY_NAME=geom", "-overwrite"], check=True)

@@ -29,8 +29,10 @@ class SgNrPlugin:
     # Processing is usable without a desktop (qgis_process loads the plugin with iface=None).
     def initProcessing(self) -> None:  # noqa: N802 - QGIS API name
         if self.provider is None:
-            self.provider = SgNrProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = SgNrProvider()
+            # The registry refuses (and deletes) a second provider with the same id.
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     def initGui(self) -> None:  # noqa: N802 - QGIS API name
         self.initProcessing()

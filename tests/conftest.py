@@ -33,9 +33,13 @@ def plugin(qgis_iface):
     instance.unload()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def provider_registered(qgis_app):
-    """Register the ``sgnr`` provider once for algorithm tests (as ``initProcessing`` does)."""
+    """The ``sgnr`` provider registered for one test (as ``initProcessing`` does), then removed.
+
+    Function scope keeps tests independent: the plugin lifecycle tests need a registry without
+    it, the algorithm tests with it.
+    """
     from qgis.core import QgsApplication
 
     from sg_nr_plugin.processing.provider import SgNrProvider
@@ -48,7 +52,7 @@ def provider_registered(qgis_app):
     provider = SgNrProvider()
     registry.addProvider(provider)
     yield provider
-    registry.removeProvider(provider)
+    registry.removeProvider("sgnr")
 
 
 @pytest.fixture(scope="session")

@@ -139,7 +139,8 @@ class OverlayLayer:
             piece = self._pieces[piece_id]
             if piece.engine.contains(target):
                 return ALL, QgsGeometry(geom)
-            if piece.engine.intersects(target):
+            # adjacent parcels share edges with the overlay: touching is not overlapping
+            if piece.engine.intersects(target) and not piece.engine.touches(target):
                 hits.append(piece)
         inside = self._clip_union(geom, hits)
         return (NONE, inside) if inside.isEmpty() else (PART, inside)

@@ -46,7 +46,14 @@ def classifier(level: ClassLevel):
     table = land_classes()
     names = {"agricultural": "农用地", "construction": "建设用地", "unused": "未利用地"}
 
+    cache: dict[str, tuple[str, str]] = {}
+
     def classify(dlbm: str) -> tuple[str, str]:
+        if dlbm not in cache:
+            cache[dlbm] = _classify(dlbm)
+        return cache[dlbm]
+
+    def _classify(dlbm: str) -> tuple[str, str]:
         key = class_key(dlbm)
         if key == UNRECOGNISED:
             return UNRECOGNISED, tr("Unrecognised")
@@ -129,33 +136,51 @@ class _Matrix:
                 continue
             engine = QgsGeometry.createGeometryEngine(geometry.constGet())
             engine.prepareGeometry()
-            index.addFeature(len(pieces), geometry.boundingBox())
-            pieces.append((geometry, engine, self.classify(text(feature[self.base_fields.dlbm]))))
+            box = geometry.boundingBox()
+            index.addFeature(len(pieces), box)
+            pieces.append((geometry, engine, self.classify(text(feature[self.base_fields.dlbm])),
+                           box))
             self.read_base += 1
         return index, pieces
 
     def _intersect(self, parcels, base) -> None:
+        """Pair each current parcel with the base parcels under it, then measure the whole tile
+        in one batch (one polygon at a time costs ~0.5 ms of overhead)."""
         index, pieces = base
+        geometries, cells, wholes = [], [], []
         for geometry, feature in parcels:
             self.read_current += 1
             zldwdm = feature[self.current_fields.zldwdm] if self.current_fields.zldwdm else ""
             region = self.assigner.code(text(zldwdm), geometry)
             to_class = self.classify(text(feature[self.current_fields.dlbm]))
-            covered = 0.0
-            whole = self.measurer.measure(geometry)
-            for i in index.intersects(geometry.boundingBox()):
-                base_geometry, engine, from_class = pieces[i]
-                if engine.contains(geometry.constGet()):
-                    area = whole
-                elif engine.intersects(geometry.constGet()):
-                    area = self.measurer.measure(
-                        polygon_parts(geometry.intersection(base_geometry)) or QgsGeometry())
-                else:
-                    continue
-                self._add(region, from_class, to_class, area)
-                covered += area
-            if whole - covered > 0.01:  # current land the base vintage does not cover
-                self._add(region, (NO_BASE, tr("(not in base)")), to_class, whole - covered)
+            whole = len(geometries)
+            wholes.append((region, to_class, whole))
+            geometries.append(geometry)
+            box = geometry.boundingBox()
+            for i in index.intersects(box):
+                base_geometry, engine, from_class, base_box = pieces[i]
+                overlap = box.intersect(base_box)
+                if overlap.width() <= 0.0 or overlap.height() <= 0.0:
+                    continue  # boxes meet on an edge only: no common area
+                target = geometry.constGet()
+                if engine.contains(target):  # inside one base parcel (a tessellation: no other)
+                    cells.append((region, from_class, to_class, whole, whole))
+                    break
+                if engine.intersects(target) and not engine.touches(target):
+                    cells.append((region, from_class, to_class, whole, len(geometries)))
+                    geometries.append(polygon_parts(geometry.intersection(base_geometry))
+                                      or QgsGeometry())
+        areas = self.measurer.measure_many(geometries).tolist()
+        covered = dict.fromkeys((w[2] for w in wholes), 0.0)
+        for region, from_class, to_class, whole, position in cells:
+            if areas[position] <= 0.0:
+                continue  # neighbours sharing an edge only
+            self._add(region, from_class, to_class, areas[position])
+            covered[whole] += areas[position]
+        for region, to_class, whole in wholes:
+            if areas[whole] - covered[whole] > 0.01:  # current land the base does not cover
+                self._add(region, (NO_BASE, tr("(not in base)")), to_class,
+                          areas[whole] - covered[whole])
 
     def _add(self, region, from_class, to_class, area) -> None:
         self.names.update((from_class, to_class))

@@ -16,7 +16,7 @@ from ...i18n import tr
 from ..area import EllipsoidalArea
 from ..errors import SgNrError
 from ..fields import detect_dltb_fields
-from ..overlay import ALL, NONE, OverlayLayer
+from ..overlay import ALL, PART, OverlayLayer
 from ..regions import RegionLevel
 from .common import (
     RegionAssigner,
@@ -37,34 +37,63 @@ class AreaMode(IntEnum):
 
 
 class OverlayAccumulator:
-    """Per-region sums of input area and area under an overlay, fed one parcel at a time."""
+    """Per-region sums of input area and area under an overlay, fed one parcel at a time.
+
+    Measuring one polygon at a time costs ~0.5 ms of numpy overhead; parcels are therefore
+    queued and measured in batches of ``BATCH`` (``measure_many``). Read the sums through
+    :attr:`input` and :attr:`inside`, which measure what is still queued.
+    """
+
+    BATCH = 4096
 
     def __init__(self, overlay: OverlayLayer, measurer: EllipsoidalArea, mode: AreaMode) -> None:
         self.overlay = overlay
         self.measurer = measurer
         self.mode = mode
-        self.input = defaultdict(float)
-        self.inside = defaultdict(float)
+        self._input = defaultdict(float)
+        self._inside = defaultdict(float)
         self.parcels = defaultdict(int)
+        self._queue: list = []
+
+    @property
+    def input(self) -> dict:
+        self.flush()
+        return self._input
+
+    @property
+    def inside(self) -> dict:
+        self.flush()
+        return self._inside
 
     def add(self, region: str, geometry, net: float | None = None) -> None:
         kind, piece = self.overlay.under(geometry)
-        if self.mode == AreaMode.NET:
-            total = net or 0.0
-            if kind == ALL:
-                inside = total
-            elif kind == NONE:
-                inside = 0.0
-            else:  # apportion TBDLMJ by the ellipsoidal share under the overlay
-                whole = self.measurer.measure(geometry)
-                inside = total * self.measurer.measure(piece) / whole if whole > 0 else 0.0
-        else:
-            total = self.measurer.measure(geometry)
-            inside = total if kind == ALL else (
-                0.0 if kind == NONE else self.measurer.measure(piece))
-        self.input[region] += total
-        self.inside[region] += inside
         self.parcels[region] += 1
+        if self.mode == AreaMode.NET and kind != PART:
+            # no measuring at all: the whole TBDLMJ is inside, or none of it
+            self._input[region] += net or 0.0
+            self._inside[region] += (net or 0.0) if kind == ALL else 0.0
+            return
+        self._queue.append((region, kind, geometry, piece, net))
+        if len(self._queue) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._queue:
+            return
+        geometries = [entry[2] for entry in self._queue]
+        geometries += [entry[3] for entry in self._queue if entry[1] == PART]
+        areas = self.measurer.measure_many(geometries).tolist()
+        pieces = iter(areas[len(self._queue):])
+        for (region, kind, _geometry, _piece, net), whole in zip(self._queue, areas):
+            inside = next(pieces) if kind == PART else (whole if kind == ALL else 0.0)
+            if self.mode == AreaMode.NET:  # apportion TBDLMJ by the ellipsoidal share inside
+                total = net or 0.0
+                inside = total * inside / whole if whole > 0 else 0.0
+            else:
+                total = whole
+            self._input[region] += total
+            self._inside[region] += inside
+        self._queue = []
 
 
 def overlay_stats(source: QgsFeatureSource, overlay_source: QgsFeatureSource,

@@ -1,6 +1,7 @@
 """The rule engine: a registry of rules, and a run that streams over projects.
 
-Rules are small functions ``rule(ctx, cfg, ruleset) -> list[Finding]`` registered with
+Rules are small functions ``rule(ctx, cfg, ruleset) -> list`` (of :func:`make_finding`
+results) registered with
 :func:`rule`. A rule declares the layer roles it needs: when none of them is given, the rule is
 reported "not checked" for every project — never silently passed. A check kind is a
 :class:`CheckSpec`: the rules it runs and a function computing its quotas.
@@ -26,7 +27,7 @@ from .context import (
 from .findings import MU_PER_M2, Finding, ProjectResult, bilingual
 from .ruleset import RuleConfig, RuleSet
 
-RuleFunc = Callable[[ProjectContext, RuleConfig, RuleSet], list[Finding]]
+RuleFunc = Callable[[ProjectContext, RuleConfig, RuleSet], list]
 
 
 @dataclass(frozen=True)
@@ -60,20 +61,50 @@ class CheckSpec:
     class_set_keys: tuple[str, ...] = ()
 
 
+@dataclass
+class PendingFinding:
+    """A finding whose area is measured later, in one batch with the project's others."""
+
+    rule: RuleConfig
+    geometry: QgsGeometry | None
+    template: str
+    values: dict
+    area_m2: float | None  # None: measure the geometry; a value: given by the rule
+
+
 def make_finding(ctx: ProjectContext, cfg: RuleConfig, ruleset: RuleSet, geometry,
-                 template: str, area_m2: float | None = None, **values) -> Finding | None:
-    """A finding with its ellipsoidal area; None when the conflict is below the noise floor.
+                 template: str, area_m2: float | None = None, **values) -> PendingFinding | None:
+    """A finding of ``cfg``'s rule; its area is the ellipsoidal area of ``geometry`` unless given.
 
     ``template`` is a ``QT_TRANSLATE_NOOP`` literal; ``{area_mu}``/``{area_m2}`` and
-    ``{project}`` are filled in for it.
+    ``{project}`` are filled in for it. Measured findings below ``min_finding_m2`` (numerical
+    noise of the overlay) are dropped when the project is finished.
     """
     geometry = polygon_parts(geometry) if geometry is not None else None
-    area = ctx.area(geometry) if area_m2 is None else area_m2
-    if area_m2 is None and area < ruleset.threshold("min_finding_m2"):
+    if area_m2 is None and (geometry is None or geometry.isEmpty()):
         return None
-    zh, en = bilingual(template, project=ctx.project_id, area_m2=f"{area:.2f}",
-                       area_mu=f"{area * MU_PER_M2:.4f}", **values)
-    return Finding(ctx.project_id, cfg.rule_id, cfg.severity, area, geometry, zh, en)
+    return PendingFinding(cfg, geometry, template, values, area_m2)
+
+
+def finish_findings(ctx: ProjectContext, pending: list, ruleset: RuleSet) -> list[Finding]:
+    """Measure the pending findings in one batch, drop noise, write the two-language messages."""
+    pending = [p for p in pending if p is not None]
+    to_measure = [p for p in pending if p.area_m2 is None]
+    measured = {}
+    if to_measure:
+        areas = ctx.run.areas.measure_many([p.geometry for p in to_measure])
+        measured = {id(p): float(a) for p, a in zip(to_measure, areas)}
+    floor = ruleset.threshold("min_finding_m2")
+    findings = []
+    for p in pending:
+        area = measured.get(id(p), p.area_m2)
+        if p.area_m2 is None and area < floor:
+            continue
+        zh, en = bilingual(p.template, project=ctx.project_id, area_m2=f"{area:.2f}",
+                           area_mu=f"{area * MU_PER_M2:.4f}", **p.values)
+        findings.append(Finding(ctx.project_id, p.rule.rule_id, p.rule.severity, area,
+                                p.geometry, zh, en))
+    return findings
 
 
 def deductions(result: ProjectResult, ruleset: RuleSet) -> QgsGeometry:
@@ -89,11 +120,11 @@ def deductions(result: ProjectResult, ruleset: RuleSet) -> QgsGeometry:
 class CheckRun:
     """One run of a check over the projects layer; iterate :meth:`results` to stream."""
 
-    def __init__(self, inputs: CheckInputs, spec: CheckSpec, ruleset: RuleSet, measure, table,
+    def __init__(self, inputs: CheckInputs, spec: CheckSpec, ruleset: RuleSet, areas, table,
                  dltb_fields=None, feedback=None) -> None:
         ruleset.require(spec.rule_ids, spec.threshold_keys, spec.class_set_keys)
         self.inputs, self.spec, self.ruleset, self.feedback = inputs, spec, ruleset, feedback
-        self.run = RunContext(inputs, measure, table, dltb_fields, feedback)
+        self.run = RunContext(inputs, areas, table, dltb_fields, feedback)
         self.canceled = False
         self.rules = [RULES[r] for r in spec.rule_ids if ruleset.rule(r).enabled]
         self.disabled = [r for r in spec.rule_ids if not ruleset.rule(r).enabled]
@@ -138,12 +169,13 @@ class CheckRun:
         result = ProjectResult(project_id, ctx.geometry, ctx.area_m2, parcel_count=len(parts))
         result.declared_m2 = declared_m2(parts, self.inputs)
         result.not_checked = sorted(self.not_checked)
+        pending = []
         for definition in self.rules:
             if definition.rule_id in self.not_checked:
                 continue
-            cfg = self.ruleset.rule(definition.rule_id)
-            found = definition.func(ctx, cfg, self.ruleset)
-            result.findings.extend(f for f in found if f is not None)
+            pending.extend(definition.func(ctx, self.ruleset.rule(definition.rule_id),
+                                           self.ruleset))
+        result.findings = finish_findings(ctx, pending, self.ruleset)
         ctx.result = result
         if self.spec.quotas is not None:
             result.quotas = self.spec.quotas(ctx, result, self.ruleset)
@@ -187,12 +219,12 @@ def create_run(inputs: CheckInputs, spec: CheckSpec, ruleset: RuleSet, feedback=
     from ..area import EllipsoidalArea
     from ..landclasses import land_classes
 
-    measure = EllipsoidalArea(inputs.crs, inputs.transform_context).measure
+    areas = EllipsoidalArea(inputs.crs, inputs.transform_context)
     dltb_fields = None
     dltb = inputs.layers.get("DLTB")
     if dltb is not None:
         dltb_fields = _dltb_fields(dltb.fields(), inputs.layer_names.get("DLTB", "DLTB"))
-    return CheckRun(inputs, spec, ruleset, measure, land_classes(), dltb_fields, feedback)
+    return CheckRun(inputs, spec, ruleset, areas, land_classes(), dltb_fields, feedback)
 
 
 def _dltb_fields(fields, layer_name: str):

@@ -27,8 +27,11 @@ def classify(ctx: ProjectContext, ruleset: RuleSet) -> list[tuple[object, str]]:
     """``(piece, category)`` for every DLTB piece under the project (cached per project)."""
     if "farmland_classes" not in ctx.cache:
         table = ctx.run.table
-        ctx.cache["farmland_classes"] = [(p, _category(p.code, table, ruleset))
-                                         for p in ctx.dltb_pieces()]
+        by_code = ctx.run.cache.setdefault("farmland_category", {})  # same codes every project
+        for piece in ctx.dltb_pieces():
+            if piece.code not in by_code:
+                by_code[piece.code] = _category(piece.code, table, ruleset)
+        ctx.cache["farmland_classes"] = [(p, by_code[p.code]) for p in ctx.dltb_pieces()]
     return ctx.cache["farmland_classes"]
 
 
@@ -54,8 +57,10 @@ def check_existing_cultivated(ctx, cfg, ruleset) -> list:
         return []
     net = sum(p.net_m2 for p in pieces)
     gross = sum(p.area_m2 for p in pieces)
+    # The area is the sum of net areas, so the geometry needs no dissolve, only collecting.
+    geometry = QgsGeometry.collectGeometry([p.geometry for p in pieces])
     return [make_finding(
-        ctx, cfg, ruleset, union([p.geometry for p in pieces]),
+        ctx, cfg, ruleset, geometry,
         QT_TRANSLATE_NOOP("@default", "{area_m2} m² ({area_mu} mu, net of field ridges; "
                           "gross {gross} m²) of project {project} are already cultivated land: "
                           "no new cultivated land there"),
@@ -152,12 +157,12 @@ def _mean_grade(ctx) -> float | None:
     if not name:
         return None
     weighted = weights = 0.0
-    for part in ctx.parts:
+    for index, part in enumerate(ctx.parts):
         try:
             grade = float(part.attributes.get(name))
         except (TypeError, ValueError):
             continue
-        area = ctx.area(part.geometry)
+        area = ctx.part_area(index)
         weighted += grade * area
         weights += area
     return weighted / weights if weights > 0 else None

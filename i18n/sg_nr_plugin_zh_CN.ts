@@ -9,7 +9,7 @@
       <translation>韶关自然资源</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/plugin.py" line="46" />
+      <location filename="../sg_nr_plugin/plugin.py" line="48" />
       <source>Processing algorithms…</source>
       <translation>处理工具…</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="118" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="121" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>项目编号字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="115" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="118" />
       <source>Declared area field</source>
       <translation>申报面积字段</translation>
     </message>
@@ -236,12 +236,12 @@
       <translation>已核查 {n} 个项目。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="145" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="148" />
       <source>Findings</source>
       <translation>核查问题</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="147" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="150" />
       <source>Checked projects</source>
       <translation>核查项目</translation>
     </message>
@@ -253,7 +253,7 @@
     <message>
       <location filename="../sg_nr_plugin/processing/stats_params.py" line="96" />
       <source>Excel workbooks (*.xlsx)</source>
-      <translation type="unfinished" />
+      <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="367" />
@@ -291,119 +291,119 @@
       <translation>项目地块</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="62" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="65" />
       <source>Land-survey parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="63" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="66" />
       <source>Ecological protection red line</source>
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="64" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="67" />
       <source>Protected areas</source>
       <translation>自然保护地</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="65" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="68" />
       <source>Public-welfare forest</source>
       <translation>公益林</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="66" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="69" />
       <source>Urban development boundary</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="67" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="70" />
       <source>Permanent basic farmland</source>
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="68" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="71" />
       <source>No-cultivation steep-slope areas</source>
       <translation>禁止开垦陡坡地范围</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="69" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="72" />
       <source>Digital elevation model (DEM)</source>
       <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="70" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="73" />
       <source>Geological hazard points</source>
       <translation>地质灾害隐患点</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="71" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="74" />
       <source>Filed projects</source>
       <translation>已备案项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="104" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="107" />
       <source>Project checks</source>
       <translation>项目核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="112" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="115" />
       <source>Project id field (empty: 项目编号/XMBH/XMMC)</source>
       <translation>项目编号字段（留空：自动识别 项目编号/XMBH/XMMC）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="127" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="130" />
       <source>Protected-area zone field</source>
       <translation>自然保护地功能分区字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="136" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="139" />
       <source>Check date (empty: today)</source>
       <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="139" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="142" />
       <source>Rule set file (empty: built-in Guangdong defaults)</source>
       <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="142" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="145" />
       <source>Only the selected projects</source>
       <translation>仅核查选中的项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="149" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="152" />
       <source>Excel report</source>
       <translation>Excel 报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="164" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="167" />
       <source>The project parcels layer is missing or cannot be read.</source>
       <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="167" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="170" />
       <source>Layer “{layer}” has no coordinate reference system.</source>
       <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="212" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="215" />
       <source>No project id field (项目编号/XMBH/XMMC) was found: each parcel is checked as a project of its own.</source>
       <translation>未找到项目编号字段（项目编号/XMBH/XMMC）：每个地块作为单独的项目核查。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="227" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="242" />
       <source>Rule {rule} not checked: {reason}</source>
       <translation>规则 {rule} 未核查：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="246" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="261" />
       <source>The check was canceled; no results were written.</source>
       <translation>核查已取消，未写出任何结果。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="36" />
       <source>Land-use status area summary</source>
-      <translation type="unfinished" />
+      <translation>土地利用现状分类面积汇总表</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="39" />
@@ -416,27 +416,35 @@ Regions: the region level cuts the location code ZLDWDM (county = first 6 charac
 When DLTB is a GeoPackage or PostGIS table (not a selection) the sums are computed inside the database, which is much faster on a million parcels; the result is the same.
 
 Outputs: a table with region_code, region_name, dlbm, dlmc, area (in the chosen unit) and the parcel count; optionally an Excel workbook in the official layout (regions as rows, first- and second-level classes as column headers, totals) with a sheet naming the data sources and the area method.</source>
-      <translation type="unfinished" />
+      <translation>按行政区和地类汇总地类图斑（DLTB）面积，格式同三调官方汇总表。
+
+地类面积取图斑地类面积 TBDLMJ（TBDLMJ 为空时取 TBMJ − KCMJ）；扣除的田坎面积 ΣKCMJ 单列为 1203 田坎，因此每个行政区的各地类面积加田坎面积等于 ΣTBMJ（控制面积）。带 K 后缀的地类编码并入其基础地类，勾选“K 类地类单列”时单独列出。空的或无法识别的地类编码不会被丢弃：单列为“未识别”行并给出图斑数。
+
+行政区：按统计级别截取坐落单位代码 ZLDWDM（县级取前 6 位，乡镇级 9 位，村级 12 位）；如提供行政区面图层，则按图斑内点所在的行政区面归属。
+
+DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在数据库内完成，百万图斑时快得多，结果相同。
+
+输出：包含 region_code、region_name、dlbm、dlmc、area（所选单位）和图斑数的统计表；可选输出官方格式的 Excel 工作簿（行政区为行，一级、二级地类为合并表头，含合计），并附一页说明数据来源和面积计算方法。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="75" />
       <source>Land-use status parcels (DLTB)</source>
-      <translation type="unfinished" />
+      <translation>地类图斑（DLTB）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="63" />
       <source>Keep K codes apart from their base class</source>
-      <translation type="unfinished" />
+      <translation>K 类地类（可调整）单列，不并入基础地类</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="99" />
       <source>Land-use summary</source>
-      <translation type="unfinished" />
+      <translation>土地利用现状汇总</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="76" />
       <source>Sums computed inside the database (SQL).</source>
-      <translation type="unfinished" />
+      <translation>已在数据库内（SQL）完成汇总。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="45" />
@@ -551,7 +559,7 @@ Outputs: a table with region_code, region_name, dlbm, dlmc, area (in the chosen 
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="30" />
       <source>Land-class change matrix</source>
-      <translation type="unfinished" />
+      <translation>地类转移矩阵</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="33" />
@@ -562,42 +570,48 @@ Class level: second-level classes (DLBM; K codes with their base class), first-l
 The two vintages are intersected tile by tile, so a million parcels never sit in memory together; areas are ellipsoidal on the CGCS2000 ellipsoid (gross, like TBMJ). Current land the base vintage does not cover appears with the source class NONE. The region of a piece is the region of the current parcel (ZLDWDM at the chosen level, or a region polygon layer).
 
 Output rows: region_code, region_name, from_class, to_class (with their names) and area in the chosen unit; optionally an Excel workbook with one matrix per region.</source>
-      <translation type="unfinished" />
+      <translation>对两期地类图斑（DLTB）做交叉统计：按行政区给出基期为 A 类、现状为 B 类的面积。
+
+地类级别：二级地类（DLBM，K 类并入基础地类）、一级地类，或三大类（农用地、建设用地、未利用地）。新增建设用地（基期非建设用地、现状为建设用地）的面积即规划指标“新增建设用地规模”。
+
+两期数据按分块逐块求交，百万图斑也不会同时载入内存；面积按 CGCS2000 椭球计算（毛面积，同 TBMJ）。基期未覆盖的现状用地以来源地类 NONE 列出。相交碎片的行政区取现状图斑的行政区（按所选级别截取 ZLDWDM，或按行政区面图层）。
+
+输出行：region_code、region_name、from_class、to_class（含地类名称）及所选单位的面积；可选输出每个行政区一张矩阵的 Excel 工作簿。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="50" />
       <source>Base vintage DLTB</source>
-      <translation type="unfinished" />
+      <translation>基期地类图斑（DLTB）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="52" />
       <source>Current vintage DLTB</source>
-      <translation type="unfinished" />
+      <translation>现状地类图斑（DLTB）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
       <source>Class level</source>
-      <translation type="unfinished" />
+      <translation>地类级别</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
       <source>Second-level classes</source>
-      <translation type="unfinished" />
+      <translation>二级地类</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
       <source>First-level classes</source>
-      <translation type="unfinished" />
+      <translation>一级地类</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
       <source>Three major categories</source>
-      <translation type="unfinished" />
+      <translation>三大类</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="76" />
       <source>Change matrix</source>
-      <translation type="unfinished" />
+      <translation>地类转移矩阵</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkfarmland.py" line="20" />
@@ -683,32 +697,32 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="32" />
       <source>Permanent basic farmland (optional)</source>
-      <translation type="unfinished" />
+      <translation>永久基本农田（可选）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="33" />
       <source>Ecological protection red line (optional)</source>
-      <translation type="unfinished" />
+      <translation>生态保护红线（可选）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="34" />
       <source>Protected areas (optional)</source>
-      <translation type="unfinished" />
+      <translation>自然保护地（可选）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="35" />
       <source>Urban renewal (三旧改造) completed (optional)</source>
-      <translation type="unfinished" />
+      <translation>“三旧”改造完成范围（可选）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="36" />
       <source>New afforestation and ecological restoration (optional)</source>
-      <translation type="unfinished" />
+      <translation>新增造林和生态修复（可选）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="45" />
       <source>Plan main indicators (Table 1)</source>
-      <translation type="unfinished" />
+      <translation>规划主要指标统计（表1）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="48" />
@@ -721,32 +735,40 @@ An indicator whose input is missing is reported as 未计算 (not computed) with
 Targets: a JSON file with the same structure as the bundled indicators.json replaces the plan's baselines, targets and class sets. Values are in the units of Table 1 (万亩, km², %, 亩), whatever the area unit parameter says.
 
 Outputs: a table (region_code, region_name, indicator_id, indicator, unit, value, baseline_2020, target_2025, kind, status, reason, definition) and optionally an Excel workbook in the layout of Table 1 with one sheet per indicator by region and bar charts by region.</source>
-      <translation type="unfinished" />
+      <translation>根据地类图斑（DLTB）和可选图层，按行政区及全域计算《韶关市自然资源保护与开发“十四五”规划》主要指标（表1），并将全域数值与 2020 年基期值和 2025 年目标值比较。
+
+仅需 DLTB：耕地保有量（0101/0102/0103 的 ΣTBDLMJ）、森林覆盖率（三调口径估算：林地类 / 土地总面积 × 100）、湿地保有量和建设用地总规模，各自所用的地类集合写入输出。提供基期 DLTB 时：新增建设用地规模（基期非建设用地、现状为建设用地）。提供可选图层时：永久基本农田保护面积（扣除田坎）、生态保护红线面积、自然保护地面积、新增造林和生态修复面积、“三旧”改造完成面积（均为融合面积：重叠部分只计一次；限于 DLTB 范围内），以及标记为绿色矿山的采矿权占比（仅全域）。
+
+缺少输入的指标报告为“未计算”并说明原因，绝不以 0 代替。达标情况：达标、未达标、无目标（无数值目标：省下达任务，或行政区行）。
+
+目标值：与插件自带 indicators.json 结构相同的 JSON 文件可替换规划的基期值、目标值和地类集合。数值采用表1 的单位（万亩、km²、%、亩），与面积单位参数无关。
+
+输出：统计表（region_code、region_name、indicator_id、indicator、unit、value、baseline_2020、target_2025、kind、status、reason、definition），以及可选的 Excel 工作簿：表1 格式总表，每个指标一页分行政区明细，并附分行政区柱状图。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="77" />
       <source>Base-vintage DLTB (optional, for new construction land)</source>
-      <translation type="unfinished" />
+      <translation>基期地类图斑 DLTB（可选，用于新增建设用地）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="83" />
       <source>Mining rights (optional, for green mines)</source>
-      <translation type="unfinished" />
+      <translation>采矿权（可选，用于绿色矿山指标）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="86" />
       <source>Indicator definitions and targets (JSON, optional)</source>
-      <translation type="unfinished" />
+      <translation>指标定义与目标值（JSON，可选）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="90" />
       <source>Plan indicators</source>
-      <translation type="unfinished" />
+      <translation>规划指标</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="37" />
       <source>Overlay area statistics</source>
-      <translation type="unfinished" />
+      <translation>叠加面积统计</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="40" />
@@ -759,102 +781,110 @@ The overlay is dissolved under each parcel, so where overlay polygons overlap th
 Regions: by the location code ZLDWDM at the chosen level, or by a region polygon layer holding each parcel's interior point.
 
 Output rows: region_code, region_name, area_input, area_inside (in the chosen unit), share_pct (percent of the input inside the overlay) and the parcel count; optionally an Excel workbook with the same table and a sheet naming the sources.</source>
-      <translation type="unfinished" />
+      <translation>按行政区统计输入图斑落在叠加图层内的面积，例如各县生态保护红线内的耕地面积。
+
+统计对象筛选：选择图斑的表达式（如耕地用 "DLBM" LIKE '01%'）。叠加图层筛选：选择叠加要素的表达式。
+
+叠加图层在每个图斑下先融合，叠加面相互重叠之处面积只计一次。面积一律按 CGCS2000 椭球计算，与工程设置无关。面积口径“毛面积”量算图斑被叠加部分的面积；“净面积”按图斑落在叠加区内的比例分摊其图斑地类面积 TBDLMJ（不含田坎）。
+
+行政区：按所选级别截取坐落单位代码 ZLDWDM，或按图斑内点所在的行政区面图层。
+
+输出行：region_code、region_name、area_input、area_inside（所选单位）、share_pct（叠加区内面积占比，%）和图斑数；可选输出同样内容的 Excel 工作簿，并附一页说明数据来源。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="57" />
       <source>Input parcels (e.g. DLTB)</source>
-      <translation type="unfinished" />
+      <translation>统计对象图斑（如 DLTB）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="59" />
       <source>Input filter expression</source>
-      <translation type="unfinished" />
+      <translation>统计对象筛选表达式</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="62" />
       <source>Overlay layer (e.g. ecological red line)</source>
-      <translation type="unfinished" />
+      <translation>叠加图层（如生态保护红线）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="65" />
       <source>Overlay filter expression</source>
-      <translation type="unfinished" />
+      <translation>叠加图层筛选表达式</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="68" />
       <source>Area mode</source>
-      <translation type="unfinished" />
+      <translation>面积口径</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="68" />
       <source>Gross ellipsoidal area</source>
-      <translation type="unfinished" />
+      <translation>毛面积（椭球面积）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="68" />
       <source>Net: share of TBDLMJ</source>
-      <translation type="unfinished" />
+      <translation>净面积：按比例分摊图斑地类面积（TBDLMJ）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="17" />
       <source>Overlay statistics</source>
-      <translation type="unfinished" />
+      <translation>叠加统计</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/stats_params.py" line="55" />
       <source>Statistics</source>
-      <translation type="unfinished" />
+      <translation>统计分析</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/stats_params.py" line="71" />
       <source>Whole area</source>
-      <translation type="unfinished" />
+      <translation>全域</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/stats_params.py" line="71" />
       <source>County (ZLDWDM[:6])</source>
-      <translation type="unfinished" />
+      <translation>县级（ZLDWDM 前 6 位）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/stats_params.py" line="71" />
       <source>Township (ZLDWDM[:9])</source>
-      <translation type="unfinished" />
+      <translation>乡镇级（ZLDWDM 前 9 位）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/stats_params.py" line="72" />
       <source>Village (ZLDWDM[:12])</source>
-      <translation type="unfinished" />
+      <translation>村级（ZLDWDM 前 12 位）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/stats_params.py" line="77" />
       <source>Region level</source>
-      <translation type="unfinished" />
+      <translation>统计级别</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/stats_params.py" line="80" />
       <source>Region polygons (optional; overrides the region level)</source>
-      <translation type="unfinished" />
+      <translation>行政区面图层（可选；优先于统计级别）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/stats_params.py" line="83" />
       <source>Region code or name field</source>
-      <translation type="unfinished" />
+      <translation>行政区代码或名称字段</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/stats_params.py" line="92" />
       <source>Area unit</source>
-      <translation type="unfinished" />
+      <translation>面积单位</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/stats_params.py" line="94" />
       <source>Statistics table</source>
-      <translation type="unfinished" />
+      <translation>统计表</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/stats_params.py" line="96" />
       <source>Excel workbook</source>
-      <translation type="unfinished" />
+      <translation>Excel 工作簿</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="119" />
@@ -869,257 +899,252 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
     <message>
       <location filename="../sg_nr_plugin/core/stats/common.py" line="104" />
       <source>Region layer “{layer}” has no field “{field}”: choose the field holding the region code or name.</source>
-      <translation type="unfinished" />
+      <translation>行政区图层“{layer}”没有字段“{field}”：请选择存放行政区代码或名称的字段。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/landuse.py" line="106" />
       <source>(outside the region layer)</source>
-      <translation type="unfinished" />
+      <translation>（不在行政区图层内）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/common.py" line="190" />
       <source>Invalid filter expression “{expr}”: {error}</source>
-      <translation type="unfinished" />
+      <translation>筛选表达式“{expr}”无效：{error}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="105" />
       <source>Region code</source>
-      <translation type="unfinished" />
+      <translation>行政区代码</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="106" />
       <source>Region name</source>
-      <translation type="unfinished" />
+      <translation>行政区名称</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="19" />
       <source>Input area ({unit})</source>
-      <translation type="unfinished" />
+      <translation>统计对象面积（{unit}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="20" />
       <source>Area inside ({unit})</source>
-      <translation type="unfinished" />
+      <translation>叠加区内面积（{unit}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="21" />
       <source>Share inside (%)</source>
-      <translation type="unfinished" />
+      <translation>叠加区内占比（%）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="22" />
       <source>Overlay area statistics (unit: {unit})</source>
-      <translation type="unfinished" />
+      <translation>叠加面积统计（单位：{unit}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="55" />
       <source>Land-class change matrix {region} (unit: {unit})</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="57" />
-      <source>Base \ current</source>
-      <translation type="unfinished" />
+      <translation>{region} 地类转移矩阵（单位：{unit}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="76" />
       <source>No overlapping parcels</source>
-      <translation type="unfinished" />
+      <translation>无相交图斑</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="118" />
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>达标情况</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="130" />
       <source>Definition: {text}</source>
-      <translation type="unfinished" />
+      <translation>口径：{text}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/__init__.py" line="18" />
       <source>The statistics need the Python package pandas, which this QGIS lacks. Install it (OSGeo4W: python3-pandas; Debian: python3-pandas) and run again.</source>
-      <translation type="unfinished" />
+      <translation>统计功能需要 Python 包 pandas，当前 QGIS 中没有。请安装（OSGeo4W：python3-pandas；Debian：python3-pandas）后重新运行。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/landuse.py" line="93" />
       <source>Unrecognised</source>
-      <translation type="unfinished" />
+      <translation>未识别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="165" />
+      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="182" />
       <source>(not in base)</source>
-      <translation type="unfinished" />
+      <translation>（基期无图斑）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicators.py" line="97" />
       <source>Indicators: {id} version {version}</source>
-      <translation type="unfinished" />
+      <translation>指标定义：{id} 版本 {version}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicators.py" line="157" />
       <source>layer “{layer}” has none of the fields {fields}</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”缺少以下任一字段：{fields}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicators.py" line="160" />
       <source>layer “{layer}” has no features</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicators.py" line="173" />
       <source>ΣTBDLMJ of class set {set}</source>
-      <translation type="unfinished" />
+      <translation>地类集合 {set} 的 ΣTBDLMJ</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicators.py" line="175" />
       <source>ΣTBDLMJ of class set {set} / ΣTBMJ × 100</source>
-      <translation type="unfinished" />
+      <translation>地类集合 {set} 的 ΣTBDLMJ / ΣTBMJ × 100</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicators.py" line="177" />
       <source>TBDLMJ of DLTB under {layer} (dissolved, net of ridges)</source>
-      <translation type="unfinished" />
+      <translation>{layer}（融合后）范围内 DLTB 的图斑地类面积（扣除田坎）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicators.py" line="180" />
       <source>Ellipsoidal area of {layer} (dissolved) within DLTB</source>
-      <translation type="unfinished" />
+      <translation>{layer}（融合后）在 DLTB 范围内的椭球面积</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicators.py" line="183" />
       <source>Area not {set} in {layer} and {set} in DLTB</source>
-      <translation type="unfinished" />
+      <translation>{layer} 中非 {set}、现状 DLTB 中为 {set} 的面积</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicators.py" line="185" />
       <source>Share of {layer} features flagged green (fields {fields})</source>
-      <translation type="unfinished" />
+      <translation>{layer} 中标记为绿色矿山的要素占比（字段 {fields}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicators.py" line="201" />
       <source>DLTB has no area</source>
-      <translation type="unfinished" />
+      <translation>DLTB 面积为零</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicators.py" line="215" />
       <source>input {layer} not given</source>
-      <translation type="unfinished" />
+      <translation>未提供输入图层 {layer}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicators.py" line="213" />
       <source>reported for the whole area only</source>
-      <translation type="unfinished" />
+      <translation>仅统计全域</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicators.py" line="231" />
       <source>targets are set for the whole area</source>
-      <translation type="unfinished" />
+      <translation>目标值按全域下达</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/landuse.py" line="91" />
       <source>Unrecognised land class ({codes})</source>
-      <translation type="unfinished" />
+      <translation>未识别地类（{codes}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/landuse.py" line="139" />
       <source>Unrecognised land-class codes: {codes}</source>
-      <translation type="unfinished" />
+      <translation>未识别的地类编码：{codes}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="49" />
       <source>Produced {date} · area method: {method}</source>
-      <translation type="unfinished" />
+      <translation>生成日期 {date} · 面积计算方法：{method}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="75" />
       <source>CGCS2000 ellipsoidal</source>
-      <translation type="unfinished" />
+      <translation>CGCS2000 椭球面积</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="73" />
       <source>About</source>
-      <translation type="unfinished" />
+      <translation>说明</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="74" />
       <source>Produced</source>
-      <translation type="unfinished" />
+      <translation>生成时间</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="75" />
       <source>Area method</source>
-      <translation type="unfinished" />
+      <translation>面积计算方法</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="77" />
       <source>Unit</source>
-      <translation type="unfinished" />
+      <translation>单位</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="78" />
       <source>Source {role}</source>
-      <translation type="unfinished" />
+      <translation>数据源 {role}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="78" />
       <source>{name} ({count} features)</source>
-      <translation type="unfinished" />
+      <translation>{name}（{count} 个要素）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="81" />
       <source>Class set {name}</source>
-      <translation type="unfinished" />
+      <translation>地类集合 {name}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="102" />
       <source>Land-use status area summary (unit: {unit})</source>
-      <translation type="unfinished" />
+      <translation>土地利用现状分类面积汇总表（单位：{unit}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="107" />
       <source>Total area</source>
-      <translation type="unfinished" />
+      <translation>总面积</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="111" />
       <source>Subtotal</source>
-      <translation type="unfinished" />
+      <translation>小计</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="135" />
       <source>{n} invalid overlay feature(s) were repaired (makeValid).</source>
-      <translation type="unfinished" />
+      <translation>已修复 {n} 个无效的叠加图层要素（makeValid）。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="137" />
       <source>Area mode: {mode}</source>
-      <translation type="unfinished" />
+      <translation>面积口径：{mode}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="137" />
       <source>net (TBDLMJ apportioned)</source>
-      <translation type="unfinished" />
+      <translation>净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="137" />
       <source>gross</source>
-      <translation type="unfinished" />
+      <translation>毛面积</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="147" />
       <source>Invalid input filter expression “{expr}”: {error}</source>
-      <translation type="unfinished" />
+      <translation>统计对象筛选表达式“{expr}”无效：{error}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="77" />
       <source>Cannot read the indicator file {path}: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法读取指标文件 {path}：{error}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="84" />
       <source>Indicator file {file}: “{key}” {problem}</source>
-      <translation type="unfinished" />
+      <translation>指标文件 {file}：“{key}” {problem}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="224" />
@@ -1129,22 +1154,22 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
     <message>
       <location filename="../sg_nr_plugin/core/landclasses.py" line="214" />
       <source>is missing</source>
-      <translation type="unfinished" />
+      <translation>缺失</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="93" />
       <source>must be a list</source>
-      <translation type="unfinished" />
+      <translation>必须是列表</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="98" />
       <source>is defined twice</source>
-      <translation type="unfinished" />
+      <translation>重复定义</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="106" />
       <source>must be an object</source>
-      <translation type="unfinished" />
+      <translation>必须是对象</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="227" />
@@ -1154,17 +1179,17 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="122" />
       <source>is required by method {method}</source>
-      <translation type="unfinished" />
+      <translation>为计算方法 {method} 所必需</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="127" />
       <source>must be a number or null</source>
-      <translation type="unfinished" />
+      <translation>必须是数值或 null</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="129" />
       <source>must be “min” (at least the target) or “max” (at most)</source>
-      <translation type="unfinished" />
+      <translation>必须是“min”（不低于目标）或“max”（不高于目标）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="57" />
@@ -1382,87 +1407,87 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>项目 {project} 的地块（要素 {fid}）几何无效（{reason}）；已修复后量算</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="54" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="52" />
       <source>Parcel (feature {fid}) of project {project} has a sliver or tiny part of {area_m2} m²</source>
       <translation>项目 {project} 的地块（要素 {fid}）有 {area_m2} 平方米的狭长或过小部分</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="78" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="81" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie outside the land-survey (DLTB) parcels</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）不在地类图斑（DLTB）范围内</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="89" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="92" />
       <source>Project {project} overlaps project {other} of the same layer on {area_m2} m² ({area_mu} mu)</source>
       <translation>项目 {project} 与同一图层的项目 {other} 重叠 {area_m2} 平方米（{area_mu} 亩）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="102" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="105" />
       <source>Project {project} overlaps the filed project {other} on {area_m2} m² ({area_mu} mu)</source>
       <translation>项目 {project} 与已备案项目 {other} 重叠 {area_m2} 平方米（{area_mu} 亩）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="115" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="118" />
       <source>Project {project} has no declared area</source>
       <translation>项目 {project} 没有申报面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="124" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="127" />
       <source>Project {project}: declared area {declared} m² differs from the measured {measured} m² by {area_m2} m² (tolerance {tolerance} m²)</source>
       <translation>项目 {project}：申报面积 {declared} 平方米与实测面积 {measured} 平方米相差 {area_m2} 平方米（容差 {tolerance} 平方米）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="139" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="142" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie inside the ecological protection red line</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于生态保护红线内</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="153" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="156" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie inside protected areas (zones: {zones})</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于自然保护地内（分区：{zones}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="160" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="163" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie in public-welfare forest</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于公益林内</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="167" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="170" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie inside the urban development boundary (unstable land)</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于城镇开发边界内（不稳定耕地）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/farmland.py" line="57" />
+      <location filename="../sg_nr_plugin/core/checks/farmland.py" line="62" />
       <source>{area_m2} m² ({area_mu} mu, net of field ridges; gross {gross} m²) of project {project} are already cultivated land: no new cultivated land there</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩，已扣除田坎；毛面积 {gross} 平方米）现状已是耕地：不能新增耕地</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/farmland.py" line="75" />
+      <location filename="../sg_nr_plugin/core/checks/farmland.py" line="80" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on land class {code} {name}, which cannot become new cultivated land</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于地类 {code} {name} 上，该地类不能作为新增耕地</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/farmland.py" line="96" />
+      <location filename="../sg_nr_plugin/core/checks/farmland.py" line="101" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are steeper than {degrees}° (no cultivation allowed)</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（禁止开垦）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="117" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="148" />
       <source>not given: {layers}</source>
       <translation>未提供：{layers}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="169" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="201" />
       <source>(no id) #{fid}</source>
       <translation>（无编号）#{fid}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="176" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="208" />
       <source>empty geometry</source>
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="180" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="212" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -1589,10 +1614,10 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
     <message>
       <location filename="../sg_nr_plugin/core/overlay.py" line="75" />
       <source>Invalid overlay filter expression “{expr}”: {error}</source>
-      <translation type="unfinished" />
+      <translation>叠加图层筛选表达式“{expr}”无效：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/area.py" line="127" />
+      <location filename="../sg_nr_plugin/core/area.py" line="54" />
       <source>Cannot measure areas: the coordinate reference system is missing or invalid.</source>
       <translation type="unfinished" />
     </message>
@@ -1629,6 +1654,11 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
 圈：圈号 1 为外圈；其余各圈根据是否位于另一圈之内，作为内洞或另一部分。
 检查（均注明文件和行号）：属性描述缺项或矛盾（带号与 Y 坐标前缀不符）、界址点数与列出点数不符、圈未闭合、圈少于 4 个点、自相交、地块编号重复、申报面积与椭球面积之差超过容差、X 与 Y 颠倒。无法读取的地块会跳过并给出提示，其余地块照常导入。
 输出：地块图层（字段 JZDS 界址点数、DKMJ 申报面积（公顷）、JSMJ 计算面积（公顷）、DKBH、DKMC、TXSX、TFH、DKYT、DLBM、SCDW、SCRQ、ZBX、DH、WJM 文件名、XMBH 项目编号（即不含 .txt 的文件名）、BM 编码）以及可选的全部提示信息报告表。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="57" />
+      <source>Base (rows) / current (columns)</source>
+      <translation>基期（行）/ 现状（列）</translation>
     </message>
   </context>
 </TS>

@@ -54,7 +54,7 @@ def write_change_xlsx(frame, path, unit: int) -> None:
         targets = sorted(set(zip(part.to_class, part.to_name)))
         book.title(sheet, tr("Land-class change matrix {region} (unit: {unit})").format(
             region=name, unit=unit_label(unit)), len(targets) + 2)
-        book.header(sheet, 4, 1, tr("Base \\ current"))
+        book.header(sheet, 4, 1, tr("Base (rows) / current (columns)"))
         for column, (code, label) in enumerate(targets, start=2):
             book.header(sheet, 4, column, f"{code} {label}")
         book.header(sheet, 4, len(targets) + 2, tr("Total"))

@@ -187,7 +187,7 @@ class CheckDock(QgsDockWidget):
     # ---- roles and their persistence -----------------------------------------------------
     def detect_roles(self) -> dict:
         layers = [layer_info(layer) for layer in QgsProject.instance().mapLayers().values()]
-        found = detect_roles(layers, self.config.roles)
+        found = detect_roles(layers, self.config.roles, self.config.kind)
         for role, layer_id in found.items():
             self.role_combos[role].setLayer(QgsProject.instance().mapLayer(layer_id))
         return found

@@ -160,3 +160,20 @@ def test_double_click_zooms_to_the_finding(project, dock, qgis_iface):
     after = canvas.extent()
     assert after.width() < before.width() / 10
     assert after.contains(layers["ECO_REDLINE"].extent().center())
+
+
+def test_detect_roles_on_the_sample_layer_codes():
+    names = {"YJJBNT": ("DLBM", "TBMJ"), "DLTB": ("DLBM", "TBMJ", "KCXS"), "STBHHX": (),
+             "ZRBHD": ("GNFQ",), "GYL": (), "CZKFBJ": (), "JZKKPD": (), "XM_BCGD": ("XMBH",),
+             "XM_KZST": ("XMBH",), "XM_KSXF": ("XMBH",), "JSZY": ("XMBH",)}
+    layers = [LayerInfo(n, n, "polygon", f) for n, f in names.items()]
+    layers += [LayerInfo("DZZHD", "DZZHD", "point"), LayerInfo("DL", "DL", "line"),
+               LayerInfo("HL", "HL", "line")]
+    roles = ("PROJECTS", "DLTB", "ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST",
+             "URBAN_BOUNDARY", "BASIC_FARMLAND", "STEEP_SLOPE", "HAZARDS", "ROADS", "RIVERS")
+    assert detect_roles(layers, roles, "farmland") == {
+        "PROJECTS": "XM_BCGD", "DLTB": "DLTB", "ECO_REDLINE": "STBHHX",
+        "PROTECTED_AREAS": "ZRBHD", "PUBLIC_FOREST": "GYL", "URBAN_BOUNDARY": "CZKFBJ",
+        "BASIC_FARMLAND": "YJJBNT", "STEEP_SLOPE": "JZKKPD", "HAZARDS": "DZZHD",
+        "ROADS": "DL", "RIVERS": "HL"}
+    assert detect_roles(layers, ("PROJECTS",), "mine") == {"PROJECTS": "XM_KSXF"}

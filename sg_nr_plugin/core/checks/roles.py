@@ -29,8 +29,9 @@ class LayerInfo:
         return any(n.lower() in lower for n in names)
 
     def named(self, patterns) -> bool:
+        """Whether the name contains a pattern (``=xx``: the whole name is ``xx``)."""
         name = self.name.lower()
-        return any(p in name for p in patterns)
+        return any(name == p[1:] if p.startswith("=") else p in name for p in patterns)
 
 
 # role → (geometry kind, name patterns), in the order roles are assigned.
@@ -42,19 +43,31 @@ NAME_PATTERNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "URBAN_BOUNDARY": ("polygon", ("城镇开发边界", "开发边界", "czkfbj", "kfbj", "urban")),
     "BASIC_FARMLAND": ("polygon", ("永久基本农田", "基本农田", "yjjbnt", "jbnt", "farmland_basic",
                                    "basic_farmland")),
-    "STEEP_SLOPE": ("polygon", ("陡坡", "禁止开垦", "dpd", "steep")),
+    "STEEP_SLOPE": ("polygon", ("陡坡", "禁止开垦", "jzkkpd", "dpd", "steep")),
     "HAZARDS": ("point", ("地质灾害", "地灾", "隐患点", "dzzh", "hazard")),
     "DEM": ("raster", ("dem", "高程", "dsm", "elevation")),
     "LEGACY_MINES": ("polygon", ("历史遗留", "矿山图斑", "lsyl", "legacy")),
     "MINING_RIGHTS": ("polygon", ("采矿权", "矿权", "ckq", "mining_right")),
-    "ROADS": ("line", ("道路", "公路", "road", "dl_")),
-    "RIVERS": ("line", ("河流", "水系", "river", "hl_")),
+    "ROADS": ("line", ("道路", "公路", "road", "dl_", "=dl")),
+    "RIVERS": ("line", ("河流", "水系", "river", "hl_", "=hl")),
     "PROJECTS": ("polygon", ("项目", "xm", "project", "补充耕地", "垦造", "修复")),
 }
 
 
-def detect_roles(layers: list[LayerInfo], roles: tuple[str, ...]) -> dict[str, str]:
-    """``{role: layer_id}`` for the wanted roles found among ``layers``."""
+# Project layers of each check kind (the standard layer codes first).
+PROJECT_PATTERNS = {
+    "farmland": ("xm_bcgd", "bcgd", "补充耕地"),
+    "paddy": ("xm_kzst", "kzst", "垦造水田"),
+    "mine": ("xm_ksxf", "ksxf", "矿山修复", "矿山地质环境"),
+}
+
+
+def detect_roles(layers: list[LayerInfo], roles: tuple[str, ...],
+                 kind: str = "") -> dict[str, str]:
+    """``{role: layer_id}`` for the wanted roles found among ``layers``.
+
+    ``kind`` (farmland / paddy / mine) prefers that check's project layer over the others'.
+    """
     found: dict[str, str] = {}
     used: set[str] = set()
 
@@ -62,12 +75,20 @@ def detect_roles(layers: list[LayerInfo], roles: tuple[str, ...]) -> dict[str, s
         found[role] = layer.layer_id
         used.add(layer.layer_id)
 
-    if "DLTB" in roles:
+    if "PROJECTS" in roles and kind in PROJECT_PATTERNS:
         for layer in layers:
-            if layer.kind == "polygon" and (layer.has_fields("DLBM", "TBMJ")
-                                            or layer.named(("dltb", "地类图斑"))):
-                take("DLTB", layer)
+            if layer.kind == "polygon" and layer.named(PROJECT_PATTERNS[kind]):
+                take("PROJECTS", layer)
                 break
+
+    if "DLTB" in roles:  # by name first: basic-farmland layers carry DLBM and TBMJ too
+        other_names = [p for role, (_, patterns) in NAME_PATTERNS.items() for p in patterns]
+        candidates = [layer for layer in layers if layer.kind == "polygon"]
+        by_name = [layer for layer in candidates if layer.named(("dltb", "地类图斑"))]
+        by_fields = [layer for layer in candidates if layer.has_fields("DLBM", "TBMJ")
+                     and not layer.named(other_names)]
+        if by_name or by_fields:
+            take("DLTB", (by_name or by_fields)[0])
     for role, (kind, patterns) in NAME_PATTERNS.items():
         if role not in roles or role in found:
             continue

@@ -64,6 +64,109 @@ def coordinate_files_step(env: dict[str, str], algorithms: list[str]) -> None:
             print(result.stderr[-2000:])
 
 
+def _sample_layers() -> dict[str, str]:
+    """``{LAYER NAME: gpkg|layername=…}`` of the sample (data/sample/, else data/tiny/)."""
+    from osgeo import ogr
+
+    for folder in ("sample", "tiny"):
+        found: dict[str, str] = {}
+        for gpkg in sorted((ROOT / "data" / folder).glob("*.gpkg")):
+            for layer in (ogr.Open(str(gpkg)) or []):
+                found.setdefault(layer.GetName().upper(), f"{gpkg}|layername={layer.GetName()}")
+        if "DLTB" in found:
+            return found
+    return {}
+
+
+def statistics_step(env: dict[str, str], algorithms: list[str]) -> None:
+    """The four statistics on the sample: land-use summary, 表1 indicators, cultivated land in
+    the red line, change matrix 2020 → now; tables and workbooks into out/statistics/."""
+    if "sgnr:landusesummary" not in algorithms:
+        return
+    layers = _sample_layers()
+    if not layers:
+        print("statistics: skipped, no DLTB in data/sample/ or data/tiny/ yet")
+        return
+    folder = OUT / "statistics"
+    folder.mkdir(exist_ok=True)
+    dltb = layers["DLTB"]
+    optional = {"DLTB_BASE": "DLTB_2020", "BASIC_FARMLAND": "YJJBNT", "ECO_REDLINE": "STBHHX",
+                "PROTECTED_AREAS": "ZRBHD"}
+    steps = [
+        ("landusesummary", {"INPUT": dltb, "REGION_LEVEL": 1, "UNIT": 2}),
+        ("planindicators", {"DLTB": dltb, "REGION_LEVEL": 1, **{
+            key: layers[name] for key, name in optional.items() if name in layers}}),
+    ]
+    if "STBHHX" in layers:
+        steps.append(("overlaystats", {"INPUT": dltb, "INPUT_FILTER": "\"DLBM\" LIKE '01%'",
+                                       "OVERLAY": layers["STBHHX"], "REGION_LEVEL": 1,
+                                       "UNIT": 2}))
+    if "DLTB_2020" in layers:
+        steps.append(("changematrix", {"BASE": layers["DLTB_2020"], "CURRENT": dltb,
+                                       "CLASS_LEVEL": 2, "REGION_LEVEL": 1, "UNIT": 1}))
+    for name, parameters in steps:
+        parameters.update(OUTPUT=folder / f"{name}.gpkg", OUTPUT_XLSX=folder / f"{name}.xlsx")
+        result = run(["run", f"sgnr:{name}", "--", *(f"{k}={v}" for k, v in parameters.items())],
+                     env)
+        print(f"statistics {name}: rc={result.returncode}")
+        if result.returncode != 0:
+            print(result.stderr[-2000:])
+
+
+def _farmland_sample() -> tuple[Path, list] | None:
+    """The sample GeoPackage holding the farmland projects, and its layers as LayerInfo."""
+    from osgeo import ogr
+
+    from sg_nr_plugin.core.checks.roles import LayerInfo
+
+    kinds = {ogr.wkbPolygon: "polygon", ogr.wkbMultiPolygon: "polygon", ogr.wkbPoint: "point",
+             ogr.wkbMultiPoint: "point", ogr.wkbLineString: "line",
+             ogr.wkbMultiLineString: "line"}
+    gpkgs = sorted((ROOT / "data" / "sample").glob("*.gpkg"))
+    for gpkg in gpkgs or sorted((ROOT / "data" / "tiny").glob("*.gpkg")):
+        source = ogr.Open(str(gpkg))
+        layers = [LayerInfo(layer.GetName(), layer.GetName(),
+                            kinds.get(ogr.GT_Flatten(layer.GetGeomType()), "table"),
+                            tuple(f.GetName() for f in layer.schema)) for layer in (source or [])]
+        if any(info.name.upper() == "XM_BCGD" for info in layers):
+            return gpkg, layers
+    return None
+
+
+def farmland_check_step(env: dict[str, str], algorithms: list[str]) -> None:
+    """Run sgnr:checkfarmland on the sample with the layers the panel's detection finds."""
+    if "sgnr:checkfarmland" not in algorithms:
+        return
+    found = _farmland_sample()
+    if found is None:
+        print("farmland check: skipped, no XM_BCGD layer in data/sample/ yet")
+        return
+    from sg_nr_plugin.core.checks.roles import detect_roles
+
+    gpkg, layers = found
+    roles = ("PROJECTS", "DLTB", "ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST",
+             "URBAN_BOUNDARY", "BASIC_FARMLAND", "STEEP_SLOPE", "HAZARDS", "FILED_PROJECTS")
+    mapping = detect_roles(layers, roles, "farmland")
+    args = [f"{role}={gpkg}|layername={name}" for role, name in mapping.items()]
+    fields = {info.name: info.fields for info in layers}
+    for param, field in (("PROTECTED_ZONE_FIELD", "GNFQ"), ("DECLARED_AREA_FIELD", "SBMJ"),
+                         ("PLANNED_CLASS_FIELD", "GHDL")):
+        owner = mapping.get("PROTECTED_AREAS" if param == "PROTECTED_ZONE_FIELD" else "PROJECTS")
+        if owner and field in fields.get(owner, ()):
+            args.append(f"{param}={field}")
+    dem = sorted(p for p in gpkg.parent.glob("*.tif") if "dem" in p.name.lower())
+    if dem:
+        args.append(f"DEM={dem[0]}")
+    result = run(["run", "sgnr:checkfarmland", "--", *args, "DECLARED_AREA_UNIT=2",
+                  f"OUTPUT_FINDINGS={OUT / 'checkfarmland_findings.gpkg'}",
+                  f"OUTPUT_PROJECTS={OUT / 'checkfarmland_projects.gpkg'}",
+                  f"OUTPUT_XLSX={OUT / 'checkfarmland_report.xlsx'}"], env)
+    summary = [line for line in result.stdout.splitlines() if "projects checked" in line]
+    print(f"farmland check: rc={result.returncode} roles: "
+          + ", ".join(f"{r}={n}" for r, n in mapping.items()))
+    print("  " + (" | ".join(summary) or result.stderr[-2000:]))
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="sgnr-demo-") as tmp:
@@ -73,6 +176,8 @@ def main() -> int:
         for algorithm in algorithms:
             print(f"  {algorithm}")
         coordinate_files_step(env, algorithms)
+        farmland_check_step(env, algorithms)
+        statistics_step(env, algorithms)
     produced = sorted(p.relative_to(ROOT).as_posix() for p in OUT.rglob("*") if p.is_file())
     print(f"files in out/: {len(produced)}")
     for name in produced:

@@ -133,3 +133,39 @@ def test_missing_field_is_a_clean_error(processing_ready, tmp_path):
     with pytest.raises(QgsProcessingException, match="bad.*TBMJ"):
         processing_ready.run("sgnr:landusesummary", {
             "INPUT": layer, "REGION_LEVEL": 0, "OUTPUT": str(tmp_path / "x.gpkg")})
+
+
+def test_landuse_workbook_layout(qgis_app, tmp_path):
+    import openpyxl
+
+    from sg_nr_plugin.core.regions import RegionLevel
+    from sg_nr_plugin.core.stats.common import RegionSpec
+    from sg_nr_plugin.core.stats.landuse import landuse_summary
+    from sg_nr_plugin.core.stats.xlsx import write_landuse_xlsx
+
+    path = tmp_path / "lu.xlsx"
+    write_landuse_xlsx(landuse_summary(dltb_layer(), RegionSpec(RegionLevel.COUNTY)), path, 0)
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert "A4:A5" in merged and "C4:C5" in merged  # region and total headers span two rows
+    groups = {sheet.cell(4, c).value: c for c in range(4, sheet.max_column + 1)
+              if sheet.cell(4, c).value}
+    assert any(name.startswith("01 ") for name in groups)  # first-level class header
+    first = groups[next(n for n in groups if n.startswith("01 "))]
+    assert [sheet.cell(5, first + i).value.split()[0] for i in range(1, 3)] == ["0101", "0103"]
+    # county A: 01 subtotal = 900 + 475
+    assert sheet.cell(6, first).value == pytest.approx(1375.0)
+    assert sheet.cell(6, first).number_format == "0.00"
+
+
+def test_open_workbook_is_a_clear_error(processing_ready, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    target = tmp_path / "summary.xlsx"
+    target.write_bytes(b"old")
+    (tmp_path / ".~lock.summary.xlsx#").write_text("someone,host")  # LibreOffice has it open
+    with pytest.raises(QgsProcessingException, match="summary.xlsx"):
+        processing_ready.run("sgnr:landusesummary", {
+            "INPUT": dltb_layer(), "REGION_LEVEL": 1, "OUTPUT": str(tmp_path / "o.gpkg"),
+            "OUTPUT_XLSX": str(target)})
+    assert target.read_bytes() == b"old"

@@ -82,3 +82,18 @@ def assert_same(left, right) -> None:
     columns = ["region_code", "region_name", "dlbm", "dlmc", "count"]
     assert left[columns].values.tolist() == right[columns].values.tolist()
     assert left.area_m2.tolist() == pytest.approx(right.area_m2.tolist(), abs=1e-6)
+
+
+def test_parcels_outside_the_region_layer_are_reported(qgis_app):
+    from tests.stats.helpers import X0, Y0, memory_layer, rect_wkt
+
+    west_only = memory_layer("regions", "name:string", [
+        (rect_wkt(X0 - 50, Y0 - 50, X0 + 95, Y0 + 50), ["West"])])
+    spec = RegionSpec(level=RegionLevel.COUNTY, layer=west_only, field="name",
+                      layer_name="regions")
+    frame = landuse_summary(dltb_layer(), spec)
+    got = by_region(frame)
+    assert got["West"] == pytest.approx(EXPECTED_BY_COUNTY["440203"])
+    assert got["OUTSIDE"] == pytest.approx(EXPECTED_BY_COUNTY["440204"])
+    assert set(frame[frame.region_code == "OUTSIDE"].region_name) == {
+        "(outside the region layer)"}

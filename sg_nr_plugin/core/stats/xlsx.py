@@ -14,6 +14,7 @@ from ..units import decimals, to_unit, unit_label
 from .common import StatsMeta
 
 TITLE_ROW = 1
+MIN_WIDTH = 13
 INFO_ROW = 2
 
 
@@ -89,7 +90,21 @@ class Book:
         sheet.column_dimensions["B"].width = 80
 
     def save(self, path) -> None:
+        for sheet in self.workbook.worksheets:
+            self._layout(sheet)
         save_workbook(self.workbook, path)
+
+    def _layout(self, sheet) -> None:
+        """Columns wide enough for their numbers (no ####), landscape, one page wide."""
+        for column in range(1, sheet.max_column + 1):
+            letter = self.utils.get_column_letter(column)
+            dimension = sheet.column_dimensions[letter]
+            if dimension.width is None or dimension.width < MIN_WIDTH:
+                dimension.width = MIN_WIDTH
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def write_landuse_xlsx(frame, path, unit: int, meta: StatsMeta | None = None) -> None:

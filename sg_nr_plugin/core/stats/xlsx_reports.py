@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...i18n import tr
 from ..excel import safe_cell
+from ..regions import WHOLE_CODE
 from ..units import unit_label
 from .common import StatsMeta
 from .xlsx import Book
@@ -81,7 +82,7 @@ def write_change_xlsx(frame, path, unit: int) -> None:
 def write_indicators_xlsx(frame, path) -> None:
     """表1 layout for the whole area, one sheet per indicator by region, bar charts."""
     book = Book()
-    total = frame[frame.region_name == tr("Total")]
+    total = frame[frame.region_code == WHOLE_CODE]
     sheet = book.sheet("表1")
     book.title(sheet, "“十四五”主要指标表", len(TABLE1_HEADERS))
     for column, text in enumerate(TABLE1_HEADERS, start=1):
@@ -97,6 +98,7 @@ def write_indicators_xlsx(frame, path) -> None:
                 book.number(sheet, row, column, value, places)
             else:
                 safe_cell(sheet.cell(row, column), "—")
+                sheet.cell(row, column).alignment = book.styles.Alignment(horizontal="center")
         status = record.status + (f"（{record.reason}）" if record.reason else "")
         safe_cell(sheet.cell(row, 8), status)
     for column, width in (("B", 34), ("H", 40)):
@@ -119,7 +121,7 @@ def _indicator_sheet(book: Book, indicator_id: str, part) -> None:
                                    tr("Status")), start=1):
         book.header(sheet, 4, column, text)
     places = INDICATOR_DECIMALS.get(first.unit, 2)
-    regions = part[part.region_name != tr("Total")]
+    regions = part[part.region_code != WHOLE_CODE]
     for row, record in enumerate(part.itertuples(), start=5):
         safe_cell(sheet.cell(row, 1), record.region_code)
         safe_cell(sheet.cell(row, 2), record.region_name)

@@ -169,3 +169,24 @@ def test_open_workbook_is_a_clear_error(processing_ready, tmp_path):
             "INPUT": dltb_layer(), "REGION_LEVEL": 1, "OUTPUT": str(tmp_path / "o.gpkg"),
             "OUTPUT_XLSX": str(target)})
     assert target.read_bytes() == b"old"
+
+
+def test_workbooks_take_their_look_from_the_template(qgis_app, tmp_path):
+    import openpyxl
+
+    from sg_nr_plugin.core.regions import RegionLevel
+    from sg_nr_plugin.core.stats.common import RegionSpec
+    from sg_nr_plugin.core.stats.landuse import landuse_summary
+    from sg_nr_plugin.core.stats.xlsx import write_landuse_xlsx
+    from sg_nr_plugin.paths import resource_path
+
+    template = openpyxl.load_workbook(resource_path("templates", "statistics.xlsx"))
+    sample = template.worksheets[0]["A3"]  # the template shows its header style here
+    assert sample.style == "sgnr_header"
+    path = tmp_path / "lu.xlsx"
+    write_landuse_xlsx(landuse_summary(dltb_layer(), RegionSpec(RegionLevel.COUNTY)), path, 0)
+    workbook = openpyxl.load_workbook(path)
+    assert "sgnr" not in workbook.sheetnames  # the template's explanation sheet is replaced
+    header = workbook.worksheets[0].cell(4, 1)
+    assert header.style == "sgnr_header"
+    assert header.fill.fgColor.rgb == sample.fill.fgColor.rgb

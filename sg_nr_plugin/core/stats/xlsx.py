@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 from ...i18n import tr
+from ...paths import resource_path
 from ..excel import require_openpyxl, safe_cell, save_workbook
 from ..units import decimals, to_unit, unit_label
 from .common import StatsMeta
 
+TEMPLATE = "statistics.xlsx"
 TITLE_ROW = 1
 MIN_WIDTH = 13
 INFO_ROW = 2
@@ -23,27 +25,50 @@ def number_format(places: int) -> str:
 
 
 class Book:
-    """An openpyxl workbook with the report's conventions (title, header style, provenance)."""
+    """An openpyxl workbook with the report's conventions (title, header style, provenance).
 
-    def __init__(self) -> None:
+    The look comes from the template ``resources/templates/statistics.xlsx``: its named styles
+    ``sgnr_title``, ``sgnr_header`` and ``sgnr_cell`` (edit them in Excel to restyle every
+    report); its single sheet explains this and is replaced by the report's first sheet.
+    Without the template the same layout is written with built-in fonts.
+    """
+
+    def __init__(self, template: str | None = TEMPLATE) -> None:
         openpyxl = require_openpyxl()
         self.styles = openpyxl.styles
         self.utils = openpyxl.utils
-        self.workbook = openpyxl.Workbook()
+        path = resource_path("templates", template) if template else None
+        if path is not None and path.is_file():
+            self.workbook = openpyxl.load_workbook(path)
+        else:
+            self.workbook = openpyxl.Workbook()
+        self.named = {getattr(s, "name", s) for s in self.workbook.named_styles}
         self._first = True
 
     def sheet(self, title: str):
         if self._first:
             self._first = False
-            sheet = self.workbook.active
+            sheet = self.workbook.worksheets[0]
+            for row in sheet.iter_rows():  # the template's explanation goes away
+                for cell in row:
+                    cell.value = None
+                    cell.style = "Normal"
             sheet.title = title[:31]
             return sheet
         return self.workbook.create_sheet(title[:31])
 
+    def _style(self, cell, name: str) -> bool:
+        if name in self.named:
+            cell.style = name
+            return True
+        return False
+
     def title(self, sheet, text: str, width: int) -> None:
-        safe_cell(sheet.cell(TITLE_ROW, 1), text)
-        sheet.cell(TITLE_ROW, 1).font = self.styles.Font(bold=True, size=14)
-        sheet.cell(TITLE_ROW, 1).alignment = self.styles.Alignment(horizontal="center")
+        cell = sheet.cell(TITLE_ROW, 1)
+        safe_cell(cell, text)
+        if not self._style(cell, "sgnr_title"):
+            cell.font = self.styles.Font(bold=True, size=14)
+            cell.alignment = self.styles.Alignment(horizontal="center")
         if width > 1:
             sheet.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW,
                               end_column=width)
@@ -54,15 +79,25 @@ class Book:
                columns: int = 1) -> None:
         cell = sheet.cell(row, column)
         safe_cell(cell, text)
-        cell.font = self.styles.Font(bold=True)
-        cell.alignment = self.styles.Alignment(horizontal="center", vertical="center",
-                                               wrap_text=True)
+        if not self._style(cell, "sgnr_header"):
+            cell.font = self.styles.Font(bold=True)
+            cell.alignment = self.styles.Alignment(horizontal="center", vertical="center",
+                                                   wrap_text=True)
         if rows > 1 or columns > 1:
+            for r in range(row, row + rows):  # borders of merged cells come from each cell
+                for c in range(column, column + columns):
+                    self._style(sheet.cell(r, c), "sgnr_header")
             sheet.merge_cells(start_row=row, start_column=column, end_row=row + rows - 1,
                               end_column=column + columns - 1)
 
+    def text(self, sheet, row: int, column: int, value) -> None:
+        cell = sheet.cell(row, column)
+        safe_cell(cell, value)
+        self._style(cell, "sgnr_cell")
+
     def number(self, sheet, row: int, column: int, value: float, places: int) -> None:
         cell = sheet.cell(row, column)
+        self._style(cell, "sgnr_cell")
         cell.value = float(value)
         cell.number_format = number_format(places)
 
@@ -134,8 +169,8 @@ def write_landuse_xlsx(frame, path, unit: int, meta: StatsMeta | None = None) ->
     totals = [(None, tr("Total"))] if len(regions) > 1 else []
     for code, name in [*regions, *totals]:
         part = frame if code is None else frame[frame.region_code == code]
-        safe_cell(sheet.cell(row, 1), code or "")
-        safe_cell(sheet.cell(row, 2), name)
+        book.text(sheet, row, 1, code or "")
+        book.text(sheet, row, 2, name)
         book.area(sheet, row, 3, part.area_m2.sum(), unit)
         for level1, _name, classes in groups:
             in_group = part[part.level1 == level1]

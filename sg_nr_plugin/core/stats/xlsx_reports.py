@@ -26,8 +26,8 @@ def write_overlay_xlsx(frame, path, unit: int) -> None:
         book.header(sheet, 4, column, text)
     row = 5
     for record in frame.itertuples():
-        safe_cell(sheet.cell(row, 1), record.region_code)
-        safe_cell(sheet.cell(row, 2), record.region_name)
+        book.text(sheet, row, 1, record.region_code)
+        book.text(sheet, row, 2, record.region_name)
         book.area(sheet, row, 3, record.area_input, unit)
         book.area(sheet, row, 4, record.area_inside, unit)
         book.number(sheet, row, 5, record.share_pct, 2)
@@ -91,16 +91,16 @@ def write_indicators_xlsx(frame, path) -> None:
         places = INDICATOR_DECIMALS.get(record.unit, 2)
         book.number(sheet, row, 1, row - 4, 0)
         for column, value in ((2, record.indicator), (3, record.unit), (7, record.kind)):
-            safe_cell(sheet.cell(row, column), value)
+            book.text(sheet, row, column, value)
         for column, value in ((4, record.baseline_2020), (5, record.target_2025),
                               (6, record.value)):
             if _present(value):
                 book.number(sheet, row, column, value, places)
             else:
-                safe_cell(sheet.cell(row, column), "—")
+                book.text(sheet, row, column, "—")
                 sheet.cell(row, column).alignment = book.styles.Alignment(horizontal="center")
         status = record.status + (f"（{record.reason}）" if record.reason else "")
-        safe_cell(sheet.cell(row, 8), status)
+        book.text(sheet, row, 8, status)
     for column, width in (("B", 34), ("H", 40)):
         sheet.column_dimensions[column].width = width
     for indicator_id, part in frame.groupby("indicator_id", sort=False):
@@ -123,11 +123,11 @@ def _indicator_sheet(book: Book, indicator_id: str, part) -> None:
     places = INDICATOR_DECIMALS.get(first.unit, 2)
     regions = part[part.region_code != WHOLE_CODE]
     for row, record in enumerate(part.itertuples(), start=5):
-        safe_cell(sheet.cell(row, 1), record.region_code)
-        safe_cell(sheet.cell(row, 2), record.region_name)
+        book.text(sheet, row, 1, record.region_code)
+        book.text(sheet, row, 2, record.region_name)
         if _present(record.value):
             book.number(sheet, row, 3, record.value, places)
-        safe_cell(sheet.cell(row, 4), record.status + (
+        book.text(sheet, row, 4, record.status + (
             f"（{record.reason}）" if record.reason else ""))
     safe_cell(sheet.cell(len(part) + 6, 1), tr("Definition: {text}").format(
         text=first.definition))

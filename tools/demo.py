@@ -49,9 +49,11 @@ def coordinate_files_step(env: dict[str, str], algorithms: list[str]) -> None:
         print("coordinate files: skipped, no farmland projects in data/sample/ yet")
         return
     layer, fields = found
-    pick = next((f for f in ("XMBH", "project_id", "PROJECT_ID") if f in fields), "")
+    mapping = [f"{parameter}={field}" for parameter, field in (
+        ("PROJECT_FIELD", "XMBH"), ("PARCEL_FIELD", "DKBH"), ("NAME_FIELD", "XMMC"),
+        ("LANDCLASS_FIELD", "GHDL")) if field in fields]
     folder = OUT / "coordinates"
-    export = run(["run", "sgnr:exportcoordtxt", "--", f"INPUT={layer}", f"PROJECT_FIELD={pick}",
+    export = run(["run", "sgnr:exportcoordtxt", "--", f"INPUT={layer}", *mapping,
                   "PRODUCER=韶关市自然资源局", f"OUTPUT={folder}"], env)
     imported = run(["run", "sgnr:importcoordtxt", "--", f"FOLDER={folder}",
                     f"OUTPUT={OUT / 'coordinates_imported.gpkg'}",

@@ -59,9 +59,9 @@ def coordinate_files_step(env: dict[str, str], algorithms: list[str]) -> None:
                     f"OUTPUT={OUT / 'coordinates_imported.gpkg'}",
                     f"REPORT={OUT / 'coordinates_report.csv'}"], env)
     for name, result in (("export", export), ("import", imported)):
-        summary = [line for line in result.stdout.splitlines()
-                   if "parcel(s)" in line or line.startswith(("ERRORS", "PARCELS"))]
-        print(f"coordinate files {name}: rc={result.returncode} " + " | ".join(summary))
+        summary = [line.replace("\t", " ") for line in result.stdout.splitlines()
+                   if line.startswith(("PARCELS", "SKIPPED", "ERRORS", "WARNINGS"))]
+        print(f"coordinate files {name}: rc={result.returncode} " + ", ".join(summary))
         if result.returncode != 0:
             print(result.stderr[-2000:])
 

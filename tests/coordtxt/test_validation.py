@@ -195,3 +195,10 @@ def test_undecodable_bytes_are_reported(qgis_app):
     parsed = parse_bytes((HEADER + SQUARE).encode() + b"\x80\xff\n", "bad.txt")
     assert parsed.encoding == "unknown"
     assert found(parsed, "encoding").line == 0
+
+
+@pytest.mark.parametrize(("width", "ok"), [("3", True), ("3度", True), ("6度带", True),
+                                           ("4", False)])
+def test_zone_width_spellings(qgis_app, width, ok):
+    parsed, _ = load((HEADER + SQUARE).replace("几度分带=3", f"几度分带={width}"))
+    assert any(i.code == "header-width" and i.line == 6 for i in parsed.issues) is not ok

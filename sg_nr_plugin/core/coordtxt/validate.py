@@ -66,7 +66,7 @@ def check_header(parsed: CoordFile) -> None:
         parsed.add(parsed.header_lines["坐标系"], Severity.ERROR, "header-crs",
                    tr("Coordinate system “{value}” is not CGCS2000: give the CRS override "
                       "parameter.").format(value=system))
-    width = parsed.header.get("几度分带", "").strip()
+    width = parsed.header.get("几度分带", "").strip().rstrip("度带 ")  # "3", "3度", "3度带"
     if width and width not in ("3", "6"):
         parsed.add(parsed.header_lines["几度分带"], Severity.ERROR, "header-width",
                    tr("几度分带 “{value}” is neither 3 nor 6.").format(value=width))

@@ -81,6 +81,7 @@ def test_layer_indicators_by_county(qgis_app):
     assert total["construction_new"].value == pytest.approx(geo(300, 400) / 1e6, abs=1e-8)
     assert b["construction_new"].value == pytest.approx(geo(300, 400) / 1e6, abs=1e-8)
     assert total["green_mines"].value == pytest.approx(75.0)
+    assert total["protected_areas"].status == "未计算"
     assert total["green_mines"].status == "未达标"
     assert a["green_mines"].status == "未计算"
     assert a["forest_coverage"].status == "无目标"  # targets are city-wide
@@ -119,3 +120,18 @@ def test_bundled_table1_figures():
 def _bundled():
     from sg_nr_plugin.paths import resource_path
     return resource_path("data", "indicators.json")
+
+
+def test_protected_restoration_and_urban_renewal(qgis_app):
+    def one(name, x1, x2):
+        return memory_layer(name, "", [(r(x1, x2, -5, 105), [])]), name
+
+    inputs = IndicatorInputs(dltb(), layers={
+        "PROTECTED_AREAS": one("ZRBHD", 120, 160), "RESTORATION": one("XF", 250, 330),
+        "URBAN_RENEWAL": one("SJGZ", 330, 345)})
+    total = values(plan_indicators(inputs, RegionSpec(RegionLevel.WHOLE)))
+    assert total["protected_areas"].value == pytest.approx(geo(120, 160) / 1e6, abs=1e-9)
+    assert total["restoration_new"].value == pytest.approx(geo(250, 330) / 1e6, abs=1e-9)
+    assert total["urban_renewal"].value == pytest.approx(geo(330, 345) * 15 / 1e4, abs=1e-6)
+    assert total["urban_renewal"].unit == "亩"
+    assert total["protected_areas"].status == "未达标"  # 0.004 km² < the 4144 km² target

@@ -202,3 +202,24 @@ def test_undecodable_bytes_are_reported(qgis_app):
 def test_zone_width_spellings(qgis_app, width, ok):
     parsed, _ = load((HEADER + SQUARE).replace("几度分带=3", f"几度分带={width}"))
     assert any(i.code == "header-width" and i.line == 6 for i in parsed.issues) is not ok
+
+
+def test_crossing_rings(qgis_app):
+    # ring 2 starts inside ring 1 and leaves it: each ring is simple, together they are not
+    crossing = SQUARE.replace("5,1.0000", "10,1.0000") + """J5,2,2745050.0000,38512050.0000
+J6,2,2745050.0000,38512150.0000
+J7,2,2745060.0000,38512150.0000
+J8,2,2745060.0000,38512050.0000
+J5,2,2745050.0000,38512050.0000
+"""
+    parsed, _ = load(HEADER + crossing)
+    issue = found(parsed, "rings-overlap")
+    assert (issue.line, issue.message) == (13, "Parcel 1: its rings cross or overlap each other.")
+    assert not [i for i in parsed.issues if i.code == "self-intersection"]
+
+
+def test_one_message_for_a_self_intersecting_single_ring(qgis_app):
+    bowtie = SQUARE.replace("J2,1,2745100.0000,38512000.0000", "J2,1,2745100.0000,38512100.0000") \
+        .replace("J3,1,2745100.0000,38512100.0000", "J3,1,2745100.0000,38512000.0000")
+    parsed, _ = load(HEADER + bowtie)
+    assert [i.code for i in parsed.issues] == ["self-intersection", "area"]

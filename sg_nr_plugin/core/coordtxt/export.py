@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from qgis.core import (
@@ -20,7 +20,6 @@ from ..errors import CrsError
 from .geometry import oriented_rings
 from .writer import ExportParcel, clean_field
 
-AreaMeasure = Callable[[QgsGeometry], float]
 # Field names of an imported layer: a layer read by importcoordtxt exports without mapping.
 DEFAULT_FIELDS = {"project": "XMBH", "parcel": "DKBH", "name": "DKMC", "land_class": "DLBM",
                   "use": "DKYT", "sheet": "TFH"}
@@ -71,14 +70,19 @@ def output_crs(source: QgsCoordinateReferenceSystem, extent: QgsRectangle, prefi
     return crs, zone, width
 
 
+def is_polygon(geometry: QgsGeometry) -> bool:
+    return not (geometry.isNull() or geometry.isEmpty()) and \
+        geometry.type() == QgsWkbTypes.PolygonGeometry
+
+
 def to_export_parcel(feature: QgsFeature, mapping: FieldMap, transform: QgsCoordinateTransform,
-                     measure: AreaMeasure, number: str) -> ExportParcel | None:
-    """One feature as a parcel (None for an empty or non-polygon geometry)."""
+                     area_m2: float, number: str) -> ExportParcel | None:
+    """One feature as a parcel (None for an empty or non-polygon geometry); ``area_m2`` is its
+    ellipsoidal area, measured by the caller in one batch."""
     geometry = QgsGeometry(feature.geometry())
-    if geometry.isNull() or geometry.isEmpty() or \
-            geometry.type() != QgsWkbTypes.PolygonGeometry:
+    if not is_polygon(geometry):
         return None
-    area_ha = measure(geometry) / 10_000.0
+    area_ha = area_m2 / 10_000.0
     if QgsWkbTypes.isCurvedType(geometry.wkbType()):
         geometry = QgsGeometry(geometry.constGet().segmentize())
     geometry.transform(transform)

@@ -63,11 +63,13 @@ def _host_part(shape: QgsGeometry, shells: list[QgsGeometry],
 
 
 def _local_area(ring: Ring) -> float:
-    """Shoelace area about the first vertex: exact for large zone-prefixed coordinates."""
+    """Signed shoelace area about the first vertex: exact for large zone-prefixed values."""
     if not ring:
         return 0.0
     x0, y0 = ring[0].x(), ring[0].y()
-    return signed_area([QgsPointXY(p.x() - x0, p.y() - y0) for p in ring])
+    xs = [p.x() - x0 for p in ring]
+    ys = [p.y() - y0 for p in ring]
+    return sum(xs[i] * ys[i + 1] - xs[i + 1] * ys[i] for i in range(len(ring) - 1)) / 2.0
 
 
 def oriented_rings(geometry: QgsGeometry) -> list[list[Ring]]:

@@ -203,6 +203,10 @@ def check_area(parsed: CoordFile, parcel: Parcel, measured_ha: float, tolerance:
 
 def check_geometry(parsed: CoordFile, parcel: Parcel, geometry: QgsGeometry) -> None:
     """Rings that cross each other (after each ring passed on its own) make a bad polygon."""
+    name = label(parcel)
+    if len(parcel.rings()) < 2 or any(i.code == "self-intersection" and i.parcel == name
+                                      for i in parsed.issues):
+        return  # a single ring's problem has had its own, more precise message
     if not geometry.isGeosValid():
         parsed.add(parcel.line, Severity.ERROR, "rings-overlap",
                    tr("Parcel {parcel}: its rings cross or overlap each other.").format(

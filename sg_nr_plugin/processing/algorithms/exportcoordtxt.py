@@ -6,8 +6,11 @@ from collections import Counter
 from pathlib import Path
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateTransform,
+    QgsFeatureRequest,
     QgsProcessing,
+    QgsProcessingFeatureSource,
     QgsProcessingOutputMultipleLayers,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -32,6 +35,12 @@ from ...core.coordtxt.writer import (
 from ...core.errors import EmptyInputError, SgNrError
 from ...i18n import tr
 from .importcoordtxt import CoordTxtAlgorithm
+
+# QGIS 3.22 spells it on the class; later versions also as Qgis.ProcessingFeatureSourceFlag
+_SKIP_VALIDITY_CHECKS = getattr(QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks",
+                                None)
+if _SKIP_VALIDITY_CHECKS is None:
+    _SKIP_VALIDITY_CHECKS = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
 
 FIELD_PARAMETERS = (("PROJECT_FIELD", "project"), ("PARCEL_FIELD", "parcel"),
                     ("NAME_FIELD", "name"), ("LANDCLASS_FIELD", "land_class"),
@@ -130,21 +139,31 @@ class ExportCoordTxt(CoordTxtAlgorithm):
     def _parcels(self, source, mapping: FieldMap, crs, default_name: str, context,
                  feedback) -> dict[str, list[ExportParcel]]:
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
-        measure = EllipsoidalArea(source.sourceCrs(), context.transformContext()).measure
+        # invalid geometries are exported as they are (with a warning), not dropped: the
+        # technician must see them in the file rather than lose a parcel silently
+        features = [f for f in source.getFeatures(
+            QgsFeatureRequest(), _SKIP_VALIDITY_CHECKS)
+            if not feedback.isCanceled()]
+        # one batch call: the area engine is several times faster on many geometries at once
+        areas = EllipsoidalArea(source.sourceCrs(), context.transformContext()).measure_many(
+            [f.geometry() for f in features])
         groups: dict[str, list[ExportParcel]] = {}
-        total = max(source.featureCount(), 1)
-        for index, feature in enumerate(source.getFeatures()):
+        for index, (feature, area_m2) in enumerate(zip(features, areas)):
             if feedback.isCanceled():
                 break
             project = project_of(feature, mapping, default_name)
             number = str(len(groups.get(project, [])) + 1)
-            parcel = to_export_parcel(feature, mapping, transform, measure, number)
+            parcel = to_export_parcel(feature, mapping, transform, float(area_m2), number)
             if parcel is None:
                 feedback.pushWarning(tr("Feature {fid} has no polygon geometry; skipped.")
                                      .format(fid=feature.id()))
                 continue
+            if not feature.geometry().isGeosValid():
+                feedback.pushWarning(tr("Feature {fid} (parcel {parcel}) has an invalid geometry; "
+                                        "it is written as it is and will be rejected at filing.")
+                                     .format(fid=feature.id(), parcel=parcel.number))
             groups.setdefault(project, []).append(parcel)
-            feedback.setProgress(90.0 * (index + 1) / total)
+            feedback.setProgress(90.0 * (index + 1) / max(len(features), 1))
         if not groups:
             raise SgNrError(tr("No feature with a polygon geometry to export."))
         return groups

@@ -97,3 +97,12 @@ def test_parcels_outside_the_region_layer_are_reported(qgis_app):
     assert got["OUTSIDE"] == pytest.approx(EXPECTED_BY_COUNTY["440204"])
     assert set(frame[frame.region_code == "OUTSIDE"].region_name) == {
         "(outside the region layer)"}
+
+
+def test_expression_filter_on_a_field_the_summary_does_not_read(qgis_app):
+    # DLMC is not among the summary's fields: the filter must still see it.
+    layer = dltb_layer()
+    layer.dataProvider().changeAttributeValues({1: {2: "水田"}})
+    frame = landuse_summary(layer, RegionSpec(level=RegionLevel.WHOLE),
+                            expression="\"DLMC\" = '水田'")
+    assert by_region(frame) == {"": pytest.approx({"0101": 900.0, "1203": 100.0})}

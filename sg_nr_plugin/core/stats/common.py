@@ -22,8 +22,6 @@ from ..regions import RegionLevel, region_code, region_name
 # Parcels outside every polygon of a REGIONS layer.
 OUTSIDE_CODE = "OUTSIDE"
 
-AREA_METHOD = "CGCS2000 ellipsoidal"
-
 
 @dataclass
 class RegionSpec:
@@ -55,7 +53,6 @@ class StatsMeta:
     sources: list[SourceInfo] = field(default_factory=list)
     class_sets: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
-    area_method: str = AREA_METHOD
 
 
 def number(value) -> float | None:
@@ -140,11 +137,10 @@ class RegionAssigner:
         return region_name(code)
 
 
-def dltb_fields(source: QgsFeatureSource, layer_name: str, spec: RegionSpec,
-                extra: tuple[str, ...] = ()) -> DltbFields:
+def dltb_fields(source: QgsFeatureSource, layer_name: str, spec: RegionSpec) -> DltbFields:
     """Detect the DLTB fields and insist on those the statistic needs."""
     detected = detect_dltb_fields(source.fields())
-    needed = ["dlbm", "tbmj", *extra]
+    needed = ["dlbm", "tbmj"]
     if not spec.spatial and spec.level != RegionLevel.WHOLE:
         needed.append("zldwdm")
     detected.require(needed, layer_name)
@@ -183,12 +179,19 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
     """Stream the parcels (one at a time: a million never sit in memory together)."""
     names = [n for n in (fields.zldwdm, fields.dlbm, fields.tbmj, fields.kcmj, fields.kcxs,
                          fields.tbdlmj) if n]
-    request = QgsFeatureRequest().setSubsetOfAttributes(names, source.fields())
+    request = QgsFeatureRequest()
     if expression:
         request.setFilterExpression(expression)
         if request.filterExpression().hasParserError():
             raise SgNrError(tr("Invalid filter expression “{expr}”: {error}").format(
                 expr=expression, error=request.filterExpression().parserErrorString()))
+        # the filter needs its own columns too, whatever the provider does with subsets
+        referenced = request.filterExpression().referencedColumns()
+        names_to_read = list(dict.fromkeys([*names, *(c for c in referenced
+                                                      if source.fields().lookupField(c) >= 0)]))
+    else:
+        names_to_read = names
+    request.setSubsetOfAttributes(names_to_read, source.fields())
     geometry_needed = with_geometry or assigner.needs_geometry
     if not geometry_needed:
         request.setFlags(QgsFeatureRequest.NoGeometry)

@@ -134,12 +134,12 @@
       <translation>阈值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="118" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="120" />
       <source>Value</source>
       <translation>值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="83" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="119" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
@@ -286,7 +286,7 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="72" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="81" />
       <source>Project parcels</source>
       <translation>项目地块</translation>
     </message>
@@ -437,7 +437,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>K 类地类（可调整）单列，不并入基础地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="99" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="149" />
       <source>Land-use summary</source>
       <translation>土地利用现状汇总</translation>
     </message>
@@ -447,112 +447,112 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>已在数据库内（SQL）完成汇总。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="45" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="54" />
       <source>Export project coordinate files</source>
       <translation>导出报部坐标文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="74" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="83" />
       <source>Project id field (one file per project)</source>
       <translation>项目编号字段（每个项目一个文件）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="75" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="84" />
       <source>Parcel number field</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="75" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="84" />
       <source>Name field</source>
       <translation>名称字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="76" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="85" />
       <source>Land class field</source>
       <translation>地类编码字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="76" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="85" />
       <source>Use field</source>
       <translation>用途字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="80" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="89" />
       <source>Files</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="80" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="89" />
       <source>One file per project</source>
       <translation>每个项目一个文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="80" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="89" />
       <source>One file with all parcels</source>
       <translation>所有地块一个文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="83" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="92" />
       <source>File name (one file, or parcels without a project id)</source>
       <translation>文件名（单个文件，或没有项目编号的地块）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="86" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="95" />
       <source>Producer (数据产生单位)</source>
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="88" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="97" />
       <source>Date (数据产生日期, empty for today)</source>
       <translation>数据产生日期（为空时取当天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="90" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="99" />
       <source>Y with the zone prefix</source>
       <translation>Y 坐标带带号前缀</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="92" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="101" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="94" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="103" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="96" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="105" />
       <source>Files written</source>
       <translation>已写出的文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="97" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="106" />
       <source>Parcels written</source>
       <translation>已写出的地块数</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="110" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="119" />
       <source>Writing coordinates in {crs}.</source>
       <translation>坐标写入坐标系 {crs}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="124" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="133" />
       <source>{parcels} parcel(s) written to {files} file(s) in {folder}.</source>
       <translation>已将 {parcels} 个地块写入 {folder} 中的 {files} 个文件。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="143" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="158" />
       <source>Feature {fid} has no polygon geometry; skipped.</source>
       <translation>要素 {fid} 没有面几何；已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="149" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="168" />
       <source>No feature with a polygon geometry to export.</source>
       <translation>没有可导出的面要素。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="156" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="175" />
       <source>{file}: parcel number {parcel} is used {count} times; the monitoring system rejects duplicates.</source>
       <translation>{file}：地块编号 {parcel} 使用了 {count} 次；监管系统不接受重复编号。</translation>
     </message>
@@ -609,7 +609,7 @@ Output rows: region_code, region_name, from_class, to_class (with their names) a
       <translation>三大类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="76" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="77" />
       <source>Change matrix</source>
       <translation>地类转移矩阵</translation>
     </message>
@@ -670,7 +670,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>面积容差（%）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="21" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="22" />
       <source>Parcels</source>
       <translation>地块</translation>
     </message>
@@ -827,7 +827,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>净面积：按比例分摊图斑地类面积（TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="17" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="18" />
       <source>Overlay statistics</source>
       <translation>叠加统计</translation>
     </message>
@@ -887,7 +887,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>Excel 工作簿</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="119" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="169" />
       <source>Total</source>
       <translation type="unfinished" />
     </message>
@@ -897,7 +897,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="104" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="101" />
       <source>Region layer “{layer}” has no field “{field}”: choose the field holding the region code or name.</source>
       <translation>行政区图层“{layer}”没有字段“{field}”：请选择存放行政区代码或名称的字段。</translation>
     </message>
@@ -907,57 +907,57 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>（不在行政区图层内）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="190" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="186" />
       <source>Invalid filter expression “{expr}”: {error}</source>
       <translation>筛选表达式“{expr}”无效：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="105" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="155" />
       <source>Region code</source>
       <translation>行政区代码</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="106" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="156" />
       <source>Region name</source>
       <translation>行政区名称</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="19" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="20" />
       <source>Input area ({unit})</source>
       <translation>统计对象面积（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="20" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="21" />
       <source>Area inside ({unit})</source>
       <translation>叠加区内面积（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="21" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="22" />
       <source>Share inside (%)</source>
       <translation>叠加区内占比（%）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="22" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="23" />
       <source>Overlay area statistics (unit: {unit})</source>
       <translation>叠加面积统计（单位：{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="55" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="56" />
       <source>Land-class change matrix {region} (unit: {unit})</source>
       <translation>{region} 地类转移矩阵（单位：{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="76" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="77" />
       <source>No overlapping parcels</source>
       <translation>无相交图斑</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="118" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="120" />
       <source>Status</source>
       <translation>达标情况</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="130" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="132" />
       <source>Definition: {text}</source>
       <translation>口径：{text}</translation>
     </message>
@@ -1052,62 +1052,62 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未识别的地类编码：{codes}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="49" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="75" />
       <source>Produced {date} · area method: {method}</source>
       <translation>生成日期 {date} · 面积计算方法：{method}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="75" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="111" />
       <source>CGCS2000 ellipsoidal</source>
       <translation>CGCS2000 椭球面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="73" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="109" />
       <source>About</source>
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="74" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="110" />
       <source>Produced</source>
       <translation>生成时间</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="75" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="111" />
       <source>Area method</source>
       <translation>面积计算方法</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="77" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="113" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="78" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="114" />
       <source>Source {role}</source>
       <translation>数据源 {role}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="78" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="114" />
       <source>{name} ({count} features)</source>
       <translation>{name}（{count} 个要素）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="81" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="117" />
       <source>Class set {name}</source>
       <translation>地类集合 {name}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="102" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="152" />
       <source>Land-use status area summary (unit: {unit})</source>
       <translation>土地利用现状分类面积汇总表（单位：{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="107" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="157" />
       <source>Total area</source>
       <translation>总面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="111" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="161" />
       <source>Subtotal</source>
       <translation>小计</translation>
     </message>
@@ -1192,12 +1192,12 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>必须是“min”（不低于目标）或“max”（不高于目标）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="57" />
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="56" />
       <source>The input layer has no coordinate reference system.</source>
       <translation>输入图层没有坐标参考系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="69" />
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="68" />
       <source>The layer lies outside the CGCS2000 Gauss-Kruger zones (zone {zone}).</source>
       <translation>图层位于 CGCS2000 高斯-克吕格分带范围之外（带号 {zone}）。</translation>
     </message>
@@ -1352,7 +1352,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>地块 {parcel}：申报面积 {declared} 公顷与计算面积 {measured} 公顷相差超过 {tolerance}%。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="207" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="211" />
       <source>Parcel {parcel}: its rings cross or overlap each other.</source>
       <translation>地块 {parcel}：各圈相互交叉或重叠。</translation>
     </message>
@@ -1622,7 +1622,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="48" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="57" />
       <source>Writes polygons (all features, or the selected ones when “Selected features only” is ticked) as project coordinate files in the ministry's 报部坐标 .txt exchange format.
 
 Files: one file per project (the project field's value, made safe as a file name) or one file holding every parcel (named by the file name parameter).
@@ -1656,9 +1656,14 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
 输出：地块图层（字段 JZDS 界址点数、DKMJ 申报面积（公顷）、JSMJ 计算面积（公顷）、DKBH、DKMC、TXSX、TFH、DKYT、DLBM、SCDW、SCRQ、ZBX、DH、WJM 文件名、XMBH 项目编号（即不含 .txt 的文件名）、BM 编码）以及可选的全部提示信息报告表。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="57" />
+      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="58" />
       <source>Base (rows) / current (columns)</source>
       <translation>基期（行）/ 现状（列）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="162" />
+      <source>Feature {fid} (parcel {parcel}) has an invalid geometry; it is written as it is and will be rejected at filing.</source>
+      <translation>要素 {fid}（地块 {parcel}）的几何图形无效；已按原样写出，报部时将被拒绝。</translation>
     </message>
   </context>
 </TS>

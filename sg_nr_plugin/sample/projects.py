@@ -1,0 +1,214 @@
+"""Project layers of the three checks, with planted cases and the plan that makes them true.
+
+Each case is built at its own quiet site: natural control features are cut away around it
+(``sterile``), the DLTB parcels under it are given the classes the case needs (``zones``), and
+the features the case must meet are planted (red-line pieces, a mining right, a hazard point, a
+steep ridge in the DEM, a road…). Expected areas are measured afterwards in ``truth.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from osgeo import ogr
+from qgis.core import QgsGeometry
+
+from .geo import union_all
+from .sites import SitePicker
+
+LAYERS = {"farmland": "XM_BCGD", "paddy": "XM_KZST", "mine": "XM_KSXF"}
+PREFIX = {"farmland": "BCGD", "paddy": "KZST", "mine": "KSXF"}
+SIZE = {"farmland": (180.0, 160.0), "paddy": (240.0, 230.0), "mine": (160.0, 140.0)}
+
+# (check, rule id, severity) of every planted case; "clean" cases expect no finding.
+CASES = [
+    ("farmland", "existing_cultivated", "warning"), ("farmland", "source_class", "error"),
+    ("farmland", "steep_slope", "error"), ("farmland", "eco_redline", "error"),
+    ("farmland", "protected_area", "error"), ("farmland", "public_forest", "error"),
+    ("farmland", "urban_boundary", "warning"), ("farmland", "duplicate_project", None),
+    ("farmland", "area_mismatch", None), ("farmland", "geometry", None),
+    ("farmland", "outside_survey", None),
+    ("paddy", "existing_paddy", "warning"), ("paddy", "source_class", "error"),
+    ("paddy", "slope", "error"), ("paddy", "contiguity", "warning"),
+    ("paddy", "water_source", "warning"), ("paddy", "hazard", "error"),
+    ("paddy", "eco_redline", "error"), ("paddy", "protected_area", "error"),
+    ("paddy", "public_forest", "error"), ("paddy", "urban_boundary", "warning"),
+    ("paddy", "duplicate_project", None), ("paddy", "area_mismatch", None),
+    ("paddy", "geometry", None), ("paddy", "outside_survey", None),
+    ("mine", "mining_right_valid", "error"), ("mine", "mining_right_valid", "warning"),
+    ("mine", "not_legacy_mine", "warning"), ("mine", "mode_visibility", "warning"),
+    ("mine", "core_zone", "error"), ("mine", "hazard", "warning"), ("mine", "eco_redline", "info"),
+    ("mine", "duplicate_project", None), ("mine", "area_mismatch", None),
+    ("mine", "geometry", None), ("mine", "outside_survey", None),
+]
+CLEAN = {"farmland": 3, "paddy": 3, "mine": 3}
+# Clean source classes per check (allowed, non-cultivated unless the check upgrades).
+CLEAN_SOURCE = {"farmland": ["0404", "0307", "1206"], "paddy": ["0103", "0307", "0204"],
+                "mine": ["0602", "1206", "0602"]}
+MODES = ["生态重建", "辅助再生", "转型利用"]
+
+
+@dataclass
+class Project:
+    check: str
+    xmbh: str
+    name: str
+    county: str
+    parcels: list                    # OGR polygons (one row each)
+    planted: list                    # [{"rule_id", "severity"}]
+    declared_factor: float = 1.0
+    planned: str = "0103"
+    mode: str = ""
+    status: str = "已验收"
+    year: int = 2022
+    truth: dict = field(default_factory=dict)
+
+    @property
+    def layer(self) -> str:
+        return LAYERS[self.check]
+
+    def geometry(self) -> ogr.Geometry:
+        return union_all([p.MakeValid() for p in self.parcels])
+
+
+@dataclass
+class Plan:
+    picker: SitePicker
+    units: dict
+    projects: list = field(default_factory=list)
+    zones: list = field(default_factory=list)      # (footprint, [(polygon, code)], default)
+    pieces: dict = field(default_factory=dict)     # layer → [(geom, values)]
+    ridges: list = field(default_factory=list)     # (x, y, angle, sigma, amplitude, length)
+    sites: list = field(default_factory=list)      # (x, y, sterile radius)
+    extra_roads: list = field(default_factory=list)
+    ponds: list = field(default_factory=list)      # points that become 1104 parcels
+    dry: list = field(default_factory=list)        # (x, y, r): no water classes inside
+    protected_bsm: set = field(default_factory=set)
+    under: dict = field(default_factory=dict)      # xmbh → {code: [gross, net]}
+
+    # --- hooks used by the other modules -------------------------------------------------
+    def terrain_extra(self, x, y):
+        out = np.zeros_like(x, dtype=float)
+        for cx, cy, angle, sigma, amp, length in self.ridges:
+            u = (x - cx) * np.cos(angle) + (y - cy) * np.sin(angle)
+            v = -(x - cx) * np.sin(angle) + (y - cy) * np.cos(angle)
+            out += amp * np.exp(-0.5 * (v / sigma) ** 2) * np.exp(-0.5 * (u / length) ** 2)
+        return out
+
+    def sterile_geometry(self) -> ogr.Geometry:
+        disks = []
+        for x, y, r in self.sites:
+            point = ogr.Geometry(ogr.wkbPoint)
+            point.AddPoint_2D(x, y)
+            disks.append(point.Buffer(r, 16))
+        return union_all(disks)
+
+    def near_site(self, x: float, y: float, r: float) -> bool:
+        return any(np.hypot(x - sx, y - sy) < r + sr for sx, sy, sr in self.sites)
+
+    def town_seats(self, county: str):
+        return list(self.units[county].town_xy[1:])
+
+    def roads(self):
+        yield from self._base_roads
+        yield from self.extra_roads
+
+    def piece(self, layer: str, geom, values: list, clip=None) -> None:
+        """Plant a feature; polygons are clipped to ``clip`` (the site's disk) so that they
+        never reach another site."""
+        if clip is not None and geom.GetDimension() == 2:
+            geom = geom.Intersection(clip)
+        self.pieces.setdefault(layer, []).append((geom, values))
+
+    def _footprints(self) -> list:
+        out = []
+        for footprint, zones, default in self.zones:
+            fp = QgsGeometry()
+            fp.fromWkb(bytes(footprint.ExportToWkb()))
+            engine = QgsGeometry.createGeometryEngine(fp.constGet())
+            engine.prepareGeometry()
+            out.append((fp, fp.boundingBox(), engine, zones, default))
+        return out
+
+    def cut_to_projects(self, cells) -> None:
+        """Cut parcels along project outlines, as real project parcels follow 三调 parcels:
+        only the parts inside a project get the classes its case needs (pieces still tile)."""
+        extra = []
+        for fp, bb, engine, _, _ in self._footprints():
+            for i, g in enumerate(cells.geoms):
+                if cells.river[i] >= 0 or not g.boundingBox().intersects(bb) \
+                        or not engine.intersects(g.constGet()) or engine.contains(g.constGet()):
+                    continue
+                inside, outside = g.intersection(fp), g.difference(fp)
+                if inside.area() < 0.01 or outside.area() < 0.01:
+                    continue
+                for piece in (inside, outside):
+                    piece.convertToMultiType()
+                cells.geoms[i] = inside
+                label = inside.pointOnSurface().asPoint()
+                cells.x[i], cells.y[i] = label.x(), label.y()
+                extra.append(outside)
+            if extra:
+                labels = [p.pointOnSurface().asPoint() for p in extra]
+                cells.geoms.extend(extra)
+                cells.x = np.concatenate([cells.x, [p.x() for p in labels]])
+                cells.y = np.concatenate([cells.y, [p.y() for p in labels]])
+                cells.river = np.concatenate([cells.river, np.full(len(extra), -1)])
+                extra = []
+
+    def fixed_classes(self, cells) -> np.ndarray:
+        """Classes the sites impose on parcels ("" = free), set before the class quotas."""
+        fixed = np.full(len(cells.geoms), "", dtype=object)
+        footprints = self._footprints()
+        for fp, bb, engine, zones, default in footprints:
+            for i, g in enumerate(cells.geoms):
+                if cells.river[i] >= 0 or not g.boundingBox().intersects(bb):
+                    continue
+                label = QgsGeometry.fromWkt(f"POINT({cells.x[i]} {cells.y[i]})")
+                if not engine.contains(label.constGet()):
+                    continue
+                point = ogr.Geometry(ogr.wkbPoint)
+                point.AddPoint_2D(float(cells.x[i]), float(cells.y[i]))
+                fixed[i] = next((c for z, c in zones if z.Contains(point)), default)
+        for x, y in self.ponds:  # the nearest parcel outside every project becomes a pond
+            near = np.flatnonzero(np.hypot(cells.x - x, cells.y - y) < 400.0)
+            for i in near[np.argsort(np.hypot(cells.x[near] - x, cells.y[near] - y))]:
+                if fixed[i] == "" and cells.river[i] < 0 and not any(
+                        f[2].intersects(cells.geoms[i].constGet()) for f in footprints):
+                    fixed[i] = "1104"
+                    break
+        return fixed
+
+    def dry_out(self, cells, dlbm: np.ndarray) -> None:
+        """No water parcel near the site of the ``water_source`` case."""
+        for x, y, r in self.dry:
+            far = np.hypot(cells.x - x, cells.y - y) < r
+            wet = np.isin(dlbm, ["1101", "1103", "1104", "1104K", "1107", "1106"])
+            dlbm[far & wet & (cells.river < 0)] = "0301"
+
+    def measure_under(self, county: str, cells, rows: list[list]) -> None:
+        """Per project: gross and net (of 田坎) area by DLTB class, from exact intersections."""
+        from .dltb import NAMES
+        from .geo import geodesic_area
+        i_dlbm, i_kcxs, i_bsm = NAMES.index("DLBM"), NAMES.index("KCXS"), NAMES.index("BSM")
+        for project in self.projects:
+            if project.county != county:
+                continue
+            geom = project.geometry()
+            qg = QgsGeometry()
+            qg.fromWkb(bytes(geom.ExportToWkb()))
+            bb = qg.boundingBox()
+            table = self.under.setdefault(project.xmbh, {})
+            for i, g in enumerate(cells.geoms):
+                if not g.boundingBox().intersects(bb) or not g.intersects(qg):
+                    continue
+                part = ogr.CreateGeometryFromWkb(bytes(g.intersection(qg).asWkb()))
+                gross = geodesic_area(part)
+                if gross <= 0:
+                    continue
+                code = rows[i][i_dlbm]
+                entry = table.setdefault(code, [0.0, 0.0])
+                entry[0] += gross
+                entry[1] += gross * (1 - rows[i][i_kcxs])
+                self.protected_bsm.add(rows[i][i_bsm])

@@ -106,3 +106,20 @@ def test_expression_filter_on_a_field_the_summary_does_not_read(qgis_app):
     frame = landuse_summary(layer, RegionSpec(level=RegionLevel.WHOLE),
                             expression="\"DLMC\" = '水田'")
     assert by_region(frame) == {"": pytest.approx({"0101": 900.0, "1203": 100.0})}
+
+
+def test_village_names_from_zldwmc_streamed_and_pushed_down(qgis_app, tmp_path):
+    from tests.stats.helpers import VILLAGE_A, VILLAGE_B, X0, Y0, memory_layer, square_wkt
+
+    fields = "ZLDWDM:string&field=ZLDWMC:string&field=DLBM:string&field=TBMJ:double"
+    layer = memory_layer("DLTB", fields, [
+        (square_wkt(X0, Y0, 10), [VILLAGE_A, "长坝村", "0101", 10.0]),
+        (square_wkt(X0 + 20, Y0, 10), [VILLAGE_B, "新村", "0301", 20.0])])
+    gpkg = write_gpkg(layer, tmp_path / "names.gpkg")
+    for allow_sql in (True, False):
+        frame = landuse_summary(gpkg, RegionSpec(level=RegionLevel.VILLAGE), allow_sql=allow_sql)
+        assert frame.attrs["pushed_down"] == allow_sql
+        names = dict(zip(frame.region_code, frame.region_name))
+        assert names == {VILLAGE_A[:12]: "长坝村", VILLAGE_B[:12]: "新村"}
+    county = landuse_summary(gpkg, RegionSpec(level=RegionLevel.COUNTY))
+    assert set(county.region_name) == {"武江区", "浈江区"}  # not a village's name

@@ -157,6 +157,7 @@ class Parcel:
     kcmj: float
     net: float
     geometry: QgsGeometry | None = None
+    zldwmc: str = ""
 
 
 def parcel_areas(tbmj: float | None, kcmj: float | None, kcxs: float | None,
@@ -177,8 +178,8 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
                  transform_context: QgsCoordinateTransformContext | None = None,
                  feedback=None) -> Iterator[Parcel]:
     """Stream the parcels (one at a time: a million never sit in memory together)."""
-    names = [n for n in (fields.zldwdm, fields.dlbm, fields.tbmj, fields.kcmj, fields.kcxs,
-                         fields.tbdlmj) if n]
+    names = [n for n in (fields.zldwdm, fields.zldwmc, fields.dlbm, fields.tbmj, fields.kcmj,
+                         fields.kcxs, fields.tbdlmj) if n]
     request = QgsFeatureRequest()
     if expression:
         request.setFilterExpression(expression)
@@ -214,4 +215,5 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
             number(value(attributes, fields.kcxs)), number(value(attributes, fields.tbdlmj)))
         geometry = feature.geometry() if geometry_needed else None
         yield Parcel(assigner.code(value(attributes, fields.zldwdm), geometry),
-                     text(value(attributes, fields.dlbm)), gross, kcmj, net, geometry)
+                     text(value(attributes, fields.dlbm)), gross, kcmj, net, geometry,
+                     text(value(attributes, fields.zldwmc)))

@@ -14,6 +14,7 @@ from qgis.core import QgsFeatureSource
 
 from ...i18n import tr
 from ..landclasses import land_classes
+from ..regions import RegionLevel
 from .common import (
     OUTSIDE_CODE,
     RegionAssigner,
@@ -40,10 +41,13 @@ class LanduseTotals:
     count: dict = field(default_factory=lambda: defaultdict(int))    # (region, code) → parcels
     control: dict = field(default_factory=lambda: defaultdict(float))  # region → ΣTBMJ
     unrecognised_codes: set = field(default_factory=set)
+    names: dict = field(default_factory=dict)  # village code → ZLDWMC
     parcels: int = 0
 
     def add(self, region: str, dlbm: str, net: float, kcmj: float, tbmj: float,
-            count: int = 1) -> None:
+            count: int = 1, name: str = "") -> None:
+        if name and (region not in self.names or name < self.names[region]):
+            self.names[region] = name  # the smallest, as SQL's MIN() in the push-down
         code = class_key(dlbm, self.split_k)
         if code == UNRECOGNISED:
             self.unrecognised_codes.add(dlbm)
@@ -75,7 +79,8 @@ def summarise(source: QgsFeatureSource, spec: RegionSpec, layer_name: str = "DLT
     totals = LanduseTotals(split_k=split_k)
     for parcel in iter_parcels(source, fields, assigner, expression=expression,
                                dest_crs=source.sourceCrs(), feedback=feedback):
-        totals.add(parcel.region, parcel.dlbm, parcel.net, parcel.kcmj, parcel.tbmj)
+        totals.add(parcel.region, parcel.dlbm, parcel.net, parcel.kcmj, parcel.tbmj,
+                   name=parcel.zldwmc if spec.level == RegionLevel.VILLAGE else "")
     return totals
 
 
@@ -132,8 +137,12 @@ def landuse_summary(source: QgsFeatureSource, spec: RegionSpec | None = None,
     pushed_down = totals is not None
     if totals is None:
         totals = summarise(source, spec, layer_name, split_k, expression, feedback)
-    frame = totals_frame(totals, RegionAssigner(RegionSpec(level=spec.level)).name
-                         if not spec.spatial else _spatial_name)
+    if spec.spatial:
+        namer = _spatial_name
+    else:  # village names come from ZLDWMC (a village's own name); others are built in
+        builtin = RegionAssigner(RegionSpec(level=spec.level)).name
+        namer = lambda code: totals.names.get(code) or builtin(code)  # noqa: E731
+    frame = totals_frame(totals, namer)
     meta = StatsMeta(sources=[SourceInfo("DLTB", layer_name, totals.parcels)])
     if totals.unrecognised_codes:
         meta.notes.append(tr("Unrecognised land-class codes: {codes}").format(

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from qgis.core import QgsProviderRegistry, QgsVectorLayer
 
 from ..fields import DltbFields
+from ..regions import RegionLevel
 from .common import RegionAssigner, RegionSpec, dltb_fields, number, text
 
 
@@ -25,7 +26,8 @@ def quote_identifier(name: str) -> str:
 
 
 def landuse_sql(fields: DltbFields, table: str, where: str = "") -> str:
-    """``SELECT zldwdm, dlbm, Σnet, Σkcmj, Σtbmj, count`` grouped by the raw values."""
+    """``SELECT zldwdm, dlbm, Σnet, Σkcmj, Σtbmj, count, min(zldwmc)`` grouped by the raw
+    values."""
     q = quote_identifier
     tbmj = f"COALESCE({q(fields.tbmj)}, 0)"
     if fields.kcmj:
@@ -37,8 +39,9 @@ def landuse_sql(fields: DltbFields, table: str, where: str = "") -> str:
         kcmj = "0"
     net = f"COALESCE({q(fields.tbdlmj)}, {tbmj} - {kcmj})" if fields.tbdlmj else f"{tbmj} - {kcmj}"
     zldwdm = q(fields.zldwdm) if fields.zldwdm else "''"
-    sql = (f"SELECT {zldwdm}, {q(fields.dlbm)}, SUM({net}), SUM({kcmj}), SUM({tbmj}), COUNT(*) "
-           f"FROM {table}")
+    zldwmc = f"MIN({q(fields.zldwmc)})" if fields.zldwmc else "''"
+    sql = (f"SELECT {zldwdm}, {q(fields.dlbm)}, SUM({net}), SUM({kcmj}), SUM({tbmj}), COUNT(*), "
+           f"{zldwmc} FROM {table}")
     if where:
         sql += f" WHERE ({where})"
     return sql + f" GROUP BY {zldwdm}, {q(fields.dlbm)}"
@@ -75,7 +78,8 @@ def _postgres_rows(layer: QgsVectorLayer, fields: DltbFields) -> list | None:
 
 
 def grouped_rows(layer: QgsVectorLayer, fields: DltbFields) -> list | None:
-    """Rows (zldwdm, dlbm, Σnet, Σkcmj, Σtbmj, count) computed in the database, or None."""
+    """Rows (zldwdm, dlbm, Σnet, Σkcmj, Σtbmj, count, zldwmc) computed in the database, or
+    None."""
     if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
         return None
     kind = layer.providerType()
@@ -89,10 +93,11 @@ def grouped_rows(layer: QgsVectorLayer, fields: DltbFields) -> list | None:
 def fold_rows(rows: Iterable, spec: RegionSpec, totals) -> None:
     """Add database rows into ``totals`` with the streaming path's region and class rules."""
     assigner = RegionAssigner(RegionSpec(level=spec.level))
-    for zldwdm, dlbm, net, kcmj, tbmj, count in rows:
+    village = spec.level == RegionLevel.VILLAGE
+    for zldwdm, dlbm, net, kcmj, tbmj, count, zldwmc in rows:
         region = assigner.code(text(zldwdm))
         totals.add(region, text(dlbm), number(net) or 0.0, number(kcmj) or 0.0,
-                   number(tbmj) or 0.0, int(count))
+                   number(tbmj) or 0.0, int(count), text(zldwmc) if village else "")
 
 
 def sql_landuse_totals(source, spec: RegionSpec, layer_name: str, split_k: bool):

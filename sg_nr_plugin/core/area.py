@@ -16,8 +16,7 @@ Gauss-Kruger nor CGCS2000 geographic, to transform them to EPSG:4490 first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from struct import unpack_from
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 from qgis.core import (
@@ -36,82 +35,10 @@ from .geodesy import (
     authalic_ring_areas,
     gk_ring_areas,
 )
+from .wkb import RingSet, polygon_rings
 
 #: Geometries measured per numpy batch by :meth:`EllipsoidalArea.measure_iter`.
-BATCH_SIZE = 20000
-
-
-class _UnsupportedWkbError(Exception):
-    """A WKB type the fast reader does not handle (curves): segmentize, then read again."""
-
-
-def _read_wkb(buf: bytes, pos: int, rings: list) -> int:
-    """Append ``(offset, n_points, dims, exterior, byteorder)`` for every polygon ring.
-
-    Handles Polygon/MultiPolygon/Triangle/collections in 2D, Z, M and ZM (ISO and EWKB codes);
-    points and lines inside collections are skipped. Returns the position after the geometry.
-    """
-    order = "<" if buf[pos] == 1 else ">"
-    (code,) = unpack_from(order + "I", buf, pos + 1)
-    pos += 5
-    if code & 0x20000000:  # EWKB SRID
-        pos += 4
-    iso = (code & 0x0FFFFFFF) // 1000
-    has_z = bool(code & 0x80000000) or iso in (1, 3)
-    has_m = bool(code & 0x40000000) or iso in (2, 3)
-    base = (code & 0x0FFFFFFF) % 1000
-    dims = 2 + has_z + has_m
-    if base in (3, 17):  # Polygon, Triangle
-        (n_rings,) = unpack_from(order + "I", buf, pos)
-        pos += 4
-        for index in range(n_rings):
-            (n_points,) = unpack_from(order + "I", buf, pos)
-            rings.append((pos + 4, n_points, dims, index == 0, order))
-            pos += 4 + 8 * dims * n_points
-        return pos
-    if base in (4, 5, 6, 7, 15, 16):  # multi-geometries, collections, surfaces, TIN
-        (n_parts,) = unpack_from(order + "I", buf, pos)
-        pos += 4
-        for _ in range(n_parts):
-            pos = _read_wkb(buf, pos, rings)
-        return pos
-    if base == 1:
-        return pos + 8 * dims
-    if base == 2:
-        (n_points,) = unpack_from(order + "I", buf, pos)
-        return pos + 4 + 8 * dims * n_points
-    raise _UnsupportedWkbError(code)
-
-
-class _Batch:
-    """Ring coordinates of a batch of geometries, flattened for numpy."""
-
-    def __init__(self) -> None:
-        self.xs: list[np.ndarray] = []
-        self.ys: list[np.ndarray] = []
-        self.counts: list[int] = []
-        self.signs: list[float] = []
-        self.owner: list[int] = []
-
-    def add(self, buf: bytes, rings: list, index: int) -> None:
-        for offset, n_points, dims, exterior, order in rings:
-            if n_points < 3:
-                continue
-            values = np.frombuffer(buf, dtype=order + "f8", count=n_points * dims, offset=offset)
-            self.xs.append(values[0::dims])
-            self.ys.append(values[1::dims])
-            self.counts.append(n_points)
-            self.signs.append(1.0 if exterior else -1.0)
-            self.owner.append(index)
-
-    def arrays(self):
-        counts = np.asarray(self.counts, dtype=np.int64)
-        starts = np.zeros(len(counts), dtype=np.int64)
-        if len(counts):
-            np.cumsum(counts[:-1], out=starts[1:])
-        x = np.concatenate(self.xs) if self.xs else np.zeros(0)
-        y = np.concatenate(self.ys) if self.ys else np.zeros(0)
-        return x, y, starts, np.asarray(self.signs), np.asarray(self.owner, dtype=np.int64)
+BATCH_SIZE = 4096
 
 
 class EllipsoidalArea:
@@ -150,55 +77,56 @@ class EllipsoidalArea:
 
     def measure_many(self, geoms: Iterable[QgsGeometry | None]) -> np.ndarray:
         """Areas of many geometries in m², one numpy pass for the whole batch."""
-        batch = _Batch()
-        total = 0
-        for index, geom in enumerate(geoms):
-            total = index + 1
-            buf = self._wkb(geom)
-            if buf is None:
-                continue
-            rings: list = []
-            try:
-                _read_wkb(buf, 0, rings)
-            except _UnsupportedWkbError:
-                buf = self._segmentized(geom)
-                _read_wkb(buf, 0, rings)
-            if not rings:
-                self.non_polygon_count += 1
-            batch.add(buf, rings, index)
-        return self._areas(batch, total)
+        if self._transform is None:
+            # the hot loop: one C++ call per geometry, everything else is numpy
+            return self.measure_wkbs([b"" if g is None else bytes(g.asWkb()) for g in geoms])
+        return self.measure_wkbs([self.wkb_of(g) for g in geoms])
 
     def measure_iter(self, geoms: Iterable[QgsGeometry | None],
-                     batch_size: int = BATCH_SIZE) -> Iterable[float]:
-        """Areas of a stream of geometries, measured in batches (constant memory)."""
-        chunk: list = []
-        for geom in geoms:
-            chunk.append(geom)
-            if len(chunk) >= batch_size:
-                yield from self.measure_many(chunk).tolist()
-                chunk = []
-        if chunk:
-            yield from self.measure_many(chunk).tolist()
+                     batch_size: int = BATCH_SIZE) -> Iterator[float]:
+        """Areas of a stream of geometries, in the same order, measured in batches.
 
-    # -- internals --------------------------------------------------------------------------
-    def _wkb(self, geom: QgsGeometry | None) -> bytes | None:
-        if geom is None or geom.isNull() or geom.isEmpty():
-            self.empty_count += 1
-            return None
-        if self._transform is not None:
-            geom = QgsGeometry(geom)
-            geom.transform(self._transform)
+        Each geometry is turned into WKB at once and not kept: holding thousands of live
+        QgsGeometry objects slows the provider's iteration more than the measuring costs.
+        """
+        chunk: list[bytes] = []
+        append = chunk.append
+        plain = self._transform is None
+        for geom in geoms:
+            # inlined for the common case: this loop runs once per parcel
+            append(bytes(geom.asWkb()) if plain and geom is not None else self.wkb_of(geom))
+            if len(chunk) >= batch_size:
+                yield from self.measure_wkbs(chunk).tolist()
+                chunk.clear()
+        if chunk:
+            yield from self.measure_wkbs(chunk).tolist()
+
+    def wkb_of(self, geom: QgsGeometry | None) -> bytes:
+        """The WKB this engine measures (transformed to EPSG:4490 when the CRS needs it);
+        ``b""`` for a null geometry."""
+        if geom is None:
+            return b""
+        if self._transform is None:
+            return bytes(geom.asWkb())
+        if geom.isNull():
+            return b""
+        geom = QgsGeometry(geom)
+        geom.transform(self._transform)
         return bytes(geom.asWkb())
 
-    def _segmentized(self, geom: QgsGeometry) -> bytes:
-        """Curved geometries become linear (QGIS default tolerance) before measuring."""
-        linear = QgsGeometry(geom.constGet().segmentize())
-        if self._transform is not None:
-            linear.transform(self._transform)
-        return bytes(linear.asWkb())
+    def measure_wkbs(self, wkbs: list[bytes]) -> np.ndarray:
+        """Areas of geometries given as WKB from :meth:`wkb_of` (in m²)."""
+        rings = polygon_rings(wkbs)
+        for index in rings.unsupported:
+            rings.add_wkb(index, _segmentized(wkbs[index]))
+        self.empty_count += rings.empty
+        self.non_polygon_count += rings.non_polygon
+        return self._areas(rings)
 
-    def _areas(self, batch: _Batch, total: int) -> np.ndarray:
-        x, y, starts, signs, owner = batch.arrays()
+    # -- internals --------------------------------------------------------------------------
+    def _areas(self, rings: RingSet) -> np.ndarray:
+        x, y, starts, signs, owner = rings.arrays()
+        total = rings.count
         if len(starts) == 0:
             return np.zeros(total)
         if self._tm is not None:
@@ -209,6 +137,13 @@ class EllipsoidalArea:
             ring = _transformed_ring_areas(x, y, starts)
         # Exterior rings add, holes subtract, whatever each ring's orientation.
         return np.bincount(owner, weights=np.abs(ring) * signs, minlength=total)
+
+
+def _segmentized(wkb: bytes) -> bytes:
+    """Curved geometries become linear (QGIS default tolerance) before measuring."""
+    geom = QgsGeometry()
+    geom.fromWkb(wkb)
+    return bytes(QgsGeometry(geom.constGet().segmentize()).asWkb())
 
 
 def _transformed_ring_areas(lon: np.ndarray, lat: np.ndarray, starts: np.ndarray) -> np.ndarray:

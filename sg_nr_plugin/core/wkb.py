@@ -1,0 +1,209 @@
+"""Polygon rings from WKB, in bulk: the vertex coordinates of many geometries as numpy arrays.
+
+Reading vertices through the QGIS geometry API costs microseconds per vertex in Python; the
+WKB of a geometry is one call. The common 三调 parcel (a Polygon, or a MultiPolygon of one
+part, with one ring, little-endian, 2D/Z/M/ZM) is decoded for a whole batch with numpy;
+anything else (holes, several parts, big-endian, collections) takes a small Python reader.
+Curves are refused (``unsupported``) so the caller can segmentize them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from struct import unpack_from
+
+import numpy as np
+
+#: WKB base types whose geometries have an area (Polygon, MultiPolygon, CurvePolygon,
+#: MultiSurface, PolyhedralSurface, TIN, Triangle): with no ring they count as empty.
+POLYGONAL_TYPES = frozenset({3, 6, 10, 12, 15, 16, 17})
+
+
+class UnsupportedWkbError(Exception):
+    """A WKB type this reader does not decode (curves): segmentize, then read again."""
+
+
+def read_rings(buf: bytes, pos: int, rings: list) -> int:
+    """Append ``(offset, n_points, dims, exterior, byteorder)`` for every polygon ring.
+
+    Handles Polygon/MultiPolygon/Triangle/collections in 2D, Z, M and ZM (ISO and EWKB codes);
+    points and lines inside collections are skipped. Returns the position after the geometry.
+    """
+    order = "<" if buf[pos] == 1 else ">"
+    (code,) = unpack_from(order + "I", buf, pos + 1)
+    pos += 5
+    if code & 0x20000000:  # EWKB SRID
+        pos += 4
+    base, dims = base_type(code), dimensions(code)
+    if base in (3, 17):  # Polygon, Triangle
+        (n_rings,) = unpack_from(order + "I", buf, pos)
+        pos += 4
+        for index in range(n_rings):
+            (n_points,) = unpack_from(order + "I", buf, pos)
+            rings.append((pos + 4, n_points, dims, index == 0, order))
+            pos += 4 + 8 * dims * n_points
+        return pos
+    if base in (4, 5, 6, 7, 15, 16):  # multi-geometries, collections, surfaces, TIN
+        (n_parts,) = unpack_from(order + "I", buf, pos)
+        pos += 4
+        for _ in range(n_parts):
+            pos = read_rings(buf, pos, rings)
+        return pos
+    if base == 1:
+        return pos + 8 * dims
+    if base == 2:
+        (n_points,) = unpack_from(order + "I", buf, pos)
+        return pos + 4 + 8 * dims * n_points
+    raise UnsupportedWkbError(code)
+
+
+def base_type(code: int) -> int:
+    return (code & 0x0FFFFFFF) % 1000
+
+
+def dimensions(code: int) -> int:
+    iso = (code & 0x0FFFFFFF) // 1000
+    has_z = bool(code & 0x80000000) or iso in (1, 3)
+    has_m = bool(code & 0x40000000) or iso in (2, 3)
+    return 2 + has_z + has_m
+
+
+@dataclass
+class RingSet:
+    """Rings of a batch: flat ``x``/``y``, ``starts`` of each ring, +1/−1 ``signs`` (exterior/
+    hole), ``owner`` (index of the geometry in the batch)."""
+
+    count: int
+    xs: list = field(default_factory=list)
+    ys: list = field(default_factory=list)
+    counts: list = field(default_factory=list)
+    signs: list = field(default_factory=list)
+    owners: list = field(default_factory=list)
+    empty: int = 0
+    non_polygon: int = 0
+    unsupported: list = field(default_factory=list)
+
+    def add_wkb(self, index: int, buf: bytes) -> None:
+        """Decode one geometry with the Python reader (curves → ``unsupported``)."""
+        if not buf:
+            self.empty += 1
+            return
+        rings: list = []
+        try:
+            read_rings(buf, 0, rings)
+        except UnsupportedWkbError:
+            self.unsupported.append(index)
+            return
+        kept = [ring for ring in rings if ring[1] >= 3]
+        if not rings:
+            order = "<" if buf[0] == 1 else ">"
+            polygonal = base_type(unpack_from(order + "I", buf, 1)[0]) in POLYGONAL_TYPES
+            self.empty += polygonal
+            self.non_polygon += not polygonal
+        for offset, n_points, dims, exterior, order in kept:
+            values = np.frombuffer(buf, dtype=order + "f8", count=n_points * dims, offset=offset)
+            self._append(values[0::dims], values[1::dims], np.array([n_points]),
+                         np.array([1.0 if exterior else -1.0]), np.array([index]))
+
+    def _append(self, x, y, counts, signs, owners) -> None:
+        self.xs.append(x)
+        self.ys.append(y)
+        self.counts.append(counts)
+        self.signs.append(signs)
+        self.owners.append(owners)
+
+    def arrays(self):
+        """``x, y, starts, signs, owner`` as numpy arrays."""
+        if not self.counts:
+            empty = np.zeros(0)
+            return empty, empty, np.zeros(0, np.int64), empty, np.zeros(0, np.int64)
+        counts = np.concatenate(self.counts).astype(np.int64)
+        starts = np.zeros(len(counts), dtype=np.int64)
+        np.cumsum(counts[:-1], out=starts[1:])
+        return (np.concatenate(self.xs), np.concatenate(self.ys), starts,
+                np.concatenate(self.signs), np.concatenate(self.owners).astype(np.int64))
+
+
+def polygon_rings(wkbs: Sequence[bytes]) -> RingSet:
+    """Rings of every geometry in ``wkbs`` (``b""`` = null geometry)."""
+    result = RingSet(len(wkbs))
+    if not wkbs:
+        return result
+    lengths = np.fromiter(map(len, wkbs), dtype=np.int64, count=len(wkbs))
+    buf = b"".join(wkbs)
+    offsets = np.zeros(len(wkbs), dtype=np.int64)
+    np.cumsum(lengths[:-1], out=offsets[1:])
+    simple, empty, coords, n_points, dims = _classify(buf, offsets, lengths)
+    result.empty += int(np.count_nonzero(empty))
+    rings = np.flatnonzero(simple & (n_points >= 3))
+    if len(rings):
+        x, y, order = _gather_xy(buf, coords[rings], n_points[rings], dims[rings])
+        rings = rings[order]
+        result._append(x, y, n_points[rings], np.ones(len(rings)), rings)
+    for index in np.flatnonzero(~simple & ~empty):
+        result.add_wkb(int(index), wkbs[index])
+    return result
+
+
+_FOUR = np.arange(4)
+
+
+def _classify(buf: bytes, offsets: np.ndarray, lengths: np.ndarray):
+    """Which geometries are single-ring little-endian (Multi)Polygons, where their coordinates
+    start, how many points and dimensions; and which are null or empty."""
+    u8 = np.frombuffer(buf, dtype=np.uint8)
+    size = len(u8)
+    if size < 9:  # nothing but null geometries
+        none = np.zeros(len(offsets), dtype=bool)
+        zeros = np.zeros(len(offsets), dtype=np.int64)
+        return none, lengths == 0, zeros, zeros, zeros + 2
+
+    def u32(pos, ok):
+        """Little-endian uint32 at each byte position (−1 where not ``ok``)."""
+        pos = np.minimum(np.where(ok, pos, 0), size - 4)
+        raw = u8[pos[:, None] + _FOUR]  # (n, 4) bytes, contiguous: reinterpret as uint32
+        return np.where(ok, raw.view("<u4")[:, 0].astype(np.int64), -1)
+
+    little = (lengths >= 9) & (u8[np.minimum(offsets, size - 1)] == 1)
+    code = u32(offsets + 1, little)
+    iso, base = code // 1000, code % 1000
+    plain = little & (iso >= 0) & (iso <= 3)  # ISO codes, no EWKB flags
+    dims = 2 + ((iso == 1) | (iso == 3)) + ((iso == 2) | (iso == 3))
+    polygon, multi = plain & (base == 3), plain & (base == 6)
+    count = u32(offsets + 5, polygon | multi)
+    empty = (lengths == 0) | ((polygon | multi) & (count == 0))
+    polygon &= (count == 1) & (lengths >= 13)
+    multi &= (count == 1) & (lengths >= 22)
+    multi &= u8[np.minimum(offsets + 9, size - 1)] == 1
+    multi &= u32(offsets + 10, multi) == code - 3
+    multi &= u32(offsets + 14, multi) == 1
+    coords = np.where(multi, offsets + 22, offsets + 13)
+    n_points = np.where(polygon, u32(offsets + 9, polygon), u32(offsets + 18, multi))
+    simple = (polygon | multi) & (lengths == coords - offsets + 8 * dims * n_points)
+    return simple, empty, coords, np.where(simple, n_points, 0), dims
+
+
+def _gather_xy(buf: bytes, coords: np.ndarray, n_points: np.ndarray, dims: np.ndarray):
+    """x and y of every vertex of the rings starting at byte ``coords``, and the ring order.
+
+    WKB doubles are not 8-byte aligned, so the buffer is viewed as float64 at each of the
+    eight byte phases (views, no copies). Rings are grouped by (phase, dimensions) and each
+    group's doubles are read with one fancy index; ``order`` gives the rings in output order.
+    """
+    key = (coords & 7) * 8 + dims
+    order = np.argsort(key, kind="stable")
+    xs, ys = [], []
+    for group_key in np.unique(key):
+        phase, width = divmod(int(group_key), 8)
+        rings = order[key[order] == group_key]
+        view = np.frombuffer(buf, dtype="<f8", count=(len(buf) - phase) // 8, offset=phase)
+        counts = n_points[rings] * width
+        first = np.zeros(len(rings), dtype=np.int64)
+        np.cumsum(counts[:-1], out=first[1:])
+        source = np.arange(int(counts.sum()), dtype=np.int64)
+        source += np.repeat((coords[rings] >> 3) - first, counts)
+        block = view[source].reshape(-1, width)
+        xs.append(block[:, 0])
+        ys.append(block[:, 1])
+    return np.concatenate(xs), np.concatenate(ys), order

@@ -96,3 +96,32 @@ def test_cultivated_land_in_red_line_equals_area_against_the_union(qgis_app, tin
     frame = overlay_stats(layer(tiny, "DLTB"), layer(tiny, "STBHHX"),
                           RegionSpec(RegionLevel.WHOLE), input_filter="\"DLBM\" LIKE '01%'")
     assert frame.area_inside.sum() == pytest.approx(expected, rel=1e-7, abs=0.01)
+
+
+def test_new_construction_equals_the_construction_projects(qgis_app, tiny):
+    """The sample's JSZY layer is exactly the parcels turned from cultivated land (2020) into
+    construction land (2023): the change matrix must find that area, measured here with
+    OGR (union) and pyproj.Geod."""
+    from osgeo import ogr, osr
+
+    from sg_nr_plugin.core.stats.changematrix import (
+        ClassLevel,
+        change_matrix,
+        new_construction_m2,
+    )
+
+    source = ogr.Open(str(tiny))
+    projects = source.GetLayerByName("JSZY")
+    if projects is None:
+        pytest.skip("data/tiny has no JSZY")
+    union = ogr.Geometry(ogr.wkbMultiPolygon)
+    for feature in projects:
+        union = union.Union(feature.GetGeometryRef())
+    target = osr.SpatialReference()
+    target.ImportFromEPSG(4490)
+    expected = geodesic_area(union, osr.CoordinateTransformation(projects.GetSpatialRef(),
+                                                                 target))
+    frame = change_matrix(layer(tiny, "DLTB_2020"), layer(tiny, "DLTB"),
+                          RegionSpec(RegionLevel.WHOLE), ClassLevel.CATEGORY)
+    assert sum(new_construction_m2(frame).values()) == pytest.approx(expected, abs=0.05)
+    assert (frame.area_m2 > 1e-6).all()  # no floating-point slivers reported

@@ -33,6 +33,7 @@ COLUMNS = ["region_code", "region_name", "from_class", "from_name", "to_class", 
            "area_m2"]
 PARCELS_PER_TILE = 20_000
 NO_BASE = "NONE"
+NOISE_M2 = 1e-6  # intersections of identical boundaries leave slivers of ~1e-9 m²
 
 
 class ClassLevel(IntEnum):
@@ -173,8 +174,8 @@ class _Matrix:
         areas = self.measurer.measure_many(geometries).tolist()
         covered = dict.fromkeys((w[2] for w in wholes), 0.0)
         for region, from_class, to_class, whole, position in cells:
-            if areas[position] <= 0.0:
-                continue  # neighbours sharing an edge only
+            if areas[position] <= NOISE_M2:
+                continue  # neighbours sharing an edge; slivers of floating-point noise
             self._add(region, from_class, to_class, areas[position])
             covered[whole] += areas[position]
         for region, to_class, whole in wholes:

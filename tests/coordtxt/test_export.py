@@ -186,8 +186,9 @@ def test_selected_features_only(processing_ready, tmp_path):
 
 def test_character_outside_gbk_is_a_clear_error(processing_ready, tmp_path):
     layer = _layer()
-    layer.dataProvider().changeAttributeValues({1: {2: "地块😀"}})
-    with pytest.raises(QgsProcessingException, match="cannot be written in GBK"):
+    layer.dataProvider().changeAttributeValues({3: {2: "地块😀"}})  # in the second file
+    message = "“XM_2.txt” line 13: the character “😀” cannot be written in GBK"
+    with pytest.raises(QgsProcessingException, match=message):
         _export(layer, tmp_path)
     assert not list(tmp_path.iterdir())  # nothing half-written
 

@@ -124,12 +124,15 @@ class ExportCoordTxt(CoordTxtAlgorithm):
                             self.parameterAsString(parameters, "DATE", context), width)
         encoding = ENCODINGS[self.parameterAsEnum(parameters, "ENCODING", context)]
         folder = Path(self.parameterAsString(parameters, "OUTPUT", context))
-        files, used = [], set()
+        if feedback.isCanceled():
+            return {}
+        # encode every file before writing any: a character GBK lacks leaves no partial set
+        encoded, used = [], set()
         for project, parcels in groups.items():
             target = folder / safe_file_name(project, used)
             _warn_duplicates(feedback, target.name, parcels)
-            write_atomic(target, encode(format_file(header, parcels), encoding, target.name))
-            files.append(str(target))
+            encoded.append((target, encode(format_file(header, parcels), encoding, target.name)))
+        files = [str(write_atomic(target, data)) for target, data in encoded]
         feedback.pushInfo(tr("{parcels} parcel(s) written to {files} file(s) in {folder}.")
                           .format(parcels=sum(len(p) for p in groups.values()),
                                   files=len(files), folder=folder))

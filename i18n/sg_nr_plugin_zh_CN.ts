@@ -537,22 +537,22 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>坐标写入坐标系 {crs}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="133" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="136" />
       <source>{parcels} parcel(s) written to {files} file(s) in {folder}.</source>
       <translation>已将 {parcels} 个地块写入 {folder} 中的 {files} 个文件。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="158" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="161" />
       <source>Feature {fid} has no polygon geometry; skipped.</source>
       <translation>要素 {fid} 没有面几何；已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="168" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="171" />
       <source>No feature with a polygon geometry to export.</source>
       <translation>没有可导出的面要素。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="175" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="178" />
       <source>{file}: parcel number {parcel} is used {count} times; the monitoring system rejects duplicates.</source>
       <translation>{file}：地块编号 {parcel} 使用了 {count} 次；监管系统不接受重复编号。</translation>
     </message>
@@ -902,12 +902,12 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>行政区图层“{layer}”没有字段“{field}”：请选择存放行政区代码或名称的字段。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="106" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="111" />
       <source>(outside the region layer)</source>
       <translation>（不在行政区图层内）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="186" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="187" />
       <source>Invalid filter expression “{expr}”: {error}</source>
       <translation>筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -967,87 +967,87 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>统计功能需要 Python 包 pandas，当前 QGIS 中没有。请安装（OSGeo4W：python3-pandas；Debian：python3-pandas）后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="93" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="98" />
       <source>Unrecognised</source>
       <translation>未识别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="182" />
+      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="183" />
       <source>(not in base)</source>
       <translation>（基期无图斑）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="97" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="102" />
       <source>Indicators: {id} version {version}</source>
       <translation>指标定义：{id} 版本 {version}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="157" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="185" />
       <source>layer “{layer}” has none of the fields {fields}</source>
       <translation>图层“{layer}”缺少以下任一字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="160" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="188" />
       <source>layer “{layer}” has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="173" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="201" />
       <source>ΣTBDLMJ of class set {set}</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="175" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="203" />
       <source>ΣTBDLMJ of class set {set} / ΣTBMJ × 100</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ / ΣTBMJ × 100</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="177" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="205" />
       <source>TBDLMJ of DLTB under {layer} (dissolved, net of ridges)</source>
       <translation>{layer}（融合后）范围内 DLTB 的图斑地类面积（扣除田坎）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="180" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="208" />
       <source>Ellipsoidal area of {layer} (dissolved) within DLTB</source>
       <translation>{layer}（融合后）在 DLTB 范围内的椭球面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="183" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="211" />
       <source>Area not {set} in {layer} and {set} in DLTB</source>
       <translation>{layer} 中非 {set}、现状 DLTB 中为 {set} 的面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="185" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="213" />
       <source>Share of {layer} features flagged green (fields {fields})</source>
       <translation>{layer} 中标记为绿色矿山的要素占比（字段 {fields}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="201" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="229" />
       <source>DLTB has no area</source>
       <translation>DLTB 面积为零</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="215" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="243" />
       <source>input {layer} not given</source>
       <translation>未提供输入图层 {layer}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="213" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="241" />
       <source>reported for the whole area only</source>
       <translation>仅统计全域</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="231" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="259" />
       <source>targets are set for the whole area</source>
       <translation>目标值按全域下达</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="91" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="96" />
       <source>Unrecognised land class ({codes})</source>
       <translation>未识别地类（{codes}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="139" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="148" />
       <source>Unrecognised land-class codes: {codes}</source>
       <translation>未识别的地类编码：{codes}</translation>
     </message>
@@ -1137,12 +1137,12 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>统计对象筛选表达式“{expr}”无效：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="77" />
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="79" />
       <source>Cannot read the indicator file {path}: {error}</source>
       <translation>无法读取指标文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="84" />
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="86" />
       <source>Indicator file {file}: “{key}” {problem}</source>
       <translation>指标文件 {file}：“{key}” {problem}</translation>
     </message>
@@ -1157,17 +1157,17 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>缺失</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="93" />
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="95" />
       <source>must be a list</source>
       <translation>必须是列表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="98" />
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="100" />
       <source>is defined twice</source>
       <translation>重复定义</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="106" />
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="108" />
       <source>must be an object</source>
       <translation>必须是对象</translation>
     </message>
@@ -1177,17 +1177,17 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>必须是以下之一：{values}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="122" />
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="124" />
       <source>is required by method {method}</source>
       <translation>为计算方法 {method} 所必需</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="127" />
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="129" />
       <source>must be a number or null</source>
       <translation>必须是数值或 null</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="129" />
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="133" />
       <source>must be “min” (at least the target) or “max” (at most)</source>
       <translation>必须是“min”（不低于目标）或“max”（不高于目标）</translation>
     </message>
@@ -1661,9 +1661,54 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <translation>基期（行）/ 现状（列）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="162" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="165" />
       <source>Feature {fid} (parcel {parcel}) has an invalid geometry; it is written as it is and will be rejected at filing.</source>
       <translation>要素 {fid}（地块 {parcel}）的几何图形无效；已按原样写出，报部时将被拒绝。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/consistency.py" line="73" />
+      <source>TBDLMJ = TBMJ − KCMJ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/consistency.py" line="74" />
+      <source>KCMJ = TBMJ × KCXS</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/consistency.py" line="75" />
+      <source>TBMJ = measured ellipsoidal area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/consistency.py" line="103" />
+      <source>Layer “{layer}”, {check}: {failed} of {checked} parcels outside tolerance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/consistency.py" line="107" />
+      <source>  feature {fid} {label}: expected {expected:.2f}, found {actual:.2f} (difference {diff:+.2f} m²)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/consistency.py" line="112" />
+      <source>Layer “{layer}”: {count} parcels have no geometry (area 0).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="157" />
+      <source>{layer}: none of the fields {fields}; every feature counted for {indicator}</source>
+      <translation>{layer}：没有字段 {fields} 中的任何一个；{indicator} 计入全部要素</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="162" />
+      <source>{indicator}: only {layer} features with {field} in ({values})</source>
+      <translation>{indicator}：仅计 {layer} 中 {field} 为（{values}）的要素</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="131" />
+      <source>and only_values go together</source>
+      <translation>必须与 only_values 同时给出</translation>
     </message>
   </context>
 </TS>

@@ -135,3 +135,18 @@ def test_protected_restoration_and_urban_renewal(qgis_app):
     assert total["urban_renewal"].value == pytest.approx(geo(330, 345) * 15 / 1e4, abs=1e-6)
     assert total["urban_renewal"].unit == "亩"
     assert total["protected_areas"].status == "未达标"  # 0.004 km² < the 4144 km² target
+
+
+def test_only_producing_mines_and_completed_renewal_count(qgis_app):
+    mines = memory_layer("CKQ", "SCZT:string&field=LSKS:string", [
+        (r(0, 10), ["生产", "是"]), (r(20, 30), ["生产", "否"]),
+        (r(40, 50), ["关闭", "否"]), (r(60, 70), ["关闭", "否"])])
+    renewal = memory_layer("SJGZ", "ZT:string", [
+        (r(300, 340, -5, 105), ["已完成"]), (r(340, 400, -5, 105), ["实施中"])])
+    inputs = IndicatorInputs(dltb(), layers={"MINING_RIGHTS": (mines, "CKQ"),
+                                             "URBAN_RENEWAL": (renewal, "SJGZ")})
+    frame = plan_indicators(inputs, RegionSpec(RegionLevel.WHOLE))
+    total = values(frame)
+    assert total["green_mines"].value == pytest.approx(50.0)  # 1 of 2 producing mines
+    assert total["urban_renewal"].value == pytest.approx(geo(300, 340) * 15 / 1e4, abs=1e-6)
+    assert any("SJGZ" in note and "ZT" in note for note in frame.attrs["meta"].notes)

@@ -51,6 +51,8 @@ class Indicator:
     note: str = ""
     green_fields: tuple = ()
     green_values: tuple = ()
+    only_fields: tuple = ()  # count only features whose first present field of these…
+    only_values: tuple = ()  # …holds one of these values (e.g. ZT = 已完成)
 
     @property
     def area_unit(self) -> AreaUnit | None:
@@ -125,6 +127,8 @@ def _indicator(entry, position: int, fail) -> Indicator:
         value = entry.get(name)
         if value is not None and not isinstance(value, (int, float)):
             fail(f"{key}.{name}", tr("must be a number or null"))
+    if bool(entry.get("only_fields")) != bool(entry.get("only_values")):
+        fail(f"{key}.only_fields", tr("and only_values go together"))
     if entry.get("direction", "min") not in ("min", "max"):
         fail(f"{key}.direction", tr("must be “min” (at least the target) or “max” (at most)"))
     return Indicator(
@@ -135,4 +139,6 @@ def _indicator(entry, position: int, fail) -> Indicator:
         direction=entry.get("direction", "min"), class_set=entry.get("class_set", ""),
         layer=entry.get("layer", ""), note=entry.get("note", ""),
         green_fields=tuple(entry.get("green_fields", ())),
-        green_values=tuple(str(v).upper() for v in entry.get("green_values", ())))
+        green_values=tuple(str(v).upper() for v in entry.get("green_values", ())),
+        only_fields=tuple(entry.get("only_fields", ())),
+        only_values=tuple(str(v) for v in entry.get("only_values", ())))

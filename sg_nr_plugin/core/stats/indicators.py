@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from qgis.core import QgsCoordinateTransformContext, QgsFeatureRequest, QgsFeatureSource
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsFeatureSource,
+)
 
 from ...i18n import tr
 from ..area import EllipsoidalArea
@@ -126,7 +131,8 @@ def _overlay_pass(inputs, spec, definitions, context, results, meta, feedback) -
         if indicator.layer not in inputs.layers or indicator.layer in accumulators:
             continue
         source, name = inputs.layers[indicator.layer]
-        overlay = OverlayLayer(source, crs, context, None, feedback)
+        expression = _only_expression(source, name, indicator, meta)
+        overlay = OverlayLayer(source, crs, context, expression, feedback)
         meta.sources.append(SourceInfo(indicator.layer, name, overlay.feature_count))
         mode = AreaMode.NET if indicator.method == "overlay_net" else AreaMode.GROSS
         accumulators[indicator.layer] = OverlayAccumulator(overlay, measurer, mode)
@@ -141,14 +147,36 @@ def _overlay_pass(inputs, spec, definitions, context, results, meta, feedback) -
     results.overlay_m2 = {layer: dict(acc.inside) for layer, acc in accumulators.items()}
 
 
+def _only_expression(source, name: str, indicator: Indicator, meta) -> str | None:
+    """Filter keeping the features the indicator counts (e.g. 三旧改造 with ZT = 已完成), or
+    None (all features) when the layer has none of the status fields — said in the notes."""
+    if not indicator.only_fields:
+        return None
+    status = find_field(source.fields(), *indicator.only_fields)
+    if status is None:
+        meta.notes.append(tr("{layer}: none of the fields {fields}; every feature counted for "
+                             "{indicator}").format(layer=name, fields=", ".join(
+                                 indicator.only_fields), indicator=indicator.name_zh))
+        return None
+    values = ", ".join(QgsExpression.quotedString(v) for v in indicator.only_values)
+    meta.notes.append(tr("{indicator}: only {layer} features with {field} in ({values})").format(
+        indicator=indicator.name_zh, layer=name, field=status, values=values))
+    return f"{QgsExpression.quotedColumnRef(status)} IN ({values})"
+
+
 def _green_share(source, name, indicator: Indicator | None, meta) -> tuple[float | None, str]:
-    """Share of mining-right features flagged as green mines (whole area only)."""
+    """Share of mining-right features flagged as green mines among those counted (licensed
+    producing mines when a production-status field exists; whole area only)."""
     candidates = indicator.green_fields if indicator else ()
     green_field = find_field(source.fields(), *candidates) if candidates else None
     count, green = 0, 0
     if green_field:
         request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-        request.setSubsetOfAttributes([green_field], source.fields())
+        expression = _only_expression(source, name, indicator, meta)
+        if expression:
+            request.setFilterExpression(expression)
+        else:
+            request.setSubsetOfAttributes([green_field], source.fields())
         for feature in source.getFeatures(request):
             count += 1
             green += text(feature[green_field]).upper() in indicator.green_values

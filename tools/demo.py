@@ -93,7 +93,7 @@ def statistics_step(env: dict[str, str], algorithms: list[str]) -> None:
     folder.mkdir(exist_ok=True)
     dltb = layers["DLTB"]
     optional = {"DLTB_BASE": "DLTB_2020", "BASIC_FARMLAND": "YJJBNT", "ECO_REDLINE": "STBHHX",
-                "PROTECTED_AREAS": "ZRBHD"}
+                "PROTECTED_AREAS": "ZRBHD", "URBAN_RENEWAL": "SJGZ", "MINING_RIGHTS": "CKQ"}
     steps = [
         ("landusesummary", {"INPUT": dltb, "REGION_LEVEL": 1, "UNIT": 2}),
         ("planindicators", {"DLTB": dltb, "REGION_LEVEL": 1, **{

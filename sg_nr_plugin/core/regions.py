@@ -1,8 +1,8 @@
 """Regions of a report: county / township / village from ZLDWDM prefixes, and their names.
 
 ZLDWDM (坐落单位代码) is 19 characters: 6 county + 3 township + 3 village + padding, so a
-parcel's region at each level is a prefix of it. Layers without ZLDWDM get their region from a
-region layer by :class:`RegionIndex` (see ``region_index.py``-free helper below).
+parcel's region at each level is a prefix of it. Layers without ZLDWDM get their regions from a
+region layer with :class:`RegionIndex`, which splits a parcel straddling regions by area.
 """
 
 from __future__ import annotations
@@ -10,7 +10,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import IntEnum
 
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsSpatialIndex,
+)
+
 from ..i18n import tr
+from .area import EllipsoidalArea
+from .errors import MissingFieldsError
 
 CITY_CODE = "440200"
 CITY_NAME_ZH = "韶关市"
@@ -93,8 +103,6 @@ def region_name(code: str, names: Mapping[str, str] | None = None) -> str:
 def names_from_layer(source, code_field: str, name_field: str) -> dict[str, str]:
     """``{code: name}`` from a region layer's attributes (e.g. XZQ: XZQDM/XZQMC, or ZLDWDM/
     ZLDWMC of DLTB itself). The first non-empty name of a code wins."""
-    from qgis.core import QgsFeatureRequest
-
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
     request.setSubsetOfAttributes([code_field, name_field], source.fields())
     names: dict[str, str] = {}
@@ -116,3 +124,84 @@ def _clean(value) -> str:
     except TypeError:
         pass
     return str(value).strip()
+
+
+class RegionIndex:
+    """Regions of a polygon layer (e.g. village boundaries, XZQ), for parcels without ZLDWDM.
+
+    ``assign(geom)`` returns ``[(code, area_m2), …]``: a parcel straddling two regions is split
+    by area, never given wholesale to one; the part outside every region is returned under
+    :data:`UNKNOWN_CODE`. Areas are ellipsoidal (``EllipsoidalArea`` in ``dest_crs``).
+    """
+
+    #: A remainder below this (m²) or below 1e-9 of the parcel is rounding, not "outside".
+    REMAINDER_M2 = 0.01
+
+    def __init__(self, source, code_field: str, dest_crs,
+                 transform_context: QgsCoordinateTransformContext | None = None,
+                 name_field: str | None = None, layer_name: str | None = None) -> None:
+        context = transform_context or QgsCoordinateTransformContext()
+        missing = [f for f in (code_field, name_field) if f and source.fields().indexOf(f) < 0]
+        if missing:
+            raise MissingFieldsError(layer_name or _source_name(source), missing)
+        source_crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+        transform = None if source_crs == dest_crs else QgsCoordinateTransform(
+            source_crs, dest_crs, context)
+        self.names: dict[str, str] = {}
+        self._codes: list[str] = []
+        self._geoms: list[QgsGeometry] = []
+        self._engines: list = []
+        self._index = QgsSpatialIndex()
+        self._area = EllipsoidalArea(dest_crs, context)
+        for feature in source.getFeatures():
+            geom = QgsGeometry(feature.geometry())
+            code = _clean(feature[code_field])
+            if geom.isNull() or geom.isEmpty() or not code:
+                continue
+            if transform is not None:
+                geom.transform(transform)
+            self._add(code, geom)
+            if name_field and code not in self.names and _clean(feature[name_field]):
+                self.names[code] = _clean(feature[name_field])
+
+    def _add(self, code: str, geom: QgsGeometry) -> None:
+        engine = QgsGeometry.createGeometryEngine(geom.constGet())
+        engine.prepareGeometry()  # many parcels are tested against each region
+        self._index.addFeature(len(self._codes), geom.boundingBox())
+        self._codes.append(code)
+        self._geoms.append(geom)
+        self._engines.append(engine)
+
+    def assign(self, geom: QgsGeometry | None) -> list[tuple[str, float]]:
+        """``[(region code, area m²)]`` of the parts of ``geom`` in each region."""
+        if geom is None or geom.isNull() or geom.isEmpty():
+            return []
+        total = self._area.measure(geom)
+        shares: dict[str, float] = {}
+        for candidate in self._index.intersects(geom.boundingBox()):
+            engine = self._engines[candidate]
+            if not engine.intersects(geom.constGet()):
+                continue
+            code = self._codes[candidate]
+            if engine.contains(geom.constGet()):
+                area = total
+            else:
+                area = self._area.measure(geom.intersection(self._geoms[candidate]))
+            if area > 0.0:
+                shares[code] = shares.get(code, 0.0) + area
+        remainder = total - sum(shares.values())
+        if remainder > max(self.REMAINDER_M2, 1e-9 * total):
+            shares[UNKNOWN_CODE] = remainder
+        return sorted(shares.items(), key=lambda item: -item[1])
+
+    def code_of(self, geom: QgsGeometry | None) -> str:
+        """The region holding the largest part of ``geom`` (UNKNOWN_CODE when none)."""
+        shares = self.assign(geom)
+        return shares[0][0] if shares else UNKNOWN_CODE
+
+
+def _source_name(source) -> str:
+    for attribute in ("name", "sourceName"):
+        if hasattr(source, attribute) and getattr(source, attribute)():
+            return str(getattr(source, attribute)())
+    return ""

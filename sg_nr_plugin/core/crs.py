@@ -185,7 +185,7 @@ def check_layer_crs(layer_or_source, name: str | None = None) -> CrsReport:
         else layer_or_source.crs()
     if crs is None or not crs.isValid():
         raise CrsError(tr("Layer “{layer}” has no coordinate reference system. Set its CRS "
-                          "(三调 data: EPSG:4490, EPSG:4547 or EPSG:4526) and run again.")
+                          "(survey data: EPSG:4490, EPSG:4547 or EPSG:4526) and run again.")
                        .format(layer=layer_name))
     extent = layer_or_source.sourceExtent() if hasattr(layer_or_source, "sourceExtent") \
         else layer_or_source.extent()
@@ -196,10 +196,11 @@ def check_layer_crs(layer_or_source, name: str | None = None) -> CrsReport:
     message = ""
     if suggestion:
         message = tr("Layer “{layer}” is declared {declared} but its coordinates (x {x_min:.0f}"
-                     " … {x_max:.0f}) do not fit it; it looks like {suggestion}. Set the layer "
-                     "CRS to {suggestion} (Layer Properties → Source) and run again.").format(
+                     " … {x_max:.0f}) do not fit it: {diagnosis}. Set the layer CRS to "
+                     "{suggestion} (Layer Properties → Source) and run again.").format(
             layer=layer_name, declared=crs.authid() or crs.description(),
-            x_min=extent.xMinimum(), x_max=extent.xMaximum(), suggestion=suggestion)
+            x_min=extent.xMinimum(), x_max=extent.xMaximum(),
+            diagnosis=_diagnosis(suggestion), suggestion=suggestion)
     return CrsReport(layer_name, crs.authid(), kind, zone, suggestion, message)
 
 
@@ -209,6 +210,18 @@ def require_consistent_crs(layer_or_source, name: str | None = None) -> CrsRepor
     if not report.ok:
         raise CrsError(report.message)
     return report
+
+
+def _diagnosis(suggestion: str) -> str:
+    """Why ``suggestion`` fits, e.g. "looks like zone 38 with prefix: EPSG:4526"."""
+    code = int(suggestion.split(":")[1])
+    if code == 4490:
+        return tr("looks like longitude/latitude degrees: {crs}").format(crs=suggestion)
+    if 4488 + 25 <= code <= 4488 + 45:
+        return tr("looks like zone {zone} with prefix: {crs}").format(zone=code - 4488,
+                                                                      crs=suggestion)
+    return tr("looks like zone {zone} without prefix: {crs}").format(zone=code - 4509,
+                                                                     crs=suggestion)
 
 
 def _name_of(layer_or_source) -> str:

@@ -8,6 +8,8 @@ table sink and choosing whether a source may be aggregated in SQL.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -22,6 +24,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
+    QgsProviderRegistry,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -110,8 +113,16 @@ def region_spec(algorithm, parameters, context) -> RegionSpec:
 
 
 def layer_name(algorithm, parameters, name: str, context) -> str:
+    """The name a report shows for an input: the layer's, or for ``file.gpkg|layername=X``
+    given on the command line (where the layer is named after the file) ``X (file.gpkg)``."""
     layer = algorithm.parameterAsVectorLayer(parameters, name, context)
-    return layer.name() if layer is not None else name
+    if layer is None:
+        return name
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    inner, path = parts.get("layerName") or "", parts.get("path") or ""
+    if inner and path and layer.name() == Path(path).stem and inner != layer.name():
+        return f"{inner} ({Path(path).name})"
+    return layer.name()
 
 
 def pushdown_layer(algorithm, parameters, name: str, context):

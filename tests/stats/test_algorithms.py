@@ -190,3 +190,17 @@ def test_workbooks_take_their_look_from_the_template(qgis_app, tmp_path):
     header = workbook.worksheets[0].cell(4, 1)
     assert header.style == "sgnr_header"
     assert header.fill.fgColor.rgb == sample.fill.fgColor.rgb
+
+
+def test_about_sheet_names_sources_and_counts(processing_ready, tmp_path):
+    import openpyxl
+
+    dltb = write_gpkg(dltb_layer(), tmp_path / "sample.gpkg", "DLTB")
+    result = processing_ready.run("sgnr:landusesummary", {
+        "INPUT": dltb.source(), "REGION_LEVEL": 1, "UNIT": 3,
+        "OUTPUT": str(tmp_path / "o.gpkg"), "OUTPUT_XLSX": str(tmp_path / "o.xlsx")})
+    about = dict(openpyxl.load_workbook(result["OUTPUT_XLSX"])["About"].iter_rows(
+        values_only=True))
+    assert about["Source DLTB"] == "DLTB (sample.gpkg) (8 features)"
+    assert about["Area method"] == "CGCS2000 ellipsoidal"
+    assert about["Unit"] == "10k mu"

@@ -88,7 +88,8 @@ def plan_indicators(inputs: IndicatorInputs, spec: RegionSpec | None = None,
         matrix = change_matrix(inputs.base, inputs.dltb, spec, ClassLevel.CATEGORY, context,
                                inputs.base_name, inputs.dltb_name, feedback)
         results.new_construction = new_construction_m2(matrix)
-        meta.sources.append(matrix.attrs["meta"].sources[0])
+        base = matrix.attrs["meta"].sources[0]
+        meta.sources.append(SourceInfo("DLTB_BASE", base.name, base.count))
     if "MINING_RIGHTS" in inputs.layers:
         green = definitions.by_id("green_mines") if "MINING_RIGHTS" in wanted else None
         results.green = _green_share(*inputs.layers["MINING_RIGHTS"], green, meta)

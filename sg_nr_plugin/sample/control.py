@@ -112,19 +112,19 @@ def natural_layers(rng, scale: Scale, regions: list[Region], terrain: Terrain, d
                                      + 0.25 * terrain.texture(x, y))
     other, _, _ = _field_grid(terrain, bounds, res, lambda x, y: terrain.basin(x * 1.7, y * 1.3))
     sterile = plan.sterile_geometry()
-    for code, threshold, layer in ((None, np.quantile(mountain, 0.66), "STBHHX"),
-                                   (None, np.quantile(mountain - 0.5 * other, 0.6), "GYL")):
-        score = mountain if layer == "STBHHX" else mountain - 0.5 * other
+    # red line on the most mountainous third, public forest on another mountain mix
+    for layer, score, share in (("STBHHX", mountain, 0.66), ("GYL", mountain - 0.5 * other, 0.6)):
+        threshold = np.quantile(score, share)
         tile = 2000.0 if tiny else 15000.0
-        for k, poly in enumerate(_mask_polygons(score > threshold, gx0, gy1, res)):
+        for poly in _mask_polygons(score > threshold, gx0, gy1, res):
             poly = poly.Intersection(union).Difference(sterile)
             for piece in _tiles(poly, tile, 40.0 if layer == "STBHHX" else 0.0):
                 region = _region_at(regions, piece)
                 n = len(nat.features[layer]) + 1
                 if layer == "STBHHX":
                     kind = ["水源涵养", "生物多样性维护", "水土保持"][n % 3]
-                    nat.add(layer, piece, [f"HX{region.code}{n:04d}", f"{region.name}{kind}生态保护红线",
-                                           kind, region.code])
+                    nat.add(layer, piece, [f"HX{region.code}{n:04d}",
+                                           f"{region.name}{kind}生态保护红线", kind, region.code])
                 else:
                     nat.add(layer, piece, [f"GYL{region.code}{n:05d}", ["省级", "国家级"][n % 2],
                                            str(1 + n % 3), region.code])
@@ -136,8 +136,10 @@ def natural_layers(rng, scale: Scale, regions: list[Region], terrain: Terrain, d
         if not city.IsEmpty():
             nat.add("CZKFBJ", polygons_only(city), [region.code, region.name, "城镇开发边界"])
         # one reserve per county, on its most mountainous ground
-        pts = np.array(region.geom.Buffer(-1500.0 if not tiny else -300.0).Centroid().GetPoint()[:2])
-        cx, cy = _highest(terrain, region, rng) if not tiny else pts
+        if tiny:
+            cx, cy = region.geom.Buffer(-300.0).Centroid().GetPoint()[:2]
+        else:
+            cx, cy = _highest(terrain, region, rng)
         core = _blob(rng, cx, cy, 500.0 if tiny else 4000.0)
         general = _blob(rng, cx, cy, 1000.0 if tiny else 9000.0).Difference(core)
         name = region.name[:2] + ("山" if tiny else "岭") + "省级自然保护区"

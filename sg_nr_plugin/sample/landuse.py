@@ -107,17 +107,22 @@ def assign_classes(rng, terrain: Terrain, dem: Dem, units: AdminUnits, seat, x, 
         quota[group[i]] -= area[i]
 
     # Settlements: city around the seat, towns, villages; each parcel keeps its kind (201–203).
-    kind = np.where(d_seat < 2.2 * np.maximum(d_town, 1), 201, np.where(d_town < 900, 202, 203))
-    settle = np.maximum.reduce([np.exp(-(d_seat / 2500.0) ** 2),
-                                0.7 * np.exp(-(d_town / 700.0) ** 2),
-                                0.45 * np.exp(-(d_vil / 260.0) ** 2)]) + 0.08 * noise - 0.3 * low
+    terms = np.vstack([np.exp(-(d_seat / 2500.0) ** 2), 0.7 * np.exp(-(d_town / 700.0) ** 2),
+                       0.45 * np.exp(-(d_vil / 260.0) ** 2)])
+    kind = np.where(terms[0] >= terms[1], 201, 202)  # city or town
+    settle = terms[:2].max(axis=0) + 0.08 * noise - 0.3 * low
     mine_centres = pts[rng.choice(n, size=max(1, n // 4000), replace=False)]
     d_mine = cKDTree(mine_centres).query(pts)[0]
     mining = _take(group, area, np.exp(-(d_mine / 300.0) ** 2) + 0.2 * low,
                    0.06 * quota["construction"], "construction", low > 0.3)
     dlbm[mining], czcs[mining] = "0602", "204"
-    built = _take(group, area, settle, quota["construction"] - area[mining].sum(),
-                  "construction")
+    # a third of the settlement land is village homesteads scattered around village centres
+    village = _take(group, area, terms[2] + 0.05 * noise - 0.3 * low,
+                    (quota["construction"] - area[mining].sum()) / 3, "construction")
+    kind[village] = 203
+    built = np.concatenate([village, _take(group, area, settle, quota["construction"]
+                                           - area[mining].sum() - area[village].sum(),
+                                           "construction")])
     for k in (201, 202, 203):
         sel = built[kind[built] == k]
         dlbm[sel] = _mix(rng, lc.SETTLEMENT_MIX[k], len(sel))

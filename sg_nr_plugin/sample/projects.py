@@ -16,6 +16,7 @@ from qgis.core import QgsGeometry
 
 from .geo import union_all
 from .sites import SitePicker
+from .tessellate import polygonal
 
 LAYERS = {"farmland": "XM_BCGD", "paddy": "XM_KZST", "mine": "XM_KSXF"}
 PREFIX = {"farmland": "BCGD", "paddy": "KZST", "mine": "KSXF"}
@@ -140,11 +141,9 @@ class Plan:
                 if cells.river[i] >= 0 or not g.boundingBox().intersects(bb) \
                         or not engine.intersects(g.constGet()) or engine.contains(g.constGet()):
                     continue
-                inside, outside = g.intersection(fp), g.difference(fp)
+                inside, outside = polygonal(g.intersection(fp)), polygonal(g.difference(fp))
                 if inside.area() < 0.01 or outside.area() < 0.01:
                     continue
-                for piece in (inside, outside):
-                    piece.convertToMultiType()
                 cells.geoms[i] = inside
                 label = inside.pointOnSurface().asPoint()
                 cells.x[i], cells.y[i] = label.x(), label.y()
@@ -161,7 +160,7 @@ class Plan:
         """Classes the sites impose on parcels ("" = free), set before the class quotas."""
         fixed = np.full(len(cells.geoms), "", dtype=object)
         footprints = self._footprints()
-        for fp, bb, engine, zones, default in footprints:
+        for _fp, bb, engine, zones, default in footprints:
             for i, g in enumerate(cells.geoms):
                 if cells.river[i] >= 0 or not g.boundingBox().intersects(bb):
                     continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from qgis.core import QgsGeometry
+from qgis.core import QgsGeometry, QgsWkbTypes
 from scipy.spatial import Voronoi, cKDTree
 
 from .geo import polygon_wkb
@@ -83,6 +83,20 @@ def _river_seeds(xy: np.ndarray, width: float, bounds) -> tuple[np.ndarray, np.n
     return channel, banks
 
 
+def polygonal(geom: QgsGeometry) -> QgsGeometry:
+    """The polygon parts of a GEOS result as a MultiPolygon (cuts can yield collections
+    holding stray lines where two outlines run along each other)."""
+    if QgsWkbTypes.flatType(geom.wkbType()) in (QgsWkbTypes.Polygon, QgsWkbTypes.MultiPolygon):
+        out = QgsGeometry(geom)
+    else:
+        parts = [p for p in geom.asGeometryCollection()
+                 if p.type() == QgsWkbTypes.PolygonGeometry]
+        out = QgsGeometry.collectGeometry(parts) if parts else QgsGeometry()
+    if not out.isEmpty():
+        out.convertToMultiType()
+    return out
+
+
 def voronoi_cells(points: np.ndarray, kinds: np.ndarray, bounds, region: QgsGeometry) -> Cells:
     """Voronoi cells of ``points`` clipped to ``region`` (cells outside it are dropped)."""
     x0, y0, x1, y1 = bounds
@@ -106,10 +120,9 @@ def voronoi_cells(points: np.ndarray, kinds: np.ndarray, bounds, region: QgsGeom
             xs.append(points[i, 0])
             ys.append(points[i, 1])
         elif engine.intersects(cell.constGet()):
-            clipped = cell.intersection(region)
+            clipped = polygonal(cell.intersection(region))
             if clipped.isEmpty() or clipped.area() <= 0.0:
                 continue
-            clipped.convertToMultiType()
             label = clipped.pointOnSurface().asPoint()
             geoms.append(clipped)
             xs.append(label.x())

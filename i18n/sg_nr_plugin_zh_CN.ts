@@ -251,7 +251,7 @@
       <translation>导出报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="96" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="99" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -832,69 +832,69 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>叠加统计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="55" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="58" />
       <source>Statistics</source>
       <translation>统计分析</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="71" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="74" />
       <source>Whole area</source>
       <translation>全域</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="71" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="74" />
       <source>County (ZLDWDM[:6])</source>
       <translation>县级（ZLDWDM 前 6 位）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="71" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="74" />
       <source>Township (ZLDWDM[:9])</source>
       <translation>乡镇级（ZLDWDM 前 9 位）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="72" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="75" />
       <source>Village (ZLDWDM[:12])</source>
       <translation>村级（ZLDWDM 前 12 位）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="77" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="80" />
       <source>Region level</source>
       <translation>统计级别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="80" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="83" />
       <source>Region polygons (optional; overrides the region level)</source>
       <translation>行政区面图层（可选；优先于统计级别）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="83" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="86" />
       <source>Region code or name field</source>
       <translation>行政区代码或名称字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="92" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="95" />
       <source>Area unit</source>
       <translation>面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="94" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="97" />
       <source>Statistics table</source>
       <translation>统计表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="96" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="99" />
       <source>Excel workbook</source>
       <translation>Excel 工作簿</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="169" />
       <source>Total</source>
-      <translation type="unfinished" />
+      <translation>合计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/regions.py" line="87" />
+      <location filename="../sg_nr_plugin/core/regions.py" line="97" />
       <source>No location code (ZLDWDM empty)</source>
-      <translation type="unfinished" />
+      <translation>无坐落单位代码（ZLDWDM 为空）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/common.py" line="101" />
@@ -977,67 +977,67 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>（基期无图斑）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="102" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="103" />
       <source>Indicators: {id} version {version}</source>
       <translation>指标定义：{id} 版本 {version}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="185" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="186" />
       <source>layer “{layer}” has none of the fields {fields}</source>
       <translation>图层“{layer}”缺少以下任一字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="188" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="189" />
       <source>layer “{layer}” has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="201" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="202" />
       <source>ΣTBDLMJ of class set {set}</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="203" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="204" />
       <source>ΣTBDLMJ of class set {set} / ΣTBMJ × 100</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ / ΣTBMJ × 100</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="205" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="206" />
       <source>TBDLMJ of DLTB under {layer} (dissolved, net of ridges)</source>
       <translation>{layer}（融合后）范围内 DLTB 的图斑地类面积（扣除田坎）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="208" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="209" />
       <source>Ellipsoidal area of {layer} (dissolved) within DLTB</source>
       <translation>{layer}（融合后）在 DLTB 范围内的椭球面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="211" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="212" />
       <source>Area not {set} in {layer} and {set} in DLTB</source>
       <translation>{layer} 中非 {set}、现状 DLTB 中为 {set} 的面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="213" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="214" />
       <source>Share of {layer} features flagged green (fields {fields})</source>
       <translation>{layer} 中标记为绿色矿山的要素占比（字段 {fields}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="229" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="230" />
       <source>DLTB has no area</source>
       <translation>DLTB 面积为零</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="243" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="244" />
       <source>input {layer} not given</source>
       <translation>未提供输入图层 {layer}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="241" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="242" />
       <source>reported for the whole area only</source>
       <translation>仅统计全域</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="259" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="260" />
       <source>targets are set for the whole area</source>
       <translation>目标值按全域下达</translation>
     </message>
@@ -1369,27 +1369,27 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
     <message>
       <location filename="../sg_nr_plugin/core/units.py" line="72" />
       <source>m²</source>
-      <translation type="unfinished" />
+      <translation>平方米</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/units.py" line="73" />
       <source>ha</source>
-      <translation type="unfinished" />
+      <translation>公顷</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/units.py" line="74" />
       <source>mu</source>
-      <translation type="unfinished" />
+      <translation>亩</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/units.py" line="75" />
       <source>10k mu</source>
-      <translation type="unfinished" />
+      <translation>万亩</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/units.py" line="76" />
       <source>km²</source>
-      <translation type="unfinished" />
+      <translation>平方千米</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/report.py" line="73" />
@@ -1552,64 +1552,54 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未知地类集合：{names}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/crs.py" line="187" />
-      <source>Layer “{layer}” has no coordinate reference system. Set its CRS (三调 data: EPSG:4490, EPSG:4547 or EPSG:4526) and run again.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/core/crs.py" line="198" />
-      <source>Layer “{layer}” is declared {declared} but its coordinates (x {x_min:.0f} … {x_max:.0f}) do not fit it; it looks like {suggestion}. Set the layer CRS to {suggestion} (Layer Properties → Source) and run again.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/core/crs.py" line="220" />
+      <location filename="../sg_nr_plugin/core/crs.py" line="233" />
       <source>(unnamed layer)</source>
-      <translation type="unfinished" />
+      <translation>（未命名图层）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/landclasses.py" line="139" />
       <source>Unknown land-class set “{name}”; known sets: {known}</source>
-      <translation type="unfinished" />
+      <translation>未知的地类集合“{name}”；已有集合：{known}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/landclasses.py" line="170" />
       <source>Cannot read the land-class file {path}: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法读取地类文件 {path}：{error}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/landclasses.py" line="184" />
       <source>Land-class file {file}: “{key}” {problem}</source>
-      <translation type="unfinished" />
+      <translation>地类文件 {file}：“{key}”{problem}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/landclasses.py" line="197" />
       <source>is missing or not text</source>
-      <translation type="unfinished" />
+      <translation>缺失或不是文本</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/landclasses.py" line="200" />
       <source>repeats code {code}</source>
-      <translation type="unfinished" />
+      <translation>重复了编码 {code}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/landclasses.py" line="203" />
       <source>names an unknown first-level class</source>
-      <translation type="unfinished" />
+      <translation>引用了未知的一级类</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/landclasses.py" line="205" />
       <source>must be one of agricultural, construction, unused</source>
-      <translation type="unfinished" />
+      <translation>必须是 agricultural（农用地）、construction（建设用地）、unused（未利用地）之一</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/landclasses.py" line="207" />
       <source>names an unknown code</source>
-      <translation type="unfinished" />
+      <translation>引用了未知的编码</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/landclasses.py" line="217" />
       <source>lists unknown codes: {codes}</source>
-      <translation type="unfinished" />
+      <translation>列出了未知编码：{codes}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/overlay.py" line="75" />
@@ -1619,7 +1609,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
     <message>
       <location filename="../sg_nr_plugin/core/area.py" line="54" />
       <source>Cannot measure areas: the coordinate reference system is missing or invalid.</source>
-      <translation type="unfinished" />
+      <translation>无法计算面积：坐标参考系缺失或无效。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="57" />
@@ -1668,40 +1658,40 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
     <message>
       <location filename="../sg_nr_plugin/core/consistency.py" line="73" />
       <source>TBDLMJ = TBMJ − KCMJ</source>
-      <translation type="unfinished" />
+      <translation>图斑地类面积 TBDLMJ = 图斑面积 TBMJ − 扣除地类面积 KCMJ</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/consistency.py" line="74" />
       <source>KCMJ = TBMJ × KCXS</source>
-      <translation type="unfinished" />
+      <translation>扣除地类面积 KCMJ = 图斑面积 TBMJ × 扣除地类系数 KCXS</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/consistency.py" line="75" />
       <source>TBMJ = measured ellipsoidal area</source>
-      <translation type="unfinished" />
+      <translation>图斑面积 TBMJ = 实测椭球面积</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/consistency.py" line="103" />
       <source>Layer “{layer}”, {check}: {failed} of {checked} parcels outside tolerance</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”，{check}：{checked} 个图斑中有 {failed} 个超出限差</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/consistency.py" line="107" />
       <source>  feature {fid} {label}: expected {expected:.2f}, found {actual:.2f} (difference {diff:+.2f} m²)</source>
-      <translation type="unfinished" />
+      <translation>  要素 {fid} {label}：应为 {expected:.2f}，实为 {actual:.2f}（差值 {diff:+.2f} 平方米）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/consistency.py" line="112" />
       <source>Layer “{layer}”: {count} parcels have no geometry (area 0).</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”：{count} 个图斑没有几何图形（面积按 0 计）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="157" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="158" />
       <source>{layer}: none of the fields {fields}; every feature counted for {indicator}</source>
       <translation>{layer}：没有字段 {fields} 中的任何一个；{indicator} 计入全部要素</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="162" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="163" />
       <source>{indicator}: only {layer} features with {field} in ({values})</source>
       <translation>{indicator}：仅计 {layer} 中 {field} 为（{values}）的要素</translation>
     </message>
@@ -1709,6 +1699,31 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <location filename="../sg_nr_plugin/core/stats/indicator_defs.py" line="131" />
       <source>and only_values go together</source>
       <translation>必须与 only_values 同时给出</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/crs.py" line="187" />
+      <source>Layer “{layer}” has no coordinate reference system. Set its CRS (survey data: EPSG:4490, EPSG:4547 or EPSG:4526) and run again.</source>
+      <translation>图层“{layer}”没有坐标参考系。请设置其坐标系（三调数据通常为 EPSG:4490、EPSG:4547 或 EPSG:4526）后重新运行。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/crs.py" line="198" />
+      <source>Layer “{layer}” is declared {declared} but its coordinates (x {x_min:.0f} … {x_max:.0f}) do not fit it: {diagnosis}. Set the layer CRS to {suggestion} (Layer Properties → Source) and run again.</source>
+      <translation>图层“{layer}”声明的坐标系为 {declared}，但其坐标（x {x_min:.0f} … {x_max:.0f}）与之不符：{diagnosis}。请将图层坐标系设为 {suggestion}（图层属性 → 源）后重新运行。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/crs.py" line="219" />
+      <source>looks like longitude/latitude degrees: {crs}</source>
+      <translation>看起来是经纬度（度）：{crs}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/crs.py" line="221" />
+      <source>looks like zone {zone} with prefix: {crs}</source>
+      <translation>看起来是带带号的第 {zone} 带：{crs}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/crs.py" line="223" />
+      <source>looks like zone {zone} without prefix: {crs}</source>
+      <translation>看起来是不带带号的第 {zone} 带：{crs}</translation>
     </message>
   </context>
 </TS>

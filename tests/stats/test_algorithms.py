@@ -204,3 +204,20 @@ def test_about_sheet_names_sources_and_counts(processing_ready, tmp_path):
     assert about["Source DLTB"] == "DLTB (sample.gpkg) (8 features)"
     assert about["Area method"] == "CGCS2000 ellipsoidal"
     assert about["Unit"] == "10k mu"
+
+
+@pytest.mark.parametrize("algorithm, parameters", [
+    ("sgnr:landusesummary", {"INPUT": "EMPTY"}),
+    ("sgnr:overlaystats", {"INPUT": "EMPTY", "OVERLAY": "FULL"}),
+    ("sgnr:changematrix", {"BASE": "FULL", "CURRENT": "EMPTY"}),
+    ("sgnr:planindicators", {"DLTB": "EMPTY"}),
+])
+def test_empty_input_is_an_error_not_zeros(processing_ready, tmp_path, algorithm, parameters):
+    from qgis.core import QgsProcessingException
+
+    from tests.stats.helpers import DLTB_FIELDS
+
+    layers = {"EMPTY": memory_layer("空图层", DLTB_FIELDS, []), "FULL": dltb_layer()}
+    with pytest.raises(QgsProcessingException, match="空图层.*no features"):
+        processing_ready.run(algorithm, {**{k: layers[v] for k, v in parameters.items()},
+                                         "OUTPUT": str(tmp_path / "o.gpkg")})

@@ -86,11 +86,12 @@ def _tiles(extent: QgsRectangle, count: int):
 
 
 class _Matrix:
-    def __init__(self, base, current, spec, level, context, feedback) -> None:
+    def __init__(self, base, current, spec, level, context, feedback,
+                 names: tuple[str, str] = ("BASE", "CURRENT")) -> None:
         self.base, self.current, self.context, self.feedback = base, current, context, feedback
         self.crs = current.sourceCrs()
-        self.base_fields = dltb_fields(base, "BASE", RegionSpec(level=0))
-        self.current_fields = dltb_fields(current, "CURRENT", spec)
+        self.base_fields = dltb_fields(base, names[0], RegionSpec(level=0))
+        self.current_fields = dltb_fields(current, names[1], spec)
         self.assigner = RegionAssigner(spec, self.crs, context)
         self.classify = classifier(ClassLevel(int(level)))
         self.measurer = EllipsoidalArea(self.crs, context)
@@ -200,8 +201,9 @@ def change_matrix(base: QgsFeatureSource, current: QgsFeatureSource,
     from . import require_pandas
 
     pd = require_pandas()
-    matrix = _Matrix(base, current, spec or RegionSpec(),
-                     class_level, transform_context or QgsCoordinateTransformContext(), feedback)
+    matrix = _Matrix(base, current, spec or RegionSpec(), class_level,
+                     transform_context or QgsCoordinateTransformContext(), feedback,
+                     (base_name, current_name))
     matrix.run()
     rows = [[region, matrix.assigner.name(region), source, matrix.names[source], target,
              matrix.names[target], area]

@@ -15,7 +15,7 @@ from qgis.core import (
 )
 
 from ...i18n import tr
-from ..errors import SgNrError
+from ..errors import EmptyInputError, SgNrError
 from ..fields import DltbFields, detect_dltb_fields
 from ..regions import RegionLevel, region_code, region_name
 
@@ -137,8 +137,15 @@ class RegionAssigner:
         return region_name(code)
 
 
+def require_features(source: QgsFeatureSource, layer_name: str) -> None:
+    """An empty input is a mistake (wrong layer, empty selection), never a table of zeros."""
+    if source.featureCount() == 0:
+        raise EmptyInputError(layer_name)
+
+
 def dltb_fields(source: QgsFeatureSource, layer_name: str, spec: RegionSpec) -> DltbFields:
-    """Detect the DLTB fields and insist on those the statistic needs."""
+    """Detect the DLTB fields and insist on those the statistic needs (and some parcels)."""
+    require_features(source, layer_name)
     detected = detect_dltb_fields(source.fields())
     needed = ["dlbm", "tbmj"]
     if not spec.spatial and spec.level != RegionLevel.WHOLE:

@@ -25,6 +25,7 @@ from .common import (
     StatsMeta,
     number,
     parcel_areas,
+    require_features,
     text,
 )
 
@@ -109,6 +110,7 @@ def overlay_stats(source: QgsFeatureSource, overlay_source: QgsFeatureSource,
     context = transform_context or QgsCoordinateTransformContext()
     crs = source.sourceCrs()
     mode = AreaMode(int(area_mode))
+    require_features(source, layer_name)
     fields = detect_dltb_fields(source.fields())
     needed = ["tbmj"] if mode == AreaMode.NET else []
     if not spec.spatial and spec.level != RegionLevel.WHOLE:

@@ -123,3 +123,28 @@ def test_village_names_from_zldwmc_streamed_and_pushed_down(qgis_app, tmp_path):
         assert names == {VILLAGE_A[:12]: "长坝村", VILLAGE_B[:12]: "新村"}
     county = landuse_summary(gpkg, RegionSpec(level=RegionLevel.COUNTY))
     assert set(county.region_name) == {"武江区", "浈江区"}  # not a village's name
+
+
+def test_missing_pandas_is_a_clear_error(qgis_app, monkeypatch):
+    import sys
+
+    from sg_nr_plugin.core.errors import SgNrError
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now raises ImportError
+    with pytest.raises(SgNrError, match="pandas"):
+        landuse_summary(dltb_layer(), RegionSpec(level=RegionLevel.COUNTY))
+
+
+def test_plugin_modules_do_not_import_pandas_or_openpyxl_at_load():
+    import subprocess
+    import sys
+
+    modules = ", ".join(f"sg_nr_plugin.processing.algorithms.{name}" for name in (
+        "landusesummary", "overlaystats", "changematrix", "planindicators"))
+    code = (f"import sys; import {modules};"
+            "print(sorted(m for m in ('pandas', 'openpyxl') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin"},
+                            cwd=str(__import__("tests.conftest").conftest.ROOT), timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

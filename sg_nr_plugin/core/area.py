@@ -37,6 +37,14 @@ from .geodesy import (
 )
 from .wkb import RingSet, polygon_rings
 
+#: Edges are straight lines in the map plane (the polygon as drawn; equals the geodesic
+#: polygon to ~1e-4 m² for parcels). The default.
+EDGES_PLANE = "plane"
+#: The official trapezoid method (国土调查办发〔2008〕32号) as usually implemented: vertices
+#: inverse-projected to B/L, then per edge the ellipsoidal trapezoid between its two parallels
+#: with its mean longitude as width. Equal to EDGES_PLANE within 0.01 m² for densely digitised
+#: parcels, but a 500 m triangle with three vertices differs by ~0.9 m² (long edges).
+EDGES_OFFICIAL = "official"
 #: Geometries measured per numpy batch by :meth:`EllipsoidalArea.measure_iter`.
 BATCH_SIZE = 4096
 
@@ -44,12 +52,19 @@ BATCH_SIZE = 4096
 class EllipsoidalArea:
     """Measure polygons of one CRS on the CGCS2000 ellipsoid, in m².
 
+    ``edges`` chooses how an edge between two vertices is read: :data:`EDGES_PLANE` (default)
+    or :data:`EDGES_OFFICIAL`; CGCS2000 geographic input is always read straight in (L, B).
+
     ``empty_count`` counts null/empty geometries (measured 0), ``non_polygon_count`` points and
     lines (measured 0), both since construction.
     """
 
     def __init__(self, crs: QgsCoordinateReferenceSystem,
-                 transform_context: QgsCoordinateTransformContext | None = None) -> None:
+                 transform_context: QgsCoordinateTransformContext | None = None,
+                 edges: str = EDGES_PLANE) -> None:
+        if edges not in (EDGES_PLANE, EDGES_OFFICIAL):
+            raise ValueError(f"edges must be {EDGES_PLANE!r} or {EDGES_OFFICIAL!r}")
+        self.edges = edges
         if crs is None or not crs.isValid():
             raise CrsError(tr("Cannot measure areas: the coordinate reference system is "
                               "missing or invalid."))
@@ -129,9 +144,11 @@ class EllipsoidalArea:
         total = rings.count
         if len(starts) == 0:
             return np.zeros(total)
-        if self._tm is not None:
+        if self._tm is not None and self.edges == EDGES_OFFICIAL:
+            ring = authalic_ring_areas(*self._tm.inverse(x, y), starts, CGCS2000)
+        elif self._tm is not None:
             ring = gk_ring_areas(x, y, starts, self._tm)
-        elif self._geographic:
+        elif self._geographic or self.edges == EDGES_OFFICIAL:
             ring = authalic_ring_areas(x, y, starts, CGCS2000)
         else:
             ring = _transformed_ring_areas(x, y, starts)

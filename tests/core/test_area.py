@@ -182,3 +182,42 @@ def test_measure_iter_batches_like_measure_many():
 def test_invalid_crs_is_refused():
     with pytest.raises(CrsError):
         EllipsoidalArea(QgsCoordinateReferenceSystem())
+
+
+def official_trapezoids(lon, lat):
+    """The official method written out: per edge, the ellipsoidal trapezoid between its two
+    parallels, as wide as its mean longitude (from a reference meridian), summed."""
+    total = 0.0
+    for i in range(len(lon)):
+        j = (i + 1) % len(lon)
+        mean_lon = (lon[i] + lon[j]) / 2
+        total += quadrangle_area(113.0, mean_lon, lat[i], lat[j])
+    return abs(total)
+
+
+def test_official_edges_on_the_four_corner_cell_give_the_closed_form():
+    lon1, lon2, lat1, lat2 = CELL
+    x, y = pyproj.Transformer.from_crs(4490, 4547, always_xy=True).transform(
+        [lon1, lon2, lon2, lon1], [lat1, lat1, lat2, lat2])
+    geom = QgsGeometry.fromWkt(polygon_wkt(closed(np.array(x), np.array(y))))
+    official = EllipsoidalArea(crs("EPSG:4547"), edges="official").measure(geom)
+    assert official == pytest.approx(quadrangle_area(*CELL), rel=1e-9)
+
+
+def test_official_edges_match_the_trapezoid_sum_and_differ_on_long_edges():
+    xs, ys = PARCELS["triangle_500m"]
+    lon, lat = pyproj.Transformer.from_crs(4547, 4490, always_xy=True).transform(xs, ys)
+    geom = QgsGeometry.fromWkt(polygon_wkt(closed(xs, ys)))
+    official = EllipsoidalArea(crs("EPSG:4547"), edges="official").measure(geom)
+    assert official == pytest.approx(official_trapezoids(lon, lat), abs=0.01)
+    plane = EllipsoidalArea(crs("EPSG:4547")).measure(geom)
+    assert plane - official == pytest.approx(0.88, abs=0.05)  # measured; see EDGES_OFFICIAL
+
+
+def test_official_and_plane_agree_for_densely_digitised_parcels():
+    xs, ys = densify(np.array(PARCELS["triangle_500m"][0]), np.array(PARCELS["triangle_500m"][1]),
+                     10)  # 50 m edges
+    geom = QgsGeometry.fromWkt(polygon_wkt(closed(xs, ys)))
+    official = EllipsoidalArea(crs("EPSG:4547"), edges="official").measure(geom)
+    plane = EllipsoidalArea(crs("EPSG:4547")).measure(geom)
+    assert official == pytest.approx(plane, abs=0.01)

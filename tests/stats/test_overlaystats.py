@@ -88,3 +88,26 @@ def test_filters_choose_parcels_and_overlay(qgis_app):
     assert row.area_inside == pytest.approx(geo(50, 100), abs=0.01)
     meta = frame.attrs["meta"]
     assert [(s.role, s.count) for s in meta.sources] == [("INPUT", 2), ("OVERLAY", 2)]
+
+
+def test_geographic_input_with_projected_overlay(qgis_app):
+    """Input in EPSG:4490 (lon/lat), overlay in EPSG:4547: the overlay is reprojected and the
+    areas are still ellipsoidal."""
+    from tests.stats.helpers import TO_GEOGRAPHIC
+
+    def lonlat_rect(x1, x2):
+        (lon1, lon2), (lat1, lat2) = TO_GEOGRAPHIC.transform([X0 + x1, X0 + x2], [Y0, Y0 + 100])
+        return rect_wkt(lon1, lat1, lon2, lat2)
+
+    parcels_4490 = memory_layer("DLTB", DLTB_FIELDS, [
+        (lonlat_rect(0, 100), [VILLAGE_A, "0101", "", 1.0, 0.0, 0.0, 1.0])], crs="EPSG:4490")
+    # the overlay covers the parcel west of x = X0 + 50 (near the central meridian: half)
+    overlay = memory_layer("ovl", "kind:string", [(r(-50, 50, -500, 500), ["a"])])
+    (row,) = overlay_stats(parcels_4490, overlay, RegionSpec(RegionLevel.WHOLE)).itertuples()
+    # reference: Karney area of the lon/lat rectangle and of its part west of the overlay edge
+    from tests.stats.helpers import GEOD
+
+    (lon1, lon2), (lat1, lat2) = TO_GEOGRAPHIC.transform([X0, X0 + 100], [Y0, Y0 + 100])
+    whole = abs(GEOD.polygon_area_perimeter([lon1, lon2, lon2, lon1], [lat1, lat1, lat2, lat2])[0])
+    assert row.area_input == pytest.approx(whole, rel=1e-6)
+    assert row.area_inside / row.area_input == pytest.approx(0.5, abs=1e-4)

@@ -59,6 +59,8 @@ class CheckSpec:
     quotas: Callable[[ProjectContext, ProjectResult, RuleSet], dict] | None = None
     threshold_keys: tuple[str, ...] = ("min_finding_m2",)
     class_set_keys: tuple[str, ...] = ()
+    # Kind-specific additions to the .xlsx report: ``hook(workbook, report)`` after the sheets.
+    report_hook: Callable[[object, object], None] | None = None
 
 
 @dataclass

@@ -8,6 +8,7 @@ thousands of projects stays small in memory.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -40,6 +41,7 @@ class CheckReport:
     quota_names: list[str]
     rows: list[ReportRow] = field(default_factory=list)
     findings: list[tuple] = field(default_factory=list)
+    hook: Callable | None = None  # CheckSpec.report_hook of the check kind
 
     @classmethod
     def start(cls, title: str, ruleset, check, inputs) -> CheckReport:
@@ -51,7 +53,8 @@ class CheckReport:
             described.append(("DEM", inputs.dem.name(), 0))
         return cls(title, ruleset, dict(check.not_checked), dict(check.partial),
                    list(check.disabled), described, inputs.check_date,
-                   [name for name, _ in check.spec.quota_fields])
+                   [name for name, _ in check.spec.quota_fields],
+                   hook=getattr(check.spec, "report_hook", None))
 
     def add(self, result) -> None:
         counts = (result.count("error"), result.count("warning"), result.count("info"))
@@ -82,6 +85,8 @@ def write_report(report: CheckReport, path: str | Path) -> Path:
     _summary_sheet(workbook.active, report)
     _findings_sheet(workbook.create_sheet("问题 Findings"), report)
     _about_sheet(workbook.create_sheet("说明 About"), report)
+    if report.hook is not None:
+        report.hook(workbook, report)
     return save_workbook(workbook, path)
 
 

@@ -221,3 +221,21 @@ def test_empty_input_is_an_error_not_zeros(processing_ready, tmp_path, algorithm
     with pytest.raises(QgsProcessingException, match="空图层.*no features"):
         processing_ready.run(algorithm, {**{k: layers[v] for k, v in parameters.items()},
                                          "OUTPUT": str(tmp_path / "o.gpkg")})
+
+
+def test_region_polygons_through_processing(processing_ready, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    from tests.stats.helpers import regions_layer
+
+    result = processing_ready.run("sgnr:landusesummary", {
+        "INPUT": dltb_layer(), "REGION_LEVEL": 3, "REGIONS": regions_layer(),
+        "REGION_FIELD": "name", "UNIT": 0, "OUTPUT": str(tmp_path / "o.gpkg")})
+    sums: dict[str, float] = {}
+    for row in table(result["OUTPUT"]):
+        sums[row["region_code"]] = sums.get(row["region_code"], 0.0) + row["area"]
+    assert sums == pytest.approx({"West": CONTROL_BY_COUNTY["440203"],
+                                  "East": CONTROL_BY_COUNTY["440204"]})
+    with pytest.raises(QgsProcessingException, match="regions.*field"):
+        processing_ready.run("sgnr:landusesummary", {
+            "INPUT": dltb_layer(), "REGIONS": regions_layer(), "OUTPUT": str(tmp_path / "x.gpkg")})

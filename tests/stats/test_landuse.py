@@ -148,3 +148,14 @@ def test_plugin_modules_do_not_import_pandas_or_openpyxl_at_load():
                             cwd=str(__import__("tests.conftest").conftest.ROOT), timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_unsaved_edits_are_counted(qgis_app, tmp_path):
+    layer = write_gpkg(dltb_layer(), tmp_path / "dltb.gpkg")
+    assert layer.startEditing()
+    first = next(layer.getFeatures())
+    assert layer.changeAttributeValue(first.id(), layer.fields().indexOf("DLBM"), "0103")
+    frame = landuse_summary(layer, RegionSpec(level=RegionLevel.COUNTY))
+    assert not frame.attrs["pushed_down"]  # the database does not hold the edit yet
+    assert by_region(frame)["440203"]["0103"] == pytest.approx(475.0 + 900.0)
+    layer.rollBack()

@@ -82,6 +82,8 @@ def grouped_rows(layer: QgsVectorLayer, fields: DltbFields) -> list | None:
     None."""
     if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
         return None
+    if layer.isEditable() and layer.isModified():
+        return None  # unsaved edits live in QGIS's edit buffer, not in the database
     kind = layer.providerType()
     if kind == "ogr":
         return _gpkg_rows(layer, fields)

@@ -86,6 +86,13 @@ class EllipsoidalArea:
             return "gauss-kruger"
         return "geographic" if self._geographic else "transformed"
 
+    def warning(self) -> str:
+        """Translated note on geometries measured 0 so far ("" when there were none)."""
+        if not self.empty_count and not self.non_polygon_count:
+            return ""
+        return tr("{empty} null or empty geometries and {other} points or lines were measured "
+                  "as 0 m².").format(empty=self.empty_count, other=self.non_polygon_count)
+
     def measure(self, geom: QgsGeometry | None) -> float:
         """Area of one geometry in m² (0.0 for null/empty)."""
         return float(self.measure_many([geom])[0])

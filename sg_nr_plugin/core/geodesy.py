@@ -177,21 +177,23 @@ _HESSIAN_STEP = 2000.0
 
 
 def _edge_terms(x: np.ndarray, y: np.ndarray, starts: np.ndarray):
-    """Per-vertex shoelace terms, coordinates shifted to each ring's first vertex.
+    """Edge endpoints and shoelace terms, coordinates shifted to each ring's first vertex.
 
-    The edge after a ring's last vertex goes back to its first, so closed rings (WKB repeats
-    the first vertex) and open ones both work. Shifting keeps the products small: with raw GK
-    coordinates (~1e6 m) the shoelace would lose ~0.1 m² to rounding.
+    Returns ``xa, ya, xb, yb, cross`` for the pairs (vertex i, vertex i+1) of the flat arrays;
+    pairs that join one ring's last vertex to the next ring's first get ``cross = 0``. In
+    shifted coordinates the closing edge (last vertex → first, the origin) has cross 0 as well,
+    so closed rings (WKB repeats the first vertex) and open ones both come out right. Shifting
+    also keeps the products small: with raw GK coordinates (~1e6 m) the shoelace would lose
+    ~0.1 m² to rounding.
     """
     counts = np.diff(np.append(starts, len(x)))
-    ends = starts + counts - 1
     xs = x - np.repeat(x[starts], counts)
     ys = y - np.repeat(y[starts], counts)
-    x1, y1 = np.empty_like(xs), np.empty_like(ys)
-    x1[:-1], y1[:-1] = xs[1:], ys[1:]
-    x1[ends], y1[ends] = 0.0, 0.0  # back to the ring's first vertex, the origin
-    cross = xs * y1 - x1 * ys
-    return xs, ys, x1, y1, cross
+    xa, xb, ya, yb = xs[:-1], xs[1:], ys[:-1], ys[1:]
+    cross = xa * yb
+    cross -= xb * ya
+    cross[starts[1:] - 1] = 0.0
+    return xa, ya, xb, yb, cross
 
 
 def _ring_sum(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -241,7 +243,7 @@ def gk_ring_areas(x: np.ndarray, y: np.ndarray, starts: np.ndarray,
     cy = _ring_sum((ys + y1) * cross, starts) / (6.0 * safe)
     ox, oy = x[starts], y[starts]
     result = area * tm.areal_factor(ox + cx, oy + cy)
-    width = np.maximum.reduceat(np.abs(xs) + np.abs(ys), starts)
+    width = np.maximum.reduceat(np.abs(xs) + np.abs(ys), starts)  # reach from the first vertex
     wide = np.flatnonzero((width > CURVATURE_MIN_WIDTH) & (area != 0.0))
     if len(wide):
         result[wide] += _curvature_term(xs, ys, x1, y1, cross, starts, wide,

@@ -157,6 +157,7 @@ def test_null_empty_and_non_polygons_are_zero_and_counted():
                                  QgsGeometry.fromWkt("LINESTRING(600000 2750000, 600100 2750000)")])
     assert areas.tolist() == [0.0, 0.0, 0.0, 0.0]
     assert engine.empty_count == 3 and engine.non_polygon_count == 1
+    assert "3" in engine.warning() and EllipsoidalArea(crs("EPSG:4547")).warning() == ""
 
 
 def test_curved_polygon_is_segmentized():

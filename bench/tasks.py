@@ -105,9 +105,10 @@ def t1_plugin(gpkg: str) -> dict:
         "OUTPUT": "TEMPORARY_OUTPUT"})
     out = result["OUTPUT"]
     layer = out if not isinstance(out, str) else _layer_any(out)
-    value = sum(float(f["value"] or 0) for f in layer.getFeatures()
-                if f["indicator_id"] == "cultivated_land" and f["region_code"] != "")
-    return {"cultivated_m2": value}
+    # planindicators reports in the units of the plan's Table 1: cultivated land in 万亩.
+    wan_mu = sum(float(f["value"] or 0) for f in layer.getFeatures()
+                 if f["indicator_id"] == "cultivated_land" and f["region_code"] != "")
+    return {"cultivated_m2": wan_mu * 1e4 * 10000 / 15}
 
 
 def _layer_any(path: str):

@@ -1,0 +1,72 @@
+"""Plan progress of paddy reclamation, added to the check report's summary sheet.
+
+The plan asks for at least 1.0万亩 of new paddy in the period (threshold ``plan_target_mu``).
+What counts is the new paddy of *accepted* projects (status field equal to the accepted value,
+by default 已验收), by county and in total; the new paddy of every checked project is shown
+beside it for comparison. Called through ``CheckSpec.report_hook`` (core.checks.report).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..excel import safe_cell
+from ..regions import SHAOGUAN_COUNTIES
+from .findings import MU_PER_M2
+
+
+@dataclass
+class CountyProgress:
+    projects: int = 0
+    accepted: int = 0
+    accepted_m2: float = 0.0
+    checked_m2: float = 0.0
+
+
+def plan_progress(rows) -> dict[str, CountyProgress]:
+    """Per county code (empty: unknown) from the report rows' quotas."""
+    result: dict[str, CountyProgress] = {}
+    for row in rows:
+        quotas = row.quotas
+        progress = result.setdefault(str(quotas.get("county") or ""), CountyProgress())
+        new_paddy = float(quotas.get("new_paddy_m2") or 0.0)
+        progress.projects += 1
+        progress.checked_m2 += new_paddy
+        if quotas.get("accepted"):
+            progress.accepted += 1
+            progress.accepted_m2 += new_paddy
+    return result
+
+
+def progress_rows(rows, target_mu: float) -> list[list]:
+    """The plan-progress table: header, one row per county, the total against the target."""
+    table = [["垦造水田规划进度 paddy plan progress", f"规划目标 target {target_mu:g} 亩 mu"],
+             ["县区代码 county", "县区 name", "项目数 projects", "已验收 accepted",
+              "验收新增水田(亩) accepted new paddy mu", "核查新增水田(亩) checked new paddy mu",
+              "占目标 share of target %"]]
+    progress = plan_progress(rows)
+    for code in sorted(progress):
+        item = progress[code]
+        table.append([code or "-", SHAOGUAN_COUNTIES.get(code, "未知 unknown"), item.projects,
+                      item.accepted, item.accepted_m2 * MU_PER_M2, item.checked_m2 * MU_PER_M2,
+                      _share(item.accepted_m2, target_mu)])
+    accepted_m2 = sum(p.accepted_m2 for p in progress.values())
+    table.append(["合计 total", "", sum(p.projects for p in progress.values()),
+                  sum(p.accepted for p in progress.values()), accepted_m2 * MU_PER_M2,
+                  sum(p.checked_m2 for p in progress.values()) * MU_PER_M2,
+                  _share(accepted_m2, target_mu)])
+    return table
+
+
+def _share(area_m2: float, target_mu: float) -> float | None:
+    return 100.0 * area_m2 * MU_PER_M2 / target_mu if target_mu > 0 else None
+
+
+def add_plan_progress(workbook, report) -> None:
+    """Append the plan-progress table below the projects of the summary sheet."""
+    sheet = workbook.worksheets[0]
+    start = sheet.max_row + 2
+    target = report.ruleset.threshold("plan_target_mu")
+    for r, values in enumerate(progress_rows(report.rows, target), start=start):
+        for c, value in enumerate(values, start=1):
+            safe_cell(sheet.cell(row=r, column=c), value)

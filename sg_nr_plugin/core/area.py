@@ -111,12 +111,14 @@ class EllipsoidalArea:
         Each geometry is turned into WKB at once and not kept: holding thousands of live
         QgsGeometry objects slows the provider's iteration more than the measuring costs.
         """
+        if self._transform is not None:
+            wkbs: Iterable[bytes] = map(self.wkb_of, geoms)
+        else:  # the hot path: one C++ call per parcel, no Python function call
+            wkbs = (b"" if geom is None else bytes(geom.asWkb()) for geom in geoms)
         chunk: list[bytes] = []
         append = chunk.append
-        plain = self._transform is None
-        for geom in geoms:
-            # inlined for the common case: this loop runs once per parcel
-            append(bytes(geom.asWkb()) if plain and geom is not None else self.wkb_of(geom))
+        for wkb in wkbs:
+            append(wkb)
             if len(chunk) >= batch_size:
                 yield from self.measure_wkbs(chunk).tolist()
                 chunk.clear()

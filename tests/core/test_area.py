@@ -222,3 +222,18 @@ def test_official_and_plane_agree_for_densely_digitised_parcels():
     official = EllipsoidalArea(crs("EPSG:4547"), edges="official").measure(geom)
     plane = EllipsoidalArea(crs("EPSG:4547")).measure(geom)
     assert official == pytest.approx(plane, abs=0.01)
+
+
+def test_random_parcels_across_the_zone_agree_with_geodesic():
+    rng = np.random.default_rng(2026)
+    geoms, references = [], []
+    for _ in range(40):
+        cx, cy = rng.uniform(350000, 650000), rng.uniform(2600000, 2850000)
+        k = int(rng.integers(5, 25))
+        angles = np.sort(rng.uniform(0, 2 * np.pi, k))
+        radii = rng.uniform(20, 400) * rng.uniform(0.6, 1.4, k)
+        xs, ys = cx + radii * np.cos(angles), cy + radii * np.sin(angles)
+        geoms.append(QgsGeometry.fromWkt(polygon_wkt(closed(xs, ys))))
+        references.append(geod_area_of_gk_ring(xs, ys, 4547, per_edge=20))
+    areas = EllipsoidalArea(crs("EPSG:4547")).measure_many(geoms)
+    assert np.abs(areas - np.array(references)).max() < 0.01

@@ -55,6 +55,8 @@ class CheckInputs:
             return self.dem is not None
         if role == "DECLARED_AREA":
             return bool(self.declared_area_field)
+        if role in self.options:  # a check-specific input named like a role (DECLARED_MODE)
+            return bool(self.options[role])
         return self.layers.get(role) is not None
 
 

@@ -41,14 +41,25 @@ class RuleDef:
 RULES: dict[str, RuleDef] = {}
 
 
-def rule(rule_id: str, needs_any: tuple[str, ...] = (), partial_without: tuple[str, ...] = ()):
-    """Register a rule function under its public id."""
+def rule(rule_id: str, needs_any: tuple[str, ...] = (), partial_without: tuple[str, ...] = (),
+         kind: str = ""):
+    """Register a rule function under its public id.
+
+    ``kind`` registers it for one check kind only: two checks may share a public id with
+    different logic (``hazard`` in paddy and mine); the kind's own rule wins over a plain one.
+    """
 
     def register(func: RuleFunc) -> RuleFunc:
-        RULES[rule_id] = RuleDef(rule_id, func, needs_any, partial_without)
+        RULES[f"{kind}:{rule_id}" if kind else rule_id] = RuleDef(
+            rule_id, func, needs_any, partial_without)
         return func
 
     return register
+
+
+def rule_def(kind: str, rule_id: str) -> RuleDef:
+    """The rule a check kind runs under ``rule_id`` (its own registration first)."""
+    return RULES.get(f"{kind}:{rule_id}") or RULES[rule_id]
 
 
 @dataclass(frozen=True)
@@ -128,7 +139,7 @@ class CheckRun:
         self.inputs, self.spec, self.ruleset, self.feedback = inputs, spec, ruleset, feedback
         self.run = RunContext(inputs, areas, table, dltb_fields, feedback)
         self.canceled = False
-        self.rules = [RULES[r] for r in spec.rule_ids if ruleset.rule(r).enabled]
+        self.rules = [rule_def(spec.kind, r) for r in spec.rule_ids if ruleset.rule(r).enabled]
         self.disabled = [r for r in spec.rule_ids if not ruleset.rule(r).enabled]
         self.not_checked = {d.rule_id: self._missing(d.needs_any) for d in self.rules
                             if d.needs_any and not any(inputs.has(n) for n in d.needs_any)}
@@ -191,11 +202,24 @@ def read_projects(inputs: CheckInputs) -> dict[str, list[ProjectPart]]:
         request.setFilterFids(sorted(inputs.selected_ids))
     projects: dict[str, list[ProjectPart]] = {}
     names = inputs.projects.fields().names()
-    for feature in inputs.projects.getFeatures(request):
+    for feature in _unchecked_features(inputs.projects, request):
         attributes = dict(zip(names, feature.attributes()))
         project_id = _project_id(attributes.get(inputs.project_id_field), feature.id())
         projects.setdefault(project_id, []).append(_part(feature, attributes))
     return projects
+
+
+def _unchecked_features(source, request):
+    """Invalid project geometries are the ``geometry`` rule's business: Processing's "invalid
+    geometry" setting must neither abort the run nor drop them (processing.run aborts)."""
+    from qgis.core import Qgis, QgsProcessingFeatureSource
+
+    if not isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request)
+    skip = getattr(QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks", None)
+    if skip is None:  # spelled on Qgis in later QGIS versions
+        skip = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
+    return source.getFeatures(request, skip)
 
 
 def _project_id(value, fid: int) -> str:

@@ -49,37 +49,37 @@
       <translation>补充耕地核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_config.py" line="31" />
+      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="26" />
       <source>Paddy-field reclamation check</source>
       <translation>垦造水田核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_config.py" line="32" />
+      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="32" />
       <source>Mine restoration check</source>
       <translation>矿山修复核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_config.py" line="48" />
+      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="22" />
       <source>Legacy mine parcels</source>
       <translation>历史遗留矿山图斑</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_config.py" line="48" />
+      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="22" />
       <source>Mining rights</source>
       <translation>采矿权</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_config.py" line="49" />
+      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="23" />
       <source>Roads</source>
       <translation>道路</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_config.py" line="49" />
+      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="23" />
       <source>Rivers</source>
       <translation>河流</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_config.py" line="50" />
+      <location filename="../sg_nr_plugin/gui/check_config.py" line="52" />
       <source>Planned land-class field</source>
       <translation>规划地类字段</translation>
     </message>
@@ -291,7 +291,7 @@
       <translation>项目地块</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="65" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="88" />
       <source>Land-survey parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
     </message>
@@ -341,7 +341,7 @@
       <translation>已备案项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="107" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="44" />
       <source>Project checks</source>
       <translation>项目核查</translation>
     </message>
@@ -907,7 +907,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>（不在行政区图层内）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="187" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="194" />
       <source>Invalid filter expression “{expr}”: {error}</source>
       <translation>筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -972,7 +972,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未识别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="183" />
+      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="184" />
       <source>(not in base)</source>
       <translation>（基期无图斑）</translation>
     </message>
@@ -1112,27 +1112,27 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>小计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="135" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="137" />
       <source>{n} invalid overlay feature(s) were repaired (makeValid).</source>
       <translation>已修复 {n} 个无效的叠加图层要素（makeValid）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="137" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="139" />
       <source>Area mode: {mode}</source>
       <translation>面积口径：{mode}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="137" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="139" />
       <source>net (TBDLMJ apportioned)</source>
       <translation>净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="137" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="139" />
       <source>gross</source>
       <translation>毛面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="147" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="149" />
       <source>Invalid input filter expression “{expr}”: {error}</source>
       <translation>统计对象筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -1147,7 +1147,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>指标文件 {file}：“{key}” {problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="224" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="226" />
       <source>must be a JSON object</source>
       <translation>必须是 JSON 对象</translation>
     </message>
@@ -1172,7 +1172,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>必须是对象</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="227" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="229" />
       <source>must be one of {values}</source>
       <translation>必须是以下之一：{values}</translation>
     </message>
@@ -1392,7 +1392,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>平方千米</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/report.py" line="73" />
+      <location filename="../sg_nr_plugin/core/checks/report.py" line="76" />
       <source>{n} projects checked: {fail} fail, {fix} need fixing, {ok} pass</source>
       <translation>已核查 {n} 个项目：不通过 {fail} 个，需整改 {fix} 个，通过 {ok} 个</translation>
     </message>
@@ -1472,82 +1472,82 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（禁止开垦）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="148" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="161" />
       <source>not given: {layers}</source>
       <translation>未提供：{layers}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="201" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="227" />
       <source>(no id) #{fid}</source>
       <translation>（无编号）#{fid}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="208" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="234" />
       <source>empty geometry</source>
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="212" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="238" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="40" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="42" />
       <source>Rule set “{origin}”, key “{key}”: {problem}</source>
       <translation>规则集“{origin}”，键“{key}”：{problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="167" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="169" />
       <source>missing</source>
       <translation>缺失</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="110" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="112" />
       <source>unknown threshold</source>
       <translation>未知阈值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="129" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="131" />
       <source>No built-in rule set for the check “{kind}”.</source>
       <translation>核查“{kind}”没有内置规则集。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="138" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="140" />
       <source>cannot be read ({error})</source>
       <translation>无法读取（{error}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="143" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="145" />
       <source>not valid JSON ({error})</source>
       <translation>不是有效的 JSON（{error}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="171" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="173" />
       <source>must be a number</source>
       <translation>必须是数字</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="174" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="176" />
       <source>has the wrong type ({kind} expected)</source>
       <translation>类型错误（应为 {kind}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="182" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="184" />
       <source>must not be empty</source>
       <translation>不能为空</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="233" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="235" />
       <source>must be true or false</source>
       <translation>必须是 true 或 false</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="210" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="212" />
       <source>must be a list of texts</source>
       <translation>必须是文本列表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="213" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="215" />
       <source>unknown class set(s): {names}</source>
       <translation>未知地类集合：{names}</translation>
     </message>
@@ -1607,7 +1607,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>叠加图层筛选表达式“{expr}”无效：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/area.py" line="54" />
+      <location filename="../sg_nr_plugin/core/area.py" line="69" />
       <source>Cannot measure areas: the coordinate reference system is missing or invalid.</source>
       <translation>无法计算面积：坐标参考系缺失或无效。</translation>
     </message>
@@ -1724,6 +1724,233 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <location filename="../sg_nr_plugin/core/crs.py" line="223" />
       <source>looks like zone {zone} without prefix: {crs}</source>
       <translation>看起来是不带带号的第 {zone} 带：{crs}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="61" />
+      <source>Water sources for irrigation (rivers, reservoirs, ditches)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="64" />
+      <source>County code field (empty: XZQDM)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="67" />
+      <source>Project status field (empty: ZT)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="41" />
+      <source>Cultivated land balance ledger</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="47" />
+      <source>The cultivated-land balance ledger: per region and year, cultivated land occupied by construction projects against new cultivated land replenished by accepted replenishment projects.
+
+Occupied: the cultivated land (0101/0102/0103, net of field ridges) of DLTB under the OCCUPATION projects, by their approval year; of which paddy; and the area-weighted quality grade (GDDB) when DLTB has it. Where occupation projects of one year overlap, their common land is counted once.
+
+Replenished: new cultivated land and new paddy of the accepted REPLENISHMENT projects, by their filing year. A projects layer written by the farmland check (fields new_cultivated_m2, new_paddy_m2, grade, zldwdm, verdict) is read as it is; any other projects layer is checked here with the farmland rules against DLTB (planned class 0101 = new paddy). Accepted: the status field says 已验收, 通过, 已备案 or pass (without a status field, the verdict field must say pass).
+
+Region: the location code ZLDWDM of the DLTB parcels at the chosen level. Balances = replenished − occupied, for quantity and for paddy; negative balances are red in the Excel ledger, which ends with a totals row. Areas are ellipsoidal (CGCS2000), in m² and mu.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="69" />
+      <source>Construction projects occupying land</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="71" />
+      <source>Approval year field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="74" />
+      <source>Replenishment projects</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="76" />
+      <source>Filing year field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="79" />
+      <source>Status field (accepted: 已验收/通过/已备案)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="92" />
+      <source>From year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="92" />
+      <source>To year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="96" />
+      <source>Balance ledger</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="98" />
+      <source>Excel ledger</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="117" />
+      <source>The occupation, replenishment and DLTB layers are required.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="142" />
+      <source>The ledger was canceled; no results were written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="24" />
+      <source>Declared restoration mode field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="35" />
+      <source>Checks mine restoration projects (legacy mines, 历史遗留矿山) before filing.
+
+Each project is the union of its parcels in PROJECTS (grouped by the project id field), overlaid on the legacy-mine parcels, mining rights, roads, rivers, hazard points and the control layers, and judged by the rule set (built-in Guangdong defaults, or a JSON file). Field names of the national legacy-mine schema and of mining-right registers are recognised in lower or upper case.
+
+Rules: mining_right_valid (parts on a mining right valid at the check date: error, the right holder restores them; on an expired right: warning), not_legacy_mine (parts on no legacy-mine parcel: warning), mode_visibility (declared natural recovery although within sight of expressways, high-speed rail, national and provincial roads (1000 m), main rivers (500 m; the survey's river surface when no river layer is given), the urban development boundary and provincial-or-higher protected areas (1000 m): warning, suggested mode engineering works), core_zone (engineering works in a protected area's core zone: error), hazard (a hazard point inside or within 200 m: warning), eco_redline (information), and the common geometry, outside_survey, duplicate_project and area_mismatch. The distances are rule-set thresholds, labelled unconfirmed: no official buffer was found. A rule whose layer is not given is reported as not checked, never as passed.
+
+Verdict per project: fail (any error), needs fixing (warnings only), pass. Figures: restored mine area (on legacy-mine parcels, minus valid mining rights and duplicates) in m² and mu, the legacy parcels touched, the suggested mode and why, and the declared mode.
+
+All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflict geometry, a projects layer with verdicts and figures, and an optional Excel report.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="69" />
+      <source>Declared restoration mode field (empty: XFMS/修复模式)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="29" />
+      <source>Checks paddy-field reclamation projects (垦造水田) before approval and before acceptance.
+
+Each project is the union of its parcels in PROJECTS (grouped by the project id field). It is overlaid on the land survey (DLTB) and the control layers, and judged by the rule set (built-in Guangdong defaults, or a JSON file). Two kinds of work, mixed freely: upgrade (提质改造, dry or irrigated land to paddy: new paddy only) and reclamation (垦造, garden, other forest, grass and other allowed land to paddy: new cultivated land and new paddy).
+
+Rules: existing_paddy (land already paddy: no gain, warning with the area), source_class (land classes the rule set does not allow, one error per class), slope (error above 25°, warning above 15° (unconfirmed); from the slope grade GDPDJB where the land is cultivated (grade 5 error, 4 warning), elsewhere from the steep-slope layer or the DEM), contiguity (parcels up to 5 m apart form one block; blocks under 50 mu (unconfirmed) are warnings), water_source (no river, reservoir, pond or ditch of DLTB, nor a feature of the water layer, within 500 m (unconfirmed): warning), hazard (a geological hazard point within 200 m: error), and the common rules geometry, outside_survey, duplicate_project, area_mismatch, eco_redline, protected_area, public_forest, urban_boundary. A rule whose layer is not given is reported as not checked, never as passed.
+
+Verdict per project: fail (any error), needs fixing (warnings only), pass. Figures per project, in m² and mu: new paddy, new cultivated land (reclamation), upgrade, the kind (提质改造/垦造/混合), the number of blocks with the smallest and the largest, and the area by slope grade GDPDJB. Quotas leave out every conflict the rule set deducts (each piece counted once); areas are gross and ellipsoidal (CGCS2000).
+
+The Excel report adds the plan progress: new paddy of accepted projects (status field equal to the accepted value) by county and in total, against the plan target of 10,000 mu.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="70" />
+      <source>Status value of accepted projects</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="78" />
+      <source>Water sources</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="98" />
+      <source>Treated: legacy parcels whose treatment status (zlzt) is B; restoration rate = treated area ÷ legacy-mine area × 100.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="152" />
+      <source>Licensed producing mines: mining rights whose status ({field}) says producing; green: the flag {flag}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="63" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} are already paddy (0101): no new paddy there</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="84" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} lie on land class {code} {name}, which cannot become paddy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="99" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} are steeper than {degrees}° (slope grade {grade}): no paddy allowed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="104" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} are steeper than {degrees}° (slope grade {grade}): terraces only, check the design</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="153" />
+      <source>A contiguous block of {area_m2} m² ({area_mu} mu) of project {project} is smaller than {minimum} mu (parcels up to {gap} m apart count as one block; {count} block(s) in all)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="166" />
+      <source>No irrigation water source (river, reservoir, pond, ditch or water layer) within {distance} m of project {project} ({area_m2} m², {area_mu} mu)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="206" />
+      <source>{count} geological hazard point(s) within {distance} m of project {project} (nearest {nearest} m); {area_m2} m² ({area_mu} mu) of the project lie within that distance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="213" />
+      <source>core zone of {names}: no engineering works</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="217" />
+      <source>in sight or near hazards: {reasons}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="219" />
+      <source>out of sight of roads, rivers, towns and protected areas; no hazard point nearby</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="240" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} lie on mining rights valid on {date} ({rights}): the right holder restores them, not public money</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="248" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} lie on mining rights expired before {date} ({rights}): check that they were cancelled and who must restore the land</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="274" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} lie on no legacy-mine parcel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="288" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} are declared natural recovery (自然恢复) but lie in sight of {reasons} (三区两线): suggested mode 工程治理 (engineering works)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="305" />
+      <source>{area_m2} m² ({area_mu} mu) of engineering works of project {project} lie in the core zone of {names}: only natural recovery is allowed there</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="318" />
+      <source>Geological hazard points inside project {project} or within {metres} m ({hazards}): hazard treatment must be included</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/area.py" line="93" />
+      <source>{empty} null or empty geometries and {other} points or lines were measured as 0 m².</source>
+      <translation>{empty} 个空几何或空图形、{other} 个点或线的面积按 0 平方米计。</translation>
     </message>
   </context>
 </TS>

@@ -79,6 +79,8 @@ class DltbPiece:
     area_m2: float
     kcxs: float = 0.0
     gdpdjb: str = ""
+    zldwdm: str = ""  # location unit code (region)
+    gddb: str = ""  # cultivated-land quality grade
 
     @property
     def net_m2(self) -> float:
@@ -236,7 +238,7 @@ class ProjectContext:
             fields = self.run.dltb_fields
             if fields is not None:
                 wanted = [n for n in (fields.dlbm, fields.kcxs, fields.gdpdjb, fields.kcmj,
-                                      fields.tbmj) if n]
+                                      fields.tbmj, fields.zldwdm, fields.gddb) if n]
                 rows = []
                 for feature, geom in self.features_under("DLTB", wanted):
                     piece = clip(self.geometry, geom)
@@ -255,7 +257,8 @@ class ProjectContext:
             kcmj, tbmj = _number(feature, fields.kcmj), _number(feature, fields.tbmj)
             kcxs = kcmj / tbmj if kcmj is not None and tbmj else 0.0
         return DltbPiece(geom, code, area, min(max(kcxs, 0.0), 1.0),
-                         _text(feature, fields.gdpdjb))
+                         _text(feature, fields.gdpdjb), _text(feature, fields.zldwdm),
+                         _text(feature, fields.gddb))
 
 
 def declared_m2(parts: list[ProjectPart], inputs: CheckInputs) -> float | None:

@@ -130,6 +130,9 @@ def farmland_quotas(ctx: ProjectContext, result, ruleset: RuleSet) -> dict:
     for key in [k for k in values if k.endswith("_m2")]:
         m2 = values[key]
         values[key[:-3] + "_mu"] = None if m2 is None else m2 * MU_PER_M2
+    # The project's location (for county ledgers): the DLTB parcel holding most of it.
+    largest = max(ctx.dltb_pieces(), key=lambda p: p.area_m2, default=None)
+    values["zldwdm"] = largest.zldwdm if largest is not None else None
     return values
 
 
@@ -171,7 +174,7 @@ def _mean_grade(ctx) -> float | None:
 def _quota_fields() -> tuple[tuple[str, str], ...]:
     names = ["new_cultivated", "new_paddy", "upgrade"] + [f"src_{c}" for c in SOURCE_CATEGORIES]
     fields = [(f"{n}_{u}", "double") for n in names for u in ("m2", "mu")]
-    return tuple(fields) + (("grade", "double"),)
+    return tuple(fields) + (("grade", "double"), ("zldwdm", "string"))
 
 
 FARMLAND = CheckSpec(

@@ -1,0 +1,200 @@
+"""The cultivated-land balance ledger (耕地占补平衡台账): occupied vs replenished, per region
+and year.
+
+Occupied: cultivated land (net of field ridges) of DLTB under the construction projects, by
+approval year; of which paddy; the quality grade (GDDB) weighted by area. Overlapping
+occupation projects of one year count their common land once.
+Replenished: new cultivated land and new paddy of the *accepted* replenishment projects, by
+filing year — read from a ``checkfarmland`` projects layer (fields ``new_cultivated_m2``,
+``new_paddy_m2``, ``grade``, ``zldwdm``) or computed here with the farmland check's quotas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qgis.core import QgsFeatureRequest, QgsGeometry, QgsSpatialIndex
+
+from ..overlay import polygon_parts
+from ..regions import region_code
+from .context import CheckInputs, ProjectContext, ProjectPart, RunContext, difference, union
+
+ACCEPTED = frozenset({"pass", "accepted", "通过", "已验收", "验收通过", "已备案", "已入库"})
+CHECK_FIELDS = ("new_cultivated_m2", "new_paddy_m2")
+
+
+@dataclass
+class LedgerCell:
+    occupied_m2: float = 0.0
+    occupied_paddy_m2: float = 0.0
+    replenished_m2: float = 0.0
+    replenished_paddy_m2: float = 0.0
+    _grades: dict = field(default_factory=lambda: {"occ": [0.0, 0.0], "rep": [0.0, 0.0]})
+
+    def add_grade(self, which: str, grade: float | None, area: float) -> None:
+        if grade is not None and area > 0:
+            self._grades[which][0] += grade * area
+            self._grades[which][1] += area
+
+    def grade(self, which: str) -> float | None:
+        total, area = self._grades[which]
+        return total / area if area > 0 else None
+
+    @property
+    def balance_m2(self) -> float:
+        return self.replenished_m2 - self.occupied_m2
+
+    @property
+    def balance_paddy_m2(self) -> float:
+        return self.replenished_paddy_m2 - self.occupied_paddy_m2
+
+    def merge(self, other: LedgerCell) -> None:
+        for name in ("occupied_m2", "occupied_paddy_m2", "replenished_m2",
+                     "replenished_paddy_m2"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for which in ("occ", "rep"):
+            for i in (0, 1):
+                self._grades[which][i] += other._grades[which][i]
+
+
+@dataclass
+class LedgerInputs:
+    occupation: object
+    occupation_year_field: str
+    replenishment: object
+    replenishment_year_field: str
+    check: CheckInputs  # DLTB, CRS, transform context (projects = replenishment)
+    region_level: int = 1
+    status_field: str | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+
+
+def _year(value) -> int | None:
+    try:
+        return int(str(value).strip()[:4])
+    except (TypeError, ValueError):
+        return None
+
+
+def _number(value) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class Ledger:
+    """Cells keyed by ``(region code, year)``; build with :func:`build_ledger`."""
+
+    def __init__(self, inputs: LedgerInputs) -> None:
+        self.inputs = inputs
+        self.cells: dict[tuple[str, int], LedgerCell] = {}
+
+    def cell(self, zldwdm: str, year: int) -> LedgerCell:
+        key = (region_code(zldwdm, self.inputs.region_level), year)
+        return self.cells.setdefault(key, LedgerCell())
+
+    def in_range(self, year: int | None) -> bool:
+        low, high = self.inputs.year_from, self.inputs.year_to
+        return year is not None and (low is None or year >= low) and (high is None or year <= high)
+
+    def total(self) -> LedgerCell:
+        result = LedgerCell()
+        for cell in self.cells.values():
+            result.merge(cell)
+        return result
+
+
+def build_ledger(inputs: LedgerInputs, run: RunContext, feedback=None) -> Ledger:
+    ledger = Ledger(inputs)
+    _occupation(ledger, run, feedback)
+    if feedback is not None and feedback.isCanceled():
+        return ledger
+    names = inputs.replenishment.fields().names()
+    if all(name in names for name in CHECK_FIELDS):
+        _replenishment_from_check_output(ledger)
+    else:
+        _replenishment_by_engine(ledger, feedback)
+    return ledger
+
+
+def _occupation(ledger: Ledger, run: RunContext, feedback) -> None:
+    """Cultivated land under the occupation projects; same-year overlaps counted once."""
+    inputs = ledger.inputs
+    earlier: dict[int, tuple[QgsSpatialIndex, list[QgsGeometry]]] = {}
+    for feature in inputs.occupation.getFeatures(QgsFeatureRequest()):
+        if feedback is not None and feedback.isCanceled():
+            return
+        year = _year(feature[inputs.occupation_year_field])
+        geom = polygon_parts(QgsGeometry(feature.geometry()))
+        if not ledger.in_range(year) or geom is None:
+            continue
+        if not geom.isGeosValid():
+            geom = polygon_parts(geom.makeValid())
+            if geom is None:
+                continue
+        index, seen = earlier.setdefault(year, (QgsSpatialIndex(), []))
+        overlapping = [seen[i] for i in index.intersects(geom.boundingBox())]
+        remaining = difference(geom, union(overlapping)) if overlapping else geom
+        index.addFeature(len(seen), geom.boundingBox())
+        seen.append(geom)
+        if remaining.isEmpty():
+            continue
+        ctx = ProjectContext(run, str(feature.id()), [ProjectPart(feature.id(), remaining, {})])
+        for piece in ctx.dltb_pieces():
+            if not run.table.in_set(piece.code, "cultivated"):
+                continue
+            cell = ledger.cell(piece.zldwdm, year)
+            cell.occupied_m2 += piece.net_m2
+            if run.table.in_set(piece.code, "paddy"):
+                cell.occupied_paddy_m2 += piece.net_m2
+            cell.add_grade("occ", _number(piece.gddb), piece.net_m2)
+
+
+def _accepted(attributes: dict, status_field: str | None) -> bool:
+    if status_field:
+        return str(attributes.get(status_field) or "").strip().lower() in ACCEPTED
+    if "verdict" in attributes:
+        return str(attributes.get("verdict") or "").strip().lower() in ACCEPTED
+    return True
+
+
+def _replenishment_from_check_output(ledger: Ledger) -> None:
+    inputs = ledger.inputs
+    names = inputs.replenishment.fields().names()
+    for feature in inputs.replenishment.getFeatures():
+        attributes = dict(zip(names, feature.attributes()))
+        year = _year(attributes.get(inputs.replenishment_year_field))
+        if not ledger.in_range(year) or not _accepted(attributes, inputs.status_field):
+            continue
+        _add_replenished(ledger, str(attributes.get("zldwdm") or ""), year,
+                         _number(attributes.get("new_cultivated_m2")),
+                         _number(attributes.get("new_paddy_m2")),
+                         _number(attributes.get("grade")))
+
+
+def _replenishment_by_engine(ledger: Ledger, feedback) -> None:
+    """Quotas of the replenishment projects computed with the farmland check (DLTB only)."""
+    from .engine import create_run
+    from .farmland import FARMLAND
+    from .ruleset import builtin_ruleset
+
+    inputs = ledger.inputs
+    check = create_run(inputs.check, FARMLAND, builtin_ruleset("farmland"), feedback)
+    for result in check.results():
+        attributes = check.projects[result.project_id][0].attributes
+        year = _year(attributes.get(inputs.replenishment_year_field))
+        if not ledger.in_range(year) or not _accepted(attributes, inputs.status_field):
+            continue
+        quotas = result.quotas
+        _add_replenished(ledger, str(quotas.get("zldwdm") or ""), year,
+                         quotas.get("new_cultivated_m2"), quotas.get("new_paddy_m2"),
+                         quotas.get("grade"))
+
+
+def _add_replenished(ledger, zldwdm, year, new_m2, paddy_m2, grade) -> None:
+    cell = ledger.cell(zldwdm, year)
+    cell.replenished_m2 += new_m2 or 0.0
+    cell.replenished_paddy_m2 += paddy_m2 or 0.0
+    cell.add_grade("rep", grade, new_m2 or 0.0)

@@ -1,0 +1,70 @@
+"""Rows and Excel workbook of the balance ledger (negative balances marked red)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..excel import require_openpyxl, safe_cell, save_workbook
+from ..regions import region_name
+from .findings import MU_PER_M2
+from .ledger import Ledger, LedgerCell
+
+AREA_COLUMNS = ("occupied", "occupied_paddy", "replenished", "replenished_paddy", "balance",
+                "balance_paddy")
+HEADERS_ZH = {"region_code": "行政区代码", "region_name": "行政区名称", "year": "年度",
+              "occupied": "占用耕地", "occupied_paddy": "其中水田", "replenished": "补充耕地",
+              "replenished_paddy": "其中新增水田", "balance": "数量平衡",
+              "balance_paddy": "水田平衡", "occupied_grade": "占用耕地平均等别",
+              "replenished_grade": "补充耕地平均等别"}
+
+
+def _areas(cell: LedgerCell) -> dict[str, float]:
+    return {"occupied": cell.occupied_m2, "occupied_paddy": cell.occupied_paddy_m2,
+            "replenished": cell.replenished_m2, "replenished_paddy": cell.replenished_paddy_m2,
+            "balance": cell.balance_m2, "balance_paddy": cell.balance_paddy_m2}
+
+
+def ledger_rows(ledger: Ledger) -> list[dict]:
+    """One row per region and year, sorted, then a totals row (year None)."""
+    rows = []
+    for (code, year), cell in sorted(ledger.cells.items()):
+        rows.append(_row(code, region_name(code), year, cell))
+    rows.append(_row("", "合计 Total", None, ledger.total()))
+    return rows
+
+
+def _row(code, name, year, cell: LedgerCell) -> dict:
+    row = {"region_code": code, "region_name": name, "year": year}
+    for key, m2 in _areas(cell).items():
+        row[f"{key}_m2"] = m2
+        row[f"{key}_mu"] = m2 * MU_PER_M2
+    row["occupied_grade"] = cell.grade("occ")
+    row["replenished_grade"] = cell.grade("rep")
+    return row
+
+
+def write_ledger(rows: list[dict], path: str | Path, title: str) -> Path:
+    openpyxl = require_openpyxl()
+    from openpyxl.styles import Font
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "台账 Ledger"
+    safe_cell(sheet.cell(row=1, column=1), title)
+    columns = ["region_code", "region_name", "year",
+               *(f"{key}_mu" for key in AREA_COLUMNS), "occupied_grade", "replenished_grade",
+               *(f"{key}_m2" for key in AREA_COLUMNS)]
+    for c, name in enumerate(columns, start=1):
+        base = name.rsplit("_", 1)[0] if name.endswith(("_mu", "_m2")) else name
+        unit = "（亩）" if name.endswith("_mu") else "（m²）" if name.endswith("_m2") else ""
+        safe_cell(sheet.cell(row=2, column=c), f"{HEADERS_ZH.get(base, base)}{unit} {name}")
+    for r, row in enumerate(rows, start=3):
+        total = row["year"] is None
+        for c, name in enumerate(columns, start=1):
+            cell = sheet.cell(row=r, column=c)
+            safe_cell(cell, row[name])
+            negative = name.startswith("balance") and (row[name] or 0) < 0
+            if negative or total:  # a deficit is red; the totals row bold
+                cell.font = Font(bold=total, color="FFC00000" if negative else None)
+    sheet.freeze_panes = "D3"
+    return save_workbook(workbook, path)

@@ -101,6 +101,10 @@ class LandClassTable:
         An unlisted code with a K/A suffix whose base is known gets the base's grouping, so new
         suffixed codes a supplier invents are still classified (and kept distinct by code).
         """
+        if type(code) is str:  # fast path: a clean code as read from DLTB (once per parcel)
+            found = self._classes.get(code)
+            if found is not None:
+                return found
         text = normalise_code(code)
         found = self._classes.get(text)
         if found is not None:
@@ -143,6 +147,8 @@ class LandClassTable:
     def in_set(self, code, name: str) -> bool:
         """Whether ``code`` belongs to the set; unlisted K/A codes follow their base code."""
         codes = self.class_set(name)
+        if type(code) is str and code in codes:  # fast path, see lookup()
+            return True
         text = normalise_code(code)
         return text in codes or (_strip_suffix(text) or None) in codes
 

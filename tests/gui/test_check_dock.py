@@ -177,3 +177,39 @@ def test_detect_roles_on_the_sample_layer_codes():
         "BASIC_FARMLAND": "YJJBNT", "STEEP_SLOPE": "JZKKPD", "HAZARDS": "DZZHD",
         "ROADS": "DL", "RIVERS": "HL"}
     assert detect_roles(layers, ("PROJECTS",), "mine") == {"PROJECTS": "XM_KSXF"}
+
+
+TINY = __import__("pathlib").Path(__file__).resolve().parents[2] / "data" / "tiny"
+
+
+@pytest.mark.skipif(not (TINY / "shaoguan_tiny.gpkg").exists(), reason="data/tiny missing")
+def test_tiny_sample_roles_and_a_check_identical_to_the_algorithm(project, dock):
+    from osgeo import ogr
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+
+    gpkg = TINY / "shaoguan_tiny.gpkg"
+    names = [lyr.GetName() for lyr in ogr.Open(str(gpkg))]
+    layers = {n: QgsVectorLayer(f"{gpkg}|layername={n}", n, "ogr") for n in names}
+    project.addMapLayers(list(layers.values()))
+    found = dock.detect_roles()
+    expected = {"PROJECTS": "XM_BCGD", "DLTB": "DLTB", "ECO_REDLINE": "STBHHX",
+                "PROTECTED_AREAS": "ZRBHD", "PUBLIC_FOREST": "GYL", "URBAN_BOUNDARY": "CZKFBJ",
+                "BASIC_FARMLAND": "YJJBNT", "STEEP_SLOPE": "JZKKPD", "HAZARDS": "DZZHD"}
+    assert {role: project.mapLayer(i).name() for role, i in found.items()} == expected
+    assert dock.run_check(False)
+    assert wait_until(lambda: not dock.runner.running), "task did not finish"
+    panel = {dock.tree.model().item(r, 0).text(): dock.tree.model().item(r, 0).rowCount()
+             for r in range(dock.tree.model().rowCount())}
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("sgnr:checkfarmland")
+    context = QgsProcessingContext()
+    context.setProject(project)
+    params = {role: layers[name] for role, name in expected.items()}
+    params.update(OUTPUT_FINDINGS="memory:", OUTPUT_PROJECTS="memory:")
+    results, ok = algorithm.run(params, context, QgsProcessingFeedback())
+    assert ok
+    findings = context.takeResultLayer(results["OUTPUT_FINDINGS"])
+    direct: dict[str, int] = {}
+    for feature in findings.getFeatures():
+        direct[feature["project_id"]] = direct.get(feature["project_id"], 0) + 1
+    assert panel == {pid: direct.get(pid, 0) for pid in panel}
+    assert len(panel) == context.takeResultLayer(results["OUTPUT_PROJECTS"]).featureCount()

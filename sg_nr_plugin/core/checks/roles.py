@@ -8,6 +8,7 @@ initials or English.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 PROJECT_ID_FIELDS = ("项目编号", "xmbh", "xmmc", "项目名称", "project_id")
@@ -50,6 +51,7 @@ NAME_PATTERNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "MINING_RIGHTS": ("polygon", ("采矿权", "矿权", "ckq", "mining_right")),
     "ROADS": ("line", ("道路", "公路", "road", "dl_", "=dl")),
     "RIVERS": ("line", ("河流", "水系", "river", "hl_", "=hl")),
+    "WATER": ("line", ("河流", "水系", "水源", "沟渠", "river", "water", "hl_", "=hl")),
     "PROJECTS": ("polygon", ("项目", "xm", "project", "补充耕地", "垦造", "修复")),
 }
 
@@ -88,7 +90,7 @@ def detect_roles(layers: list[LayerInfo], roles: tuple[str, ...],
         by_fields = [layer for layer in candidates if layer.has_fields("DLBM", "TBMJ")
                      and not layer.named(other_names)]
         if by_name or by_fields:
-            take("DLTB", (by_name or by_fields)[0])
+            take("DLTB", _current_vintage(by_name or by_fields))
     for role, (kind, patterns) in NAME_PATTERNS.items():
         if role not in roles or role in found:
             continue
@@ -103,3 +105,13 @@ def detect_roles(layers: list[LayerInfo], roles: tuple[str, ...],
                 take("PROJECTS", layer)
                 break
     return found
+
+
+def _current_vintage(layers: list[LayerInfo]) -> LayerInfo:
+    """The current DLTB among vintages: a name without a year (DLTB) before DLTB_2020,
+    otherwise the latest year."""
+    def key(layer: LayerInfo):
+        years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", layer.name)]
+        return (0, 0) if not years else (1, -max(years))
+
+    return min(layers, key=key)

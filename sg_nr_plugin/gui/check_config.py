@@ -15,7 +15,8 @@ COMMON_ROLES = ("PROJECTS", "DLTB", "ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FO
 LAYER_FILTERS = {"DEM": QgsMapLayerProxyModel.RasterLayer,
                  "HAZARDS": QgsMapLayerProxyModel.PointLayer,
                  "ROADS": QgsMapLayerProxyModel.LineLayer,
-                 "RIVERS": QgsMapLayerProxyModel.LineLayer}
+                 "RIVERS": QgsMapLayerProxyModel.LineLayer,
+                 "WATER": QgsMapLayerProxyModel.HasGeometry}
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ def dock_configs() -> list[DockConfig]:
     return [
         DockConfig("farmland", "sgnr:checkfarmland", "farmland",
                    extra_fields=("PLANNED_CLASS_FIELD", "GRADE_FIELD")),
-        DockConfig("paddy", "sgnr:checkpaddy", "paddy"),
+        DockConfig("paddy", "sgnr:checkpaddy", "paddy", roles=COMMON_ROLES + ("WATER",),
+                   extra_fields=("COUNTY_FIELD", "STATUS_FIELD")),
         DockConfig("mine", "sgnr:checkmine", "mine",
                    roles=COMMON_ROLES + ("LEGACY_MINES", "MINING_RIGHTS", "ROADS", "RIVERS")),
     ]
@@ -48,7 +50,10 @@ def role_label(role: str) -> str:
     extra = {"LEGACY_MINES": tr("Legacy mine parcels"), "MINING_RIGHTS": tr("Mining rights"),
              "ROADS": tr("Roads"), "RIVERS": tr("Rivers"),
              "PLANNED_CLASS_FIELD": tr("Planned land-class field"),
-             "GRADE_FIELD": tr("Planned quality grade field")}
+             "GRADE_FIELD": tr("Planned quality grade field"),
+             "WATER": tr("Water sources for irrigation (rivers, reservoirs, ditches)"),
+             "COUNTY_FIELD": tr("County code field (empty: XZQDM)"),
+             "STATUS_FIELD": tr("Project status field (empty: ZT)")}
     return {**role_labels(), **extra}.get(role, role)
 
 

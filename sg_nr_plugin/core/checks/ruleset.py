@@ -29,6 +29,7 @@ KNOWN_CLASS_SETS = frozenset({
 
 BUILTIN = {
     "farmland": "gd_farmland.json",
+    "paddy": "gd_paddy.json",
     "mine": "gd_mine.json",
 }
 

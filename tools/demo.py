@@ -169,6 +169,54 @@ def farmland_check_step(env: dict[str, str], algorithms: list[str]) -> None:
     print("  " + (" | ".join(summary) or result.stderr[-2000:]))
 
 
+def mine_step(env: dict[str, str], algorithms: list[str]) -> None:
+    """Run sgnr:checkmine (layers found as the panel finds them) and sgnr:minestats on the
+    sample; mining rights are judged at the ground truth's check date."""
+    if "sgnr:checkmine" not in algorithms:
+        return
+    found = _farmland_sample()  # the GeoPackage with the project layers (XM_KSXF among them)
+    if found is None or not any(info.name.upper() == "XM_KSXF" for info in found[1]):
+        print("mine check: skipped, no XM_KSXF layer in the sample yet")
+        return
+    import json
+
+    from sg_nr_plugin.core.checks.roles import detect_roles
+
+    gpkg, layers = found
+    roles = ("PROJECTS", "DLTB", "ECO_REDLINE", "PROTECTED_AREAS", "URBAN_BOUNDARY", "HAZARDS",
+             "FILED_PROJECTS", "LEGACY_MINES", "MINING_RIGHTS", "ROADS", "RIVERS")
+    mapping = detect_roles(layers, roles, "mine")
+    args = [f"{role}={gpkg}|layername={name}" for role, name in mapping.items()]
+    fields = {info.name: info.fields for info in layers}
+    for param, role, field in (("PROTECTED_ZONE_FIELD", "PROTECTED_AREAS", "GNFQ"),
+                               ("DECLARED_AREA_FIELD", "PROJECTS", "SBMJ"),
+                               ("DECLARED_MODE_FIELD", "PROJECTS", "XFMS")):
+        if mapping.get(role) and field in fields.get(mapping[role], ()):
+            args.append(f"{param}={field}")
+    truth = gpkg.parent / "ground_truth.json"
+    if truth.is_file():
+        args.append(f"CHECK_DATE={json.loads(truth.read_text('utf-8'))['check_date']}")
+    result = run(["run", "sgnr:checkmine", "--", *args, "DECLARED_AREA_UNIT=2",
+                  f"OUTPUT_FINDINGS={OUT / 'checkmine_findings.gpkg'}",
+                  f"OUTPUT_PROJECTS={OUT / 'checkmine_projects.gpkg'}",
+                  f"OUTPUT_XLSX={OUT / 'checkmine_report.xlsx'}"], env)
+    summary = [line for line in result.stdout.splitlines() if "projects checked" in line]
+    print(f"mine check: rc={result.returncode} roles: "
+          + ", ".join(f"{r}={n}" for r, n in mapping.items()))
+    print("  " + (" | ".join(summary) or result.stderr[-2000:]))
+    if "sgnr:minestats" not in algorithms or "LEGACY_MINES" not in mapping:
+        return
+    (OUT / "statistics").mkdir(exist_ok=True)
+    stats = {key: f"{gpkg}|layername={mapping[key]}" for key in
+             ("LEGACY_MINES", "PROJECTS", "MINING_RIGHTS") if key in mapping}
+    result = run(["run", "sgnr:minestats", "--", *(f"{k}={v}" for k, v in stats.items()),
+                  "REGION_LEVEL=1", "UNIT=2", f"OUTPUT={OUT / 'statistics' / 'minestats.gpkg'}",
+                  f"OUTPUT_XLSX={OUT / 'statistics' / 'minestats.xlsx'}"], env)
+    print(f"statistics minestats: rc={result.returncode}")
+    if result.returncode != 0:
+        print(result.stderr[-2000:])
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="sgnr-demo-") as tmp:
@@ -179,6 +227,7 @@ def main() -> int:
             print(f"  {algorithm}")
         coordinate_files_step(env, algorithms)
         farmland_check_step(env, algorithms)
+        mine_step(env, algorithms)
         statistics_step(env, algorithms)
     produced = sorted(p.relative_to(ROOT).as_posix() for p in OUT.rglob("*") if p.is_file())
     print(f"files in out/: {len(produced)}")

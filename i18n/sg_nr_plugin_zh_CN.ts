@@ -59,12 +59,12 @@
       <translation>矿山修复核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="22" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="205" />
       <source>Legacy mine parcels</source>
       <translation>历史遗留矿山图斑</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="22" />
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="56" />
       <source>Mining rights</source>
       <translation>采矿权</translation>
     </message>
@@ -1152,7 +1152,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/landclasses.py" line="214" />
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="220" />
       <source>is missing</source>
       <translation>缺失</translation>
     </message>
@@ -1557,47 +1557,47 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>（未命名图层）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/landclasses.py" line="139" />
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="143" />
       <source>Unknown land-class set “{name}”; known sets: {known}</source>
       <translation>未知的地类集合“{name}”；已有集合：{known}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/landclasses.py" line="170" />
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="176" />
       <source>Cannot read the land-class file {path}: {error}</source>
       <translation>无法读取地类文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/landclasses.py" line="184" />
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="190" />
       <source>Land-class file {file}: “{key}” {problem}</source>
       <translation>地类文件 {file}：“{key}”{problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/landclasses.py" line="197" />
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="203" />
       <source>is missing or not text</source>
       <translation>缺失或不是文本</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/landclasses.py" line="200" />
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="206" />
       <source>repeats code {code}</source>
       <translation>重复了编码 {code}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/landclasses.py" line="203" />
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="209" />
       <source>names an unknown first-level class</source>
       <translation>引用了未知的一级类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/landclasses.py" line="205" />
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="211" />
       <source>must be one of agricultural, construction, unused</source>
       <translation>必须是 agricultural（农用地）、construction（建设用地）、unused（未利用地）之一</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/landclasses.py" line="207" />
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="213" />
       <source>names an unknown code</source>
       <translation>引用了未知的编码</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/landclasses.py" line="217" />
+      <location filename="../sg_nr_plugin/core/landclasses.py" line="223" />
       <source>lists unknown codes: {codes}</source>
       <translation>列出了未知编码：{codes}</translation>
     </message>
@@ -1743,7 +1743,7 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="41" />
       <source>Cultivated land balance ledger</source>
-      <translation type="unfinished" />
+      <translation>耕地占补平衡台账</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="47" />
@@ -1754,62 +1754,68 @@ Occupied: the cultivated land (0101/0102/0103, net of field ridges) of DLTB unde
 Replenished: new cultivated land and new paddy of the accepted REPLENISHMENT projects, by their filing year. A projects layer written by the farmland check (fields new_cultivated_m2, new_paddy_m2, grade, zldwdm, verdict) is read as it is; any other projects layer is checked here with the farmland rules against DLTB (planned class 0101 = new paddy). Accepted: the status field says 已验收, 通过, 已备案 or pass (without a status field, the verdict field must say pass).
 
 Region: the location code ZLDWDM of the DLTB parcels at the chosen level. Balances = replenished − occupied, for quantity and for paddy; negative balances are red in the Excel ledger, which ends with a totals row. Areas are ellipsoidal (CGCS2000), in m² and mu.</source>
-      <translation type="unfinished" />
+      <translation>耕地占补平衡台账：按行政区和年度，比较建设项目占用的耕地与已验收补充耕地项目新增的耕地。
+
+占用：OCCUPATION 建设项目范围内地类图斑（DLTB）中的耕地（0101/0102/0103，扣除田坎），按批准年度统计；其中水田；DLTB 有耕地等别（GDDB）时计算面积加权平均等别。同一年度相互重叠的占用项目，重叠部分只计一次。
+
+补充：已验收的 REPLENISHMENT 补充耕地项目的新增耕地和新增水田，按备案年度统计。补充耕地核查输出的项目图层（含 new_cultivated_m2、new_paddy_m2、grade、zldwdm、verdict 字段）直接读取；其他项目图层则在此按补充耕地核查规则与 DLTB 叠加计算（规划地类 0101 = 新增水田）。已验收：状态字段为 已验收、通过、已备案 或 pass（无状态字段时，结论字段须为 pass）。
+
+行政区：按所选级别截取地类图斑的坐落单位代码 ZLDWDM。平衡 = 补充 − 占用，分别计算数量和水田；Excel 台账中负的平衡值标红，最后一行为合计。面积为椭球面积（CGCS2000），单位为平方米和亩。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="69" />
       <source>Construction projects occupying land</source>
-      <translation type="unfinished" />
+      <translation>占用耕地的建设项目</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="71" />
       <source>Approval year field</source>
-      <translation type="unfinished" />
+      <translation>批准年度字段</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="74" />
       <source>Replenishment projects</source>
-      <translation type="unfinished" />
+      <translation>补充耕地项目</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="76" />
       <source>Filing year field</source>
-      <translation type="unfinished" />
+      <translation>备案年度字段</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="79" />
       <source>Status field (accepted: 已验收/通过/已备案)</source>
-      <translation type="unfinished" />
+      <translation>状态字段（已验收/通过/已备案 视为已验收）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="92" />
       <source>From year</source>
-      <translation type="unfinished" />
+      <translation>起始年度</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="92" />
       <source>To year</source>
-      <translation type="unfinished" />
+      <translation>截止年度</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="96" />
       <source>Balance ledger</source>
-      <translation type="unfinished" />
+      <translation>占补平衡台账</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="98" />
       <source>Excel ledger</source>
-      <translation type="unfinished" />
+      <translation>Excel 台账</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="117" />
       <source>The occupation, replenishment and DLTB layers are required.</source>
-      <translation type="unfinished" />
+      <translation>必须提供占用项目、补充耕地项目和地类图斑图层。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="142" />
       <source>The ledger was canceled; no results were written.</source>
-      <translation type="unfinished" />
+      <translation>台账计算已取消，未写出任何结果。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="24" />
@@ -1951,6 +1957,149 @@ The Excel report adds the plan progress: new paddy of accepted projects (status 
       <location filename="../sg_nr_plugin/core/area.py" line="93" />
       <source>{empty} null or empty geometries and {other} points or lines were measured as 0 m².</source>
       <translation>{empty} 个空几何或空图形、{other} 个点或线的面积按 0 平方米计。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="29" />
+      <source>Mine restoration and green mine statistics</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="32" />
+      <source>Restoration progress of legacy mines and the green-mine share of licensed producing mines, by region (the plan's indicator 13).
+
+Legacy mines: the parcels of the national legacy-mine check (历史遗留矿山); field names are recognised in lower or upper case. Per region: parcel count, area, treated area (treatment status zlzt = B), untreated area, area under a restoration project (the project parcels dissolved, so overlapping projects count once) and the restoration rate = treated ÷ total × 100.
+
+Mining rights (optional): the rights whose production status says producing (生产/在采) are the licensed producing mines; those flagged as green mines give the green-mine share (%).
+
+Regions: by the administrative code (xzqdm / XZQDM) at the chosen level, or by a region polygon layer holding each parcel's interior point. Areas are measured on the CGCS2000 ellipsoid; the verified area hsmj is listed beside them.
+
+Output: one row per region (areas in the chosen unit); optionally an Excel workbook with the same table and the lists behind every figure: the legacy parcels and the producing mines.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="54" />
+      <source>Restoration project parcels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="60" />
+      <source>Mine restoration statistics</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="193" />
+      <source>Mine restoration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="194" />
+      <source>Legacy parcels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="195" />
+      <source>Legacy-mine area ({unit})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="196" />
+      <source>Treated ({unit})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="197" />
+      <source>Untreated ({unit})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206" />
+      <source>Under a restoration project ({unit})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="199" />
+      <source>Restoration rate (%)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="214" />
+      <source>Licensed producing mines</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="199" />
+      <source>Green mines</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="200" />
+      <source>Green-mine share (%)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="201" />
+      <source>Mine restoration and green mines (unit: {unit})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206" />
+      <source>Parcel number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215" />
+      <source>Mine name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206" />
+      <source>Area ({unit})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206" />
+      <source>Verified area hsmj (m²)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206" />
+      <source>Treated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215" />
+      <source>Yes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215" />
+      <source>No</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="213" />
+      <source>Producing mines</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215" />
+      <source>Licence number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215" />
+      <source>Production status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215" />
+      <source>Green mine</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215" />
+      <source>Valid to</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

@@ -40,7 +40,8 @@ def dock_configs() -> list[DockConfig]:
         DockConfig("paddy", "sgnr:checkpaddy", "paddy", roles=COMMON_ROLES + ("WATER",),
                    extra_fields=("COUNTY_FIELD", "STATUS_FIELD")),
         DockConfig("mine", "sgnr:checkmine", "mine",
-                   roles=COMMON_ROLES + ("LEGACY_MINES", "MINING_RIGHTS", "ROADS", "RIVERS")),
+                   roles=COMMON_ROLES + ("LEGACY_MINES", "MINING_RIGHTS", "ROADS", "RIVERS"),
+                   extra_fields=("DECLARED_MODE_FIELD",)),
     ]
 
 
@@ -49,6 +50,7 @@ def role_label(role: str) -> str:
 
     extra = {"LEGACY_MINES": tr("Legacy mine parcels"), "MINING_RIGHTS": tr("Mining rights"),
              "ROADS": tr("Roads"), "RIVERS": tr("Rivers"),
+             "DECLARED_MODE_FIELD": tr("Declared restoration mode field"),
              "PLANNED_CLASS_FIELD": tr("Planned land-class field"),
              "GRADE_FIELD": tr("Planned quality grade field"),
              "WATER": tr("Water sources for irrigation (rivers, reservoirs, ditches)"),

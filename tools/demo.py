@@ -217,6 +217,40 @@ def mine_step(env: dict[str, str], algorithms: list[str]) -> None:
         print(result.stderr[-2000:])
 
 
+def paddy_step(env: dict[str, str], algorithms: list[str]) -> None:
+    """Run sgnr:checkpaddy on the sample with the layers the panel's detection finds (rivers
+    as the water layer, the DEM for slopes); the report carries the plan progress."""
+    if "sgnr:checkpaddy" not in algorithms:
+        return
+    found = _farmland_sample()  # the GeoPackage with the project layers (XM_KZST among them)
+    if found is None or not any(info.name.upper() == "XM_KZST" for info in found[1]):
+        print("paddy check: skipped, no XM_KZST layer in the sample yet")
+        return
+    from sg_nr_plugin.core.checks.roles import detect_roles
+
+    gpkg, layers = found
+    roles = ("PROJECTS", "DLTB", "ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST",
+             "URBAN_BOUNDARY", "STEEP_SLOPE", "HAZARDS", "FILED_PROJECTS", "WATER")
+    mapping = detect_roles(layers, roles, "paddy")
+    args = [f"{role}={gpkg}|layername={name}" for role, name in mapping.items()]
+    fields = {info.name: info.fields for info in layers}
+    for param, role, field in (("PROTECTED_ZONE_FIELD", "PROTECTED_AREAS", "GNFQ"),
+                               ("DECLARED_AREA_FIELD", "PROJECTS", "SBMJ")):
+        if mapping.get(role) and field in fields.get(mapping[role], ()):
+            args.append(f"{param}={field}")
+    dem = sorted(p for p in gpkg.parent.glob("*.tif") if "dem" in p.name.lower())
+    if dem:
+        args.append(f"DEM={dem[0]}")
+    result = run(["run", "sgnr:checkpaddy", "--", *args, "DECLARED_AREA_UNIT=2",
+                  f"OUTPUT_FINDINGS={OUT / 'checkpaddy_findings.gpkg'}",
+                  f"OUTPUT_PROJECTS={OUT / 'checkpaddy_projects.gpkg'}",
+                  f"OUTPUT_XLSX={OUT / 'checkpaddy_report.xlsx'}"], env)
+    summary = [line for line in result.stdout.splitlines() if "projects checked" in line]
+    print(f"paddy check: rc={result.returncode} roles: "
+          + ", ".join(f"{r}={n}" for r, n in mapping.items()))
+    print("  " + (" | ".join(summary) or result.stderr[-2000:]))
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="sgnr-demo-") as tmp:
@@ -227,6 +261,7 @@ def main() -> int:
             print(f"  {algorithm}")
         coordinate_files_step(env, algorithms)
         farmland_check_step(env, algorithms)
+        paddy_step(env, algorithms)
         mine_step(env, algorithms)
         statistics_step(env, algorithms)
     produced = sorted(p.relative_to(ROOT).as_posix() for p in OUT.rglob("*") if p.is_file())

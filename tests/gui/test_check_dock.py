@@ -213,3 +213,19 @@ def test_tiny_sample_roles_and_a_check_identical_to_the_algorithm(project, dock)
         direct[feature["project_id"]] = direct.get(feature["project_id"], 0) + 1
     assert panel == {pid: direct.get(pid, 0) for pid in panel}
     assert len(panel) == context.takeResultLayer(results["OUTPUT_PROJECTS"]).featureCount()
+
+
+def test_panel_in_chinese(project, provider_registered, qgis_iface):
+    from sg_nr_plugin.gui.check_config import dock_configs
+    from sg_nr_plugin.gui.check_dock import CheckDock
+    from sg_nr_plugin.i18n import install_translator, remove_translator
+
+    assert install_translator("zh_CN")
+    try:
+        widget = CheckDock(dock_configs()[0], qgis_iface)
+        assert widget.windowTitle() == "补充耕地核查"
+        assert widget.check_all_button.text() == "全部核查"
+        assert widget.verdict_filter.itemText(1) == "不通过"
+        widget.deleteLater()
+    finally:
+        remove_translator()

@@ -39,7 +39,7 @@
       <translation>写入 Excel 文件需要 Python 包 openpyxl，当前 QGIS 中没有。请安装（OSGeo4W：python3-openpyxl；Debian：python3-openpyxl），或将 Excel 输出留空。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/excel.py" line="74" />
+      <location filename="../sg_nr_plugin/core/excel.py" line="84" />
       <source>lock file {name} exists</source>
       <translation>存在锁定文件 {name}</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>河流</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_config.py" line="52" />
+      <location filename="../sg_nr_plugin/gui/check_config.py" line="54" />
       <source>Planned land-class field</source>
       <translation>规划地类字段</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="121" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="120" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>项目编号字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="118" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="117" />
       <source>Declared area field</source>
       <translation>申报面积字段</translation>
     </message>
@@ -236,12 +236,12 @@
       <translation>已核查 {n} 个项目。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="148" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="147" />
       <source>Findings</source>
       <translation>核查问题</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="150" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="149" />
       <source>Checked projects</source>
       <translation>核查项目</translation>
     </message>
@@ -251,7 +251,7 @@
       <translation>导出报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="99" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="91" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -291,112 +291,112 @@
       <translation>项目地块</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="88" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="87" />
       <source>Land-survey parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="66" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="65" />
       <source>Ecological protection red line</source>
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="67" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="66" />
       <source>Protected areas</source>
       <translation>自然保护地</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="68" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="67" />
       <source>Public-welfare forest</source>
       <translation>公益林</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="69" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="68" />
       <source>Urban development boundary</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="70" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="69" />
       <source>Permanent basic farmland</source>
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="71" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="70" />
       <source>No-cultivation steep-slope areas</source>
       <translation>禁止开垦陡坡地范围</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="72" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="71" />
       <source>Digital elevation model (DEM)</source>
       <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="73" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="72" />
       <source>Geological hazard points</source>
       <translation>地质灾害隐患点</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="74" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="73" />
       <source>Filed projects</source>
       <translation>已备案项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="44" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="43" />
       <source>Project checks</source>
       <translation>项目核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="115" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="114" />
       <source>Project id field (empty: 项目编号/XMBH/XMMC)</source>
       <translation>项目编号字段（留空：自动识别 项目编号/XMBH/XMMC）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="130" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="129" />
       <source>Protected-area zone field</source>
       <translation>自然保护地功能分区字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="139" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="138" />
       <source>Check date (empty: today)</source>
       <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="142" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="141" />
       <source>Rule set file (empty: built-in Guangdong defaults)</source>
       <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="145" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="144" />
       <source>Only the selected projects</source>
       <translation>仅核查选中的项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="152" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="151" />
       <source>Excel report</source>
       <translation>Excel 报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="167" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="166" />
       <source>The project parcels layer is missing or cannot be read.</source>
       <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="170" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="169" />
       <source>Layer “{layer}” has no coordinate reference system.</source>
       <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="215" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="214" />
       <source>No project id field (项目编号/XMBH/XMMC) was found: each parcel is checked as a project of its own.</source>
       <translation>未找到项目编号字段（项目编号/XMBH/XMMC）：每个地块作为单独的项目核查。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="242" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="235" />
       <source>Rule {rule} not checked: {reason}</source>
       <translation>规则 {rule} 未核查：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="261" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="254" />
       <source>The check was canceled; no results were written.</source>
       <translation>核查已取消，未写出任何结果。</translation>
     </message>
@@ -640,32 +640,32 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>规划地类字段（0101 = 新增水田）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="52" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="51" />
       <source>Project coordinate files</source>
       <translation>报部坐标文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="71" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="64" />
       <source>Import project coordinate files</source>
       <translation>导入报部坐标文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="99" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="92" />
       <source>Coordinate files (.txt)</source>
       <translation>坐标文件（.txt）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="101" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="94" />
       <source>Folder of coordinate files</source>
       <translation>坐标文件所在文件夹</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="104" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="97" />
       <source>Override coordinate reference system</source>
       <translation>覆盖坐标参考系</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="106" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="99" />
       <source>Area tolerance (%)</source>
       <translation>面积容差（%）</translation>
     </message>
@@ -675,22 +675,22 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="111" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="104" />
       <source>Validation report</source>
       <translation>检查报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="122" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="115" />
       <source>No coordinate files given: choose files or a folder.</source>
       <translation>未指定坐标文件：请选择文件或文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="139" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="132" />
       <source>No parcel could be imported; see the messages above.</source>
       <translation>没有可导入的地块；请查看上面的提示信息。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="153" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="146" />
       <source>{parcels} parcel(s) imported from {files} file(s); {skipped} skipped; {errors} error(s), {warnings} warning(s).</source>
       <translation>从 {files} 个文件导入 {parcels} 个地块；跳过 {skipped} 个；错误 {errors} 个，警告 {warnings} 个。</translation>
     </message>
@@ -832,57 +832,57 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>叠加统计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="58" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="56" />
       <source>Statistics</source>
       <translation>统计分析</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="74" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="66" />
       <source>Whole area</source>
       <translation>全域</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="74" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="66" />
       <source>County (ZLDWDM[:6])</source>
       <translation>县级（ZLDWDM 前 6 位）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="74" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="66" />
       <source>Township (ZLDWDM[:9])</source>
       <translation>乡镇级（ZLDWDM 前 9 位）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="75" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="67" />
       <source>Village (ZLDWDM[:12])</source>
       <translation>村级（ZLDWDM 前 12 位）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="80" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="72" />
       <source>Region level</source>
       <translation>统计级别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="83" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="75" />
       <source>Region polygons (optional; overrides the region level)</source>
       <translation>行政区面图层（可选；优先于统计级别）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="86" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="78" />
       <source>Region code or name field</source>
       <translation>行政区代码或名称字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="95" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="87" />
       <source>Area unit</source>
       <translation>面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="97" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="89" />
       <source>Statistics table</source>
       <translation>统计表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="99" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="91" />
       <source>Excel workbook</source>
       <translation>Excel 工作簿</translation>
     </message>
@@ -1629,7 +1629,7 @@ Header: 数据产生单位 and 数据产生日期 from the parameters (date defa
 属性描述：数据产生单位和数据产生日期取自参数（日期默认为当天）；编码为 GBK（监管系统使用的编码）或 UTF-8。每个文件先写入临时文件，再移动到目标位置。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="74" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="67" />
       <source>Reads project coordinate files (the ministry's 报部坐标 .txt exchange format) into a polygon layer, one feature per parcel (地块), and checks them.
 
 Input: one or more .txt files and/or a folder (all .txt files in it). GBK and UTF-8 (with or without BOM) are detected; the log says which encoding each file had.
@@ -1728,25 +1728,25 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="61" />
       <source>Water sources for irrigation (rivers, reservoirs, ditches)</source>
-      <translation type="unfinished" />
+      <translation>灌溉水源（河流、水库、沟渠）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="64" />
       <source>County code field (empty: XZQDM)</source>
-      <translation type="unfinished" />
+      <translation>县区代码字段（留空：XZQDM）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="67" />
       <source>Project status field (empty: ZT)</source>
-      <translation type="unfinished" />
+      <translation>项目状态字段（留空：ZT）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="41" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="40" />
       <source>Cultivated land balance ledger</source>
       <translation>耕地占补平衡台账</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="47" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="46" />
       <source>The cultivated-land balance ledger: per region and year, cultivated land occupied by construction projects against new cultivated land replenished by accepted replenishment projects.
 
 Occupied: the cultivated land (0101/0102/0103, net of field ridges) of DLTB under the OCCUPATION projects, by their approval year; of which paddy; and the area-weighted quality grade (GDDB) when DLTB has it. Where occupation projects of one year overlap, their common land is counted once.
@@ -1763,64 +1763,64 @@ Region: the location code ZLDWDM of the DLTB parcels at the chosen level. Balanc
 行政区：按所选级别截取地类图斑的坐落单位代码 ZLDWDM。平衡 = 补充 − 占用，分别计算数量和水田；Excel 台账中负的平衡值标红，最后一行为合计。面积为椭球面积（CGCS2000），单位为平方米和亩。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="69" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="68" />
       <source>Construction projects occupying land</source>
       <translation>占用耕地的建设项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="71" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="70" />
       <source>Approval year field</source>
       <translation>批准年度字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="74" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="73" />
       <source>Replenishment projects</source>
       <translation>补充耕地项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="76" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="75" />
       <source>Filing year field</source>
       <translation>备案年度字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="79" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="78" />
       <source>Status field (accepted: 已验收/通过/已备案)</source>
       <translation>状态字段（已验收/通过/已备案 视为已验收）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="92" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="91" />
       <source>From year</source>
       <translation>起始年度</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="92" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="91" />
       <source>To year</source>
       <translation>截止年度</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="96" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="95" />
       <source>Balance ledger</source>
       <translation>占补平衡台账</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="98" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="97" />
       <source>Excel ledger</source>
       <translation>Excel 台账</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="117" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="110" />
       <source>The occupation, replenishment and DLTB layers are required.</source>
       <translation>必须提供占用项目、补充耕地项目和地类图斑图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="142" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="135" />
       <source>The ledger was canceled; no results were written.</source>
       <translation>台账计算已取消，未写出任何结果。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="24" />
       <source>Declared restoration mode field</source>
-      <translation type="unfinished" />
+      <translation>申报修复模式字段</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="35" />
@@ -1833,12 +1833,20 @@ Rules: mining_right_valid (parts on a mining right valid at the check date: erro
 Verdict per project: fail (any error), needs fixing (warnings only), pass. Figures: restored mine area (on legacy-mine parcels, minus valid mining rights and duplicates) in m² and mu, the legacy parcels touched, the suggested mode and why, and the declared mode.
 
 All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflict geometry, a projects layer with verdicts and figures, and an optional Excel report.</source>
-      <translation type="unfinished" />
+      <translation>在备案前核查矿山修复项目（历史遗留矿山）。
+
+每个项目是 PROJECTS 中其地块的并集（按项目编号字段分组），与历史遗留矿山图斑、采矿权、道路、河流、地质灾害隐患点及各管控图层叠加，并按规则集（内置广东默认规则，或 JSON 文件）判定。国家历史遗留矿山核查数据库及采矿权登记的字段名，小写或大写均可识别。
+
+规则：mining_right_valid（位于核查日期仍有效的采矿权内的部分：错误，由矿权人治理；位于已过期采矿权内：警告）、not_legacy_mine（不在任何历史遗留矿山图斑上的部分：警告）、mode_visibility（申报自然恢复，但位于高速公路、高速铁路、国道和省道（1000 米）、主要河流（500 米；未提供河流图层时用三调河流水面）、城镇开发边界及省级以上自然保护地（1000 米）的可视范围内：警告，建议模式为工程治理）、core_zone（自然保护地核心保护区内的工程措施：错误）、hazard（项目内或 200 米内有地质灾害隐患点：警告）、eco_redline（提示），以及通用规则 geometry、outside_survey、duplicate_project 和 area_mismatch。距离为规则集阈值，标注为未确认：未找到官方缓冲距离。图层未提供的规则报告为“未检查”，绝不视为通过。
+
+每个项目的结论：不通过（有错误）、需整改（仅有警告）、通过。指标：修复矿山面积（位于历史遗留矿山图斑上，扣除有效采矿权和重复项目部分），单位平方米和亩；涉及的历史遗留矿山图斑；建议修复模式及理由；申报修复模式。
+
+所有面积均为椭球面积（CGCS2000）。输出：含冲突几何的问题图层、含结论和指标的项目图层，以及可选的 Excel 报告。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="69" />
       <source>Declared restoration mode field (empty: XFMS/修复模式)</source>
-      <translation type="unfinished" />
+      <translation>申报修复模式字段（留空：XFMS/修复模式）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="29" />
@@ -1851,107 +1859,115 @@ Rules: existing_paddy (land already paddy: no gain, warning with the area), sour
 Verdict per project: fail (any error), needs fixing (warnings only), pass. Figures per project, in m² and mu: new paddy, new cultivated land (reclamation), upgrade, the kind (提质改造/垦造/混合), the number of blocks with the smallest and the largest, and the area by slope grade GDPDJB. Quotas leave out every conflict the rule set deducts (each piece counted once); areas are gross and ellipsoidal (CGCS2000).
 
 The Excel report adds the plan progress: new paddy of accepted projects (status field equal to the accepted value) by county and in total, against the plan target of 10,000 mu.</source>
-      <translation type="unfinished" />
+      <translation>在立项审批前和验收前核查垦造水田项目。
+
+每个项目是 PROJECTS 中同一项目（按项目编号字段分组）所有地块的合并。项目与国土调查地类图斑（DLTB）及各管控图层叠加，按规则集（内置广东省默认规则，或 JSON 文件）判定。两类工程可在一个项目中混合：提质改造（旱地、水浇地改为水田：仅新增水田）和垦造（园地、其他林地、草地及其他允许的地类改为水田：新增耕地并新增水田）。
+
+规则：existing_paddy（已是水田：无新增，警告并给出面积）、source_class（规则集不允许的地类，每个地类一条错误）、slope（坡度大于 25° 为错误，大于 15°（未确认）为警告；耕地按耕地坡度级别 GDPDJB 判定（5 级错误、4 级警告），其他地类按禁止开垦陡坡地图层或 DEM 判定）、contiguity（间距不超过 5 米的地块视为连片；小于 50 亩（未确认）的连片地块为警告）、water_source（500 米（未确认）内既无 DLTB 中的河流、水库、坑塘、沟渠，也无水源图层要素：警告）、hazard（200 米内有地质灾害隐患点：错误），以及通用规则 geometry、outside_survey、duplicate_project、area_mismatch、eco_redline、protected_area、public_forest、urban_boundary。未提供所需图层的规则报告为“未核查”，绝不视为通过。
+
+每个项目的结论：不通过（有错误）、需整改（仅有警告）、通过。每个项目的指标（平方米和亩）：新增水田、新增耕地（垦造）、提质改造面积、类型（提质改造/垦造/混合）、连片地块数及最小和最大地块面积、按耕地坡度级别 GDPDJB 的面积分布。指标扣除规则集规定扣减的所有冲突（每块只计一次）；面积为毛面积、椭球面积（CGCS2000）。
+
+Excel 报告增加规划进度：已验收项目（状态字段等于已验收值）的新增水田，按县区和合计，与规划目标 10000 亩对比。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="70" />
       <source>Status value of accepted projects</source>
-      <translation type="unfinished" />
+      <translation>已验收项目的状态值</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="78" />
       <source>Water sources</source>
-      <translation type="unfinished" />
+      <translation>灌溉水源</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="98" />
       <source>Treated: legacy parcels whose treatment status (zlzt) is B; restoration rate = treated area ÷ legacy-mine area × 100.</source>
-      <translation type="unfinished" />
+      <translation>已治理：治理状态（zlzt）为 B 的历史遗留矿山图斑；修复率 = 已治理面积 ÷ 历史遗留矿山面积 × 100。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="152" />
       <source>Licensed producing mines: mining rights whose status ({field}) says producing; green: the flag {flag}.</source>
-      <translation type="unfinished" />
+      <translation>持证在采矿山：生产状态（{field}）为生产的采矿权；绿色矿山：标志字段 {flag}。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/paddy.py" line="63" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are already paddy (0101): no new paddy there</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）已是水田（0101）：该部分不新增水田</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/paddy.py" line="84" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on land class {code} {name}, which cannot become paddy</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于地类 {code} {name}，该地类不得垦造为水田</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/paddy.py" line="99" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are steeper than {degrees}° (slope grade {grade}): no paddy allowed</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（坡度级别 {grade}）：不得垦造水田</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/paddy.py" line="104" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are steeper than {degrees}° (slope grade {grade}): terraces only, check the design</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（坡度级别 {grade}）：只能建梯田，请核查设计</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/paddy.py" line="153" />
       <source>A contiguous block of {area_m2} m² ({area_mu} mu) of project {project} is smaller than {minimum} mu (parcels up to {gap} m apart count as one block; {count} block(s) in all)</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 的一个连片地块面积 {area_m2} 平方米（{area_mu} 亩），小于 {minimum} 亩（间距不超过 {gap} 米的地块视为连片；共 {count} 片）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/paddy.py" line="166" />
       <source>No irrigation water source (river, reservoir, pond, ditch or water layer) within {distance} m of project {project} ({area_m2} m², {area_mu} mu)</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 周边 {distance} 米内无灌溉水源（河流、水库、坑塘、沟渠或水源图层）（{area_m2} 平方米，{area_mu} 亩）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/paddy.py" line="206" />
       <source>{count} geological hazard point(s) within {distance} m of project {project} (nearest {nearest} m); {area_m2} m² ({area_mu} mu) of the project lie within that distance</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 周边 {distance} 米内有 {count} 个地质灾害隐患点（最近 {nearest} 米）；项目有 {area_m2} 平方米（{area_mu} 亩）位于该距离内</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/mine.py" line="213" />
       <source>core zone of {names}: no engineering works</source>
-      <translation type="unfinished" />
+      <translation>{names}核心保护区：不得实施工程措施</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/mine.py" line="217" />
       <source>in sight or near hazards: {reasons}</source>
-      <translation type="unfinished" />
+      <translation>位于可视范围内或邻近地质灾害隐患点：{reasons}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/mine.py" line="219" />
       <source>out of sight of roads, rivers, towns and protected areas; no hazard point nearby</source>
-      <translation type="unfinished" />
+      <translation>不在道路、河流、城镇和自然保护地的可视范围内；附近无地质灾害隐患点</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/mine.py" line="240" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on mining rights valid on {date} ({rights}): the right holder restores them, not public money</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 仍有效的采矿权内（{rights}）：应由矿权人治理，不得使用财政资金</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/mine.py" line="248" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on mining rights expired before {date} ({rights}): check that they were cancelled and who must restore the land</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 前已过期的采矿权内（{rights}）：请核实是否已注销及治理责任主体</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/mine.py" line="274" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on no legacy-mine parcel</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）不在任何历史遗留矿山图斑上</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/mine.py" line="288" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are declared natural recovery (自然恢复) but lie in sight of {reasons} (三区两线): suggested mode 工程治理 (engineering works)</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）申报为自然恢复，但位于 {reasons} 的可视范围内（三区两线）：建议修复模式为工程治理</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/mine.py" line="305" />
       <source>{area_m2} m² ({area_mu} mu) of engineering works of project {project} lie in the core zone of {names}: only natural recovery is allowed there</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）工程措施位于{names}核心保护区内：该区域只允许自然恢复</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/checks/mine.py" line="318" />
       <source>Geological hazard points inside project {project} or within {metres} m ({hazards}): hazard treatment must be included</source>
-      <translation type="unfinished" />
+      <translation>项目 {project} 内或 {metres} 米范围内有地质灾害隐患点（{hazards}）：必须包含隐患治理</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/area.py" line="93" />
@@ -1961,7 +1977,7 @@ The Excel report adds the plan progress: new paddy of accepted projects (status 
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="29" />
       <source>Mine restoration and green mine statistics</source>
-      <translation type="unfinished" />
+      <translation>矿山修复与绿色矿山统计</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="32" />
@@ -1974,131 +1990,144 @@ Mining rights (optional): the rights whose production status says producing (生
 Regions: by the administrative code (xzqdm / XZQDM) at the chosen level, or by a region polygon layer holding each parcel's interior point. Areas are measured on the CGCS2000 ellipsoid; the verified area hsmj is listed beside them.
 
 Output: one row per region (areas in the chosen unit); optionally an Excel workbook with the same table and the lists behind every figure: the legacy parcels and the producing mines.</source>
-      <translation type="unfinished" />
+      <translation>按区域统计历史遗留矿山修复进展和持证在采矿山中绿色矿山的比例（规划指标 13）。
+
+历史遗留矿山：国家历史遗留矿山核查图斑；字段名小写或大写均可识别。每个区域统计：图斑数、面积、已治理面积（治理状态 zlzt = B）、未治理面积、修复项目覆盖面积（项目地块先融合，重叠项目只计一次）和修复率 = 已治理 ÷ 总面积 × 100。
+
+采矿权（可选）：生产状态为生产（生产/在采）的采矿权即持证在采矿山；其中标为绿色矿山的给出绿色矿山比例（%）。
+
+区域：按行政区代码（xzqdm / XZQDM）在所选级别汇总，或按包含图斑内点的区域面图层。面积按 CGCS2000 椭球计算；核实面积 hsmj 并列列出。
+
+输出：每个区域一行（面积为所选单位）；可选 Excel 工作簿，含同一表格及每个数字背后的清单：历史遗留矿山图斑和在采矿山。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="54" />
       <source>Restoration project parcels</source>
-      <translation type="unfinished" />
+      <translation>修复项目地块</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="60" />
       <source>Mine restoration statistics</source>
-      <translation type="unfinished" />
+      <translation>矿山修复统计</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="193" />
       <source>Mine restoration</source>
-      <translation type="unfinished" />
+      <translation>矿山修复</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="194" />
       <source>Legacy parcels</source>
-      <translation type="unfinished" />
+      <translation>遗留矿山图斑数</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="195" />
       <source>Legacy-mine area ({unit})</source>
-      <translation type="unfinished" />
+      <translation>历史遗留矿山面积（{unit}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="196" />
       <source>Treated ({unit})</source>
-      <translation type="unfinished" />
+      <translation>已治理（{unit}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="197" />
       <source>Untreated ({unit})</source>
-      <translation type="unfinished" />
+      <translation>未治理（{unit}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206" />
       <source>Under a restoration project ({unit})</source>
-      <translation type="unfinished" />
+      <translation>修复项目覆盖（{unit}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="199" />
       <source>Restoration rate (%)</source>
-      <translation type="unfinished" />
+      <translation>修复率（%）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="214" />
       <source>Licensed producing mines</source>
-      <translation type="unfinished" />
+      <translation>持证在采矿山</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="199" />
       <source>Green mines</source>
-      <translation type="unfinished" />
+      <translation>绿色矿山</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="200" />
       <source>Green-mine share (%)</source>
-      <translation type="unfinished" />
+      <translation>绿色矿山比例（%）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="201" />
       <source>Mine restoration and green mines (unit: {unit})</source>
-      <translation type="unfinished" />
+      <translation>矿山修复与绿色矿山（单位：{unit}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206" />
       <source>Parcel number</source>
-      <translation type="unfinished" />
+      <translation>图斑编号</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215" />
       <source>Mine name</source>
-      <translation type="unfinished" />
+      <translation>矿山名称</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206" />
       <source>Area ({unit})</source>
-      <translation type="unfinished" />
+      <translation>面积（{unit}）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206" />
       <source>Verified area hsmj (m²)</source>
-      <translation type="unfinished" />
+      <translation>核实面积 hsmj（平方米）</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206" />
       <source>Treated</source>
-      <translation type="unfinished" />
+      <translation>已治理</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215" />
       <source>Yes</source>
-      <translation type="unfinished" />
+      <translation>是</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215" />
       <source>No</source>
-      <translation type="unfinished" />
+      <translation>否</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="213" />
       <source>Producing mines</source>
-      <translation type="unfinished" />
+      <translation>在采矿山</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215" />
       <source>Licence number</source>
-      <translation type="unfinished" />
+      <translation>许可证号</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215" />
       <source>Production status</source>
-      <translation type="unfinished" />
+      <translation>生产状态</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215" />
       <source>Green mine</source>
-      <translation type="unfinished" />
+      <translation>绿色矿山</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215" />
       <source>Valid to</source>
+      <translation>有效期止</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/base.py" line="71" />
+      <source>The run was canceled: no output was written.</source>
       <translation type="unfinished" />
     </message>
   </context>

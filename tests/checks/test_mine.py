@@ -116,6 +116,7 @@ def test_mining_right_expiring_the_day_before_is_a_warning_the_day_after_an_erro
     assert results["AFTER"].verdict == "fail"
     [last] = by_rule(results["LAST"], "mining_right_valid")  # valid on its last day
     assert last.severity == "error"
+    assert "仍有效的采矿权" in after.message_zh and "已过期的采矿权" in before.message_zh
 
 
 @pytest.mark.parametrize("names", [

@@ -14,7 +14,8 @@ QM          := $(TS:.ts=.qm)
 PY_SOURCES  := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*')
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help setup apt venv postgis test lint pytest demo zip deploy translations qm qgis clean
+.PHONY: help setup apt venv postgis test lint pytest demo zip deploy translations qm qgis clean \
+        sample bench-data
 
 help:
 	@echo "make demo          set up, then run the main job on the bundled sample data"
@@ -22,7 +23,9 @@ help:
 	@echo "make zip           build dist/$(PLUGIN).zip for QGIS 'Install from ZIP'"
 	@echo "make deploy        install into a QGIS profile (QGIS_PROFILE_DIR or the default one)"
 	@echo "make translations  refresh $(TS) from the sources and compile the .qm"
-	@echo "make qgis          open QGIS desktop with the plugin in a throw-away profile"
+	@echo "make qgis          open QGIS desktop with the plugin and the sample map (data/sample)"
+	@echo "make sample        generate the synthetic Shaoguan sample (data/sample, ~50k parcels)"
+	@echo "make bench-data    generate the 1M-parcel benchmark data (data/bench, ~15 min)"
 
 # ---- set-up (idempotent) ------------------------------------------------------------------
 setup: apt venv qm
@@ -70,6 +73,24 @@ pytest:
 demo: setup
 	$(PY) tools/demo.py
 
+# ---- synthetic data (sg_nr_plugin/sample): regenerated when the generator changes ------------
+SAMPLE_SEED := 20231
+SAMPLE_DEPS := $(wildcard $(PLUGIN)/sample/*.py) resources/data/shaoguan_counties.geojson
+
+sample: venv data/sample/sample.qgz
+
+data/sample/sample.qgz: $(SAMPLE_DEPS)
+	rm -rf data/sample.part
+	$(PY) -m $(PLUGIN).sample --scale sample --seed $(SAMPLE_SEED) --out data/sample.part
+	rm -rf data/sample && mv data/sample.part data/sample
+
+bench-data: venv data/bench/bench.qgz
+
+data/bench/bench.qgz: $(SAMPLE_DEPS)
+	rm -rf data/bench.part
+	$(PY) -m $(PLUGIN).sample --scale bench --seed $(SAMPLE_SEED) --out data/bench.part
+	rm -rf data/bench && mv data/bench.part data/bench
+
 # ---- packaging --------------------------------------------------------------------------------
 zip: qm
 	$(PY) tools/build_zip.py dist/$(PLUGIN).zip
@@ -77,8 +98,8 @@ zip: qm
 deploy: zip
 	$(PY) tools/deploy.py dist/$(PLUGIN).zip
 
-qgis: zip
-	$(PY) tools/deploy.py dist/$(PLUGIN).zip --run-qgis
+qgis: zip sample
+	$(PY) tools/deploy.py dist/$(PLUGIN).zip --run-qgis -- --project $(CURDIR)/data/sample/sample.qgz
 
 clean:
 	rm -rf dist build out tests/artifacts $(QM) .pytest_cache .ruff_cache

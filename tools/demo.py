@@ -19,6 +19,18 @@ from tools.qgis_env import prepare_home, run  # noqa: E402
 OUT = ROOT / "out"
 
 
+def sample_data_step() -> None:
+    """Generate data/sample (synthetic Shaoguan 三调 data, ~2 min) unless it is up to date."""
+    import subprocess
+    import time
+
+    started = time.time()
+    result = subprocess.run(["make", "--no-print-directory", "sample"], cwd=ROOT)
+    if result.returncode != 0:
+        raise SystemExit("make sample failed: no sample data to run the demo on")
+    print(f"sample data: data/sample/ ready ({time.time() - started:.0f} s)")
+
+
 def provider_algorithms(env: dict[str, str]) -> list[str]:
     listing = run(["list"], env, timeout=600)
     if listing.returncode != 0:
@@ -253,6 +265,7 @@ def paddy_step(env: dict[str, str], algorithms: list[str]) -> None:
 
 def main() -> int:
     OUT.mkdir(exist_ok=True)
+    sample_data_step()
     with tempfile.TemporaryDirectory(prefix="sgnr-demo-") as tmp:
         env = prepare_home(build(Path(tmp) / "sg_nr_plugin.zip"), Path(tmp) / "home")
         algorithms = provider_algorithms(env)

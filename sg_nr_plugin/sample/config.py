@@ -43,12 +43,12 @@ ALL_COUNTIES = ("440203", "440204", "440205", "440222", "440224", "440229", "440
 
 SCALES = {
     # About 5 km x 5 km where 曲江区 meets 浈江区 and 武江区, around the 曲江 seat (马坝).
-    "tiny": Scale("tiny", 290, ("440204", "440205"),
+    "tiny": Scale("tiny", 330, ("440204", "440205"),
                   window=(113.582, 24.678, 113.634, 24.724), dem_res=30.0,
                   targets=dict(TINY_TARGETS), gpkg="shaoguan_tiny.gpkg",
                   townships_per_county=3, villages_per_township=5),
-    "sample": Scale("sample", 50_000, ALL_COUNTIES, dem_res=100.0, gpkg="shaoguan_sample.gpkg"),
-    "bench": Scale("bench", 1_000_000, ALL_COUNTIES, dem_res=50.0, gpkg="shaoguan_bench.gpkg",
+    "sample": Scale("sample", 38_000, ALL_COUNTIES, dem_res=100.0, gpkg="shaoguan_sample.gpkg"),
+    "bench": Scale("bench", 760_000, ALL_COUNTIES, dem_res=50.0, gpkg="shaoguan_bench.gpkg",
                    townships_per_county=16, villages_per_township=18),
 }
 

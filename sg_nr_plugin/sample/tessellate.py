@@ -52,9 +52,11 @@ def seed_points(rng: np.random.Generator, terrain: Terrain, bounds, region_area:
     keep = rng.uniform(0, w_max, n_candidates) < density(terrain, cand[:, 0], cand[:, 1])
     pts = cand[keep]
     kinds = [np.full(len(pts), -1)]
+    # channel cells about as long as an average parcel: rivers must not dominate the count
+    spacing = 0.8 * np.sqrt(region_area / max(target, 1))
     parts = [pts]
     for index, river in enumerate(terrain.rivers):
-        channel, banks = _river_seeds(river.xy, river.width, bounds)
+        channel, banks = _river_seeds(river.xy, river.width, bounds, spacing)
         if not len(channel):
             continue
         # no ordinary seed may sit inside the channel, or it would cut it
@@ -66,12 +68,15 @@ def seed_points(rng: np.random.Generator, terrain: Terrain, bounds, region_area:
     return np.vstack(parts), np.concatenate(kinds)
 
 
-def _river_seeds(xy: np.ndarray, width: float, bounds) -> tuple[np.ndarray, np.ndarray]:
+def _river_seeds(xy: np.ndarray, width: float, bounds, spacing: float
+                 ) -> tuple[np.ndarray, np.ndarray]:
     x0, y0, x1, y1 = bounds
-    step = max(width * 2.0, 40.0)
+    step = max(width * 2.0, 40.0, spacing)
     seg = np.hypot(*np.diff(xy, axis=0).T)
     dist = np.concatenate([[0.0], np.cumsum(seg)])
     s = np.arange(0.0, dist[-1], step)
+    if len(s) < 3:
+        return np.empty((0, 2)), np.empty((0, 2))
     px, py = np.interp(s, dist, xy[:, 0]), np.interp(s, dist, xy[:, 1])
     tx, ty = np.gradient(px), np.gradient(py)
     norm = np.hypot(tx, ty) + 1e-9

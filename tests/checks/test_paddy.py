@@ -125,13 +125,14 @@ def test_slope_warning_from_gdpdjb_4_error_from_gdpdjb_5(qgis_app):
 
 def test_steep_slope_layer_counts_where_the_land_has_no_grade(qgis_app):
     """GDPDJB decides on cultivated land; the steep-slope layer elsewhere."""
-    parcels = projects([("P", rect_wkt(0, 0, 400, 300), {})])
+    parcels = projects([("P", rect_wkt(0, 0, 600, 300), {})])
     survey = dltb_graded([(rect_wkt(-50, -50, 200, 350), "0103", 0.0, "2"),
-                          (rect_wkt(200, -50, 450, 350), "0307", 0.0, "")])
-    steep = layer("steep", [(rect_wkt(100, 100, 300, 200), {})])
+                          (rect_wkt(200, -50, 450, 350), "0307", 0.0, ""),
+                          (rect_wkt(450, -50, 650, 350), "0103", 0.0, "")])  # grade missing
+    steep = layer("steep", [(rect_wkt(100, 100, 550, 200), {})])
     run, results = check(parcels, DLTB=survey, STEEP_SLOPE=steep)
     [error] = by_rule(results["P"], "slope")
-    assert error.severity == "error" and close(error.area_m2, rect_area(200, 100, 300, 200))
+    assert error.severity == "error" and close(error.area_m2, rect_area(200, 100, 550, 200))
     assert "slope" not in run.partial
 
 

@@ -116,8 +116,9 @@ def slope_zones(ctx, ruleset) -> tuple[QgsGeometry, QgsGeometry]:
     elsewhere the steep-slope layer (above the hard limit) and the DEM decide.
     """
     cultivated = ruleset.class_set("cultivated")
+    # Cultivated land without a grade (a supplier's gap) is judged by the terrain instead.
     graded = [(p, _grade(p.gdpdjb)) for p in ctx.dltb_pieces()
-              if cultivated.contains(p.code, ctx.run.table)]
+              if cultivated.contains(p.code, ctx.run.table) and _grade(p.gdpdjb) > 0]
     hard_grade = ruleset.threshold("slope_hard_gdpdjb")
     soft_grade = ruleset.threshold("slope_soft_gdpdjb")
     hard = [p.geometry for p, g in graded if g >= hard_grade]

@@ -179,3 +179,45 @@ def test_values_parsed():
     assert parse_date("2024年6月30日") == date(2024, 6, 30) == parse_date("20240630")
     assert parse_date("") is None and parse_date("2024-02-30") is None
     assert normalise_mode("1") == "自然恢复" and normalise_mode("4 转型利用") == "转型利用"
+
+
+def _geographic(source):
+    """A copy of a hand-built EPSG:4547 memory layer in EPSG:4490 (degrees)."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsProject,
+        QgsVectorLayer,
+    )
+
+    kind = {0: "Point", 1: "LineString", 2: "Polygon"}[source.geometryType()]
+    target = QgsVectorLayer(f"{kind}?crs=EPSG:4490", source.name(), "memory")
+    target.dataProvider().addAttributes(source.fields().toList())
+    target.updateFields()
+    transform = QgsCoordinateTransform(source.crs(), QgsCoordinateReferenceSystem("EPSG:4490"),
+                                       QgsProject.instance())
+    features = []
+    for feature in source.getFeatures():
+        geometry = feature.geometry()
+        geometry.transform(transform)
+        feature.setGeometry(geometry)
+        features.append(feature)
+    target.dataProvider().addFeatures(features)
+    return target
+
+
+def test_distances_in_metres_when_the_layers_are_geographic(qgis_app):
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    parcels = _geographic(mine_projects([("NEAR", SQUARE, "自然恢复"),
+                                         ("FAR", (3000, 0, 3100, 100), "自然恢复")]))
+    road_layer = _geographic(roads([(line_wkt(-500, 1000, 2500, 1000), "G4", "高速公路"),
+                                    (line_wkt(2500, 1200, 6500, 1200), "G4", "高速公路")]))
+    inputs = inputs_for(parcels, ROADS=road_layer)
+    inputs.crs = QgsCoordinateReferenceSystem("EPSG:4490")
+    inputs.options = {"DECLARED_MODE": "XFMS"}
+    results = {r.project_id: r for r in create_run(inputs, MINE, builtin_ruleset("mine")).results()}
+    [flag] = by_rule(results["NEAR"], "mode_visibility")
+    assert "G4 (高速公路) 900 m" in flag.message_en
+    assert close(flag.area_m2, rect_area(*SQUARE), rel=1e-6)
+    assert not by_rule(results["FAR"], "mode_visibility")

@@ -241,7 +241,9 @@ class ProjectContext:
                                       fields.tbmj, fields.zldwdm, fields.gddb) if n]
                 rows = []
                 for feature, geom in self.features_under("DLTB", wanted):
-                    piece = clip(self.geometry, geom)
+                    # A parcel wholly inside the project needs no (costly) intersection.
+                    inside = self.engine.contains(geom.constGet())
+                    piece = geom if inside else clip(self.geometry, geom)
                     if piece is not None and not piece.isEmpty():
                         rows.append((feature, piece))
                 # One batch per project: measuring piece by piece costs ~10× more.

@@ -146,40 +146,39 @@ def polygon_rings(wkbs: Sequence[bytes]) -> RingSet:
     return result
 
 
-_FOUR = np.arange(4)
+_HEADER = np.arange(22)  # bytes up to the first coordinate of a one-ring MultiPolygon
 
 
 def _classify(buf: bytes, offsets: np.ndarray, lengths: np.ndarray):
     """Which geometries are single-ring little-endian (Multi)Polygons, where their coordinates
-    start, how many points and dimensions; and which are null or empty."""
+    start, how many points and dimensions; and which are null or empty.
+
+    The first 22 bytes of every geometry are gathered at once (bytes past a short geometry's end
+    belong to the next one: every field read from them is masked by a length check).
+    """
     u8 = np.frombuffer(buf, dtype=np.uint8)
-    size = len(u8)
-    if size < 9:  # nothing but null geometries
+    if len(u8) < 9:  # nothing but null geometries
         none = np.zeros(len(offsets), dtype=bool)
         zeros = np.zeros(len(offsets), dtype=np.int64)
         return none, lengths == 0, zeros, zeros, zeros + 2
+    head = u8[np.minimum(offsets[:, None] + _HEADER, len(u8) - 1)]
 
-    def u32(pos, ok):
-        """Little-endian uint32 at each byte position (−1 where not ``ok``)."""
-        pos = np.minimum(np.where(ok, pos, 0), size - 4)
-        raw = u8[pos[:, None] + _FOUR]  # (n, 4) bytes, contiguous: reinterpret as uint32
-        return np.where(ok, raw.view("<u4")[:, 0].astype(np.int64), -1)
+    def u32(at: int) -> np.ndarray:
+        return np.ascontiguousarray(head[:, at:at + 4]).view("<u4")[:, 0].astype(np.int64)
 
-    little = (lengths >= 9) & (u8[np.minimum(offsets, size - 1)] == 1)
-    code = u32(offsets + 1, little)
+    little = (lengths >= 9) & (head[:, 0] == 1)
+    code = np.where(little, u32(1), -1)
     iso, base = code // 1000, code % 1000
     plain = little & (iso >= 0) & (iso <= 3)  # ISO codes, no EWKB flags
     dims = 2 + ((iso == 1) | (iso == 3)) + ((iso == 2) | (iso == 3))
     polygon, multi = plain & (base == 3), plain & (base == 6)
-    count = u32(offsets + 5, polygon | multi)
+    count = u32(5)
     empty = (lengths == 0) | ((polygon | multi) & (count == 0))
     polygon &= (count == 1) & (lengths >= 13)
-    multi &= (count == 1) & (lengths >= 22)
-    multi &= u8[np.minimum(offsets + 9, size - 1)] == 1
-    multi &= u32(offsets + 10, multi) == code - 3
-    multi &= u32(offsets + 14, multi) == 1
+    multi &= (count == 1) & (lengths >= 22) & (head[:, 9] == 1)
+    multi &= (u32(10) == code - 3) & (u32(14) == 1)
     coords = np.where(multi, offsets + 22, offsets + 13)
-    n_points = np.where(polygon, u32(offsets + 9, polygon), u32(offsets + 18, multi))
+    n_points = np.where(polygon, u32(9), np.where(multi, u32(18), 0))
     simple = (polygon | multi) & (lengths == coords - offsets + 8 * dims * n_points)
     return simple, empty, coords, np.where(simple, n_points, 0), dims
 

@@ -17,7 +17,17 @@ from sg_nr_plugin.core.checks.mine_fields import (
     parse_date,
 )
 from sg_nr_plugin.core.checks.ruleset import builtin_ruleset
-from tests.checks.helpers import X0, Y0, close, inputs_for, layer, projects, rect_area, rect_wkt
+from tests.checks.helpers import (
+    X0,
+    Y0,
+    close,
+    dltb,
+    inputs_for,
+    layer,
+    projects,
+    rect_area,
+    rect_wkt,
+)
 
 CHECK_DATE = date(2024, 6, 30)
 SQUARE = (0, 0, 100, 100)
@@ -221,3 +231,16 @@ def test_distances_in_metres_when_the_layers_are_geographic(qgis_app):
     assert "G4 (高速公路) 900 m" in flag.message_en
     assert close(flag.area_m2, rect_area(*SQUARE), rel=1e-6)
     assert not by_rule(results["FAR"], "mode_visibility")
+
+
+def test_survey_river_surface_stands_in_for_a_missing_river_layer(qgis_app):
+    parcels = mine_projects([("RIVER", SQUARE, "自然恢复"),
+                             ("DRY", (3000, 0, 3100, 100), "自然恢复")])
+    survey = dltb([(rect_wkt(-100, -100, 200, 200), "0602", 0.0),
+                   (rect_wkt(-100, 600, 200, 700), "1101", 0.0),  # 500 m north of RIVER
+                   (rect_wkt(2900, -100, 3200, 200), "0602", 0.0),
+                   (rect_wkt(2900, 620, 3200, 700), "1101", 0.0)])  # 520 m north of DRY
+    _, results = check(parcels, DLTB=survey)
+    [flag] = by_rule(results["RIVER"], "mode_visibility")
+    assert "DLTB 1101 500 m" in flag.message_en
+    assert not by_rule(results["DRY"], "mode_visibility")

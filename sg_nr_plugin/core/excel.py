@@ -57,7 +57,7 @@ def save_workbook(workbook, path: str | os.PathLike) -> Path:
         raise OutputLockedError(str(target), str(error)) from error
     try:
         workbook.save(temp_name)
-        _check_replaceable(target)
+        _open_for_writing(target)
         os.replace(temp_name, target)
     except OSError as error:
         raise OutputLockedError(str(target), str(error)) from error
@@ -67,8 +67,18 @@ def save_workbook(workbook, path: str | os.PathLike) -> Path:
     return target
 
 
-def _check_replaceable(target: Path) -> None:
-    """Fail early when the target exists but cannot be opened for writing (locked/read-only)."""
+def check_replaceable(path: str | os.PathLike) -> None:
+    """Raise :class:`OutputLockedError` when ``path`` exists but is open in Excel/WPS/LibreOffice
+    or read-only: checked before a long run, so the user learns it before waiting."""
+    target = Path(path)
+    try:
+        _open_for_writing(target)
+    except OSError as error:
+        raise OutputLockedError(str(target), str(error)) from error
+
+
+def _open_for_writing(target: Path) -> None:
+    """Fail when the target exists but cannot be opened for writing (locked/read-only)."""
     for lock in (target.with_name(f".~lock.{target.name}#"), target.with_name(f"~${target.name}")):
         if lock.exists():  # LibreOffice / Excel owner files: the workbook is open elsewhere
             raise OSError(tr("lock file {name} exists").format(name=lock.name))

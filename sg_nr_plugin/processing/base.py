@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from contextlib import contextmanager
+
+from qgis.core import QgsFeatureRequest, QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import SgNrError
+from ..i18n import tr
 from ..paths import icon_path
+from .outputs import StagedOutputs
 
 
 class SgNrAlgorithm(QgsProcessingAlgorithm):
@@ -41,12 +45,42 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):  # noqa: N802 - QGIS API name
         return type(self)()
 
+    # QgsProcessingAlgorithm.run must stay QGIS's own: processing.run and the dialogs call it.
+    def run(self, *arguments):
+        return QgsProcessingAlgorithm.run(self, *arguments)
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name
+        # Checking a raster parameter given as a path opens the raster: no .aux.xml either.
+        with _no_gdal_sidecars():
+            return super().checkParameterValues(parameters, context)
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
-        """Run :meth:`compute`; user-facing errors become a clean ``QgsProcessingException``."""
+        """Run :meth:`compute` with the guarantees every algorithm of the plugin gives.
+
+        - Output files are written under temporary names and moved into place only when
+          compute() succeeded and was not canceled (processing/outputs.py): a failed or
+          canceled run leaves no file and returns no layer.
+        - Invalid geometries never abort a run: the plugin repairs them for measuring and
+          reports them (Processing's default setting would stop at the first one).
+        - User-facing errors (``SgNrError``) become a ``QgsProcessingException`` with the same
+          message, never a traceback.
+        """
         try:
-            return self.compute(parameters, context, feedback)
+            staged = StagedOutputs(self, parameters, context)
         except SgNrError as error:
             raise QgsProcessingException(str(error)) from error
+        try:
+            with _plugin_reading_policy(context):
+                results = self.compute(staged.parameters, context, feedback)
+            if feedback is not None and feedback.isCanceled():
+                raise SgNrError(tr("The run was canceled: no output was written."))
+            return staged.commit(results, context)
+        except SgNrError as error:
+            staged.discard(error)
+            raise QgsProcessingException(str(error)) from error
+        except BaseException as error:
+            staged.discard(error)
+            raise
 
     # Not named ``run``: that is QgsProcessingAlgorithm.run, which processing.run, the
     # algorithm dialog and the batch dialog call.
@@ -63,3 +97,41 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
 
     def help_text(self) -> str:
         raise NotImplementedError
+
+
+@contextmanager
+def _plugin_reading_policy(context):
+    """Inputs are read as they are and never written to.
+
+    Invalid geometries are the plugin's business (repaired, counted, listed), not a reason to
+    abort; GDAL's .aux.xml statistics files are not written beside an input raster (the DEM).
+    """
+    previous = context.invalidGeometryCheck()
+    context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    try:
+        with _no_gdal_sidecars():
+            yield
+    finally:
+        context.setInvalidGeometryCheck(previous)
+
+
+@contextmanager
+def _no_gdal_sidecars():
+    """GDAL writes band statistics to ``<raster>.aux.xml`` beside a raster QGIS opens; the
+    plugin never writes beside its inputs. Thread-local: the user's QGIS keeps its setting."""
+    pam = _set_thread_gdal_option("GDAL_PAM_ENABLED", "NO")
+    try:
+        yield
+    finally:
+        _set_thread_gdal_option("GDAL_PAM_ENABLED", pam)
+
+
+def _set_thread_gdal_option(name: str, value):
+    """Set a GDAL option for this thread only (the user's QGIS keeps its own); old value."""
+    try:
+        from osgeo import gdal
+    except ImportError:  # pragma: no cover - every QGIS ships the GDAL bindings
+        return None
+    previous = gdal.GetThreadLocalConfigOption(name, None)
+    gdal.SetThreadLocalConfigOption(name, value)
+    return previous

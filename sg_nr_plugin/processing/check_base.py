@@ -16,7 +16,6 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingAlgorithm,
-    QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
@@ -227,12 +226,6 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
     # the work in compute().
     def run(self, *arguments):
         return QgsProcessingAlgorithm.run(self, *arguments)
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
-        try:
-            return self.compute(parameters, context, feedback)
-        except SgNrError as error:
-            raise QgsProcessingException(str(error)) from error
 
     def compute(self, parameters, context, feedback) -> dict:
         inputs = self.read_inputs(parameters, context, feedback)

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingAlgorithm,
-    QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -29,7 +28,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.errors import SgNrError
 from ..core.stats.common import RegionSpec
 from ..core.units import AreaUnit, unit_names
 from ..i18n import tr
@@ -59,12 +57,6 @@ class StatsAlgorithm(SgNrAlgorithm):
 
     def run(self, *arguments):
         return QgsProcessingAlgorithm.run(self, *arguments)
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
-        try:
-            return self.compute(parameters, context, feedback)
-        except SgNrError as error:
-            raise QgsProcessingException(str(error)) from error
 
     def compute(self, parameters, context, feedback) -> dict:
         raise NotImplementedError

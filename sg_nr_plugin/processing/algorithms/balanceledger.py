@@ -9,7 +9,6 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingAlgorithm,
-    QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -102,12 +101,6 @@ class BalanceLedgerAlgorithm(SgNrAlgorithm):
     # QgsProcessingAlgorithm.run must stay QGIS's own (processing.run and dialogs call it).
     def run(self, *arguments):
         return QgsProcessingAlgorithm.run(self, *arguments)
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
-        try:
-            return self.compute(parameters, context, feedback)
-        except SgNrError as error:
-            raise QgsProcessingException(str(error)) from error
 
     def compute(self, parameters, context, feedback) -> dict:
         occupation = self.parameterAsSource(parameters, "OCCUPATION", context)

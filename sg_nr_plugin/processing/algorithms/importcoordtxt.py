@@ -9,7 +9,6 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingAlgorithm,
-    QgsProcessingException,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -53,12 +52,6 @@ class CoordTxtAlgorithm(SgNrAlgorithm):
 
     def run(self, *arguments):
         return QgsProcessingAlgorithm.run(self, *arguments)
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
-        try:
-            return self.compute(parameters, context, feedback)
-        except SgNrError as error:
-            raise QgsProcessingException(str(error)) from error
 
     def compute(self, parameters, context, feedback) -> dict:
         raise NotImplementedError

@@ -62,6 +62,8 @@ def test_every_planted_case_is_found_with_its_rule_id(results):
     assert set(results) == set(expected)
     for pid, project in expected.items():
         for case in project["planted"]:
+            if case["area_m2"] == 0:  # the generator could not plant it: nothing to find
+                continue
             severity = case["severity"]
             found = [f for f in results[pid].findings if f.rule_id == case["rule_id"]
                      and (severity is None or f.severity == severity)]
@@ -88,7 +90,7 @@ def test_clean_projects_pass_with_the_ground_truth_figures(results):
 
 def test_planted_cases_give_the_planted_verdicts(results):
     for pid, project in truth().items():
-        severities = {c["severity"] for c in project["planted"]}
+        severities = {c["severity"] for c in project["planted"] if c["area_m2"] != 0}
         if "error" in severities:
             assert results[pid].verdict == "fail", pid
         elif "warning" in severities:

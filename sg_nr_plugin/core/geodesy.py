@@ -186,9 +186,11 @@ def _edge_terms(x: np.ndarray, y: np.ndarray, starts: np.ndarray):
     also keeps the products small: with raw GK coordinates (~1e6 m) the shoelace would lose
     ~0.1 m² to rounding.
     """
-    counts = np.diff(np.append(starts, len(x)))
-    xs = x - np.repeat(x[starts], counts)
-    ys = y - np.repeat(y[starts], counts)
+    ring = np.zeros(len(x), dtype=np.int64)  # ring index of every vertex (faster than repeat)
+    ring[starts[1:]] = 1
+    np.cumsum(ring, out=ring)
+    xs = x - x[starts][ring]
+    ys = y - y[starts][ring]
     xa, xb, ya, yb = xs[:-1], xs[1:], ys[:-1], ys[1:]
     cross = xa * yb
     cross -= xb * ya

@@ -198,11 +198,20 @@ def _gather_xy(buf: bytes, coords: np.ndarray, n_points: np.ndarray, dims: np.nd
         rings = order[key[order] == group_key]
         view = np.frombuffer(buf, dtype="<f8", count=(len(buf) - phase) // 8, offset=phase)
         counts = n_points[rings] * width
-        first = np.zeros(len(rings), dtype=np.int64)
-        np.cumsum(counts[:-1], out=first[1:])
-        source = np.arange(int(counts.sum()), dtype=np.int64)
-        source += np.repeat((coords[rings] >> 3) - first, counts)
-        block = view[source].reshape(-1, width)
+        block = view[_runs(coords[rings] >> 3, counts)].reshape(-1, width)
         xs.append(block[:, 0])
         ys.append(block[:, 1])
     return np.concatenate(xs), np.concatenate(ys), order
+
+
+def _runs(begins: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Concatenated ranges ``begins[i] … begins[i] + counts[i] − 1`` (counts ≥ 1).
+
+    A cumulative sum of steps: 1 inside a run, a jump at each run's start — several times
+    faster than ``np.repeat`` + ``np.arange`` for many short runs.
+    """
+    steps = np.ones(int(counts.sum()), dtype=np.int64)
+    steps[0] = begins[0]
+    first = np.cumsum(counts[:-1])
+    steps[first] = begins[1:] - (begins[:-1] + counts[:-1] - 1)
+    return np.cumsum(steps)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
 from sg_nr_plugin.core.checks.engine import create_run
 from sg_nr_plugin.core.checks.paddy import PADDY
@@ -204,3 +205,31 @@ def test_county_and_acceptance_from_the_project_fields(qgis_app):
                        DLTB=garden())
     assert (results["P"].quotas["county"], results["P"].quotas["accepted"]) == ("440205", 1)
     assert (results["Q"].quotas["county"], results["Q"].quotas["accepted"]) == ("440204", 0)
+
+
+@pytest.mark.parametrize(("distance", "fires"), [(150.0, True), (250.0, False)])
+def test_hazard_distance_in_metres_with_geographic_layers(qgis_app, distance, fires):
+    """EPSG:4490 layers: the 200 m threshold is still metres (an east-west offset here)."""
+    from pyproj import Transformer
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    to_lonlat = Transformer.from_crs("EPSG:4547", "EPSG:4490", always_xy=True)
+
+    def lonlat(x: float, y: float) -> str:
+        lon, lat = to_lonlat.transform(X0 + x, Y0 + y)
+        return f"{lon:.9f} {lat:.9f}"
+
+    ring = ", ".join(lonlat(x, y) for x, y in ((0, 0), (100, 0), (100, 100), (0, 100), (0, 0)))
+    parcels = QgsVectorLayer("Polygon?crs=EPSG:4490&field=XMBH:string", "p", "memory")
+    hazards = QgsVectorLayer("Point?crs=EPSG:4490", "h", "memory")
+    for target, wkt, attributes in ((parcels, f"POLYGON(({ring}))", ["P"]),
+                                    (hazards, f"POINT({lonlat(100 + distance, 50)})", [])):
+        feature = QgsFeature(target.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes(attributes)
+        target.dataProvider().addFeatures([feature])
+    inputs = inputs_for(parcels, HAZARDS=hazards)
+    inputs.crs = QgsCoordinateReferenceSystem("EPSG:4490")
+    run = create_run(inputs, PADDY, builtin_ruleset("paddy"))
+    [result] = run.results()
+    assert bool(by_rule(result, "hazard")) == fires

@@ -1,4 +1,5 @@
-"""The 垦造水田核查 panel runs ``sgnr:checkpaddy`` and shows what the algorithm outputs."""
+"""The 垦造水田核查 panel, in Chinese, runs ``sgnr:checkpaddy`` and shows what the algorithm
+outputs with the same layers."""
 
 from __future__ import annotations
 
@@ -20,12 +21,18 @@ def project(qgis_app):
 
 @pytest.fixture
 def dock(project, provider_registered, qgis_iface):
+    """The paddy panel built with the Chinese interface."""
     from sg_nr_plugin.gui.check_config import dock_configs
     from sg_nr_plugin.gui.check_dock import CheckDock
+    from sg_nr_plugin.i18n import install_translator, remove_translator
 
     [config] = [c for c in dock_configs() if c.name == "paddy"]
-    widget = CheckDock(config, qgis_iface)
-    yield widget
+    assert install_translator("zh_CN")
+    try:
+        widget = CheckDock(config, qgis_iface)
+        yield widget
+    finally:
+        remove_translator()
     widget.runner.cancel()
     wait_until(lambda: not widget.runner.running, 30)
     widget.deleteLater()
@@ -47,7 +54,8 @@ def paddy_layers():
     return {"PROJECTS": parcels, "DLTB": survey, "WATER": river, "HAZARDS": hazards}
 
 
-def test_panel_results_are_the_algorithms(project, dock):
+def test_panel_in_chinese_gives_the_algorithms_results(project, dock):
+    assert dock.windowTitle() == "垦造水田核查"
     layers = paddy_layers()
     project.addMapLayers(list(layers.values()))
     dock.detect_roles()
@@ -70,3 +78,5 @@ def test_panel_results_are_the_algorithms(project, dock):
     # P2 is a 15 mu block and 600 m from the river; P3 has a hazard point 50 m off.
     assert verdicts == {"P1": "pass", "P2": "needs_fixing", "P3": "fail"}
     assert dock.tree.model().rowCount() == 3
+    messages = {f["rule_id"]: f["message"] for f in panel_findings.getFeatures()}
+    assert "连片地块" in messages["contiguity"] and "地质灾害隐患点" in messages["hazard"]

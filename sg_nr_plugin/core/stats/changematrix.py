@@ -26,7 +26,15 @@ from ...i18n import tr
 from ..area import EllipsoidalArea
 from ..landclasses import land_classes
 from ..overlay import polygon_parts
-from .common import RegionAssigner, RegionSpec, SourceInfo, StatsMeta, dltb_fields, text
+from .common import (
+    GeometryRepairs,
+    RegionAssigner,
+    RegionSpec,
+    SourceInfo,
+    StatsMeta,
+    dltb_fields,
+    text,
+)
 from .landuse import UNRECOGNISED, class_key
 
 COLUMNS = ["region_code", "region_name", "from_class", "from_name", "to_class", "to_name",
@@ -99,6 +107,8 @@ class _Matrix:
         self.names: dict[str, str] = {}
         self.read_current = 0
         self.read_base = 0
+        self.current_repairs = GeometryRepairs(names[1])
+        self.base_repairs = GeometryRepairs(names[0])
 
     def run(self) -> None:
         extent = self.current.sourceExtent()
@@ -115,7 +125,7 @@ class _Matrix:
         bbox.setMinimal()
         request = QgsFeatureRequest().setFilterRect(tile)
         for feature in self.current.getFeatures(request):
-            geometry = _valid(feature.geometry())
+            geometry = _valid(self.current_repairs.geometry(feature))
             if geometry is None:
                 continue
             centre = geometry.boundingBox().center()
@@ -133,7 +143,7 @@ class _Matrix:
         request.setSubsetOfAttributes([self.base_fields.dlbm], self.base.fields())
         index, pieces = QgsSpatialIndex(), []
         for feature in self.base.getFeatures(request):
-            geometry = _valid(feature.geometry())
+            geometry = _valid(self.base_repairs.geometry(feature))
             if geometry is None:
                 continue
             engine = QgsGeometry.createGeometryEngine(geometry.constGet())
@@ -209,9 +219,11 @@ def change_matrix(base: QgsFeatureSource, current: QgsFeatureSource,
              matrix.names[target], area]
             for (region, source, target), area in sorted(matrix.area.items())]
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame.attrs["meta"] = StatsMeta(sources=[SourceInfo("BASE", base_name, matrix.read_base),
-                                             SourceInfo("CURRENT", current_name,
-                                                        matrix.read_current)])
+    meta = StatsMeta(sources=[SourceInfo("BASE", base_name, matrix.read_base),
+                              SourceInfo("CURRENT", current_name, matrix.read_current)])
+    matrix.current_repairs.report(meta, feedback)
+    matrix.base_repairs.report(meta, feedback)
+    frame.attrs["meta"] = meta
     return frame
 
 

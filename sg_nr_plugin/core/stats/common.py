@@ -21,6 +21,8 @@ from ..regions import RegionLevel, region_code, region_name
 
 # Parcels outside every polygon of a REGIONS layer.
 OUTSIDE_CODE = "OUTSIDE"
+# Feature ids of repaired parcels listed in a note (the count is always complete).
+MAX_LISTED_FIDS = 50
 
 
 @dataclass
@@ -137,6 +139,57 @@ class RegionAssigner:
         return region_name(code)
 
 
+class GeometryRepairs:
+    """Invalid parcels of one layer: repaired (makeValid) for measuring, counted and listed by
+    feature id. A bow-tie measured as it is gives a wrong area (its lobes cancel) and GEOS
+    overlays on it fail, so it is repaired; a technician must still fix the source data."""
+
+    def __init__(self, layer_name: str) -> None:
+        self.layer_name = layer_name
+        self._fids: dict[int, None] = {}  # ordered set: a parcel read twice is listed once
+
+    @property
+    def fids(self) -> list[int]:
+        return list(self._fids)
+
+    def geometry(self, feature) -> QgsGeometry:
+        """The feature's polygonal geometry, repaired when invalid (null stays null)."""
+        geometry = feature.geometry()
+        if geometry.isNull() or geometry.isEmpty() or geometry.isGeosValid():
+            return geometry
+        self._fids[feature.id()] = None
+        from ..overlay import polygon_parts
+
+        return polygon_parts(geometry.makeValid()) or QgsGeometry()
+
+    def note(self) -> str | None:
+        fids = self.fids
+        if not fids:
+            return None
+        listed = ", ".join(str(fid) for fid in fids[:MAX_LISTED_FIDS])
+        if len(fids) > MAX_LISTED_FIDS:
+            listed += ", …"
+        return tr("{n} invalid polygon(s) in “{layer}” were repaired (makeValid) for measuring; "
+                  "fix them in the source data. Feature id(s): {fids}").format(
+            n=len(fids), layer=self.layer_name, fids=listed)
+
+    def report(self, meta: StatsMeta | None, feedback=None) -> None:
+        """Write the note into the output's notes and the run's log."""
+        note = self.note()
+        if note is None:
+            return
+        if meta is not None and note not in meta.notes:
+            meta.notes.append(note)
+        if feedback is not None:
+            feedback.pushWarning(note)
+
+
+def progress_step(total: int, cap: int = 5000) -> int:
+    """Features between two progress reports / cancel checks: about 1 % of the layer, so a
+    cancel is seen quickly on small layers, at most ``cap`` so that big ones pay nothing."""
+    return max(1, min(cap, total // 100))
+
+
 def require_features(source: QgsFeatureSource, layer_name: str) -> None:
     """An empty input is a mistake (wrong layer, empty selection), never a table of zeros."""
     if source.featureCount() == 0:
@@ -183,8 +236,11 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
                  with_geometry: bool = False, expression: str | None = None,
                  dest_crs: QgsCoordinateReferenceSystem | None = None,
                  transform_context: QgsCoordinateTransformContext | None = None,
-                 feedback=None) -> Iterator[Parcel]:
-    """Stream the parcels (one at a time: a million never sit in memory together)."""
+                 feedback=None, repairs: GeometryRepairs | None = None) -> Iterator[Parcel]:
+    """Stream the parcels (one at a time: a million never sit in memory together).
+
+    Invalid geometries are repaired and recorded in ``repairs`` (see :class:`GeometryRepairs`).
+    """
     names = [n for n in (fields.zldwdm, fields.zldwmc, fields.dlbm, fields.tbmj, fields.kcmj,
                          fields.kcxs, fields.tbdlmj) if n]
     request = QgsFeatureRequest()
@@ -211,8 +267,10 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
         return attributes[index[name]] if name else None
 
     total = max(source.featureCount(), 1)
+    step = progress_step(total)
+    repairs = repairs if repairs is not None else GeometryRepairs("")
     for i, feature in enumerate(source.getFeatures(request)):
-        if feedback is not None and i % 5000 == 0:
+        if feedback is not None and i % step == 0:
             if feedback.isCanceled():
                 return
             feedback.setProgress(100.0 * i / total)
@@ -220,7 +278,7 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
         gross, kcmj, net = parcel_areas(
             number(value(attributes, fields.tbmj)), number(value(attributes, fields.kcmj)),
             number(value(attributes, fields.kcxs)), number(value(attributes, fields.tbdlmj)))
-        geometry = feature.geometry() if geometry_needed else None
+        geometry = repairs.geometry(feature) if geometry_needed else None
         yield Parcel(assigner.code(value(attributes, fields.zldwdm), geometry),
                      text(value(attributes, fields.dlbm)), gross, kcmj, net, geometry,
                      text(value(attributes, fields.zldwmc)))

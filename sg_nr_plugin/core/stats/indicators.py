@@ -26,6 +26,7 @@ from ..regions import WHOLE_CODE, RegionLevel
 from ..units import to_unit
 from .changematrix import ClassLevel, change_matrix, new_construction_m2
 from .common import (
+    GeometryRepairs,
     RegionAssigner,
     RegionSpec,
     SourceInfo,
@@ -141,10 +142,12 @@ def _overlay_pass(inputs, spec, definitions, context, results, meta, feedback) -
         return
     fields = dltb_fields(inputs.dltb, inputs.dltb_name, spec)
     assigner = RegionAssigner(spec, crs, context)
+    repairs = GeometryRepairs(inputs.dltb_name)
     for parcel in iter_parcels(inputs.dltb, fields, assigner, with_geometry=True,
-                               feedback=feedback):
+                               feedback=feedback, repairs=repairs):
         for accumulator in accumulators.values():
             accumulator.add(parcel.region, parcel.geometry, parcel.net)
+    repairs.report(meta, feedback)
     results.overlay_m2 = {layer: dict(acc.inside) for layer, acc in accumulators.items()}
 
 

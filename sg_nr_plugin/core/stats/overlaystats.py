@@ -19,12 +19,14 @@ from ..fields import detect_dltb_fields
 from ..overlay import ALL, PART, OverlayLayer
 from ..regions import RegionLevel
 from .common import (
+    GeometryRepairs,
     RegionAssigner,
     RegionSpec,
     SourceInfo,
     StatsMeta,
     number,
     parcel_areas,
+    progress_step,
     require_features,
     text,
 )
@@ -120,8 +122,9 @@ def overlay_stats(source: QgsFeatureSource, overlay_source: QgsFeatureSource,
     accumulator = OverlayAccumulator(overlay, EllipsoidalArea(crs, context), mode)
     assigner = RegionAssigner(spec, crs, context)
     read = 0
+    repairs = GeometryRepairs(layer_name)
     for feature in _features(source, input_filter, feedback):
-        geometry = feature.geometry()
+        geometry = repairs.geometry(feature)
         zldwdm = feature[fields.zldwdm] if fields.zldwdm else ""
         net = None
         if mode == AreaMode.NET:
@@ -133,6 +136,7 @@ def overlay_stats(source: QgsFeatureSource, overlay_source: QgsFeatureSource,
         read += 1
     meta = StatsMeta(sources=[SourceInfo("INPUT", layer_name, read),
                               SourceInfo("OVERLAY", overlay_name, overlay.feature_count)])
+    repairs.report(meta, feedback)
     if overlay.repairs:
         meta.notes.append(tr("{n} invalid overlay feature(s) were repaired (makeValid).").format(
             n=overlay.repairs))
@@ -149,8 +153,9 @@ def _features(source: QgsFeatureSource, expression: str | None, feedback):
             raise SgNrError(tr("Invalid input filter expression “{expr}”: {error}").format(
                 expr=expression, error=request.filterExpression().parserErrorString()))
     total = max(source.featureCount(), 1)
+    step = progress_step(total, 2000)
     for i, feature in enumerate(source.getFeatures(request)):
-        if feedback is not None and i % 2000 == 0:
+        if feedback is not None and i % step == 0:
             if feedback.isCanceled():
                 return
             feedback.setProgress(100.0 * i / total)

@@ -1,0 +1,46 @@
+"""Shared pieces of the reliability tests: the tiny sample, a feedback that cancels at a
+given progress, and hand-made polygons with independently known ellipsoidal areas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pyproj import Geod, Transformer
+from qgis.core import QgsProcessingFeedback
+
+from tests.conftest import ROOT
+
+TINY_GPKG = ROOT / "data" / "tiny" / "shaoguan_tiny.gpkg"
+GEOD = Geod(a=6378137.0, rf=298.257222101)  # CGCS2000 (domain.md §4)
+_TO_GEOGRAPHIC = Transformer.from_crs("EPSG:4547", "EPSG:4490", always_xy=True)
+
+
+def tiny(layer: str, gpkg: Path = TINY_GPKG) -> str:
+    return f"{gpkg}|layername={layer}"
+
+
+def ring_area(points: list[tuple[float, float]]) -> float:
+    """Geodesic (Karney) area of a small EPSG:4547 ring: pyproj, independent of the plugin."""
+    lons, lats = _TO_GEOGRAPHIC.transform([p[0] for p in points], [p[1] for p in points])
+    area, _ = GEOD.polygon_area_perimeter(lons, lats)
+    return abs(area)
+
+
+class CancelAt(QgsProcessingFeedback):
+    """Cancels the run when the reported progress reaches ``threshold`` percent (as a user
+    pressing Cancel would); ``fired`` tells whether the threshold was reached at all."""
+
+    def __init__(self, threshold: float) -> None:
+        super().__init__()
+        self.threshold = threshold
+        self.fired = False
+        self.progressChanged.connect(self._on_progress)
+
+    def _on_progress(self, progress: float) -> None:
+        if progress >= self.threshold and not self.fired:
+            self.fired = True
+            self.cancel()
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))

@@ -94,22 +94,22 @@
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="112" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="114" />
       <source>Detect layers</source>
       <translation>自动识别图层</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="121" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="124" />
       <source>Export report…</source>
       <translation>导出报告…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="128" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="137" />
       <source>The algorithm {id} is not available yet.</source>
       <translation>算法 {id} 尚不可用。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="136" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="145" />
       <source>Project id field</source>
       <translation>项目编号字段</translation>
     </message>
@@ -119,17 +119,17 @@
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="142" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="151" />
       <source>Rule set and thresholds</source>
       <translation>规则集与阈值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="146" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="155" />
       <source>Rule sets (*.json)</source>
       <translation>规则集 (*.json)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="150" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="159" />
       <source>Threshold</source>
       <translation>阈值</translation>
     </message>
@@ -144,22 +144,22 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="158" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="167" />
       <source>Check selected projects</source>
       <translation>核查选中项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="160" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="169" />
       <source>Check all</source>
       <translation>全部核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="162" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="171" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="175" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="184" />
       <source>All verdicts</source>
       <translation>全部结论</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="179" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="188" />
       <source>All severities</source>
       <translation>全部级别</translation>
     </message>
@@ -199,39 +199,39 @@
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="250" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="259" />
       <source>unconfirmed; </source>
       <translation>未确认；</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="264" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="273" />
       <source>Threshold “{key}” must be a number.</source>
       <translation>阈值“{key}”必须是数字。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="291" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="300" />
       <source>Choose the project parcels layer first.</source>
       <translation>请先选择项目地块图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="301" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="310" />
       <source>Checking…</source>
       <translation>正在核查…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="301" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="310" />
       <source>The check could not start.</source>
       <translation>核查无法启动。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="313" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="322" />
       <source>The check was canceled or failed; no layers were added.
 {log}</source>
       <translation>核查已取消或失败，未添加任何图层。
 {log}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="322" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="331" />
       <source>{n} projects checked.</source>
       <translation>已核查 {n} 个项目。</translation>
     </message>
@@ -246,7 +246,7 @@
       <translation>核查项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="367" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="376" />
       <source>Export report</source>
       <translation>导出报告</translation>
     </message>
@@ -256,7 +256,7 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="367" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="376" />
       <source>Report written. Open it now?</source>
       <translation>报告已写出。现在打开吗？</translation>
     </message>
@@ -897,7 +897,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>无坐落单位代码（ZLDWDM 为空）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="101" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="103" />
       <source>Region layer “{layer}” has no field “{field}”: choose the field holding the region code or name.</source>
       <translation>行政区图层“{layer}”没有字段“{field}”：请选择存放行政区代码或名称的字段。</translation>
     </message>
@@ -907,7 +907,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>（不在行政区图层内）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="194" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="250" />
       <source>Invalid filter expression “{expr}”: {error}</source>
       <translation>筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -972,72 +972,72 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未识别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="184" />
+      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="194" />
       <source>(not in base)</source>
       <translation>（基期无图斑）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="103" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="104" />
       <source>Indicators: {id} version {version}</source>
       <translation>指标定义：{id} 版本 {version}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="186" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="189" />
       <source>layer “{layer}” has none of the fields {fields}</source>
       <translation>图层“{layer}”缺少以下任一字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="189" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="192" />
       <source>layer “{layer}” has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="202" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="205" />
       <source>ΣTBDLMJ of class set {set}</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="204" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="207" />
       <source>ΣTBDLMJ of class set {set} / ΣTBMJ × 100</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ / ΣTBMJ × 100</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="206" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="209" />
       <source>TBDLMJ of DLTB under {layer} (dissolved, net of ridges)</source>
       <translation>{layer}（融合后）范围内 DLTB 的图斑地类面积（扣除田坎）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="209" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="212" />
       <source>Ellipsoidal area of {layer} (dissolved) within DLTB</source>
       <translation>{layer}（融合后）在 DLTB 范围内的椭球面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="212" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="215" />
       <source>Area not {set} in {layer} and {set} in DLTB</source>
       <translation>{layer} 中非 {set}、现状 DLTB 中为 {set} 的面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="214" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="217" />
       <source>Share of {layer} features flagged green (fields {fields})</source>
       <translation>{layer} 中标记为绿色矿山的要素占比（字段 {fields}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="230" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="233" />
       <source>DLTB has no area</source>
       <translation>DLTB 面积为零</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="244" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="247" />
       <source>input {layer} not given</source>
       <translation>未提供输入图层 {layer}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="242" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="245" />
       <source>reported for the whole area only</source>
       <translation>仅统计全域</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="260" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="263" />
       <source>targets are set for the whole area</source>
       <translation>目标值按全域下达</translation>
     </message>
@@ -1112,27 +1112,27 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>小计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="137" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="141" />
       <source>{n} invalid overlay feature(s) were repaired (makeValid).</source>
       <translation>已修复 {n} 个无效的叠加图层要素（makeValid）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="139" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="143" />
       <source>Area mode: {mode}</source>
       <translation>面积口径：{mode}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="139" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="143" />
       <source>net (TBDLMJ apportioned)</source>
       <translation>净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="139" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="143" />
       <source>gross</source>
       <translation>毛面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="149" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="153" />
       <source>Invalid input filter expression “{expr}”: {error}</source>
       <translation>统计对象筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -1686,12 +1686,12 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <translation>图层“{layer}”：{count} 个图斑没有几何图形（面积按 0 计）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="158" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="161" />
       <source>{layer}: none of the fields {fields}; every feature counted for {indicator}</source>
       <translation>{layer}：没有字段 {fields} 中的任何一个；{indicator} 计入全部要素</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="163" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="166" />
       <source>{indicator}: only {layer} features with {field} in ({values})</source>
       <translation>{indicator}：仅计 {layer} 中 {field} 为（{values}）的要素</translation>
     </message>
@@ -1823,28 +1823,7 @@ Region: the location code ZLDWDM of the DLTB parcels at the chosen level. Balanc
       <translation>申报修复模式字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="35" />
-      <source>Checks mine restoration projects (legacy mines, 历史遗留矿山) before filing.
-
-Each project is the union of its parcels in PROJECTS (grouped by the project id field), overlaid on the legacy-mine parcels, mining rights, roads, rivers, hazard points and the control layers, and judged by the rule set (built-in Guangdong defaults, or a JSON file). Field names of the national legacy-mine schema and of mining-right registers are recognised in lower or upper case.
-
-Rules: mining_right_valid (parts on a mining right valid at the check date: error, the right holder restores them; on an expired right: warning), not_legacy_mine (parts on no legacy-mine parcel: warning), mode_visibility (declared natural recovery although within sight of expressways, high-speed rail, national and provincial roads (1000 m), main rivers (500 m; the survey's river surface when no river layer is given), the urban development boundary and provincial-or-higher protected areas (1000 m): warning, suggested mode engineering works), core_zone (engineering works in a protected area's core zone: error), hazard (a hazard point inside or within 200 m: warning), eco_redline (information), and the common geometry, outside_survey, duplicate_project and area_mismatch. The distances are rule-set thresholds, labelled unconfirmed: no official buffer was found. A rule whose layer is not given is reported as not checked, never as passed.
-
-Verdict per project: fail (any error), needs fixing (warnings only), pass. Figures: restored mine area (on legacy-mine parcels, minus valid mining rights and duplicates) in m² and mu, the legacy parcels touched, the suggested mode and why, and the declared mode.
-
-All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflict geometry, a projects layer with verdicts and figures, and an optional Excel report.</source>
-      <translation>在备案前核查矿山修复项目（历史遗留矿山）。
-
-每个项目是 PROJECTS 中其地块的并集（按项目编号字段分组），与历史遗留矿山图斑、采矿权、道路、河流、地质灾害隐患点及各管控图层叠加，并按规则集（内置广东默认规则，或 JSON 文件）判定。国家历史遗留矿山核查数据库及采矿权登记的字段名，小写或大写均可识别。
-
-规则：mining_right_valid（位于核查日期仍有效的采矿权内的部分：错误，由矿权人治理；位于已过期采矿权内：警告）、not_legacy_mine（不在任何历史遗留矿山图斑上的部分：警告）、mode_visibility（申报自然恢复，但位于高速公路、高速铁路、国道和省道（1000 米）、主要河流（500 米；未提供河流图层时用三调河流水面）、城镇开发边界及省级以上自然保护地（1000 米）的可视范围内：警告，建议模式为工程治理）、core_zone（自然保护地核心保护区内的工程措施：错误）、hazard（项目内或 200 米内有地质灾害隐患点：警告）、eco_redline（提示），以及通用规则 geometry、outside_survey、duplicate_project 和 area_mismatch。距离为规则集阈值，标注为未确认：未找到官方缓冲距离。图层未提供的规则报告为“未检查”，绝不视为通过。
-
-每个项目的结论：不通过（有错误）、需整改（仅有警告）、通过。指标：修复矿山面积（位于历史遗留矿山图斑上，扣除有效采矿权和重复项目部分），单位平方米和亩；涉及的历史遗留矿山图斑；建议修复模式及理由；申报修复模式。
-
-所有面积均为椭球面积（CGCS2000）。输出：含冲突几何的问题图层、含结论和指标的项目图层，以及可选的 Excel 报告。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="69" />
+      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="71" />
       <source>Declared restoration mode field (empty: XFMS/修复模式)</source>
       <translation>申报修复模式字段（留空：XFMS/修复模式）</translation>
     </message>
@@ -1910,62 +1889,62 @@ Excel 报告增加规划进度：已验收项目（状态字段等于已验收�
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（坡度级别 {grade}）：只能建梯田，请核查设计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="153" />
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="154" />
       <source>A contiguous block of {area_m2} m² ({area_mu} mu) of project {project} is smaller than {minimum} mu (parcels up to {gap} m apart count as one block; {count} block(s) in all)</source>
       <translation>项目 {project} 的一个连片地块面积 {area_m2} 平方米（{area_mu} 亩），小于 {minimum} 亩（间距不超过 {gap} 米的地块视为连片；共 {count} 片）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="166" />
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="167" />
       <source>No irrigation water source (river, reservoir, pond, ditch or water layer) within {distance} m of project {project} ({area_m2} m², {area_mu} mu)</source>
       <translation>项目 {project} 周边 {distance} 米内无灌溉水源（河流、水库、坑塘、沟渠或水源图层）（{area_m2} 平方米，{area_mu} 亩）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="206" />
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="207" />
       <source>{count} geological hazard point(s) within {distance} m of project {project} (nearest {nearest} m); {area_m2} m² ({area_mu} mu) of the project lie within that distance</source>
       <translation>项目 {project} 周边 {distance} 米内有 {count} 个地质灾害隐患点（最近 {nearest} 米）；项目有 {area_m2} 平方米（{area_mu} 亩）位于该距离内</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="213" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="223" />
       <source>core zone of {names}: no engineering works</source>
       <translation>{names}核心保护区：不得实施工程措施</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="217" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="227" />
       <source>in sight or near hazards: {reasons}</source>
       <translation>位于可视范围内或邻近地质灾害隐患点：{reasons}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="219" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="229" />
       <source>out of sight of roads, rivers, towns and protected areas; no hazard point nearby</source>
       <translation>不在道路、河流、城镇和自然保护地的可视范围内；附近无地质灾害隐患点</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="240" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="250" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on mining rights valid on {date} ({rights}): the right holder restores them, not public money</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 仍有效的采矿权内（{rights}）：应由矿权人治理，不得使用财政资金</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="248" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="258" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on mining rights expired before {date} ({rights}): check that they were cancelled and who must restore the land</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 前已过期的采矿权内（{rights}）：请核实是否已注销及治理责任主体</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="274" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="284" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on no legacy-mine parcel</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）不在任何历史遗留矿山图斑上</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="288" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="298" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are declared natural recovery (自然恢复) but lie in sight of {reasons} (三区两线): suggested mode 工程治理 (engineering works)</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）申报为自然恢复，但位于 {reasons} 的可视范围内（三区两线）：建议修复模式为工程治理</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="305" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="315" />
       <source>{area_m2} m² ({area_mu} mu) of engineering works of project {project} lie in the core zone of {names}: only natural recovery is allowed there</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）工程措施位于{names}核心保护区内：该区域只允许自然恢复</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="318" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="328" />
       <source>Geological hazard points inside project {project} or within {metres} m ({hazards}): hazard treatment must be included</source>
       <translation>项目 {project} 内或 {metres} 米范围内有地质灾害隐患点（{hazards}）：必须包含隐患治理</translation>
     </message>
@@ -2126,8 +2105,34 @@ Output: one row per region (areas in the chosen unit); optionally an Excel workb
       <translation>有效期止</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/base.py" line="71" />
+      <location filename="../sg_nr_plugin/processing/base.py" line="76" />
       <source>The run was canceled: no output was written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="35" />
+      <source>Checks mine restoration projects (legacy mines, 历史遗留矿山) before filing.
+
+Each project is the union of its parcels in PROJECTS (grouped by the project id field), overlaid on the legacy-mine parcels, mining rights, roads, rivers, hazard points and the control layers, and judged by the rule set (built-in Guangdong defaults, or a JSON file). Field names of the national legacy-mine schema and of mining-right registers are recognised in lower or upper case.
+
+Rules: mining_right_valid (parts on a mining right valid at the check date: error, the right holder restores them; on an expired right: warning), not_legacy_mine (parts on no legacy-mine parcel: warning), mode_visibility (declared natural recovery although within sight of expressways, high-speed rail, national and provincial roads (1000 m), main rivers (500 m; the survey's river surface when no river layer is given), the urban development boundary and provincial-or-higher protected areas (1000 m): warning, suggested mode engineering works; with a DEM, roads and rivers count only where the terrain leaves a direct line of sight), core_zone (engineering works in a protected area's core zone: error), hazard (a hazard point inside or within 200 m: warning), eco_redline (information), and the common geometry, outside_survey, duplicate_project and area_mismatch. The distances are rule-set thresholds, labelled unconfirmed: no official buffer was found. A rule whose layer is not given is reported as not checked, never as passed.
+
+Verdict per project: fail (any error), needs fixing (warnings only), pass. Figures: restored mine area (on legacy-mine parcels, minus valid mining rights and duplicates) in m² and mu, the legacy parcels touched, the suggested mode and why, and the declared mode.
+
+All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflict geometry, a projects layer with verdicts and figures, and an optional Excel report.</source>
+      <translation>在备案前核查矿山修复项目（历史遗留矿山）。
+
+每个项目是 PROJECTS 中其地块的并集（按项目编号字段分组），与历史遗留矿山图斑、采矿权、道路、河流、地质灾害隐患点及各管控图层叠加，并按规则集（内置广东默认规则，或 JSON 文件）判定。国家历史遗留矿山核查数据库及采矿权登记的字段名，小写或大写均可识别。
+
+规则：mining_right_valid（位于核查日期仍有效的采矿权内的部分：错误，由矿权人治理；位于已过期采矿权内：警告）、not_legacy_mine（不在任何历史遗留矿山图斑上的部分：警告）、mode_visibility（申报自然恢复，但位于高速公路、高速铁路、国道和省道（1000 米）、主要河流（500 米；未提供河流图层时用三调河流水面）、城镇开发边界及省级以上自然保护地（1000 米）的可视范围内：警告，建议模式为工程治理；提供 DEM 时，道路和河流仅在地形不遮挡、可直接通视时才计入）、core_zone（自然保护地核心保护区内的工程措施：错误）、hazard（项目内或 200 米内有地质灾害隐患点：警告）、eco_redline（提示），以及通用规则 geometry、outside_survey、duplicate_project 和 area_mismatch。距离为规则集阈值，标注为未确认：未找到官方缓冲距离。图层未提供的规则报告为“未检查”，绝不视为通过。
+
+每个项目的结论：不通过（有错误）、需整改（仅有警告）、通过。指标：修复矿山面积（位于历史遗留矿山图斑上，扣除有效采矿权和重复项目部分），单位平方米和亩；涉及的历史遗留矿山图斑；建议修复模式及理由；申报修复模式。
+
+所有面积均为椭球面积（CGCS2000）。输出：含冲突几何的问题图层、含结论和指标的项目图层，以及可选的 Excel 报告。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="172" />
+      <source>{n} invalid polygon(s) in “{layer}” were repaired (makeValid) for measuring; fix them in the source data. Feature id(s): {fids}</source>
       <translation type="unfinished" />
     </message>
   </context>

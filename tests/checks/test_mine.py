@@ -244,3 +244,39 @@ def test_survey_river_surface_stands_in_for_a_missing_river_layer(qgis_app):
     [flag] = by_rule(results["RIVER"], "mode_visibility")
     assert "DLTB 1101 500 m" in flag.message_en
     assert not by_rule(results["DRY"], "mode_visibility")
+
+
+def _dem(path, ridge: tuple[float, float, float, float] | None):
+    """A 10 m GeoTIFF DEM (EPSG:4547) at 100 m, with a 100 m high ridge over ``ridge``."""
+    import numpy as np
+    from osgeo import gdal, osr
+    from qgis.core import QgsRasterLayer
+
+    x_min, y_max, cell, cols, rows = X0 - 1000, Y0 + 2000, 10.0, 600, 300
+    z = np.full((rows, cols), 100.0, dtype=np.float32)
+    if ridge:
+        x1, y1, x2, y2 = ridge
+        z[int((2000 - y2) / cell):int((2000 - y1) / cell),
+          int((x1 + 1000) / cell):int((x2 + 1000) / cell)] = 200.0
+    dataset = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, 1, gdal.GDT_Float32)
+    dataset.SetGeoTransform((x_min, cell, 0, y_max, 0, -cell))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4547)
+    dataset.SetProjection(srs.ExportToWkt())
+    dataset.GetRasterBand(1).WriteArray(z)
+    dataset = None
+    return QgsRasterLayer(str(path), "dem")
+
+
+@pytest.mark.parametrize("ridge", [True, False])
+def test_with_a_dem_a_ridge_hides_the_site_from_the_road(qgis_app, tmp_path, ridge):
+    parcels = mine_projects([("OPEN", SQUARE, "自然恢复"),
+                             ("HIDDEN", (3000, 0, 3100, 100), "自然恢复")])
+    road_layer = roads([(line_wkt(-500, 1000, 4000, 1000), "S1", "省道")])
+    dem = _dem(tmp_path / "dem.tif", ridge=(2400, 500, 3700, 540) if ridge else None)
+    inputs = inputs_for(parcels, ROADS=road_layer)
+    inputs.dem, inputs.options = dem, {"DECLARED_MODE": "XFMS"}
+    results = {r.project_id: r for r in create_run(inputs, MINE, builtin_ruleset("mine")).results()}
+    assert by_rule(results["OPEN"], "mode_visibility")
+    assert bool(by_rule(results["HIDDEN"], "mode_visibility")) is not ridge
+    assert results["HIDDEN"].quotas["suggested_mode"] == ("自然恢复" if ridge else "工程治理")

@@ -151,15 +151,25 @@ def _visible(ctx, ruleset, role, aliases, threshold, class_key, label_keys) -> l
     class_field = fields.get("class") or fields.get("level")
     metres = ruleset.threshold(threshold)
     nearest: dict[str, float] = {}  # one entry per named feature (zones share a name)
+    # 两线 (roads, rivers): with a DEM, only what is in the direct line of sight counts.
+    sight = ctx.run.inputs.dem is not None and role in ("ROADS", "RIVERS")
     for hit in near(ctx, role, attributes(ctx, role, fields), metres):
         # Without a class field every feature counts: a county road may then be reported.
         if class_key and class_field and not _in_set(ruleset, class_key,
                                                      text(hit.feature[class_field])):
             continue
+        if sight and not _seen(ctx, hit.geometry, metres, ruleset):
+            continue
         name = (_label(hit.feature, fields, *label_keys) if label_keys
                 else ctx.run.inputs.layer_names.get(role, role))
         nearest[name] = min(hit.distance_m, nearest.get(name, hit.distance_m))
     return [f"{name} {distance:.0f} m" for name, distance in sorted(nearest.items())]
+
+
+def _seen(ctx, line: QgsGeometry, metres: float, ruleset: RuleSet) -> bool:
+    from .mine_viewshed import seen_from  # numpy/DEM work only when a DEM is given
+
+    return seen_from(ctx, line, metres, ruleset.threshold("viewer_height_m"))
 
 
 def _visible_water(ctx, ruleset) -> list[str]:
@@ -356,7 +366,8 @@ MINE = CheckSpec(
     quotas=mine_quotas,
     threshold_keys=("min_finding_m2", "min_part_m2", "sliver_thinness", "area_tolerance_rel",
                     "area_tolerance_m2", "visibility_road_m", "visibility_river_m",
-                    "visibility_urban_m", "visibility_protected_m", "hazard_m"),
+                    "visibility_urban_m", "visibility_protected_m", "hazard_m",
+                    "viewer_height_m"),
     class_set_keys=("visible_road_classes", "main_river_classes", "visible_water",
                     "visible_protected_levels", "core_zone_values", "engineering_modes"),
 )

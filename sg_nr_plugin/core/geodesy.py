@@ -7,11 +7,15 @@ No QGIS here, so the maths is testable against pyproj on its own.
 
 from __future__ import annotations
 
+import cmath
+import math
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
+#: Batches with fewer points than this use the scalar areal factor (faster for a few).
+SCALAR_BELOW = 16
 CGCS2000_A = 6378137.0
 CGCS2000_RF = 298.257222101
 
@@ -143,6 +147,33 @@ class TransverseMercator:
         """Ellipsoidal area per unit map area at (x, y)."""
         return self.inverse(x, y, with_scale=True)[2]
 
+    def areal_factor_scalar(self, x: float, y: float) -> float:
+        """:meth:`areal_factor` of one point with Python scalars: numpy's per-call overhead
+        dominates when a batch holds a handful of rings (single ``measure`` calls)."""
+        rect, _alpha, beta, delta = self._series
+        zeta_p = complex(y - self.y_0, x - self.x_0) / (self.k_0 * rect)
+        two_cos = 2 * cmath.cos(2 * zeta_p)
+        b1 = b2 = d1 = d2 = 0j
+        for j in range(len(beta), 0, -1):
+            b1, b2 = beta[j - 1] + two_cos * b1 - b2, b1
+            d1, d2 = 2 * j * beta[j - 1] + two_cos * d1 - d2, d1
+        zeta = zeta_p - b1 * cmath.sin(2 * zeta_p)
+        derivative = d1 * cmath.cos(2 * zeta_p) - d2
+        xi, eta = zeta.real, zeta.imag
+        chi = math.asin(math.sin(xi) / math.cosh(eta))
+        phi = chi + sum(d * math.sin(2 * j * chi) for j, d in enumerate(delta, start=1))
+        ell = self.ellipsoid
+        parallel_radius = ell.a * math.cos(phi) / math.sqrt(1 - ell.e2 * math.sin(phi) ** 2)
+        k = (self.k_0 * rect * math.cosh(eta) * math.cos(chi)
+             / (parallel_radius * abs(1 - derivative)))
+        return 1.0 / (k * k)
+
+    def areal_factors(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """Vectorised for batches, scalar below :data:`SCALAR_BELOW` points."""
+        if len(x) >= SCALAR_BELOW:
+            return self.areal_factor(x, y)
+        return np.array([self.areal_factor_scalar(a, b) for a, b in zip(x.tolist(), y.tolist())])
+
 
 def _clenshaw_sin(coefficients, theta, with_derivative: bool):
     """Σ c_j sin(jθ) and, optionally, Σ 2j c_j cos(jθ) (the derivative with respect to θ/2),
@@ -244,7 +275,7 @@ def gk_ring_areas(x: np.ndarray, y: np.ndarray, starts: np.ndarray,
     cx = _ring_sum((xs + x1) * cross, starts) / (6.0 * safe)
     cy = _ring_sum((ys + y1) * cross, starts) / (6.0 * safe)
     ox, oy = x[starts], y[starts]
-    result = area * tm.areal_factor(ox + cx, oy + cy)
+    result = area * tm.areal_factors(ox + cx, oy + cy)
     width = np.maximum.reduceat(np.abs(xs) + np.abs(ys), starts)  # reach from the first vertex
     wide = np.flatnonzero((width > CURVATURE_MIN_WIDTH) & (area != 0.0))
     if len(wide):

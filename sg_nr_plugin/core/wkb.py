@@ -20,6 +20,10 @@ import numpy as np
 POLYGONAL_TYPES = frozenset({3, 6, 10, 12, 15, 16, 17})
 
 
+#: Batches smaller than this are read geometry by geometry with the Python reader.
+SMALL_BATCH = 32
+
+
 class UnsupportedWkbError(Exception):
     """A WKB type this reader does not decode (curves): segmentize, then read again."""
 
@@ -128,7 +132,9 @@ class RingSet:
 def polygon_rings(wkbs: Sequence[bytes]) -> RingSet:
     """Rings of every geometry in ``wkbs`` (``b""`` = null geometry)."""
     result = RingSet(len(wkbs))
-    if not wkbs:
+    if len(wkbs) < SMALL_BATCH:  # the bulk decoder's fixed cost exceeds the Python reader's
+        for index, wkb in enumerate(wkbs):
+            result.add_wkb(index, wkb)
         return result
     lengths = np.fromiter(map(len, wkbs), dtype=np.int64, count=len(wkbs))
     buf = b"".join(wkbs)

@@ -49,3 +49,11 @@ def test_clenshaw_sums_match_direct_sums():
     total, got_derivative = _clenshaw_sin(coefficients, theta, True)
     assert np.allclose(total, direct, atol=1e-15)
     assert np.allclose(got_derivative, derivative, atol=1e-15)
+
+
+def test_scalar_areal_factor_equals_the_vectorised_one():
+    tm = TransverseMercator(114.0, x_0=38_500_000.0)
+    vector = tm.areal_factor(X[:20] + 38e6, Y[:20])
+    scalar = [tm.areal_factor_scalar(x + 38e6, y) for x, y in zip(X[:20], Y[:20])]
+    assert np.allclose(vector, scalar, rtol=1e-14, atol=0)
+    assert np.allclose(tm.areal_factors(X[:3] + 38e6, Y[:3]), vector[:3], rtol=1e-14, atol=0)

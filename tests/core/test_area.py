@@ -237,3 +237,14 @@ def test_random_parcels_across_the_zone_agree_with_geodesic():
         references.append(geod_area_of_gk_ring(xs, ys, 4547, per_edge=20))
     areas = EllipsoidalArea(crs("EPSG:4547")).measure_many(geoms)
     assert np.abs(areas - np.array(references)).max() < 0.01
+
+
+def test_bulk_and_single_paths_agree():
+    shapes = [polygon_wkt(closed(*PARCELS[name])) for name in sorted(PARCELS)]
+    geoms = [QgsGeometry.fromWkt(shapes[i % len(shapes)]) for i in range(50)]
+    geoms[7] = QgsGeometry.fromWkt("MULTIPOLYGON Z(((600000 2750000 1,600100 2750000 1,"
+                                   "600100 2750100 1,600000 2750000 1)))")
+    engine = EllipsoidalArea(crs("EPSG:4547"))
+    bulk = engine.measure_many(geoms)
+    single = [engine.measure(g) for g in geoms]
+    assert np.allclose(bulk, single, rtol=1e-12, atol=0)

@@ -7,7 +7,7 @@ import struct
 import numpy as np
 import pytest
 
-from sg_nr_plugin.core.wkb import polygon_rings
+from sg_nr_plugin.core.wkb import SMALL_BATCH, polygon_rings
 
 SQUARE = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)]
 HOLE = [(2.0, 2.0), (2.0, 4.0), (4.0, 4.0), (4.0, 2.0), (2.0, 2.0)]
@@ -55,6 +55,7 @@ def test_every_layout_decodes_to_the_same_rings():
     wkbs = [CASES[n] for n in names]
     # pad with a null and an odd-length geometry so later ones sit at unaligned offsets
     wkbs = [b"", polygon([SQUARE[:-1] + [(0.0, 0.0)]], dims=3)] + wkbs
+    wkbs += [polygon([SQUARE])] * SMALL_BATCH  # large enough for the bulk decoder
     x, y, starts, signs, owner = polygon_rings(wkbs).arrays()
     rings = {}
     for r, start in enumerate(starts):
@@ -74,13 +75,15 @@ def test_every_layout_decodes_to_the_same_rings():
     assert 0 not in rings
 
 
-def test_nulls_empties_and_lines_are_counted():
+@pytest.mark.parametrize("padding", [0, SMALL_BATCH])
+def test_nulls_empties_and_lines_are_counted(padding):
     line = struct.pack("<BII", 1, 2, 2) + struct.pack("<4d", 0, 0, 1, 1)
     empty_polygon = struct.pack("<BII", 1, 3, 0)
     empty_multi = struct.pack("<BII", 1, 6, 0)
-    result = polygon_rings([b"", empty_polygon, line, empty_multi, polygon([SQUARE])])
+    extra = [polygon([SQUARE])] * padding  # with padding the bulk decoder runs
+    result = polygon_rings([b"", empty_polygon, line, empty_multi, polygon([SQUARE])] + extra)
     assert (result.empty, result.non_polygon) == (3, 1)
-    assert result.arrays()[4].tolist() == [4]
+    assert sorted(result.arrays()[4].tolist()) == [4] + list(range(5, 5 + padding))
 
 
 def test_curves_are_reported_unsupported():

@@ -173,26 +173,44 @@ class RegionIndex:
         self._engines.append(engine)
 
     def assign(self, geom: QgsGeometry | None) -> list[tuple[str, float]]:
-        """``[(region code, area m²)]`` of the parts of ``geom`` in each region."""
-        if geom is None or geom.isNull() or geom.isEmpty():
-            return []
-        total = self._area.measure(geom)
-        shares: dict[str, float] = {}
+        """``[(region code, area m²)]`` of the parts of ``geom`` in each region, largest first."""
+        return self.assign_many([geom])[0]
+
+    def assign_many(self, geoms: list) -> list[list[tuple[str, float]]]:
+        """:meth:`assign` for a batch: parcels and straddling pieces are measured in bulk."""
+        totals = self._area.measure_many(geoms)
+        shares: list[dict[str, float]] = [{} for _ in geoms]
+        pieces: list[tuple[int, str, QgsGeometry]] = []
+        for index, geom in enumerate(geoms):
+            if totals[index] > 0.0:
+                self._split(index, geom, float(totals[index]), shares, pieces)
+        if pieces:
+            areas = self._area.measure_many([piece for _, _, piece in pieces])
+            for (index, code, _), area in zip(pieces, areas.tolist()):
+                if area > 0.0:
+                    shares[index][code] = shares[index].get(code, 0.0) + area
+        result = []
+        for index, share in enumerate(shares):
+            total = float(totals[index])
+            remainder = total - sum(share.values())
+            if remainder > max(self.REMAINDER_M2, 1e-9 * total):
+                share[UNKNOWN_CODE] = remainder
+            result.append(sorted(share.items(), key=lambda item: -item[1]))
+        return result
+
+    def _split(self, index: int, geom: QgsGeometry, total: float, shares: list,
+               pieces: list) -> None:
+        """A parcel inside one region gets its whole area; a straddling one is cut (its pieces
+        are measured later, in bulk)."""
         for candidate in self._index.intersects(geom.boundingBox()):
             engine = self._engines[candidate]
             if not engine.intersects(geom.constGet()):
                 continue
             code = self._codes[candidate]
             if engine.contains(geom.constGet()):
-                area = total
+                shares[index][code] = shares[index].get(code, 0.0) + total
             else:
-                area = self._area.measure(geom.intersection(self._geoms[candidate]))
-            if area > 0.0:
-                shares[code] = shares.get(code, 0.0) + area
-        remainder = total - sum(shares.values())
-        if remainder > max(self.REMAINDER_M2, 1e-9 * total):
-            shares[UNKNOWN_CODE] = remainder
-        return sorted(shares.items(), key=lambda item: -item[1])
+                pieces.append((index, code, geom.intersection(self._geoms[candidate])))
 
     def code_of(self, geom: QgsGeometry | None) -> str:
         """The region holding the largest part of ``geom`` (UNKNOWN_CODE when none)."""

@@ -140,3 +140,14 @@ def test_region_layer_in_another_crs_is_transformed():
 def test_region_index_missing_field_names_the_layer():
     with pytest.raises(MissingFieldsError, match="村界"):
         RegionIndex(_region_layer(), "NOPE", QgsCoordinateReferenceSystem("EPSG:4547"))
+
+
+def test_assign_many_matches_assign():
+    index = RegionIndex(_region_layer(), "XZQDM", QgsCoordinateReferenceSystem("EPSG:4547"))
+    geoms = [_rect(600700, 2750100, 601100, 2750300), None, _rect(601100, 2750100, 601200, 2750200),
+             _rect(601900, 2750900, 602100, 2751000)] * 10
+    many, single = index.assign_many(geoms), [index.assign(g) for g in geoms]
+    assert [[code for code, _ in shares] for shares in many] == \
+        [[code for code, _ in shares] for shares in single]
+    for got, expected in zip(many, single):
+        assert [a for _, a in got] == pytest.approx([a for _, a in expected], rel=1e-12)

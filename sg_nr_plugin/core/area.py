@@ -10,8 +10,9 @@ Gauss-Kruger nor CGCS2000 geographic, to transform them to EPSG:4490 first.
   exact area of the polygon with straight edges in the plane (see ``gk_ring_areas``).
 - CGCS2000 geographic (EPSG:4490): shoelace in Lambert equal-area coordinates, exact for edges
   along meridians and parallels.
-- Anything else: QgsCoordinateTransform to EPSG:4490, then each ring into the CGCS2000 3° GK
-  zone of its first vertex and measured as above.
+- Anything else: QgsCoordinateTransform to EPSG:4490, then measured as geographic (source
+  CRS geographic, e.g. WGS 84) or, for projected CRSs, each ring into the CGCS2000 3° GK zone
+  of its first vertex and measured as above (edges straight in a conformal plane either way).
 """
 
 from __future__ import annotations
@@ -157,7 +158,7 @@ class EllipsoidalArea:
             ring = authalic_ring_areas(*self._tm.inverse(x, y), starts, CGCS2000)
         elif self._tm is not None:
             ring = gk_ring_areas(x, y, starts, self._tm)
-        elif self._geographic or self.edges == EDGES_OFFICIAL:
+        elif self._geographic or self.edges == EDGES_OFFICIAL or self.crs.isGeographic():
             ring = authalic_ring_areas(x, y, starts, CGCS2000)
         else:
             ring = _transformed_ring_areas(x, y, starts)

@@ -75,6 +75,15 @@ def test_cell_in_4490_within_1e_8():
     assert area == pytest.approx(quadrangle_area(*CELL), rel=1e-8)
 
 
+def test_cell_in_wgs84_is_measured_like_4490():
+    lon1, lon2, lat1, lat2 = CELL
+    ring = [(lon1, lat1), (lon2, lat1), (lon2, lat2), (lon1, lat2), (lon1, lat1)]
+    engine = EllipsoidalArea(crs("EPSG:4326"))
+    area = engine.measure(QgsGeometry.fromWkt(polygon_wkt(ring)))
+    assert engine.method == "transformed"
+    assert area == pytest.approx(quadrangle_area(*CELL), rel=1e-8)
+
+
 @pytest.mark.parametrize("epsg", [4547, 4526, 4546, 32649, 3857])
 def test_cell_densified_and_projected_within_1e_7(epsg):
     lon1, lon2, lat1, lat2 = CELL

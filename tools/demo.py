@@ -205,6 +205,9 @@ def mine_step(env: dict[str, str], algorithms: list[str]) -> None:
                                ("DECLARED_MODE_FIELD", "PROJECTS", "XFMS")):
         if mapping.get(role) and field in fields.get(mapping[role], ()):
             args.append(f"{param}={field}")
+    dem = sorted(p for p in gpkg.parent.glob("*.tif") if "dem" in p.name.lower())
+    if dem:  # roads and rivers then see a site only along a clear line of sight
+        args.append(f"DEM={dem[0]}")
     truth = gpkg.parent / "ground_truth.json"
     if truth.is_file():
         args.append(f"CHECK_DATE={json.loads(truth.read_text('utf-8'))['check_date']}")

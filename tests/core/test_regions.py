@@ -151,3 +151,10 @@ def test_assign_many_matches_assign():
         [[code for code, _ in shares] for shares in single]
     for got, expected in zip(many, single):
         assert [a for _, a in got] == pytest.approx([a for _, a in expected], rel=1e-12)
+
+
+def test_names_from_a_region_layer():
+    from sg_nr_plugin.core.regions import names_from_layer
+    names = names_from_layer(_region_layer(), "XZQDM", "XZQMC")
+    assert names == {"440203101001": "甲村", "440203101002": "乙村"}
+    assert region_name("440203101002", names) == "乙村"

@@ -23,6 +23,7 @@ from sg_nr_plugin.core.regions import (
     WHOLE_CODE,
     RegionIndex,
     RegionLevel,
+    names_from_layer,
     region_code,
     region_level_of,
     region_name,
@@ -154,7 +155,6 @@ def test_assign_many_matches_assign():
 
 
 def test_names_from_a_region_layer():
-    from sg_nr_plugin.core.regions import names_from_layer
     names = names_from_layer(_region_layer(), "XZQDM", "XZQMC")
     assert names == {"440203101001": "甲村", "440203101002": "乙村"}
     assert region_name("440203101002", names) == "乙村"

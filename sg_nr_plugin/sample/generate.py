@@ -122,7 +122,7 @@ def generate(scale_name: str, seed: int, out: Path, log=print) -> dict:
     control.write_layers(gpkg, natural, plan)
     truth.write_projects(gpkg, plan)
     gpkg.close()
-    expected = truth.ground_truth(plan, natural, regions, scale, seed, ENGINE)
+    expected = truth.ground_truth(plan, natural, regions, scale, seed, ENGINE, dem)
     with open(out / "ground_truth.json", "w", encoding="utf-8") as handle:
         json.dump(expected, handle, ensure_ascii=False, indent=0, sort_keys=True)
     stats["seconds"] = round(time.time() - t0, 1)

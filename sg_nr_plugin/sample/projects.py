@@ -87,6 +87,7 @@ class Plan:
     dry: list = field(default_factory=list)        # (x, y, r): no water classes inside
     protected_bsm: set = field(default_factory=set)
     under: dict = field(default_factory=dict)      # xmbh → {code: [gross, net]}
+    grades: dict = field(default_factory=dict)     # xmbh → steepest GDPDJB under it
 
     # --- hooks used by the other modules -------------------------------------------------
     def terrain_extra(self, x, y):
@@ -187,19 +188,25 @@ class Plan:
             dlbm[far & wet & (cells.river < 0)] = "0301"
 
     def measure_under(self, county: str, cells, rows: list[list]) -> None:
-        """Per project: gross and net (of 田坎) area by DLTB class, from exact intersections."""
+        """Per project: gross and net (of 田坎) area by DLTB class, from exact intersections
+        (every county's parcels are visited: a project may straddle a county line)."""
         from .dltb import NAMES
         from .geo import geodesic_area
         i_dlbm, i_kcxs, i_bsm = NAMES.index("DLBM"), NAMES.index("KCXS"), NAMES.index("BSM")
+        i_grade = NAMES.index("GDPDJB")
         for project in self.projects:
-            if project.county != county:
-                continue
             geom = project.geometry()
+            x0, x1, y0, y1 = geom.GetEnvelope()
+            near = np.flatnonzero((cells.x > x0 - 3000) & (cells.x < x1 + 3000)
+                                  & (cells.y > y0 - 3000) & (cells.y < y1 + 3000))
+            if not len(near):
+                continue
             qg = QgsGeometry()
             qg.fromWkb(bytes(geom.ExportToWkb()))
             bb = qg.boundingBox()
             table = self.under.setdefault(project.xmbh, {})
-            for i, g in enumerate(cells.geoms):
+            for i in near:
+                g = cells.geoms[i]
                 if not g.boundingBox().intersects(bb) or not g.intersects(qg):
                     continue
                 part = ogr.CreateGeometryFromWkb(bytes(g.intersection(qg).asWkb()))
@@ -211,3 +218,6 @@ class Plan:
                 entry[0] += gross
                 entry[1] += gross * (1 - rows[i][i_kcxs])
                 self.protected_bsm.add(rows[i][i_bsm])
+                if rows[i][i_grade]:
+                    self.grades[project.xmbh] = max(self.grades.get(project.xmbh, 0),
+                                                    int(rows[i][i_grade]))

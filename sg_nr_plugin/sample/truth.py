@@ -45,11 +45,19 @@ def write_projects(gpkg, plan) -> None:
         gpkg.write(layer, "polygon", PROJECT_FIELDS, rows)
 
 
-def _dissolved(features, keep=None) -> ogr.Geometry:
-    return union_all([g for g, values in features if keep is None or keep(values)])
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1] and a[2] <= b[3] and b[2] <= a[3]
 
 
-def ground_truth(plan, natural, regions, scale: Scale, seed: int, engine: str) -> dict:
+def _dissolved(features, keep=None, near: ogr.Geometry | None = None) -> ogr.Geometry:
+    """Union of the features (those passing ``keep``; only those whose envelope meets
+    ``near`` when given — the overlay is then the same, and much cheaper)."""
+    box = near.GetEnvelope() if near is not None else None
+    return union_all([g for g, values in features if (keep is None or keep(values))
+                      and (box is None or _overlaps(g.GetEnvelope(), box))])
+
+
+def ground_truth(plan, natural, regions, scale: Scale, seed: int, engine: str, dem) -> dict:
     layers = {name: natural.features.get(name, []) + plan.pieces.get(name, [])
               for name in set(natural.features) | set(plan.pieces)}
     covered = union_all([r.geom for r in regions])
@@ -69,6 +77,8 @@ def ground_truth(plan, natural, regions, scale: Scale, seed: int, engine: str) -
             entry["declared_mode"] = project.mode
         planted = {(c["rule_id"], c["severity"]) for c in project.planted}
         found = _detect(project, geom, layers, covered, under)
+        if project.check == "paddy":
+            _paddy_slope(found, plan.grades.get(project.xmbh, 0), _max_slope(dem, geom))
         for rule, severity in sorted(planted | set(found), key=str):
             area = found.get((rule, severity))
             if area is None:
@@ -82,6 +92,8 @@ def ground_truth(plan, natural, regions, scale: Scale, seed: int, engine: str) -
         out.append(entry)
     rule_ids = sorted({c["rule_id"] for e in out for c in e["planted"]})
     return {"scale": scale.name, "seed": seed, "crs": "EPSG:4547", "check_date": CHECK_DATE,
+            "slope_limits_deg": {"paddy_warning": 15.0, "paddy_error": 25.0,
+                                 "farmland_error": 25.0},
             "area_engine_for_TBMJ": engine,
             "area_method": "OGR/GEOS overlay of the construction geometry, pyproj Geod "
                            "(CGCS2000 ellipsoid) area; overlapping control pieces dissolved",
@@ -118,6 +130,29 @@ def _detect(project, geom, layers, covered, under) -> dict:
     return found
 
 
+def _max_slope(dem, geom: ogr.Geometry) -> float:
+    """Steepest DEM cell whose centre lies in the project (its centroid's cell if none)."""
+    x0, x1, y0, y1 = geom.GetEnvelope()
+    c0, c1 = int((x0 - dem.x0) / dem.res), int((x1 - dem.x0) / dem.res) + 1
+    r0, r1 = int((dem.y1 - y1) / dem.res), int((dem.y1 - y0) / dem.res) + 1
+    best = float(dem.sample(dem.slope, *geom.Centroid().GetPoint()[:2]))
+    for r in range(max(r0, 0), min(r1, dem.slope.shape[0])):
+        for c in range(max(c0, 0), min(c1, dem.slope.shape[1])):
+            point = ogr.Geometry(ogr.wkbPoint)
+            point.AddPoint_2D(dem.x0 + (c + 0.5) * dem.res, dem.y1 - (r + 0.5) * dem.res)
+            if geom.Contains(point):
+                best = max(best, float(dem.slope[r, c]))
+    return best
+
+
+def _paddy_slope(found: dict, grade: int, max_slope: float) -> None:
+    """Paddy ``slope``: GDPDJB 5 or DEM > 25° is an error, GDPDJB 4 or DEM > 15° a warning."""
+    if grade >= 5 or max_slope > 25.0:
+        found.setdefault(("slope", "error"), None)
+    elif grade == 4 or max_slope > 15.0:
+        found.setdefault(("slope", "warning"), None)
+
+
 def _area(rule, severity, project, geom, layers, covered, twins, under):
     if rule in LAYER_OF_RULE:
         features = layers.get(LAYER_OF_RULE[rule], [])
@@ -127,7 +162,7 @@ def _area(rule, severity, project, geom, layers, covered, twins, under):
         elif rule == "mining_right_valid":
             valid = severity == "error"
             keep = lambda v: (str(v[4]) >= CHECK_DATE) == valid  # noqa: E731
-        return geodesic_area(geom.Intersection(_dissolved(features, keep)))
+        return geodesic_area(geom.Intersection(_dissolved(features, keep, geom)))
     if rule == "existing_cultivated":
         return sum(v[1] for k, v in under.items() if k in lc.GROUPS["cultivated"])
     if rule == "existing_paddy":
@@ -137,9 +172,9 @@ def _area(rule, severity, project, geom, layers, covered, twins, under):
             return sum(v[0] for k, v in under.items() if k in FORBIDDEN["farmland"])
         return sum(v[0] for k, v in under.items() if k not in PADDY_ALLOWED | {"0101"})
     if rule == "outside_survey":
-        return geodesic_area(geom.Difference(covered))
+        return geodesic_area(geom.Difference(geom.Intersection(covered)))
     if rule == "not_legacy_mine":
-        return geodesic_area(geom.Difference(_dissolved(layers.get("LSYLKS", []))))
+        return geodesic_area(geom.Difference(_dissolved(layers.get("LSYLKS", []), None, geom)))
     if rule == "duplicate_project":
         other = twins.get(project.xmbh + "B") or twins.get(project.xmbh[:-1])
         return geodesic_area(geom.Intersection(other.geometry())) if other else None

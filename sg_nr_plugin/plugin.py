@@ -24,6 +24,7 @@ class SgNrPlugin:
         self.toolbar: QToolBar | None = None
         self.actions: list[QAction] = []
         self.docks: dict = {}  # name → dock widget (the desktop smoke test opens each)
+        self._docks_tabified = False
         install_translator()
 
     # Processing is usable without a desktop (qgis_process loads the plugin with iface=None).
@@ -61,13 +62,27 @@ class SgNrPlugin:
         for config in dock_configs():
             dock = CheckDock(config, self.iface, main_window)
             self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
-            dock.hide()
             action = QAction(QIcon(icon_path("sgnr.svg")), config.title(), main_window)
             action.setObjectName(f"sgnrToggle_{config.name}")
             action.setCheckable(True)
             dock.setToggleVisibilityAction(action)
             self.add_action(action)
             self.docks[config.name] = dock
+        for dock in self.docks.values():
+            dock.hide()
+            # QGIS restores its saved window layout after loading plugins, which undoes tabs
+            # made now: tabify when a panel is first shown.
+            dock.visibilityChanged.connect(self._tabify_docks)
+
+    def _tabify_docks(self, visible: bool = True) -> None:
+        """One tab per check, not three panels stacked on top of each other."""
+        docks = list(self.docks.values())
+        if not visible or self._docks_tabified or self.iface is None or len(docks) < 2:
+            return
+        self._docks_tabified = True
+        main_window = self.iface.mainWindow()
+        for dock in docks[1:]:
+            main_window.tabifyDockWidget(docks[0], dock)
 
     def _insert_menu(self, menu_bar) -> None:
         """Put the plugin menu before QGIS's Help menu (at the end when there is none)."""

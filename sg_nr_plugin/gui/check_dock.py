@@ -38,6 +38,7 @@ from qgis.PyQt.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTreeView,
@@ -87,11 +88,13 @@ class CheckDock(QgsDockWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # labels above pickers when narrow
         self.role_combos: dict[str, QgsMapLayerComboBox] = {}
         for role in self.config.roles:
             combo = QgsMapLayerComboBox()
             combo.setFilters(LAYER_FILTERS.get(role, QgsMapLayerProxyModel.PolygonLayer))
             combo.setAllowEmptyLayer(True)
+            _shrinkable(combo)
             combo.setLayer(None)
             combo.layerChanged.connect(self.save_mapping)
             self.role_combos[role] = combo
@@ -100,6 +103,7 @@ class CheckDock(QgsDockWidget):
         for param in ("PROJECT_ID_FIELD", "DECLARED_AREA_FIELD", *self.config.extra_fields):
             combo = QgsFieldComboBox()
             combo.setAllowEmptyFieldName(True)
+            _shrinkable(combo)
             combo.fieldChanged.connect(self.save_mapping)
             self.role_combos["PROJECTS"].layerChanged.connect(combo.setLayer)
             self.field_combos[param] = combo
@@ -116,6 +120,7 @@ class CheckDock(QgsDockWidget):
         layout.addLayout(self._run_row())
         layout.addLayout(self._filter_row())
         self.tree = QTreeView()
+        self.tree.setMinimumHeight(200)
         self.tree.doubleClicked.connect(self.zoom_to)
         layout.addWidget(self.tree, 1)
         self.export_button = QPushButton(tr("Export report…"))
@@ -123,7 +128,13 @@ class CheckDock(QgsDockWidget):
         self.export_button.clicked.connect(lambda: self.export_report())
         layout.addWidget(self.export_button)
         layout.addWidget(self.status)
-        self.setWidget(body)
+        # The form is long (a picker per layer role): scroll rather than force a tall window.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body.setMinimumWidth(340)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
         if QgsApplication.processingRegistry().algorithmById(self.config.algorithm_id) is None:
             self.status.setText(tr("The algorithm {id} is not available yet.").format(
                 id=self.config.algorithm_id))
@@ -153,7 +164,7 @@ class CheckDock(QgsDockWidget):
         self.load_thresholds()
         return box
 
-    def _run_row(self) -> QHBoxLayout:
+    def _run_row(self) -> QVBoxLayout:
         row = QHBoxLayout()
         self.check_selected_button = QPushButton(tr("Check selected projects"))
         self.check_selected_button.clicked.connect(lambda: self.run_check(True))
@@ -164,10 +175,12 @@ class CheckDock(QgsDockWidget):
         self.cancel_button.clicked.connect(self.runner.cancel)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
-        for widget in (self.check_selected_button, self.check_all_button, self.cancel_button,
-                       self.progress):
+        for widget in (self.check_selected_button, self.check_all_button, self.cancel_button):
             row.addWidget(widget)
-        return row
+        column = QVBoxLayout()  # progress under the buttons: the dock stays narrow
+        column.addLayout(row)
+        column.addWidget(self.progress)
+        return column
 
     def _filter_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -371,3 +384,9 @@ class CheckDock(QgsDockWidget):
             return target
         shutil.copyfile(self._report_path, target)
         return target
+
+
+def _shrinkable(combo) -> None:
+    """Let a picker shrink with a narrow dock instead of clipping the form."""
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)

@@ -104,3 +104,14 @@ def test_processing_run_as_from_the_toolbox(qgis_processing, provider_registered
     results = processing.run(ALG, {**inputs, "OUTPUT_FINDINGS": "memory:",
                                    "OUTPUT_PROJECTS": "memory:"})
     assert results["OUTPUT_PROJECTS"].featureCount() == 3
+
+
+def test_only_selected_still_sees_unselected_duplicates(provider_registered, inputs):
+    parcels = projects([("A", rect_wkt(0, 0, 100, 100), {}),
+                        ("B", rect_wkt(50, 0, 150, 100), {})])
+    parcels.selectByExpression("\"XMBH\" = 'A'")
+    _, findings, checked = run_alg({"PROJECTS": parcels, "DLTB": inputs["DLTB"],
+                                    "ONLY_SELECTED": True})
+    assert [f["project_id"] for f in checked.getFeatures()] == ["A"]
+    [duplicate] = [f for f in findings.getFeatures() if f["rule_id"] == "duplicate_project"]
+    assert close(duplicate["area_m2"], rect_area(50, 0, 100, 100))

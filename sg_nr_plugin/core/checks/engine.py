@@ -165,10 +165,19 @@ class CheckRun:
         found = (self._index_ids[i] for i in self._index.intersects(geom.boundingBox()))
         return [(pid, self.unions[pid]) for pid in found if pid != project_id]
 
+    def checked_projects(self) -> dict[str, list[ProjectPart]]:
+        """The projects to check: all, or those with a selected parcel (ONLY_SELECTED)."""
+        selected = self.inputs.selected_ids
+        if selected is None:
+            return self.projects
+        return {pid: parts for pid, parts in self.projects.items()
+                if any(part.fid in selected for part in parts)}
+
     def results(self) -> Iterator[ProjectResult]:
         """One result per project, in input order; stops early when canceled."""
-        total = max(len(self.projects), 1)
-        for number, (pid, parts) in enumerate(self.projects.items()):
+        projects = self.checked_projects()
+        total = max(len(projects), 1)
+        for number, (pid, parts) in enumerate(projects.items()):
             if self.feedback is not None and self.feedback.isCanceled():
                 self.canceled = True
                 return
@@ -196,10 +205,11 @@ class CheckRun:
 
 
 def read_projects(inputs: CheckInputs) -> dict[str, list[ProjectPart]]:
-    """The project parcels grouped by project id, in layer order, repaired when invalid."""
+    """The project parcels grouped by project id, in layer order, repaired when invalid.
+
+    Every project is read, selected or not: duplicates are looked for in the whole layer.
+    """
     request = QgsFeatureRequest()
-    if inputs.selected_ids is not None:
-        request.setFilterFids(sorted(inputs.selected_ids))
     projects: dict[str, list[ProjectPart]] = {}
     names = inputs.projects.fields().names()
     for feature in _unchecked_features(inputs.projects, request):

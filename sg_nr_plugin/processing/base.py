@@ -11,6 +11,7 @@ from ..core.errors import SgNrError
 from ..i18n import tr
 from ..paths import icon_path
 from .outputs import StagedOutputs
+from .safe_sink import SpreadsheetSafeSink, is_spreadsheet
 
 
 class SgNrAlgorithm(QgsProcessingAlgorithm):
@@ -81,6 +82,14 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
         except BaseException as error:
             staged.discard(error)
             raise
+
+    def parameterAsSink(self, parameters, name, context, *arguments, **options):  # noqa: N802
+        """QGIS's sink; one going to a spreadsheet file writes text as literal text."""
+        sink, destination = super().parameterAsSink(parameters, name, context, *arguments,
+                                                    **options)
+        if sink is not None and is_spreadsheet(destination):
+            sink = SpreadsheetSafeSink(sink)
+        return sink, destination
 
     # Not named ``run``: that is QgsProcessingAlgorithm.run, which processing.run, the
     # algorithm dialog and the batch dialog call.

@@ -115,3 +115,16 @@ def test_only_selected_still_sees_unselected_duplicates(provider_registered, inp
     assert [f["project_id"] for f in checked.getFeatures()] == ["A"]
     [duplicate] = [f for f in findings.getFeatures() if f["rule_id"] == "duplicate_project"]
     assert close(duplicate["area_m2"], rect_area(50, 0, 100, 100))
+
+
+def test_result_layers_are_styled_by_severity_and_verdict(provider_registered, inputs):
+    from sg_nr_plugin.processing.check_base import StylePostProcessor
+
+    _, findings, checked = run_alg(inputs)
+    for layer_, style, field, values in (
+            (findings, "check_findings.qml", "severity", {"error", "warning", "info"}),
+            (checked, "check_projects.qml", "verdict", {"fail", "needs_fixing", "pass"})):
+        StylePostProcessor.for_style(style).postProcessLayer(layer_, None, None)
+        renderer = layer_.renderer()
+        assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == field
+        assert {c.value() for c in renderer.categories()} == values

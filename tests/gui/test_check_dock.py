@@ -229,3 +229,17 @@ def test_panel_in_chinese(project, provider_registered, qgis_iface):
         widget.deleteLater()
     finally:
         remove_translator()
+
+
+def test_edited_threshold_reaches_the_algorithm(project, dock):
+    layers = sample_layers()
+    project.addMapLayers(list(layers.values()))
+    dock.detect_roles()
+    table = dock.threshold_table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "min_finding_m2")
+    table.item(row, 1).setText("1000000")  # every conflict becomes "noise"
+    assert dock.run_check(False)
+    assert wait_until(lambda: not dock.runner.running)
+    assert dock.result_layers["OUTPUT_FINDINGS"].featureCount() == 0
+    table.item(row, 1).setText("abc")
+    assert not dock.run_check(False) and "min_finding_m2" in dock.status.text()

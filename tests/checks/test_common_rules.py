@@ -181,3 +181,27 @@ def test_cancel_stops_between_projects(qgis_app, survey):
         if len(seen) == 2:
             feedback.cancel()
     assert seen == ["P0", "P1"] and check.canceled
+
+
+def test_layers_in_other_crs_are_transformed(qgis_app, survey):
+    """Projects in EPSG:4490 (geographic), DLTB and red line in EPSG:4547."""
+    from pyproj import Transformer
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContext
+
+    from sg_nr_plugin.core.checks.context import CheckInputs
+    from tests.checks.helpers import X0, Y0
+
+    to_geo = Transformer.from_crs("EPSG:4547", "EPSG:4490", always_xy=True)
+    ring = [to_geo.transform(X0 + x, Y0 + y) for x, y in
+            ((0, 0), (200, 0), (200, 200), (0, 200), (0, 0))]
+    wkt = "POLYGON((" + ",".join(f"{lon:.10f} {lat:.10f}" for lon, lat in ring) + "))"
+    geographic = layer("projects4490", [(wkt, {"XMBH": "G"})], {"XMBH": str})
+    geographic.setCrs(QgsCoordinateReferenceSystem("EPSG:4490"))
+    inputs = CheckInputs(geographic, "XMBH", QgsCoordinateReferenceSystem("EPSG:4490"),
+                         QgsCoordinateTransformContext())
+    inputs.layers = {"DLTB": survey, "ECO_REDLINE": layer("red", [(rect_wkt(0, 0, 50, 200), {})])}
+    [result] = create_run(inputs, SPEC, builtin_ruleset("farmland")).results()
+    assert close(result.area_m2, rect_area(0, 0, 200, 200), rel=1e-5)
+    [red] = by_rule(result, "eco_redline")
+    assert close(red.area_m2, rect_area(0, 0, 50, 200), rel=1e-5)
+    assert not by_rule(result, "outside_survey")

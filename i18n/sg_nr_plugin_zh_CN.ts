@@ -9,7 +9,7 @@
       <translation>韶关自然资源</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/plugin.py" line="48" />
+      <location filename="../sg_nr_plugin/plugin.py" line="49" />
       <source>Processing algorithms…</source>
       <translation>处理工具…</translation>
     </message>
@@ -94,22 +94,22 @@
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="114" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="116" />
       <source>Detect layers</source>
       <translation>自动识别图层</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="124" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="126" />
       <source>Export report…</source>
       <translation>导出报告…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="137" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="139" />
       <source>The algorithm {id} is not available yet.</source>
       <translation>算法 {id} 尚不可用。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="145" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="147" />
       <source>Project id field</source>
       <translation>项目编号字段</translation>
     </message>
@@ -119,17 +119,17 @@
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="151" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="153" />
       <source>Rule set and thresholds</source>
       <translation>规则集与阈值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="155" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="157" />
       <source>Rule sets (*.json)</source>
       <translation>规则集 (*.json)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="159" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="161" />
       <source>Threshold</source>
       <translation>阈值</translation>
     </message>
@@ -144,22 +144,22 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="167" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="169" />
       <source>Check selected projects</source>
       <translation>核查选中项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="169" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="171" />
       <source>Check all</source>
       <translation>全部核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="171" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="173" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="184" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="188" />
       <source>All verdicts</source>
       <translation>全部结论</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="188" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="192" />
       <source>All severities</source>
       <translation>全部级别</translation>
     </message>
@@ -199,39 +199,39 @@
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="259" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="263" />
       <source>unconfirmed; </source>
       <translation>未确认；</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="273" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="277" />
       <source>Threshold “{key}” must be a number.</source>
       <translation>阈值“{key}”必须是数字。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="300" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="304" />
       <source>Choose the project parcels layer first.</source>
       <translation>请先选择项目地块图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="310" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="314" />
       <source>Checking…</source>
       <translation>正在核查…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="310" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="314" />
       <source>The check could not start.</source>
       <translation>核查无法启动。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="322" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="326" />
       <source>The check was canceled or failed; no layers were added.
 {log}</source>
       <translation>核查已取消或失败，未添加任何图层。
 {log}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="331" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="335" />
       <source>{n} projects checked.</source>
       <translation>已核查 {n} 个项目。</translation>
     </message>
@@ -246,7 +246,7 @@
       <translation>核查项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="376" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="380" />
       <source>Export report</source>
       <translation>导出报告</translation>
     </message>
@@ -256,7 +256,7 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="376" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="380" />
       <source>Report written. Open it now?</source>
       <translation>报告已写出。现在打开吗？</translation>
     </message>
@@ -1477,17 +1477,17 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未提供：{layers}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="227" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="237" />
       <source>(no id) #{fid}</source>
       <translation>（无编号）#{fid}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="234" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="244" />
       <source>empty geometry</source>
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="238" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="248" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -1607,7 +1607,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>叠加图层筛选表达式“{expr}”无效：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/area.py" line="69" />
+      <location filename="../sg_nr_plugin/core/area.py" line="70" />
       <source>Cannot measure areas: the coordinate reference system is missing or invalid.</source>
       <translation>无法计算面积：坐标参考系缺失或无效。</translation>
     </message>
@@ -1823,7 +1823,7 @@ Region: the location code ZLDWDM of the DLTB parcels at the chosen level. Balanc
       <translation>申报修复模式字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="71" />
+      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="72" />
       <source>Declared restoration mode field (empty: XFMS/修复模式)</source>
       <translation>申报修复模式字段（留空：XFMS/修复模式）</translation>
     </message>
@@ -1919,37 +1919,32 @@ Excel 报告增加规划进度：已验收项目（状态字段等于已验收�
       <translation>不在道路、河流、城镇和自然保护地的可视范围内；附近无地质灾害隐患点</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="250" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="254" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on mining rights valid on {date} ({rights}): the right holder restores them, not public money</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 仍有效的采矿权内（{rights}）：应由矿权人治理，不得使用财政资金</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="258" />
-      <source>{area_m2} m² ({area_mu} mu) of project {project} lie on mining rights expired before {date} ({rights}): check that they were cancelled and who must restore the land</source>
-      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 前已过期的采矿权内（{rights}）：请核实是否已注销及治理责任主体</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="284" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="288" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on no legacy-mine parcel</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）不在任何历史遗留矿山图斑上</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="298" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="302" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are declared natural recovery (自然恢复) but lie in sight of {reasons} (三区两线): suggested mode 工程治理 (engineering works)</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）申报为自然恢复，但位于 {reasons} 的可视范围内（三区两线）：建议修复模式为工程治理</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="315" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="319" />
       <source>{area_m2} m² ({area_mu} mu) of engineering works of project {project} lie in the core zone of {names}: only natural recovery is allowed there</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）工程措施位于{names}核心保护区内：该区域只允许自然恢复</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="328" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="332" />
       <source>Geological hazard points inside project {project} or within {metres} m ({hazards}): hazard treatment must be included</source>
       <translation>项目 {project} 内或 {metres} 米范围内有地质灾害隐患点（{hazards}）：必须包含隐患治理</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/area.py" line="93" />
+      <location filename="../sg_nr_plugin/core/area.py" line="94" />
       <source>{empty} null or empty geometries and {other} points or lines were measured as 0 m².</source>
       <translation>{empty} 个空几何或空图形、{other} 个点或线的面积按 0 平方米计。</translation>
     </message>
@@ -2105,8 +2100,13 @@ Output: one row per region (areas in the chosen unit); optionally an Excel workb
       <translation>有效期止</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/base.py" line="76" />
+      <location filename="../sg_nr_plugin/processing/base.py" line="84" />
       <source>The run was canceled: no output was written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="172" />
+      <source>{n} invalid polygon(s) in “{layer}” were repaired (makeValid) for measuring; fix them in the source data. Feature id(s): {fids}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2115,7 +2115,7 @@ Output: one row per region (areas in the chosen unit); optionally an Excel workb
 
 Each project is the union of its parcels in PROJECTS (grouped by the project id field), overlaid on the legacy-mine parcels, mining rights, roads, rivers, hazard points and the control layers, and judged by the rule set (built-in Guangdong defaults, or a JSON file). Field names of the national legacy-mine schema and of mining-right registers are recognised in lower or upper case.
 
-Rules: mining_right_valid (parts on a mining right valid at the check date: error, the right holder restores them; on an expired right: warning), not_legacy_mine (parts on no legacy-mine parcel: warning), mode_visibility (declared natural recovery although within sight of expressways, high-speed rail, national and provincial roads (1000 m), main rivers (500 m; the survey's river surface when no river layer is given), the urban development boundary and provincial-or-higher protected areas (1000 m): warning, suggested mode engineering works; with a DEM, roads and rivers count only where the terrain leaves a direct line of sight), core_zone (engineering works in a protected area's core zone: error), hazard (a hazard point inside or within 200 m: warning), eco_redline (information), and the common geometry, outside_survey, duplicate_project and area_mismatch. The distances are rule-set thresholds, labelled unconfirmed: no official buffer was found. A rule whose layer is not given is reported as not checked, never as passed.
+Rules: mining_right_valid (parts on a mining right valid at the check date: error, the right holder restores them; on an expired or cancelled (注销) right: warning), not_legacy_mine (parts on no legacy-mine parcel: warning), mode_visibility (declared natural recovery although within sight of expressways, high-speed rail, national and provincial roads (1000 m), main rivers (500 m; the survey's river surface when no river layer is given), the urban development boundary and provincial-or-higher protected areas (1000 m): warning, suggested mode engineering works; with a DEM, roads and rivers count only where the terrain leaves a direct line of sight), core_zone (engineering works in a protected area's core zone: error), hazard (a hazard point inside or within 200 m: warning), eco_redline (information), and the common geometry, outside_survey, duplicate_project and area_mismatch. The distances are rule-set thresholds, labelled unconfirmed: no official buffer was found. A rule whose layer is not given is reported as not checked, never as passed.
 
 Verdict per project: fail (any error), needs fixing (warnings only), pass. Figures: restored mine area (on legacy-mine parcels, minus valid mining rights and duplicates) in m² and mu, the legacy parcels touched, the suggested mode and why, and the declared mode.
 
@@ -2124,16 +2124,16 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
 
 每个项目是 PROJECTS 中其地块的并集（按项目编号字段分组），与历史遗留矿山图斑、采矿权、道路、河流、地质灾害隐患点及各管控图层叠加，并按规则集（内置广东默认规则，或 JSON 文件）判定。国家历史遗留矿山核查数据库及采矿权登记的字段名，小写或大写均可识别。
 
-规则：mining_right_valid（位于核查日期仍有效的采矿权内的部分：错误，由矿权人治理；位于已过期采矿权内：警告）、not_legacy_mine（不在任何历史遗留矿山图斑上的部分：警告）、mode_visibility（申报自然恢复，但位于高速公路、高速铁路、国道和省道（1000 米）、主要河流（500 米；未提供河流图层时用三调河流水面）、城镇开发边界及省级以上自然保护地（1000 米）的可视范围内：警告，建议模式为工程治理；提供 DEM 时，道路和河流仅在地形不遮挡、可直接通视时才计入）、core_zone（自然保护地核心保护区内的工程措施：错误）、hazard（项目内或 200 米内有地质灾害隐患点：警告）、eco_redline（提示），以及通用规则 geometry、outside_survey、duplicate_project 和 area_mismatch。距离为规则集阈值，标注为未确认：未找到官方缓冲距离。图层未提供的规则报告为“未检查”，绝不视为通过。
+规则：mining_right_valid（位于核查日期仍有效的采矿权内的部分：错误，由矿权人治理；位于已过期或已注销采矿权内：警告）、not_legacy_mine（不在任何历史遗留矿山图斑上的部分：警告）、mode_visibility（申报自然恢复，但位于高速公路、高速铁路、国道和省道（1000 米）、主要河流（500 米；未提供河流图层时用三调河流水面）、城镇开发边界及省级以上自然保护地（1000 米）的可视范围内：警告，建议模式为工程治理；提供 DEM 时，道路和河流仅在地形不遮挡、可直接通视时才计入）、core_zone（自然保护地核心保护区内的工程措施：错误）、hazard（项目内或 200 米内有地质灾害隐患点：警告）、eco_redline（提示），以及通用规则 geometry、outside_survey、duplicate_project 和 area_mismatch。距离为规则集阈值，标注为未确认：未找到官方缓冲距离。图层未提供的规则报告为“未检查”，绝不视为通过。
 
 每个项目的结论：不通过（有错误）、需整改（仅有警告）、通过。指标：修复矿山面积（位于历史遗留矿山图斑上，扣除有效采矿权和重复项目部分），单位平方米和亩；涉及的历史遗留矿山图斑；建议修复模式及理由；申报修复模式。
 
 所有面积均为椭球面积（CGCS2000）。输出：含冲突几何的问题图层、含结论和指标的项目图层，以及可选的 Excel 报告。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="172" />
-      <source>{n} invalid polygon(s) in “{layer}” were repaired (makeValid) for measuring; fix them in the source data. Feature id(s): {fids}</source>
-      <translation type="unfinished" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="262" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} lie on mining rights expired before {date} or cancelled ({rights}): check that they were cancelled and who must restore the land</source>
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 前已过期或已注销的采矿权内（{rights}）：请核实是否已注销及治理责任主体</translation>
     </message>
   </context>
 </TS>

@@ -112,11 +112,14 @@ def test_rivers_urban_boundary_and_provincial_protected_areas_are_in_sight(qgis_
 def test_mining_right_expiring_the_day_before_is_a_warning_the_day_after_an_error(qgis_app):
     parcels = mine_projects([("BEFORE", SQUARE, "生态重建"),
                              ("AFTER", (300, 0, 400, 100), "生态重建"),
-                             ("LAST", (600, 0, 700, 100), "生态重建")])
+                             ("LAST", (600, 0, 700, 100), "生态重建"),
+                             ("GONE", (900, 0, 1000, 100), "生态重建")])
     rights = layer("CKQ", [(rect_wkt(-50, 0, 50, 200), {"XKZH": "C1", "YXQZ": "2024/06/29"}),
                            (rect_wkt(350, 0, 450, 200), {"XKZH": "C2", "YXQZ": "20240701"}),
-                           (rect_wkt(650, 0, 750, 200), {"XKZH": "C3", "YXQZ": "2024-06-30"})],
-                   {"XKZH": str, "YXQZ": str})
+                           (rect_wkt(650, 0, 750, 200), {"XKZH": "C3", "YXQZ": "2024-06-30"}),
+                           (rect_wkt(950, 0, 1050, 200), {"XKZH": "C4", "YXQZ": "2030-01-01",
+                                                          "SCZT": "已注销"})],
+                   {"XKZH": str, "YXQZ": str, "SCZT": str})
     _, results = check(parcels, MINING_RIGHTS=rights)
     [before] = by_rule(results["BEFORE"], "mining_right_valid")
     assert before.severity == "warning" and close(before.area_m2, rect_area(0, 0, 50, 100))
@@ -126,7 +129,9 @@ def test_mining_right_expiring_the_day_before_is_a_warning_the_day_after_an_erro
     assert results["AFTER"].verdict == "fail"
     [last] = by_rule(results["LAST"], "mining_right_valid")  # valid on its last day
     assert last.severity == "error"
-    assert "仍有效的采矿权" in after.message_zh and "已过期的采矿权" in before.message_zh
+    assert "仍有效的采矿权" in after.message_zh and "已过期或已注销的采矿权" in before.message_zh
+    [gone] = by_rule(results["GONE"], "mining_right_valid")  # cancelled: not valid any more
+    assert gone.severity == "warning"
 
 
 @pytest.mark.parametrize("names", [

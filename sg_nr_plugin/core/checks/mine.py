@@ -243,9 +243,13 @@ def check_mining_right(ctx, cfg, ruleset) -> list:
         if piece is None or piece.isEmpty():
             continue
         end = parse_date(feature[fields.get("yxqz")])
-        target = expired if end is not None and end < when else valid
+        # A cancelled (注销) right no longer binds its holder, whatever its end date says.
+        status = text(feature[fields.get("sczt")]) if fields.get("sczt") else ""
+        cancelled = "注销" in status
+        target = expired if cancelled or (end is not None and end < when) else valid
         target[0].append(piece)
-        target[1].append(f"{_label(feature, fields, 'xkzh')} → {end or '-'}")
+        target[1].append(f"{_label(feature, fields, 'xkzh')} → {end or '-'}"
+                         + (f" {status}" if cancelled else ""))
     valid_geom = union(valid[0])
     findings = [make_finding(
         ctx, cfg, ruleset, valid_geom,
@@ -258,8 +262,8 @@ def check_mining_right(ctx, cfg, ruleset) -> list:
     findings.append(make_finding(
         ctx, expired_cfg, ruleset, difference(union(expired[0]), valid_geom),
         QT_TRANSLATE_NOOP("@default", "{area_m2} m² ({area_mu} mu) of project {project} lie on "
-                          "mining rights expired before {date} ({rights}): check that they "
-                          "were cancelled and who must restore the land"),
+                          "mining rights expired before {date} or cancelled ({rights}): check "
+                          "that they were cancelled and who must restore the land"),
         date=when.isoformat(), rights="; ".join(sorted(expired[1]))))
     return findings
 

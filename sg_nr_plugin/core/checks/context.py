@@ -108,16 +108,17 @@ class SourceFetcher:
             rect = self._forward.transformBoundingBox(rect, QgsCoordinateTransform.ReverseTransform)
         request = QgsFeatureRequest().setFilterRect(rect)
         request.setSubsetOfAttributes(self._attributes)
+        forward, intersects = self._forward, engine.intersects  # hot loop: no lookups
         for feature in self.source.getFeatures(request):
-            other = QgsGeometry(feature.geometry())
-            if other.isNull() or other.isEmpty():
+            other = feature.geometry()  # a copy already
+            if other.isEmpty():  # also true for a null geometry
                 continue
-            if self._forward is not None:
-                other.transform(self._forward)
+            if forward is not None:
+                other.transform(forward)
             if distance > 0:
                 if geom.distance(other) <= distance:
                     yield feature, other
-            elif engine.intersects(other.constGet()):
+            elif intersects(other.constGet()):
                 yield feature, other
 
 

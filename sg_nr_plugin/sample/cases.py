@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from osgeo import ogr
 
-from .geo import box, polygon, to_work
+from .geo import box, geodesic_area, polygon, to_work
 from .projects import CASES, CLEAN, CLEAN_SOURCE, MODES, PREFIX, SIZE, Plan, Project
 from .sites import SitePicker
 
@@ -164,7 +164,8 @@ def _build(plan: Plan, rng, check, rule, severity, n, county, cx, cy, w, h, sigm
         if rule == "duplicate_project":
             cover = box(x0 - 20, y0 - 20, x1 + w * 0.5 + 20, y1 + 20)
         piece("LSYLKS", cover, [f"LS{county}P{n:03d}", county, f"{n}号废弃石场", "10", "11",
-                                     "", "", "A", None, 0.0, "A", "1", "3", "A"])
+                                "", "", "A", round(geodesic_area(cover), 2), 0.0, "A", "1", "3",
+                                "A"])
     if check == "paddy" and rule != "water_source":
         plan.ponds.append((cx, y0 - 90.0))
     footprint = union_geom(project.parcels)

@@ -16,7 +16,7 @@ from . import classes as lc
 from .config import Scale
 from .dltb import FIELDS as DLTB_FIELDS
 from .dltb import NAMES, recompute
-from .geo import Region, polygon, polygons_only, srs, union_all
+from .geo import Region, geodesic_area, polygon, polygons_only, srs, union_all
 from .terrain import Dem, Terrain
 
 LAYER_FIELDS = {
@@ -301,10 +301,13 @@ def nat_mines(nat: Natural, plan) -> None:
         if plan.near_site((x0 + x1) / 2, (y0 + y1) / 2, 700.0 + max(x1 - x0, y1 - y0)):
             continue
         code = key[0]
-        if n % 3 == 2:  # legacy mine, no right
+        if n % 3 == 2:  # legacy mine, no right; every other one already treated
+            area = round(geodesic_area(geom), 2)
+            treated = n % 2 == 0
             nat.add("LSYLKS", polygons_only(geom),
-                    [f"LS{code}{n:04d}", code, f"{n}号历史遗留矿山", "10", "11", "", "", "A",
-                     round(geom.GetArea(), 2), 0.0, "A", "1", "", "A"])
+                    [f"LS{code}{n:04d}", code, f"{n}号历史遗留矿山", "10", ["11", "12"][n % 2],
+                     "", "", "AB"[n % 2], area, area if treated else 0.0,
+                     "B" if treated else "A", "1", "13"[n % 2], "A" if treated else "B"])
             continue
         rect = polygon([(x0 - 80, y0 - 80), (x1 + 80, y0 - 80), (x1 + 80, y1 + 80),
                         (x0 - 80, y1 + 80)])

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from qgis.core import QgsFeatureRequest, QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.crs import require_consistent_crs
 from ..core.errors import SgNrError
 from ..i18n import tr
 from ..paths import icon_path
@@ -72,6 +78,7 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(error)) from error
         try:
             with _plugin_reading_policy(context):
+                self.check_input_crs(parameters, context)
                 results = self.compute(staged.parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 raise SgNrError(tr("The run was canceled: no output was written."))
@@ -90,6 +97,19 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
         if sink is not None and is_spreadsheet(destination):
             sink = SpreadsheetSafeSink(sink)
         return sink, destination
+
+    def check_input_crs(self, parameters, context) -> None:
+        """Refuse a vector input without a CRS, or whose coordinates contradict its CRS (zone
+        prefix under EPSG:4547, metres declared as degrees…): its areas would be wrong by
+        orders of magnitude. Raises ``CrsError`` naming the layer and the CRS to set."""
+        for definition in self.parameterDefinitions():
+            if definition.type() != "source" or not parameters.get(definition.name()):
+                continue
+            source = self.parameterAsSource(parameters, definition.name(), context)
+            if source is None or source.wkbType() == QgsWkbTypes.NoGeometry:
+                continue
+            layer = self.parameterAsVectorLayer(parameters, definition.name(), context)
+            require_consistent_crs(source, layer.name() if layer else definition.description())
 
     # Not named ``run``: that is QgsProcessingAlgorithm.run, which processing.run, the
     # algorithm dialog and the batch dialog call.

@@ -54,7 +54,7 @@ PROJECT_FIELDS = (("project_id", QVariant.String), ("verdict", QVariant.String),
                   ("area_mu", QVariant.Double), ("declared_m2", QVariant.Double),
                   ("parcels", QVariant.Int), ("n_error", QVariant.Int),
                   ("n_warning", QVariant.Int), ("n_info", QVariant.Int),
-                  ("not_checked", QVariant.String))
+                  ("not_checked", QVariant.String), ("partly_checked", QVariant.String))
 _QUOTA_TYPES = {"double": QVariant.Double, "int": QVariant.Int, "string": QVariant.String}
 
 
@@ -269,7 +269,8 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
                   "area_mu": result.area_m2 * MU_PER_M2, "declared_m2": result.declared_m2,
                   "parcels": result.parcel_count, "n_error": result.count("error"),
                   "n_warning": result.count("warning"), "n_info": result.count("info"),
-                  "not_checked": ", ".join(result.not_checked), **result.quotas}
+                  "not_checked": ", ".join(result.not_checked),
+                  "partly_checked": ", ".join(result.partly_checked), **result.quotas}
         for name, value in values.items():
             if fields.indexOf(name) >= 0:
                 feature[name] = value

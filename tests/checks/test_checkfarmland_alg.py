@@ -53,6 +53,7 @@ def test_algorithm_outputs_verdicts_findings_and_quotas(provider_registered, inp
     assert "steep_slope" not in rows["C"]["not_checked"]  # partly checked (GDPDJB), listed
     assert "eco_redline" not in rows["C"]["not_checked"]
     assert "public_forest" in rows["C"]["not_checked"]
+    assert rows["C"]["partly_checked"] == "duplicate_project, steep_slope"
     by_rule = {(f["project_id"], f["rule_id"]): f for f in findings.getFeatures()}
     red = by_rule[("A", "eco_redline")]
     assert red["severity"] == "error" and close(red["area_m2"], rect_area(0, 0, 50, 100))

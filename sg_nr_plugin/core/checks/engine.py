@@ -191,6 +191,7 @@ class CheckRun:
         result = ProjectResult(project_id, ctx.geometry, ctx.area_m2, parcel_count=len(parts))
         result.declared_m2 = declared_m2(parts, self.inputs)
         result.not_checked = sorted(self.not_checked)
+        result.partly_checked = sorted(self.partial)
         pending = []
         for definition in self.rules:
             if definition.rule_id in self.not_checked:

@@ -87,6 +87,7 @@ class ProjectResult:
     findings: list[Finding] = field(default_factory=list)
     quotas: dict[str, object] = field(default_factory=dict)
     not_checked: list[str] = field(default_factory=list)
+    partly_checked: list[str] = field(default_factory=list)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

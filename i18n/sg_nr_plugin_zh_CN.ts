@@ -391,12 +391,12 @@
       <translation>未找到项目编号字段（项目编号/XMBH/XMMC）：每个地块作为单独的项目核查。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="235" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="240" />
       <source>Rule {rule} not checked: {reason}</source>
       <translation>规则 {rule} 未核查：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="254" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="259" />
       <source>The check was canceled; no results were written.</source>
       <translation>核查已取消，未写出任何结果。</translation>
     </message>
@@ -1477,17 +1477,17 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未提供：{layers}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="237" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="238" />
       <source>(no id) #{fid}</source>
       <translation>（无编号）#{fid}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="244" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="245" />
       <source>empty geometry</source>
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="248" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="249" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -2100,7 +2100,7 @@ Output: one row per region (areas in the chosen unit); optionally an Excel workb
       <translation>有效期止</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/base.py" line="84" />
+      <location filename="../sg_nr_plugin/processing/base.py" line="79" />
       <source>The run was canceled: no output was written.</source>
       <translation type="unfinished" />
     </message>
@@ -2134,6 +2134,26 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <location filename="../sg_nr_plugin/core/checks/mine.py" line="262" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on mining rights expired before {date} or cancelled ({rights}): check that they were cancelled and who must restore the land</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 前已过期或已注销的采矿权内（{rights}）：请核实是否已注销及治理责任主体</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="43" />
+      <source>Layer “{layer}” has no .cpg file and its text is not readable as {encoding} (a GBK shapefile?). Set Layer Properties → Source → Data source encoding to GBK, or put a file {cpg} containing the word GBK beside the .shp, and run again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="50" />
+      <source>Layer “{layer}” has no .cpg file and its text is readable neither in the system encoding nor as GBK. Put a file {cpg} naming its encoding beside the .shp.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="55" />
+      <source>Layer “{layer}” has no .cpg file; its text was read as GBK. Put a file {cpg} containing the word GBK beside the .shp to make this explicit.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="237" />
+      <source>No project of “{layer}” is selected.</source>
+      <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
   </context>
 </TS>

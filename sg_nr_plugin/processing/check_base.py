@@ -35,7 +35,7 @@ from ..core.checks.engine import CheckSpec, create_run
 from ..core.checks.findings import MU_PER_M2, SEVERITY_ZH, VERDICT_ZH
 from ..core.checks.report import CheckReport, write_report
 from ..core.checks.ruleset import builtin_ruleset, load_ruleset
-from ..core.errors import CrsError, SgNrError
+from ..core.errors import CrsError, EmptyInputError, SgNrError
 from ..core.fields import find_field
 from ..core.units import AreaUnit, from_unit, unit_names
 from ..i18n import tr
@@ -231,6 +231,11 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
         inputs = self.read_inputs(parameters, context, feedback)
         ruleset = self.load_ruleset(parameters, context)
         check = create_run(inputs, self.SPEC, ruleset, feedback)
+        if not check.checked_projects():
+            name = self._name(parameters, "PROJECTS", context)
+            if inputs.selected_ids is not None:
+                raise SgNrError(tr("No project of “{layer}” is selected.").format(layer=name))
+            raise EmptyInputError(name)
         for rule_id, reason in check.not_checked.items():
             feedback.pushWarning(tr("Rule {rule} not checked: {reason}").format(
                 rule=rule_id, reason=reason))

@@ -129,3 +129,15 @@ def test_result_layers_are_styled_by_severity_and_verdict(provider_registered, i
         renderer = layer_.renderer()
         assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == field
         assert {c.value() for c in renderer.categories()} == values
+
+
+def test_nothing_to_check_is_a_clear_error(provider_registered, inputs):
+    for parcels, selected, expected in ((projects([]), False, "has no features"),
+                                        (inputs["PROJECTS"], True, "is selected")):
+        parcels.removeSelection()
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALG)
+        feedback = QgsProcessingFeedback()
+        _, ok = algorithm.run({"PROJECTS": parcels, "ONLY_SELECTED": selected,
+                               "OUTPUT_FINDINGS": "memory:", "OUTPUT_PROJECTS": "memory:"},
+                              QgsProcessingContext(), feedback)
+        assert not ok and expected in feedback.textLog()

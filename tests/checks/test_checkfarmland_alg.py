@@ -75,6 +75,11 @@ def test_algorithm_writes_the_excel_report(provider_registered, inputs, tmp_path
     about_text = " ".join(str(c) for row in about.iter_rows(values_only=True) for c in row if c)
     assert "gd-farmland-default" in about_text and "2023.1" in about_text
     assert "未确认 unconfirmed" in about_text and "public_forest" in about_text
+    rule_rows = {row[0]: row for row in about.iter_rows(values_only=True) if row[0]}
+    assert rule_rows["public_forest"][1] == "未核查 not checked"
+    assert rule_rows["eco_redline"][1] == "已核查 checked" and rule_rows["eco_redline"][4] == 1
+    assert close(rule_rows["eco_redline"][6], rect_area(0, 0, 50, 100))
+    assert rule_rows["steep_slope"][1] == "部分核查 partly checked"
     assert not list(tmp_path.glob("*.part"))
 
 

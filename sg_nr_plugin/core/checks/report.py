@@ -141,13 +141,21 @@ def _about_sheet(sheet, report: CheckReport) -> None:
         status = "" if t.confirmed else "未确认 unconfirmed; "
         rows.append([t.key, t.value, f"{status}{t.unit}; {t.note}"])
     rows.append([])
-    rows.append(["规则 rule", "状态 status", "原因 reason"])
-    for rule_id, reason in report.not_checked.items():
-        rows.append([rule_id, "未核查 not checked", reason])
-    for rule_id, reason in report.partial.items():
-        rows.append([rule_id, "部分核查 partly checked", reason])
-    for rule_id in report.disabled:
-        rows.append([rule_id, "已停用 disabled", ""])
+    rows.append(["规则 rule", "状态 status", "原因 reason", "级别 severity", "问题数 findings",
+                 "项目数 projects", "面积 Σ area_m2", "面积(亩) Σ area_mu"])
+    for rule_id, cfg in ruleset.rules.items():
+        if rule_id in report.not_checked:
+            status, reason = "未核查 not checked", report.not_checked[rule_id]
+        elif rule_id in report.partial:
+            status, reason = "部分核查 partly checked", report.partial[rule_id]
+        elif rule_id in report.disabled:
+            status, reason = "已停用 disabled", ""
+        else:
+            status, reason = "已核查 checked", ""
+        hits = [f for f in report.findings if f[1] == rule_id]
+        area = sum(f[3] for f in hits)
+        rows.append([rule_id, status, reason, f"{SEVERITY_ZH[cfg.severity]} {cfg.severity}",
+                     len(hits), len({f[0] for f in hits}), area, area * MU_PER_M2])
     rows.append([])
     rows.append(["输入图层 input", "图层 layer", "要素数 features"])
     for role, name, count in report.inputs:

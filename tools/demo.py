@@ -31,6 +31,19 @@ def sample_data_step() -> None:
     print(f"sample data: data/sample/ ready ({time.time() - started:.0f} s)")
 
 
+def map_step() -> None:
+    """PNG maps of the sample with every check's findings on top (out/map_*.png)."""
+    import subprocess
+
+    project = ROOT / "data" / "sample" / "sample.qgz"
+    findings = sorted(str(p) for p in OUT.glob("check*_findings.gpkg"))
+    result = subprocess.run([sys.executable, "-m", "sg_nr_plugin.sample.render", str(project),
+                             str(OUT), *findings], cwd=ROOT, capture_output=True, text=True)
+    print(f"maps: rc={result.returncode}, {len(findings)} findings layer(s) drawn")
+    if result.returncode != 0:
+        print(result.stderr[-2000:])
+
+
 def provider_algorithms(env: dict[str, str]) -> list[str]:
     listing = run(["list"], env, timeout=600)
     if listing.returncode != 0:
@@ -181,6 +194,42 @@ def farmland_check_step(env: dict[str, str], algorithms: list[str]) -> None:
     print("  " + (" | ".join(summary) or result.stderr[-2000:]))
 
 
+def ledger_step(env: dict[str, str], algorithms: list[str]) -> None:
+    """sgnr:balanceledger: construction land taken (JSZY) vs replenished (XM_BCGD) by county."""
+    if "sgnr:balanceledger" not in algorithms:
+        return
+    found = _farmland_sample()
+    names = {info.name.upper(): info for info in found[1]} if found else {}
+    if not {"JSZY", "XM_BCGD", "DLTB"} <= set(names):
+        print("balance ledger: skipped, no JSZY/XM_BCGD/DLTB in the sample yet")
+        return
+    gpkg = found[0]
+    base = "DLTB_2020" if "DLTB_2020" in names else "DLTB"  # the land before the projects
+
+    def source(name: str) -> str:
+        return f"{gpkg}|layername={names[name].name}"
+
+    result = run(["run", "sgnr:balanceledger", "--", f"OCCUPATION={source('JSZY')}",
+                  "OCCUPATION_YEAR_FIELD=PZNF", f"REPLENISHMENT={source('XM_BCGD')}",
+                  "REPLENISHMENT_YEAR_FIELD=LXNF", "STATUS_FIELD=ZT",
+                  "PLANNED_CLASS_FIELD=GHDL", f"DLTB={source(base)}", "REGION_LEVEL=1",
+                  f"OUTPUT={OUT / 'balanceledger.gpkg'}",
+                  f"OUTPUT_XLSX={OUT / 'balanceledger.xlsx'}"], env)
+    print(f"balance ledger: rc={result.returncode}")
+    if result.returncode != 0:
+        print(result.stderr[-2000:])
+        return
+    from osgeo import ogr
+
+    table = ogr.Open(str(OUT / "balanceledger.gpkg"))
+    rows = list(table.GetLayer(0)) if table else []
+    for row in rows:
+        if not row.GetField("region_code"):
+            print(f"  total: occupied {row.GetField('occupied_mu'):.2f} mu, replenished "
+                  f"{row.GetField('replenished_mu'):.2f} mu, balance "
+                  f"{row.GetField('balance_mu'):.2f} mu ({len(rows) - 1} region-year rows)")
+
+
 def mine_step(env: dict[str, str], algorithms: list[str]) -> None:
     """Run sgnr:checkmine (layers found as the panel finds them) and sgnr:minestats on the
     sample; mining rights are judged at the ground truth's check date."""
@@ -277,9 +326,11 @@ def main() -> int:
             print(f"  {algorithm}")
         coordinate_files_step(env, algorithms)
         farmland_check_step(env, algorithms)
+        ledger_step(env, algorithms)
         paddy_step(env, algorithms)
         mine_step(env, algorithms)
         statistics_step(env, algorithms)
+    map_step()
     produced = sorted(p.relative_to(ROOT).as_posix() for p in OUT.rglob("*") if p.is_file())
     print(f"files in out/: {len(produced)}")
     for name in produced:

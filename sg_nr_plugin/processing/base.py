@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from qgis.core import (
-    QgsFeatureRequest,
-    QgsProcessingAlgorithm,
-    QgsProcessingException,
-    QgsWkbTypes,
-)
+from qgis.core import QgsFeatureRequest, QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
-from ..core.crs import require_consistent_crs
 from ..core.errors import SgNrError
 from ..i18n import tr
 from ..paths import icon_path
+from .inputs import check_inputs
 from .outputs import StagedOutputs
 from .safe_sink import SpreadsheetSafeSink, is_spreadsheet
 
@@ -69,6 +64,8 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
           canceled run leaves no file and returns no layer.
         - Invalid geometries never abort a run: the plugin repairs them for measuring and
           reports them (Processing's default setting would stop at the first one).
+        - Vector inputs are checked first (processing/inputs.py): geometry type, CRS present
+          and consistent with the coordinates, GBK shapefiles without .cpg.
         - User-facing errors (``SgNrError``) become a ``QgsProcessingException`` with the same
           message, never a traceback.
         """
@@ -78,7 +75,7 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(error)) from error
         try:
             with _plugin_reading_policy(context):
-                self.check_input_crs(parameters, context)
+                check_inputs(self, parameters, context, feedback)
                 results = self.compute(staged.parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 raise SgNrError(tr("The run was canceled: no output was written."))
@@ -97,19 +94,6 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
         if sink is not None and is_spreadsheet(destination):
             sink = SpreadsheetSafeSink(sink)
         return sink, destination
-
-    def check_input_crs(self, parameters, context) -> None:
-        """Refuse a vector input without a CRS, or whose coordinates contradict its CRS (zone
-        prefix under EPSG:4547, metres declared as degrees…): its areas would be wrong by
-        orders of magnitude. Raises ``CrsError`` naming the layer and the CRS to set."""
-        for definition in self.parameterDefinitions():
-            if definition.type() != "source" or not parameters.get(definition.name()):
-                continue
-            source = self.parameterAsSource(parameters, definition.name(), context)
-            if source is None or source.wkbType() == QgsWkbTypes.NoGeometry:
-                continue
-            layer = self.parameterAsVectorLayer(parameters, definition.name(), context)
-            require_consistent_crs(source, layer.name() if layer else definition.description())
 
     # Not named ``run``: that is QgsProcessingAlgorithm.run, which processing.run, the
     # algorithm dialog and the batch dialog call.

@@ -291,7 +291,7 @@
       <translation>项目地块</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="87" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="64" />
       <source>Land-survey parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
     </message>
@@ -1788,32 +1788,32 @@ Region: the location code ZLDWDM of the DLTB parcels at the chosen level. Balanc
       <translation>状态字段（已验收/通过/已备案 视为已验收）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="91" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="92" />
       <source>From year</source>
       <translation>起始年度</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="91" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="92" />
       <source>To year</source>
       <translation>截止年度</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="95" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="96" />
       <source>Balance ledger</source>
       <translation>占补平衡台账</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="97" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="98" />
       <source>Excel ledger</source>
       <translation>Excel 台账</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="110" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="111" />
       <source>The occupation, replenishment and DLTB layers are required.</source>
       <translation>必须提供占用项目、补充耕地项目和地类图斑图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="135" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="136" />
       <source>The ledger was canceled; no results were written.</source>
       <translation>台账计算已取消，未写出任何结果。</translation>
     </message>
@@ -2100,7 +2100,7 @@ Output: one row per region (areas in the chosen unit); optionally an Excel workb
       <translation>有效期止</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/base.py" line="79" />
+      <location filename="../sg_nr_plugin/processing/base.py" line="81" />
       <source>The run was canceled: no output was written.</source>
       <translation type="unfinished" />
     </message>
@@ -2136,17 +2136,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 前已过期或已注销的采矿权内（{rights}）：请核实是否已注销及治理责任主体</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/inputs.py" line="43" />
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="59" />
       <source>Layer “{layer}” has no .cpg file and its text is not readable as {encoding} (a GBK shapefile?). Set Layer Properties → Source → Data source encoding to GBK, or put a file {cpg} containing the word GBK beside the .shp, and run again.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/inputs.py" line="50" />
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="66" />
       <source>Layer “{layer}” has no .cpg file and its text is readable neither in the system encoding nor as GBK. Put a file {cpg} naming its encoding beside the .shp.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/inputs.py" line="55" />
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="71" />
       <source>Layer “{layer}” has no .cpg file; its text was read as GBK. Put a file {cpg} containing the word GBK beside the .shp to make this explicit.</source>
       <translation type="unfinished" />
     </message>
@@ -2154,6 +2154,16 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <location filename="../sg_nr_plugin/processing/check_base.py" line="237" />
       <source>No project of “{layer}” is selected.</source>
       <translation>图层“{layer}”中没有选中的项目。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="46" />
+      <source>Layer “{layer}” holds {kind} features; “{parameter}” needs a polygon layer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="87" />
+      <source>Land-survey parcels (DLTB) before the projects, e.g. the base vintage</source>
+      <translation>项目实施前的地类图斑（DLTB），如基期年度数据</translation>
     </message>
   </context>
 </TS>

@@ -85,7 +85,8 @@ class BalanceLedgerAlgorithm(SgNrAlgorithm):
             "GRADE_FIELD", tr("Planned quality grade field"),
             parentLayerParameterName="REPLENISHMENT", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "DLTB", tr("Land-survey parcels (DLTB)"), polygon))
+            "DLTB", tr("Land-survey parcels (DLTB) before the projects, e.g. the base vintage"),
+            polygon))
         self.addParameter(QgsProcessingParameterEnum(
             "REGION_LEVEL", tr("Region level"), options=region_level_names(), defaultValue=1))
         for name, label in (("YEAR_FROM", tr("From year")), ("YEAR_TO", tr("To year"))):

@@ -246,7 +246,7 @@
       <translation>核查项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="380" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="385" />
       <source>Export report</source>
       <translation>导出报告</translation>
     </message>
@@ -256,7 +256,7 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="380" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="385" />
       <source>Report written. Open it now?</source>
       <translation>报告已写出。现在打开吗？</translation>
     </message>
@@ -2102,12 +2102,12 @@ Output: one row per region (areas in the chosen unit); optionally an Excel workb
     <message>
       <location filename="../sg_nr_plugin/processing/base.py" line="81" />
       <source>The run was canceled: no output was written.</source>
-      <translation type="unfinished" />
+      <translation>运行已取消：未写出任何结果。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/common.py" line="172" />
       <source>{n} invalid polygon(s) in “{layer}” were repaired (makeValid) for measuring; fix them in the source data. Feature id(s): {fids}</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”中有 {n} 个无效多边形已修复（makeValid）后计算面积；请在源数据中改正。要素编号：{fids}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="35" />
@@ -2138,17 +2138,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
     <message>
       <location filename="../sg_nr_plugin/processing/inputs.py" line="59" />
       <source>Layer “{layer}” has no .cpg file and its text is not readable as {encoding} (a GBK shapefile?). Set Layer Properties → Source → Data source encoding to GBK, or put a file {cpg} containing the word GBK beside the .shp, and run again.</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”没有 .cpg 文件，其文字无法按 {encoding} 读取（可能是 GBK 编码的 Shapefile）。请在 图层属性 → 源 → 数据源编码 中设为 GBK，或在 .shp 旁放置内容为 GBK 的文件 {cpg}，然后重新运行。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/inputs.py" line="66" />
       <source>Layer “{layer}” has no .cpg file and its text is readable neither in the system encoding nor as GBK. Put a file {cpg} naming its encoding beside the .shp.</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”没有 .cpg 文件，其文字既无法按系统编码读取，也无法按 GBK 读取。请在 .shp 旁放置注明其编码的文件 {cpg}。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/inputs.py" line="71" />
       <source>Layer “{layer}” has no .cpg file; its text was read as GBK. Put a file {cpg} containing the word GBK beside the .shp to make this explicit.</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/check_base.py" line="237" />
@@ -2158,12 +2158,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
     <message>
       <location filename="../sg_nr_plugin/processing/inputs.py" line="46" />
       <source>Layer “{layer}” holds {kind} features; “{parameter}” needs a polygon layer.</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”的要素为 {kind}；“{parameter}”需要面图层。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="87" />
       <source>Land-survey parcels (DLTB) before the projects, e.g. the base vintage</source>
       <translation>项目实施前的地类图斑（DLTB），如基期年度数据</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="338" />
+      <source>Not checked (input not given): {rules}</source>
+      <translation>未核查（未提供输入）：{rules}</translation>
     </message>
   </context>
 </TS>

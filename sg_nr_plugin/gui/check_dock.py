@@ -332,7 +332,12 @@ class CheckDock(QgsDockWidget):
         self.results_rows = rows_from_layers(projects, findings)
         self.refresh_tree()
         self.export_button.setEnabled(bool(results.get("OUTPUT_XLSX")))
-        self.status.setText(tr("{n} projects checked.").format(n=projects.featureCount()))
+        lines = [tr("{n} projects checked.").format(n=projects.featureCount())]
+        first = next(projects.getFeatures(), None)
+        if first is not None and first["not_checked"]:  # never let "not checked" look passed
+            lines.append(tr("Not checked (input not given): {rules}").format(
+                rules=first["not_checked"]))
+        self.status.setText("\n".join(lines))
 
     def _add_layers(self, layers: dict) -> None:
         project = QgsProject.instance()

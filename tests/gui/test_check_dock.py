@@ -124,6 +124,7 @@ def test_check_runs_as_a_task_and_the_tree_matches_the_output(project, dock, tmp
         assert item.rowCount() == per_project.get(item.text(), 0)
     rules = sorted(f["rule_id"] for f in findings_layer.getFeatures())
     assert rules == ["eco_redline", "public_forest"]
+    assert "protected_area" in dock.status.text()  # not checked, and the panel says so
     exported = dock.export_report(str(tmp_path / "out.xlsx"))
     assert exported and (tmp_path / "out.xlsx").stat().st_size > 0
     dock.verdict_filter.setCurrentIndex(dock.verdict_filter.findData("pass"))

@@ -205,3 +205,17 @@ def test_layers_in_other_crs_are_transformed(qgis_app, survey):
     [red] = by_rule(result, "eco_redline")
     assert close(red.area_m2, rect_area(0, 0, 50, 200), rel=1e-5)
     assert not by_rule(result, "outside_survey")
+
+
+def test_a_parcel_without_geometry_is_reported_not_fatal(qgis_app, survey):
+    layer_ = projects([("E", rect_wkt(0, 0, 100, 100), {})])
+    from qgis.core import QgsFeature
+
+    empty = QgsFeature(layer_.fields())
+    empty["XMBH"] = "E"
+    layer_.dataProvider().addFeatures([empty])
+    _, results = run(layer_, DLTB=survey)
+    [finding] = by_rule(results["E"], "geometry")
+    assert finding.area_m2 == 0 and finding.geometry is None
+    assert close(results["E"].area_m2, rect_area(0, 0, 100, 100))
+    assert results["E"].parcel_count == 2

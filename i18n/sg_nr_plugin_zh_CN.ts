@@ -902,12 +902,12 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>行政区图层“{layer}”没有字段“{field}”：请选择存放行政区代码或名称的字段。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="111" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="114" />
       <source>(outside the region layer)</source>
       <translation>（不在行政区图层内）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="250" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="290" />
       <source>Invalid filter expression “{expr}”: {error}</source>
       <translation>筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -967,7 +967,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>统计功能需要 Python 包 pandas，当前 QGIS 中没有。请安装（OSGeo4W：python3-pandas；Debian：python3-pandas）后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="98" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="101" />
       <source>Unrecognised</source>
       <translation>未识别</translation>
     </message>
@@ -1042,12 +1042,12 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>目标值按全域下达</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="96" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="99" />
       <source>Unrecognised land class ({codes})</source>
       <translation>未识别地类（{codes}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="148" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="156" />
       <source>Unrecognised land-class codes: {codes}</source>
       <translation>未识别的地类编码：{codes}</translation>
     </message>
@@ -2169,6 +2169,11 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <location filename="../sg_nr_plugin/gui/check_dock.py" line="338" />
       <source>Not checked (input not given): {rules}</source>
       <translation>未核查（未提供输入）：{rules}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="221" />
+      <source>{n} parcel(s) of “{layer}” repeat the identifier (BSM) of another parcel (duplicated features?); they are counted as delivered. BSM: {ids}</source>
+      <translation>图层“{layer}”中有 {n} 个图斑与其他图斑的标识码（BSM）重复（要素重复？），已按原样统计。BSM：{ids}</translation>
     </message>
   </context>
 </TS>

@@ -107,6 +107,28 @@ def test_duplicated_project_parcels_count_once(ready):
     assert project["area_m2"] == pytest.approx(rect_area(0, 0, 100, 100), abs=0.01)
 
 
+@pytest.mark.parametrize("storage", ["memory", "gpkg"])  # streamed / SQL push-down
+def test_duplicated_dltb_parcels_are_named(ready, tmp_path, storage):
+    """A parcel delivered twice (same BSM): counted as delivered, but named in the log and the
+    workbook notes; a parcel without BSM is no duplicate."""
+    from tests.stats.helpers import write_gpkg
+
+    rows_in = [(wkt, [bsm, *values]) for bsm, (wkt, values) in zip(
+        ["A1", "A2", "A2", "", ""], [parcel("0101", 100.0, i) for i in range(5)])]
+    layer = memory_layer("DLTB", "BSM:string&field=" + DLTB_FIELDS, rows_in)
+    if storage == "gpkg":
+        layer = write_gpkg(layer, tmp_path / "dltb.gpkg")
+    log = Log()
+    result = run("sgnr:landusesummary", {"INPUT": layer, "REGION_LEVEL": WHOLE, "UNIT": M2},
+                 log)
+    [row] = rows(result["OUTPUT"])
+    assert row["count"] == 5 and row["area"] == pytest.approx(500.0)
+    warned = [w for w in log.warnings if "BSM" in w]
+    assert len(warned) == 1 and warned[0].startswith("1 ") and warned[0].endswith("BSM: A2")
+    pushed = any("inside the database" in m for m in log.textLog().splitlines())
+    assert pushed == (storage == "gpkg")
+
+
 # ---- coordinate reference systems -----------------------------------------------------------
 def test_layer_without_crs_is_refused_naming_it(ready, tmp_path):
     """A shapefile without .prj: refused, naming the layer and the CRSs to choose from."""

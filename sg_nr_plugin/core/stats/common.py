@@ -184,6 +184,45 @@ class GeometryRepairs:
             feedback.pushWarning(note)
 
 
+class DuplicateIds:
+    """Parcel identifiers (BSM) delivered more than once: a DLTB merged twice, or copied
+    parcels. Such parcels are counted as delivered (the plugin cannot tell which copy is
+    right) but named, so that the technician fixes the delivery. Keeps a hash per parcel (a
+    million BSMs as strings would cost ~150 MB) and the first duplicated ids as examples."""
+
+    EXAMPLES = 10
+
+    def __init__(self) -> None:
+        self._seen: set[int] = set()
+        self.extra = 0  # rows beyond the first of each identifier
+        self.examples: list[str] = []
+
+    def see(self, bsm: str) -> None:
+        if not bsm:
+            return
+        key = hash(bsm)
+        if key in self._seen:
+            self._duplicate(bsm, 1)
+        else:
+            self._seen.add(key)
+
+    def add_group(self, bsm: str, count: int) -> None:
+        """One identifier found ``count`` times (from SQL)."""
+        self._duplicate(bsm, count - 1)
+
+    def _duplicate(self, bsm: str, extra: int) -> None:
+        self.extra += extra
+        if len(self.examples) < self.EXAMPLES and bsm not in self.examples:
+            self.examples.append(bsm)
+
+    def note(self, layer_name: str) -> str | None:
+        if not self.extra:
+            return None
+        return tr("{n} parcel(s) of “{layer}” repeat the identifier (BSM) of another parcel "
+                  "(duplicated features?); they are counted as delivered. BSM: {ids}").format(
+            n=self.extra, layer=layer_name, ids=", ".join(self.examples))
+
+
 def progress_step(total: int, cap: int = 5000) -> int:
     """Features between two progress reports / cancel checks: about 1 % of the layer, so a
     cancel is seen quickly on small layers, at most ``cap`` so that big ones pay nothing."""
@@ -218,6 +257,7 @@ class Parcel:
     net: float
     geometry: QgsGeometry | None = None
     zldwmc: str = ""
+    bsm: str = ""
 
 
 def parcel_areas(tbmj: float | None, kcmj: float | None, kcxs: float | None,
@@ -242,7 +282,7 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
     Invalid geometries are repaired and recorded in ``repairs`` (see :class:`GeometryRepairs`).
     """
     names = [n for n in (fields.zldwdm, fields.zldwmc, fields.dlbm, fields.tbmj, fields.kcmj,
-                         fields.kcxs, fields.tbdlmj) if n]
+                         fields.kcxs, fields.tbdlmj, fields.bsm) if n]
     request = QgsFeatureRequest()
     if expression:
         request.setFilterExpression(expression)
@@ -281,4 +321,4 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
         geometry = repairs.geometry(feature) if geometry_needed else None
         yield Parcel(assigner.code(value(attributes, fields.zldwdm), geometry),
                      text(value(attributes, fields.dlbm)), gross, kcmj, net, geometry,
-                     text(value(attributes, fields.zldwmc)))
+                     text(value(attributes, fields.zldwmc)), text(value(attributes, fields.bsm)))

@@ -17,6 +17,7 @@ from ..landclasses import land_classes
 from ..regions import RegionLevel
 from .common import (
     OUTSIDE_CODE,
+    DuplicateIds,
     RegionAssigner,
     RegionSpec,
     SourceInfo,
@@ -43,6 +44,7 @@ class LanduseTotals:
     unrecognised_codes: set = field(default_factory=set)
     names: dict = field(default_factory=dict)  # village code → ZLDWMC
     parcels: int = 0
+    duplicates: DuplicateIds = field(default_factory=DuplicateIds)
 
     def add(self, region: str, dlbm: str, net: float, kcmj: float, tbmj: float,
             count: int = 1, name: str = "") -> None:
@@ -81,6 +83,7 @@ def summarise(source: QgsFeatureSource, spec: RegionSpec, layer_name: str = "DLT
                                dest_crs=source.sourceCrs(), feedback=feedback):
         totals.add(parcel.region, parcel.dlbm, parcel.net, parcel.kcmj, parcel.tbmj,
                    name=parcel.zldwmc if spec.level == RegionLevel.VILLAGE else "")
+        totals.duplicates.see(parcel.bsm)
     return totals
 
 
@@ -144,6 +147,11 @@ def landuse_summary(source: QgsFeatureSource, spec: RegionSpec | None = None,
         namer = lambda code: totals.names.get(code) or builtin(code)  # noqa: E731
     frame = totals_frame(totals, namer)
     meta = StatsMeta(sources=[SourceInfo("DLTB", layer_name, totals.parcels)])
+    duplicated = totals.duplicates.note(layer_name)
+    if duplicated:
+        meta.notes.append(duplicated)
+        if feedback is not None:
+            feedback.pushWarning(duplicated)
     if totals.unrecognised_codes:
         meta.notes.append(tr("Unrecognised land-class codes: {codes}").format(
             codes=", ".join(sorted(c or "∅" for c in totals.unrecognised_codes))))

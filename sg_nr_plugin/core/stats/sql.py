@@ -47,12 +47,21 @@ def landuse_sql(fields: DltbFields, table: str, where: str = "") -> str:
     return sql + f" GROUP BY {zldwdm}, {q(fields.dlbm)}"
 
 
-def _gpkg_rows(layer: QgsVectorLayer, fields: DltbFields) -> list | None:
+def duplicate_ids_sql(fields: DltbFields, table: str, where: str = "") -> str:
+    """``SELECT bsm, count`` of the identifiers (BSM) held by more than one parcel."""
+    bsm = quote_identifier(fields.bsm)
+    sql = f"SELECT {bsm}, COUNT(*) FROM {table} WHERE {bsm} IS NOT NULL AND {bsm} <> ''"
+    if where:
+        sql += f" AND ({where})"
+    return sql + f" GROUP BY {bsm} HAVING COUNT(*) > 1"
+
+
+def _gpkg_rows(layer: QgsVectorLayer, make_sql) -> list | None:
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     path, table = parts.get("path", ""), parts.get("layerName") or ""
     if not path.lower().endswith(".gpkg") or not table:
         return None
-    sql = landuse_sql(fields, quote_identifier(table), layer.subsetString())
+    sql = make_sql(quote_identifier(table), layer.subsetString())
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         return connection.execute(sql).fetchall()
@@ -62,7 +71,7 @@ def _gpkg_rows(layer: QgsVectorLayer, fields: DltbFields) -> list | None:
         connection.close()
 
 
-def _postgres_rows(layer: QgsVectorLayer, fields: DltbFields) -> list | None:
+def _postgres_rows(layer: QgsVectorLayer, make_sql) -> list | None:
     provider = layer.dataProvider()
     uri = provider.uri()
     if not uri.table() or uri.table().lstrip().startswith("("):
@@ -72,24 +81,30 @@ def _postgres_rows(layer: QgsVectorLayer, fields: DltbFields) -> list | None:
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     connection = metadata.createConnection(uri.connectionInfo(False), {})
     try:
-        return connection.executeSql(landuse_sql(fields, table, layer.subsetString()))
+        return connection.executeSql(make_sql(table, layer.subsetString()))
     except Exception:  # noqa: BLE001 - QgsProviderConnectionException: fall back to streaming
         return None
 
 
-def grouped_rows(layer: QgsVectorLayer, fields: DltbFields) -> list | None:
-    """Rows (zldwdm, dlbm, Σnet, Σkcmj, Σtbmj, count, zldwmc) computed in the database, or
-    None."""
+def query_rows(layer: QgsVectorLayer, make_sql) -> list | None:
+    """Rows of ``make_sql(quoted_table, subset_string)`` run inside the layer's database
+    (GeoPackage or PostGIS), or None when push-down does not apply."""
     if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
         return None
     if layer.isEditable() and layer.isModified():
         return None  # unsaved edits live in QGIS's edit buffer, not in the database
     kind = layer.providerType()
     if kind == "ogr":
-        return _gpkg_rows(layer, fields)
+        return _gpkg_rows(layer, make_sql)
     if kind == "postgres":
-        return _postgres_rows(layer, fields)
+        return _postgres_rows(layer, make_sql)
     return None
+
+
+def grouped_rows(layer: QgsVectorLayer, fields: DltbFields) -> list | None:
+    """Rows (zldwdm, dlbm, Σnet, Σkcmj, Σtbmj, count, zldwmc) computed in the database, or
+    None."""
+    return query_rows(layer, lambda table, where: landuse_sql(fields, table, where))
 
 
 def fold_rows(rows: Iterable, spec: RegionSpec, totals) -> None:
@@ -114,4 +129,9 @@ def sql_landuse_totals(source, spec: RegionSpec, layer_name: str, split_k: bool)
         return None
     totals = LanduseTotals(split_k=split_k)
     fold_rows(rows, spec, totals)
+    if fields.bsm:
+        duplicates = query_rows(source, lambda table, where: duplicate_ids_sql(
+            fields, table, where))
+        for bsm, count in duplicates or []:
+            totals.duplicates.add_group(text(bsm), int(count))
     return totals

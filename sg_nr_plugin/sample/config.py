@@ -48,7 +48,7 @@ SCALES = {
                   targets=dict(TINY_TARGETS), gpkg="shaoguan_tiny.gpkg",
                   townships_per_county=3, villages_per_township=5),
     "sample": Scale("sample", 38_000, ALL_COUNTIES, dem_res=100.0, gpkg="shaoguan_sample.gpkg"),
-    "bench": Scale("bench", 760_000, ALL_COUNTIES, dem_res=50.0, gpkg="shaoguan_bench.gpkg",
+    "bench": Scale("bench", 870_000, ALL_COUNTIES, dem_res=50.0, gpkg="shaoguan_bench.gpkg",
                    townships_per_county=16, villages_per_township=18),
 }
 

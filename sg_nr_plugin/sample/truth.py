@@ -80,8 +80,9 @@ def ground_truth(plan, natural, regions, scale: Scale, seed: int, engine: str, d
         if project.check == "paddy":
             _paddy_slope(found, plan.grades.get(project.xmbh, 0), _max_slope(dem, geom))
         for rule, severity in sorted(planted | set(found), key=str):
-            area = found.get((rule, severity))
-            if area is None:
+            if (rule, severity) in found:   # None: a rule without an area (DEM slope, hazard)
+                area = found[(rule, severity)]
+            else:
                 area = _area(rule, severity, project, geom, layers, covered, twins, under)
             entry["planted"].append({"rule_id": rule, "severity": severity,
                                      "area_m2": None if area is None else round(area, 4),

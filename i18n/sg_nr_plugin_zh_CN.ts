@@ -2136,17 +2136,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 前已过期或已注销的采矿权内（{rights}）：请核实是否已注销及治理责任主体</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/inputs.py" line="59" />
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="92" />
       <source>Layer “{layer}” has no .cpg file and its text is not readable as {encoding} (a GBK shapefile?). Set Layer Properties → Source → Data source encoding to GBK, or put a file {cpg} containing the word GBK beside the .shp, and run again.</source>
       <translation>图层“{layer}”没有 .cpg 文件，其文字无法按 {encoding} 读取（可能是 GBK 编码的 Shapefile）。请在 图层属性 → 源 → 数据源编码 中设为 GBK，或在 .shp 旁放置内容为 GBK 的文件 {cpg}，然后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/inputs.py" line="66" />
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="99" />
       <source>Layer “{layer}” has no .cpg file and its text is readable neither in the system encoding nor as GBK. Put a file {cpg} naming its encoding beside the .shp.</source>
       <translation>图层“{layer}”没有 .cpg 文件，其文字既无法按系统编码读取，也无法按 GBK 读取。请在 .shp 旁放置注明其编码的文件 {cpg}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/inputs.py" line="71" />
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="104" />
       <source>Layer “{layer}” has no .cpg file; its text was read as GBK. Put a file {cpg} containing the word GBK beside the .shp to make this explicit.</source>
       <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
@@ -2156,7 +2156,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/inputs.py" line="46" />
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="79" />
       <source>Layer “{layer}” holds {kind} features; “{parameter}” needs a polygon layer.</source>
       <translation>图层“{layer}”的要素为 {kind}；“{parameter}”需要面图层。</translation>
     </message>
@@ -2174,6 +2174,11 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <location filename="../sg_nr_plugin/core/stats/common.py" line="221" />
       <source>{n} parcel(s) of “{layer}” repeat the identifier (BSM) of another parcel (duplicated features?); they are counted as delivered. BSM: {ids}</source>
       <translation>图层“{layer}”中有 {n} 个图斑与其他图斑的标识码（BSM）重复（要素重复？），已按原样统计。BSM：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="63" />
+      <source>The output “{path}” is the file of the input layer “{layer}”: writing it would destroy the input. Choose another file.</source>
+      <translation>输出“{path}”正是输入图层“{layer}”所在的文件：写入会破坏输入数据。请选择其他文件。</translation>
     </message>
   </context>
 </TS>

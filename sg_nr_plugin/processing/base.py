@@ -75,7 +75,7 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(error)) from error
         try:
             with _plugin_reading_policy(context):
-                check_inputs(self, parameters, context, feedback)
+                check_inputs(self, parameters, context, feedback, staged.final_paths)
                 results = self.compute(staged.parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 raise SgNrError(tr("The run was canceled: no output was written."))

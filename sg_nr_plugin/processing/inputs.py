@@ -1,5 +1,6 @@
 """Checks every algorithm makes on its vector inputs before any work (SgNrAlgorithm).
 
+- Outputs: an output file that is one of the inputs is refused (it would be replaced).
 - Geometry type: a point or line layer where polygons are needed is refused.
 - CRS: an input without a CRS, or whose coordinates contradict it (zone prefix under
   EPSG:4547, metres declared as degrees…), is refused: its areas would be wrong by orders of
@@ -12,7 +13,9 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessing, QgsWkbTypes
+import os
+
+from qgis.core import QgsProcessing, QgsProviderRegistry, QgsWkbTypes
 
 from ..core.crs import require_consistent_crs
 from ..core.encoding import FALLBACK_ENCODING, has_undecodable_text, shapefile_without_cpg
@@ -20,7 +23,9 @@ from ..core.errors import SgNrError
 from ..i18n import tr
 
 
-def check_inputs(algorithm, parameters: dict, context, feedback) -> None:
+def check_inputs(algorithm, parameters: dict, context, feedback, outputs=()) -> None:
+    """Run every check; ``outputs`` are the output file paths, which must not be inputs."""
+    _refuse_overwriting_inputs(algorithm, parameters, context, outputs)
     for definition in algorithm.parameterDefinitions():
         name = definition.name()
         if definition.type() != "source" or not parameters.get(name):
@@ -34,6 +39,34 @@ def check_inputs(algorithm, parameters: dict, context, feedback) -> None:
         layer_name = layer.name() if layer else definition.description()
         _check_geometry_type(definition, source, layer_name)
         require_consistent_crs(source, layer_name)
+
+
+def _refuse_overwriting_inputs(algorithm, parameters, context, outputs) -> None:
+    """An output path naming an input file would replace the input (a GeoPackage with all its
+    other layers): refused before any work."""
+    if not outputs:
+        return
+    inputs = {}
+    for definition in algorithm.parameterDefinitions():
+        if definition.isDestination() or not parameters.get(definition.name()):
+            continue
+        layer = algorithm.parameterAsLayer(parameters, definition.name(), context) \
+            if definition.type() in ("source", "vector", "raster") else None
+        if layer is None:
+            continue
+        path = QgsProviderRegistry.instance().decodeUri(
+            layer.providerType(), layer.source()).get("path")
+        if path:
+            inputs[_normalised(path)] = layer.name()
+    for output in outputs:
+        if _normalised(output) in inputs:
+            raise SgNrError(tr("The output “{path}” is the file of the input layer “{layer}”: "
+                               "writing it would destroy the input. Choose another file.")
+                            .format(path=output, layer=inputs[_normalised(output)]))
+
+
+def _normalised(path) -> str:
+    return os.path.normcase(os.path.realpath(str(path)))
 
 
 def _check_geometry_type(definition, source, layer_name: str) -> None:

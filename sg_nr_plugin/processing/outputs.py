@@ -84,6 +84,10 @@ class StagedOutputs:
         self._stages.append(stage)
         self.parameters[definition.name()] = _with_sink(value, _temp_uri(stage, kind))
 
+    @property
+    def final_paths(self) -> list[str]:
+        return [str(stage.final) for stage in self._stages]
+
     # ---- outcome ------------------------------------------------------------------------------
     def commit(self, results: dict, context) -> dict:
         """Move every staged file into place; results and layers to load name the final paths."""

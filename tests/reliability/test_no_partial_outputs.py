@@ -157,3 +157,23 @@ def test_open_workbook_is_reported_before_the_run_and_left_untouched(ready, out)
                        feedback=QgsProcessingFeedback())
     assert workbook.read_bytes() == b"open in LibreOffice"
     assert files_under(out) == [".~lock.report.xlsx#", "report.xlsx"]
+
+
+def test_output_naming_an_input_file_is_refused(ready, tmp_path):
+    """Sending the table to the GeoPackage the DLTB comes from would replace the whole file."""
+    import hashlib
+    import shutil
+
+    import processing
+
+    from tests.reliability.helpers import TINY_GPKG
+
+    copy = tmp_path / "delivery.gpkg"
+    shutil.copy(TINY_GPKG, copy)
+    before = hashlib.sha256(copy.read_bytes()).hexdigest()
+    with pytest.raises(QgsProcessingException, match="destroy the input"):
+        processing.run("sgnr:overlaystats", {
+            "INPUT": tiny("DLTB", copy), "OVERLAY": tiny("STBHHX", copy),
+            "OUTPUT": str(copy)}, feedback=QgsProcessingFeedback())
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+    assert files_under(tmp_path) == ["delivery.gpkg"]

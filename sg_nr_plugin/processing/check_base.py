@@ -15,7 +15,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
@@ -221,12 +220,6 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
         return load_ruleset(path) if path else builtin_ruleset(self.SPEC.kind)
 
     # ---- running ----------------------------------------------------------------------------
-    # SgNrAlgorithm.run(parameters, context, feedback) hides QgsProcessingAlgorithm.run, which
-    # processing.run and the dialogs call expecting (results, ok): hand it back to QGIS and do
-    # the work in compute().
-    def run(self, *arguments):
-        return QgsProcessingAlgorithm.run(self, *arguments)
-
     def compute(self, parameters, context, feedback) -> dict:
         inputs = self.read_inputs(parameters, context, feedback)
         ruleset = self.load_ruleset(parameters, context)

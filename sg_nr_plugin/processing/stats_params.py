@@ -16,7 +16,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -42,24 +41,13 @@ OUTPUT_XLSX = "OUTPUT_XLSX"
 
 
 class StatsAlgorithm(SgNrAlgorithm):
-    """Base of the statistics algorithms: subclasses implement :meth:`compute`.
-
-    ``SgNrAlgorithm.run(parameters, context, feedback)`` hides QGIS's own
-    ``QgsProcessingAlgorithm.run``, which ``processing.run``, the batch dialog (with three
-    arguments, expecting ``(results, ok)``) and the algorithm dialog call. So ``run`` is given
-    back to QGIS here and the work lives in :meth:`compute`.
-    """
+    """Base of the statistics algorithms: subclasses implement :meth:`compute`."""
 
     GROUP_ID = "statistics"
 
     def group_name(self) -> str:
         return tr("Statistics")
 
-    def run(self, *arguments):
-        return QgsProcessingAlgorithm.run(self, *arguments)
-
-    def compute(self, parameters, context, feedback) -> dict:
-        raise NotImplementedError
 
 
 def region_level_names() -> list[str]:

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -98,10 +97,6 @@ class BalanceLedgerAlgorithm(SgNrAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT_XLSX", tr("Excel ledger"), tr("Excel workbooks (*.xlsx)"), optional=True,
             createByDefault=False))
-
-    # QgsProcessingAlgorithm.run must stay QGIS's own (processing.run and dialogs call it).
-    def run(self, *arguments):
-        return QgsProcessingAlgorithm.run(self, *arguments)
 
     def compute(self, parameters, context, feedback) -> dict:
         occupation = self.parameterAsSource(parameters, "OCCUPATION", context)

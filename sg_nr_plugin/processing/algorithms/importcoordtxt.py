@@ -8,7 +8,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -37,24 +36,12 @@ REPORT_FIELDS = (("FILE", QVariant.String), ("LINE", QVariant.Int), ("PARCEL", Q
 
 
 class CoordTxtAlgorithm(SgNrAlgorithm):
-    """Shared base of the two coordinate-file algorithms (no id: not registered itself).
-
-    ``SgNrAlgorithm.run(parameters, context, feedback)`` hides QGIS's own
-    ``QgsProcessingAlgorithm.run``, which ``processing.run``, the algorithm dialog and the batch
-    dialog call expecting ``(results, ok)``; so ``run`` is handed back to QGIS and the work is
-    in :meth:`compute`.
-    """
+    """Shared base of the two coordinate-file algorithms (no id: not registered itself)."""
 
     GROUP_ID = "coordinates"
 
     def group_name(self) -> str:
         return tr("Project coordinate files")
-
-    def run(self, *arguments):
-        return QgsProcessingAlgorithm.run(self, *arguments)
-
-    def compute(self, parameters, context, feedback) -> dict:
-        raise NotImplementedError
 
 
 class ImportCoordTxt(CoordTxtAlgorithm):

@@ -73,6 +73,7 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
             staged = StagedOutputs(self, parameters, context)
         except SgNrError as error:
             raise QgsProcessingException(str(error)) from error
+        self._final_paths = staged.finals
         try:
             with _plugin_reading_policy(context):
                 check_inputs(self, parameters, context, feedback, staged.final_paths)
@@ -94,6 +95,10 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
         if sink is not None and is_spreadsheet(destination):
             sink = SpreadsheetSafeSink(sink)
         return sink, destination
+
+    def final_path(self, name: str, staged_value: str) -> str:
+        """Where output ``name`` ends up, for messages: compute() sees a temporary name."""
+        return getattr(self, "_final_paths", {}).get(name, staged_value)
 
     # Not named ``run``: that is QgsProcessingAlgorithm.run, which processing.run, the
     # algorithm dialog and the batch dialog call.

@@ -65,6 +65,7 @@ class StagedOutputs:
     def __init__(self, algorithm, parameters: dict, context) -> None:
         self.parameters = dict(parameters)
         self._stages: list[_Stage] = []
+        self.finals: dict[str, str] = {}  # parameter name → final path, for messages
         for definition in algorithm.destinationParameterDefinitions():
             self._stage(definition, parameters.get(definition.name()))
 
@@ -82,6 +83,7 @@ class StagedOutputs:
         temp = final.parent / (f"{TEMP_PREFIX}{token}" + ("" if folder else final.suffix))
         stage = _Stage(final, temp, folder)
         self._stages.append(stage)
+        self.finals[definition.name()] = str(final)
         self.parameters[definition.name()] = _with_sink(value, _temp_uri(stage, kind))
 
     @property

@@ -97,9 +97,11 @@ def test_export_file_names_from_project_ids_stay_in_the_folder(ready, tmp_path, 
 
     parcels = projects([(project_id, rect_wkt(0, 0, 100, 100), {})])
     folder = tmp_path / "txt"
+    feedback = QgsProcessingFeedback()
     result = processing.run("sgnr:exportcoordtxt", {
-        "INPUT": parcels, "PROJECT_FIELD": "XMBH", "OUTPUT": str(folder)},
-        feedback=QgsProcessingFeedback())
+        "INPUT": parcels, "PROJECT_FIELD": "XMBH", "OUTPUT": str(folder)}, feedback=feedback)
+    # the log names the folder the user chose, not the staging one
+    assert str(folder) in feedback.textLog() and "sgnr_partial_" not in feedback.textLog()
     written = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
     assert len(written) == 1 and written[0].parent == Path("txt"), written
     name = written[0].name

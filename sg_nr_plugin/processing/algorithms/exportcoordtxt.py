@@ -135,7 +135,8 @@ class ExportCoordTxt(CoordTxtAlgorithm):
         files = [str(write_atomic(target, data)) for target, data in encoded]
         feedback.pushInfo(tr("{parcels} parcel(s) written to {files} file(s) in {folder}.")
                           .format(parcels=sum(len(p) for p in groups.values()),
-                                  files=len(files), folder=folder))
+                                  files=len(files),
+                                  folder=self.final_path("OUTPUT", str(folder))))
         return {"OUTPUT": str(folder), "FILES": files,
                 "PARCELS": sum(len(p) for p in groups.values())}
 

@@ -1,4 +1,6 @@
-"""Shared base of every ``sgnr`` algorithm: ids, groups, bilingual help, instances."""
+"""Shared base of every ``sgnr`` algorithm: ids, groups, bilingual help, instances, and the
+guarantees every run gives (see :meth:`SgNrAlgorithm.processAlgorithm` and docs/bad-inputs.md).
+"""
 
 from __future__ import annotations
 

@@ -34,9 +34,9 @@ from ..core.errors import OutputLockedError
 from ..core.excel import check_replaceable
 
 TEMP_PREFIX = "sgnr_partial_"
-# ``ogr:dbname=`` keeps the final layer name inside a GeoPackage written under a temporary name
-# (QGIS names a GeoPackage sink's layer after the file otherwise).
-_NAMED_LAYER_SUFFIXES = {".gpkg", ".sqlite"}
+# ``ogr:dbname=`` keeps the final layer (sheet) name inside a GeoPackage or spreadsheet written
+# under a temporary name (QGIS names such a sink's layer after the file otherwise).
+_NAMED_LAYER_SUFFIXES = {".gpkg", ".sqlite", ".xlsx", ".ods"}
 _SHAPEFILE_SIDECARS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx")
 _PROVIDER_PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_]+:")  # ogr:, memory:… (not C:)
 _FILE_KINDS = {"sink", "vectorDestination", "rasterDestination", "fileDestination"}

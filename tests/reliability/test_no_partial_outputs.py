@@ -177,3 +177,18 @@ def test_output_naming_an_input_file_is_refused(ready, tmp_path):
             "OUTPUT": str(copy)}, feedback=QgsProcessingFeedback())
     assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
     assert files_under(tmp_path) == ["delivery.gpkg"]
+
+
+@pytest.mark.parametrize("suffix", [".gpkg", ".xlsx"])
+def test_table_sent_to_a_multi_layer_file_keeps_the_final_layer_name(ready, out, suffix):
+    import processing
+
+    from tests.reliability.helpers import tiny as tiny_uri
+
+    target = out / f"土地利用{suffix}"
+    processing.run("sgnr:landusesummary", {"INPUT": tiny_uri("DLTB"), "OUTPUT": str(target)},
+                   feedback=QgsProcessingFeedback())
+    dataset = ogr.Open(str(target))
+    assert [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())] == [
+        "土地利用"]
+    assert files_under(out) == [target.name]

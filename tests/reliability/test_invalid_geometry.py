@@ -113,3 +113,28 @@ def test_invalid_geometry_policy_does_not_leak_into_the_callers_context(
     with pytest.raises(QgsProcessingException):
         processing.run("native:centroids", {"INPUT": dltb_with_bowtie, "OUTPUT": "memory:"},
                        context=context)
+
+
+def test_checkfarmland_measures_an_invalid_red_line_polygon_repaired(
+        qgis_processing, provider_registered):
+    """A bow-tie red-line polygon over a project: the conflict is its two triangles."""
+    import processing
+
+    from tests.checks.helpers import X0 as CX
+    from tests.checks.helpers import Y0 as CY
+    from tests.checks.helpers import layer, projects
+
+    bowtie = (f"POLYGON(({CX} {CY},{CX + 100} {CY + 100},{CX + 100} {CY},{CX} {CY + 100},"
+              f"{CX} {CY}))")
+    triangles = (ring_area([(CX, CY), (CX + 50, CY + 50), (CX, CY + 100), (CX, CY)])
+                 + ring_area([(CX + 100, CY), (CX + 100, CY + 100), (CX + 50, CY + 50),
+                              (CX + 100, CY)]))
+    parcels = projects([("P1", rect_wkt(CX, CY, CX + 100, CY + 100), {})])
+    red = layer("red", [(bowtie, {})])
+    result = processing.run("sgnr:checkfarmland", {
+        "PROJECTS": parcels, "ECO_REDLINE": red,
+        "OUTPUT_FINDINGS": "memory:", "OUTPUT_PROJECTS": "memory:"},
+        feedback=QgsProcessingFeedback())
+    found = [f for f in result["OUTPUT_FINDINGS"].getFeatures() if f["rule_id"] == "eco_redline"]
+    assert len(found) == 1
+    assert found[0]["area_m2"] == pytest.approx(triangles, abs=0.01)

@@ -14,7 +14,7 @@ QM          := $(TS:.ts=.qm)
 PY_SOURCES  := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*')
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help setup apt venv postgis test lint pytest demo zip deploy translations qm qgis clean \
+.PHONY: help setup apt venv postgis test lint pytest demo zip deploy translations qm qgis clean bench \
         sample bench-data
 
 help:
@@ -26,6 +26,7 @@ help:
 	@echo "make qgis          open QGIS desktop with the plugin and the sample map (data/sample)"
 	@echo "make sample        generate the synthetic Shaoguan sample (data/sample, ~50k parcels)"
 	@echo "make bench-data    generate the 1M-parcel benchmark data (data/bench, ~15 min)"
+	@echo "make bench         benchmarks vs QGIS native on data/bench (QUICK=1: on the sample) → docs/benchmarks.md"
 
 # ---- set-up (idempotent) ------------------------------------------------------------------
 setup: apt venv qm
@@ -90,6 +91,13 @@ data/bench/bench.qgz: $(SAMPLE_DEPS)
 	rm -rf data/bench.part
 	$(PY) -m $(PLUGIN).sample --scale bench --seed $(SAMPLE_SEED) --out data/bench.part
 	rm -rf data/bench && mv data/bench.part data/bench
+
+# ---- benchmarks (not part of make test): ratios against QGIS native, one run ---------------
+# QUICK=1 runs on the demo sample instead of the 1M-parcel bench data.
+BENCH_GPKG = $(if $(QUICK),data/sample/shaoguan_sample.gpkg,data/bench/shaoguan_bench.gpkg)
+
+bench: setup $(if $(QUICK),sample,bench-data)
+	$(PY) -m bench.run $(BENCH_GPKG) $(if $(QUICK),--out docs/benchmarks-quick.md)
 
 # ---- packaging --------------------------------------------------------------------------------
 zip: qm

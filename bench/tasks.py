@@ -19,6 +19,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 CULTIVATED = "('0101','0102','0103')"
+_KEEP: list = []
+# The layers of the T3 comparison: the same for the plugin's check and native overlap analysis.
+T3_LAYERS = {"DLTB": "DLTB", "ECO_REDLINE": "STBHHX", "PROTECTED_AREAS": "ZRBHD",
+             "PUBLIC_FOREST": "GYL", "URBAN_BOUNDARY": "CZKFBJ", "BASIC_FARMLAND": "YJJBNT",
+             "STEEP_SLOPE": "JZKKPD"}
 CULTIVATED_EXPR = f'"DLBM" IN {CULTIVATED}'
 
 
@@ -82,7 +87,9 @@ def _processing():
     QgsApplication.processingRegistry().addProvider(QgsNativeAlgorithms())
     from sg_nr_plugin.processing.provider import SgNrProvider
 
-    QgsApplication.processingRegistry().addProvider(SgNrProvider())
+    # Keep a Python reference: a provider only the registry holds can be collected.
+    _KEEP.append(SgNrProvider())
+    QgsApplication.processingRegistry().addProvider(_KEEP[-1])
     return processing
 
 
@@ -167,26 +174,34 @@ def t2_geopandas(gpkg: str) -> dict:
     return {"inside_m2": float(inside.to_crs(4490).geometry.area.sum())}
 
 
+def projects_path(gpkg: str) -> str:
+    """The 1,000 generated bench projects beside the data (made by bench/run.py)."""
+    return str(Path(gpkg).with_name("bench_projects.gpkg")) + "|layername=XM_BENCH"
+
+
 def t3_plugin(gpkg: str) -> dict:
     processing = _processing()
     if not _has("sgnr:checkfarmland"):
         return {"skipped": "sgnr:checkfarmland not available"}
+    parameters = {name: f"{gpkg}|layername={layer}" for name, layer in T3_LAYERS.items()}
     with tempfile.TemporaryDirectory() as tmp:
-        processing.run("sgnr:checkfarmland", {
-            "PROJECTS": f"{gpkg}|layername=XM_BENCH", "DLTB": f"{gpkg}|layername=DLTB",
-            "ECO_REDLINE": f"{gpkg}|layername=STBHHX",
+        result = processing.run("sgnr:checkfarmland", {
+            **parameters, "PROJECTS": projects_path(gpkg),
             "OUTPUT_FINDINGS": str(Path(tmp) / "f.gpkg"),
             "OUTPUT_PROJECTS": str(Path(tmp) / "p.gpkg")})
-    return {}
+        from qgis.core import QgsVectorLayer
+
+        projects = QgsVectorLayer(result["OUTPUT_PROJECTS"], "p", "ogr").featureCount()
+    return {"projects": projects}
 
 
 def t3_native(gpkg: str) -> dict:
     processing = _processing()
-    processing.run("native:calculatevectoroverlaps", {
-        "INPUT": f"{gpkg}|layername=XM_BENCH",
-        "LAYERS": [f"{gpkg}|layername=DLTB", f"{gpkg}|layername=STBHHX"],
-        "OUTPUT": "TEMPORARY_OUTPUT"})
-    return {}
+    out = processing.run("native:calculatevectoroverlaps", {
+        "INPUT": projects_path(gpkg),
+        "LAYERS": [f"{gpkg}|layername={layer}" for layer in T3_LAYERS.values()],
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    return {"projects": out.featureCount()}
 
 
 TASKS = {name: obj for name, obj in dict(globals()).items()

@@ -6,6 +6,7 @@ so never pass a variable or an f-string to ``tr``.
 
 from __future__ import annotations
 
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from .paths import i18n_path
@@ -23,6 +24,11 @@ def tr(message: str) -> str:
 
 def qgis_locale() -> str:
     """The locale QGIS uses for its interface, e.g. ``zh_CN`` (falls back to the system's)."""
+    # QGIS desktop records the translation it chose (settings or ``--lang``) on the application.
+    app = QgsApplication.instance()
+    code = app.translation() if isinstance(app, QgsApplication) else ""
+    if code:
+        return code
     settings = QSettings()
     if settings.value("locale/overrideFlag", False, type=bool):
         value = settings.value("locale/userLocale", "", type=str)

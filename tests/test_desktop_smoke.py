@@ -30,16 +30,23 @@ def test_desktop_loads_plugin_without_python_errors(tmp_path, artifacts_dir):
     png.unlink(missing_ok=True)
     env = {k: v for k, v in os.environ.items()
            if k not in ("QT_QPA_PLATFORM", "QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH")}
+    sample = tmp_path / "shaoguan_tiny.gpkg"  # a copy: the fixture itself stays untouched
+    shutil.copy(ROOT / "data" / "tiny" / "shaoguan_tiny.gpkg", sample)
     env.update(SGNR_SMOKE_LOG=str(log), SGNR_SMOKE_REPORT=str(report), SGNR_SMOKE_PNG=str(png),
-               PYQGIS_STARTUP=str(HERE / "log_capture.py"), HOME=str(tmp_path))
+               SGNR_SMOKE_SAMPLE=str(sample), PYQGIS_STARTUP=str(HERE / "log_capture.py"),
+               HOME=str(tmp_path))
     command = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "qgis", "--nologo",
-               "--noversioncheck", "--profiles-path", str(profiles), "--profile", "smoke",
+               "--noversioncheck", "--lang", "zh_CN", "--profiles-path", str(profiles), "--profile", "smoke",
                "--code", str(HERE / "smoke_code.py")]
     result = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True,
                             timeout=300)
     assert report.exists(), f"QGIS did not finish the smoke script:\n{result.stderr[-3000:]}"
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["loaded"] and data["provider"] and data["menu"], data
+    assert data["menu_title"] == "韶关自然资源", "the interface is not in Chinese"
+    assert set(data["docks"]) == {"farmland", "paddy", "mine"}, data
+    assert data.get("started") and data.get("check_ok"), data
+    assert data["check_layers"], "the check added no result layers"
     assert not data["errors"], data["errors"]
     assert data["screenshot"] and png.stat().st_size > 10_000
     lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []

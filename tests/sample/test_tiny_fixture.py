@@ -224,3 +224,74 @@ def test_planted_ridge_is_steep_in_the_dem(truth):
         window = slope[int((gt[3] - y1) / gt[1]):int((gt[3] - y0) / gt[1]) + 1,
                        int((x0 - gt[0]) / gt[1]):int((x1 - gt[0]) / gt[1]) + 1]
         assert window.max() > 25.0, project["project_id"]
+
+
+def test_every_ground_truth_area_is_remeasured_by_qgis(qgis_app, truth):
+    """Each area of the truth, rebuilt from the layers on disk with QGIS geometry and the
+    plugin's area engine (not the generator's GEOS + pyproj path), to 1e-6 relative."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry
+
+    from sg_nr_plugin.core.area import EllipsoidalArea
+
+    engine = EllipsoidalArea(QgsCoordinateReferenceSystem("EPSG:4547"))
+    date = truth["check_date"].replace("-", "/")
+
+    def qgs(geom):
+        g = QgsGeometry()
+        g.fromWkb(bytes(geom.ExportToWkb()))
+        return g
+
+    def union(layer, keep=lambda a: True):
+        return QgsGeometry.unaryUnion([qgs(g) for a, g in rows(TINY_GPKG, layer) if keep(a)])
+
+    dltb = [(a, qgs(g)) for a, g in rows(TINY_GPKG, "DLTB")]
+    survey = QgsGeometry.unaryUnion([g for _, g in dltb])
+    projects = {}
+    for layer in ("XM_BCGD", "XM_KZST", "XM_KSXF"):
+        for a, g in rows(TINY_GPKG, layer):
+            projects.setdefault(a["XMBH"], []).append(qgs(g).makeValid())
+    projects = {k: QgsGeometry.unaryUnion(v) for k, v in projects.items()}
+
+    def under(geom, codes, net=False):
+        total = 0.0
+        for a, g in dltb:
+            if a["DLBM"] in codes and g.intersects(geom):
+                total += engine.measure(g.intersection(geom)) * ((1 - a["KCXS"]) if net else 1)
+        return total
+
+    water = {"1101", "1103", "1104", "1104K", "1107", "1106", "1001", "1003", "1004", "1006"}
+    paddy_ok = {"0101", "0102", "0103", "0201", "0202", "0204", "0201K", "0307", "0404", "1202",
+                "1206"}
+    all_codes = {a["DLBM"] for a, _ in dltb}
+    measure = {
+        "eco_redline": lambda p, g, s: engine.measure(g.intersection(union("STBHHX"))),
+        "protected_area": lambda p, g, s: engine.measure(g.intersection(union("ZRBHD"))),
+        "public_forest": lambda p, g, s: engine.measure(g.intersection(union("GYL"))),
+        "urban_boundary": lambda p, g, s: engine.measure(g.intersection(union("CZKFBJ"))),
+        "core_zone": lambda p, g, s: engine.measure(g.intersection(
+            union("ZRBHD", lambda a: a["GNFQ"] == "核心保护区"))),
+        "steep_slope": lambda p, g, s: engine.measure(g.intersection(union("JZKKPD"))),
+        "mining_right_valid": lambda p, g, s: engine.measure(g.intersection(union(
+            "CKQ", lambda a: (a["YXQZ"] >= date) == (s == "error")))),
+        "not_legacy_mine": lambda p, g, s: engine.measure(g.difference(union("LSYLKS"))),
+        "outside_survey": lambda p, g, s: engine.measure(g.difference(survey)),
+        "duplicate_project": lambda p, g, s: engine.measure(g.intersection(
+            projects[p + "B"] if p + "B" in projects else projects[p[:-1]])),
+        "existing_cultivated": lambda p, g, s: under(g, {"0101", "0102", "0103"}, net=True),
+        "existing_paddy": lambda p, g, s: under(g, {"0101"}),
+        "source_class": lambda p, g, s: under(
+            g, water if p.startswith("BCGD") else all_codes - paddy_ok),
+        "contiguity": lambda p, g, s: engine.measure(g),
+    }
+    checked = set()
+    for project in truth["projects"]:
+        geom = projects[project["project_id"]]
+        for case in project["planted"]:
+            rule = case["rule_id"]
+            if case["area_m2"] is None or rule not in measure:
+                continue
+            expected = measure[rule](project["project_id"], geom, case["severity"])
+            assert expected == pytest.approx(case["area_m2"], rel=1e-6), (project["project_id"],
+                                                                         rule)
+            checked.add(rule)
+    assert checked == set(measure)          # every kind of area was re-measured at least once

@@ -271,6 +271,7 @@ def test_every_ground_truth_area_is_remeasured_by_qgis(qgis_app, truth):
         "core_zone": lambda p, g, s: engine.measure(g.intersection(
             union("ZRBHD", lambda a: a["GNFQ"] == "核心保护区"))),
         "steep_slope": lambda p, g, s: engine.measure(g.intersection(union("JZKKPD"))),
+        "slope": lambda p, g, s: engine.measure(g.intersection(union("JZKKPD"))),
         "mining_right_valid": lambda p, g, s: engine.measure(g.intersection(union(
             "CKQ", lambda a: (a["YXQZ"] >= date) == (s == "error")))),
         "not_legacy_mine": lambda p, g, s: engine.measure(g.difference(union("LSYLKS"))),

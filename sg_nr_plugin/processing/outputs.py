@@ -94,6 +94,13 @@ class StagedOutputs:
     def commit(self, results: dict, context) -> dict:
         """Move every staged file into place; results and layers to load name the final paths."""
         gc.collect()  # writers still referenced by dead frames close their files now
+        try:  # every target checked before any is replaced: all outputs appear, or none
+            for stage in self._stages:
+                if not stage.folder:
+                    check_replaceable(stage.final)
+        except OutputLockedError:
+            self.discard()
+            raise
         for stage in self._stages:
             try:
                 _move(stage)

@@ -192,3 +192,27 @@ def test_table_sent_to_a_multi_layer_file_keeps_the_final_layer_name(ready, out,
     assert [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())] == [
         "土地利用"]
     assert files_under(out) == [target.name]
+
+
+def test_workbook_locked_during_the_run_leaves_no_output_at_all(ready, out):
+    """Excel opens the old report while the check runs: the run fails at the end and none
+    of its outputs appear (all or nothing), the open report is untouched."""
+    import processing
+
+    old = out / "report.xlsx"
+    old.write_bytes(b"opened by a colleague")
+
+    class LockAtHalf(QgsProcessingFeedback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.progressChanged.connect(self._lock)
+
+        def _lock(self, progress: float) -> None:
+            if progress >= 50:
+                (out / ".~lock.report.xlsx#").write_text("colleague,host")
+
+    with pytest.raises(QgsProcessingException, match="open in another program"):
+        processing.run("sgnr:checkfarmland", RUNS["sgnr:checkfarmland"](out),
+                       feedback=LockAtHalf())
+    assert files_under(out) == [".~lock.report.xlsx#", "report.xlsx"]
+    assert old.read_bytes() == b"opened by a colleague"

@@ -36,7 +36,8 @@ def test_desktop_loads_plugin_without_python_errors(tmp_path, artifacts_dir):
                SGNR_SMOKE_SAMPLE=str(sample), PYQGIS_STARTUP=str(HERE / "log_capture.py"),
                HOME=str(tmp_path))
     command = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "qgis", "--nologo",
-               "--noversioncheck", "--lang", "zh_CN", "--profiles-path", str(profiles), "--profile", "smoke",
+               "--noversioncheck", "--lang", "zh_CN", "--profiles-path", str(profiles),
+               "--profile", "smoke",
                "--code", str(HERE / "smoke_code.py")]
     result = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True,
                             timeout=300)

@@ -167,7 +167,8 @@ def _build(plan: Plan, rng, check, rule, severity, n, county, cx, cy, w, h, sigm
                                 "", "", "A", round(geodesic_area(cover), 2), 0.0, "A", "1", "3",
                                 "A"])
     if check == "paddy" and rule != "water_source":
-        plan.ponds.append((cx, y0 - 90.0))
+        # an irrigation pond 70 m south of the project, cut into the parcels like a project
+        plan.zones.append((box(cx - 40, y0 - 110, cx + 40, y0 - 70), [], "1104"))
     footprint = union_geom(project.parcels)
     plan.zones.append((footprint, zones, default))
     plan.projects.append(project)

@@ -36,6 +36,8 @@ class Scale:
     gpkg: str = "shaoguan.gpkg"
     townships_per_county: int = 12
     villages_per_township: int = 12
+    # share of today's settlement parcels that were cultivated land in the base year
+    new_construction_rate: float = 0.012
 
 
 ALL_COUNTIES = ("440203", "440204", "440205", "440222", "440224", "440229", "440232",
@@ -46,7 +48,7 @@ SCALES = {
     "tiny": Scale("tiny", 330, ("440204", "440205"),
                   window=(113.582, 24.678, 113.634, 24.724), dem_res=30.0,
                   targets=dict(TINY_TARGETS), gpkg="shaoguan_tiny.gpkg",
-                  townships_per_county=3, villages_per_township=5),
+                  townships_per_county=3, villages_per_township=5, new_construction_rate=0.08),
     "sample": Scale("sample", 38_000, ALL_COUNTIES, dem_res=100.0, gpkg="shaoguan_sample.gpkg"),
     "bench": Scale("bench", 870_000, ALL_COUNTIES, dem_res=50.0, gpkg="shaoguan_bench.gpkg",
                    townships_per_county=16, villages_per_township=18),

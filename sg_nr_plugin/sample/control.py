@@ -256,8 +256,10 @@ def collect_parcels(nat: Natural, region: Region, cells, rows: list[list], wkbs,
                      f"粤府土审〔{year}〕{h % 90 + 1}号", year, region.code])
 
 
-def base_vintage(rng, rows: list[list], slope: np.ndarray, keep: set, year: int) -> list[list]:
-    """DLTB_2020: the same parcels three years earlier, with plausible changes."""
+def base_vintage(rng, rows: list[list], slope: np.ndarray, keep: set, year: int,
+                 rate: float = 0.08) -> list[list]:
+    """DLTB_2020: the same parcels three years earlier, with plausible changes; ``rate`` of
+    today's settlement parcels were cultivated land then (new construction land)."""
     i_dlbm, i_bsm = NAMES.index("DLBM"), NAMES.index("BSM")
     draws = rng.random(len(rows))
     out = []
@@ -265,8 +267,8 @@ def base_vintage(rng, rows: list[list], slope: np.ndarray, keep: set, year: int)
         code = row[i_dlbm]
         before = code
         if row[i_bsm] not in keep:
-            if code in ("0701", "0702", "0601", "05H1") and draws[i] < 0.08:
-                before = "0101" if draws[i] < 0.03 else "0103"
+            if code in ("0701", "0702", "0601", "05H1") and draws[i] < rate:
+                before = "0101" if draws[i] < rate * 0.4 else "0103"
             elif code == "0201K" or code == "0301K":
                 before = "0101"
             elif code in ("0101", "0103") and draws[i] < 0.02:

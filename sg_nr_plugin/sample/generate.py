@@ -99,7 +99,7 @@ def generate(scale_name: str, seed: int, out: Path, log=print) -> dict:
         fixed = plan.fixed_classes(cells)
         dlbm, czcs = assign_classes(rng, terrain, dem, u, region.seat, cells.x, cells.y, planar,
                                     cells.river, scale.targets, fixed)
-        plan.dry_out(cells, dlbm)
+        plan.dry_out(cells, dlbm, fixed)
         tbmj = measure_areas(cells.geoms)
         village = cKDTree(u.village_xy).query(np.column_stack([cells.x, cells.y]))[1]
         slope = dem.sample(dem.slope, cells.x, cells.y)
@@ -110,7 +110,7 @@ def generate(scale_name: str, seed: int, out: Path, log=print) -> dict:
         gpkg.append(layers["DLTB"], zip(wkbs, rows))
         plan.measure_under(region.code, cells, rows)
         base_rows = control.base_vintage(_rng(seed, 11, k), rows, slope, plan.protected_bsm,
-                                         BASE_YEAR)
+                                         BASE_YEAR, scale.new_construction_rate)
         gpkg.append(layers["DLTB_2020"], zip(wkbs, base_rows))
         control.collect_parcels(natural, region, cells, rows, wkbs, base_rows)
         stats["parcels"] += len(rows)

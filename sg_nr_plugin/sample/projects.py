@@ -83,7 +83,6 @@ class Plan:
     ridges: list = field(default_factory=list)     # (x, y, angle, sigma, amplitude, length)
     sites: list = field(default_factory=list)      # (x, y, sterile radius)
     extra_roads: list = field(default_factory=list)
-    ponds: list = field(default_factory=list)      # points that become 1104 parcels
     dry: list = field(default_factory=list)        # (x, y, r): no water classes inside
     protected_bsm: set = field(default_factory=set)
     under: dict = field(default_factory=dict)      # xmbh → {code: [gross, net]}
@@ -171,21 +170,15 @@ class Plan:
                 point = ogr.Geometry(ogr.wkbPoint)
                 point.AddPoint_2D(float(cells.x[i]), float(cells.y[i]))
                 fixed[i] = next((c for z, c in zones if z.Contains(point)), default)
-        for x, y in self.ponds:  # the nearest parcel outside every project becomes a pond
-            near = np.flatnonzero(np.hypot(cells.x - x, cells.y - y) < 400.0)
-            for i in near[np.argsort(np.hypot(cells.x[near] - x, cells.y[near] - y))]:
-                if fixed[i] == "" and cells.river[i] < 0 and not any(
-                        f[2].intersects(cells.geoms[i].constGet()) for f in footprints):
-                    fixed[i] = "1104"
-                    break
         return fixed
 
-    def dry_out(self, cells, dlbm: np.ndarray) -> None:
-        """No water parcel near the site of the ``water_source`` case."""
+    def dry_out(self, cells, dlbm: np.ndarray, fixed: np.ndarray) -> None:
+        """No water parcel near the site of the ``water_source`` case (other sites' planted
+        ponds stay: they are more than 500 m from it)."""
         for x, y, r in self.dry:
-            far = np.hypot(cells.x - x, cells.y - y) < r
+            near = np.hypot(cells.x - x, cells.y - y) < r
             wet = np.isin(dlbm, ["1101", "1103", "1104", "1104K", "1107", "1106"])
-            dlbm[far & wet & (cells.river < 0)] = "0301"
+            dlbm[near & wet & (cells.river < 0) & (fixed == "")] = "0301"
 
     def measure_under(self, county: str, cells, rows: list[list]) -> None:
         """Per project: gross and net (of 田坎) area by DLTB class, from exact intersections

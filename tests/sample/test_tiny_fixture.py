@@ -296,3 +296,19 @@ def test_every_ground_truth_area_is_remeasured_by_qgis(qgis_app, truth):
                                                                          rule)
             checked.add(rule)
     assert checked == set(measure)          # every kind of area was re-measured at least once
+
+
+def test_paddy_projects_have_water_nearby_unless_planted_otherwise(truth):
+    """Irrigation water (DLTB 1101/1103/1104/1107 or a river line) within 500 m of every paddy
+    project, except the one planted for ``water_source``, which has none."""
+    water = [g for a, g in rows(TINY_GPKG, "DLTB")
+             if a["DLBM"].rstrip("K") in ("1101", "1103", "1104", "1107")]
+    water += [g for _, g in rows(TINY_GPKG, "HL")]
+    parcels = rows(TINY_GPKG, "XM_KZST")
+    for project in truth["projects"]:
+        if project["layer"] != "XM_KZST":
+            continue
+        geoms = [g for a, g in parcels if a["XMBH"] == project["project_id"]]
+        nearest = min(w.Distance(g) for w in water for g in geoms)
+        planted = {c["rule_id"] for c in project["planted"]}
+        assert (nearest > 500.0) == ("water_source" in planted), project["project_id"]

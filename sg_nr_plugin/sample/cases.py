@@ -170,7 +170,13 @@ def _build(plan: Plan, rng, check, rule, severity, n, county, cx, cy, w, h, sigm
         # an irrigation pond 70 m south of the project, cut into the parcels like a project
         plan.zones.append((box(cx - 40, y0 - 110, cx + 40, y0 - 70), [], "1104"))
     footprint = union_geom(project.parcels)
-    plan.zones.append((footprint, zones, default))
+    plan.zones.append((footprint, [], default))
+    # each zone's part of the project is cut out as parcels of its own (later entries win),
+    # so the planted class covers exactly that part whatever the parcel size
+    for poly, code in zones:
+        part = footprint.Intersection(poly)
+        if not part.IsEmpty() and part.GetArea() > 0:
+            plan.zones.append((part, [], code))
     plan.projects.append(project)
 
 

@@ -97,3 +97,25 @@ def postgis_sql(settings: dict[str, str], sql: str) -> None:
 
     subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", postgis_conninfo(settings), "-c", sql],
                    check=True, capture_output=True)
+
+
+# ---- the committed fixture is an input too: no test may change a byte of it -----------------
+def _fixture_digests() -> dict[str, str]:
+    import hashlib
+
+    folder = ROOT / "data" / "tiny"
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.glob("*")) if p.is_file()}
+
+
+_FIXTURE_BEFORE = _fixture_digests()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    changed = [name for name, digest in _fixture_digests().items()
+               if _FIXTURE_BEFORE.get(name) != digest]
+    if changed:
+        session.config.get_terminal_writer().line(
+            f"ERROR: tests modified the committed fixture data/tiny: {changed} "
+            "(open copies, never the fixture, in anything that can write)", red=True)
+        session.exitstatus = 1

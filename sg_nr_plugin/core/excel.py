@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from ..i18n import tr
-from .errors import OutputLockedError, SgNrError
+from .errors import SgNrError
+from .files import check_replaceable, write_atomically
+
+__all__ = ["check_replaceable", "require_openpyxl", "safe_cell", "safe_text", "save_workbook"]
 
 # A text cell starting with one of these is a formula in Excel/WPS/LibreOffice (CSV and xlsx).
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -42,46 +44,6 @@ def safe_cell(cell, value: Any) -> None:
 
 
 def save_workbook(workbook, path: str | os.PathLike) -> Path:
-    """Save to a temporary file beside ``path``, then move it into place in one step.
-
-    A crash or cancel never leaves a half-written workbook; a target held open by Excel (which
-    locks files on Windows) or an unwritable folder raises :class:`OutputLockedError`.
-    """
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".xlsx.part",
-                                             dir=target.parent)
-        os.close(handle)
-    except OSError as error:
-        raise OutputLockedError(str(target), str(error)) from error
-    try:
-        workbook.save(temp_name)
-        _open_for_writing(target)
-        os.replace(temp_name, target)
-    except OSError as error:
-        raise OutputLockedError(str(target), str(error)) from error
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-    return target
-
-
-def check_replaceable(path: str | os.PathLike) -> None:
-    """Raise :class:`OutputLockedError` when ``path`` exists but is open in Excel/WPS/LibreOffice
-    or read-only: checked before a long run, so the user learns it before waiting."""
-    target = Path(path)
-    try:
-        _open_for_writing(target)
-    except OSError as error:
-        raise OutputLockedError(str(target), str(error)) from error
-
-
-def _open_for_writing(target: Path) -> None:
-    """Fail when the target exists but cannot be opened for writing (locked/read-only)."""
-    for lock in (target.with_name(f".~lock.{target.name}#"), target.with_name(f"~${target.name}")):
-        if lock.exists():  # LibreOffice / Excel owner files: the workbook is open elsewhere
-            raise OSError(tr("lock file {name} exists").format(name=lock.name))
-    if target.exists():
-        with open(target, "r+b"):
-            pass
+    """Save through a temporary file beside ``path`` (see :mod:`.files`); a workbook open in
+    Excel/WPS or an unwritable folder raises :class:`OutputLockedError`."""
+    return write_atomically(path, workbook.save, suffix=".xlsx.part")

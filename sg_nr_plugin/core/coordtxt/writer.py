@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...i18n import tr
-from ..errors import OutputLockedError, SgNrError
+from ..errors import SgNrError
+from ..files import write_atomically
 from .geometry import Ring
 from .model import ATTRIBUTE_SECTION, COORDINATE_SECTION, POLYGON_KIND
 
@@ -126,21 +125,5 @@ def encode(text: str, encoding: str, target: str) -> bytes:
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Write to a temporary file beside ``path`` and move it into place in one step."""
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part",
-                                             dir=target.parent)
-    except OSError as error:
-        raise OutputLockedError(str(target), str(error)) from error
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp_name, target)
-    except OSError as error:
-        raise OutputLockedError(str(target), str(error)) from error
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-    return target
+    """Write ``data`` to a temporary file beside ``path`` and move it into place in one step."""
+    return write_atomically(path, lambda name: Path(name).write_bytes(data))

@@ -1,55 +1,29 @@
-"""The paddy check on the committed ``data/tiny`` sample against its ground truth.
-
-Expected rule ids, severities and areas come from ``ground_truth.json`` (the generator's own
-OGR overlay and pyproj geodesic areas), never from the plugin.
-"""
+"""The paddy check on the committed ``data/tiny`` sample against its ground truth
+(rule ids, severities and areas from ``ground_truth.json``, never from the plugin)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from qgis.core import QgsCoordinateTransformContext, QgsRasterLayer, QgsVectorLayer
 
-from sg_nr_plugin.core.checks.context import CheckInputs
-from sg_nr_plugin.core.checks.engine import create_run
 from sg_nr_plugin.core.checks.paddy import PADDY
-from sg_nr_plugin.core.checks.ruleset import builtin_ruleset
 from tests.checks.helpers import close
+from tests.checks.tiny import (
+    GPKG,
+    assert_planted_cases_found,
+    assert_planted_verdicts,
+    run_tiny,
+    truth,
+)
 
-TINY = Path(__file__).resolve().parents[2] / "data" / "tiny"
-GPKG = TINY / "shaoguan_tiny.gpkg"
 ROLES = {"DLTB": "DLTB", "ECO_REDLINE": "STBHHX", "PROTECTED_AREAS": "ZRBHD",
          "PUBLIC_FOREST": "GYL", "URBAN_BOUNDARY": "CZKFBJ", "STEEP_SLOPE": "JZKKPD",
          "HAZARDS": "DZZHD"}
-MU = 10000 / 15
-
 pytestmark = pytest.mark.skipif(not GPKG.exists(), reason="data/tiny not generated")
 
 
-def truth() -> dict:
-    data = json.loads((TINY / "ground_truth.json").read_text(encoding="utf-8"))
-    return {p["project_id"]: p for p in data["projects"] if p["check"] == "sgnr:checkpaddy"}
-
-
-def _layer(name: str) -> QgsVectorLayer:
-    result = QgsVectorLayer(f"{GPKG}|layername={name}", name, "ogr")
-    assert result.isValid(), name
-    return result
-
-
-def run_sample(dem: bool):
-    projects = _layer("XM_KZST")
-    inputs = CheckInputs(projects, "XMBH", projects.crs(), QgsCoordinateTransformContext())
-    inputs.layers = {role: _layer(name) for role, name in ROLES.items()}
-    inputs.layer_names = dict(ROLES)
-    inputs.declared_area_field, inputs.declared_area_factor = "SBMJ", MU
-    inputs.options = {"county_field": "XZQDM", "status_field": "ZT"}
-    if dem:
-        inputs.dem = QgsRasterLayer(str(TINY / "dem.tif"), "dem")
-    run = create_run(inputs, PADDY, builtin_ruleset("paddy"))
-    return {r.project_id: r for r in run.results()}
+def run_sample(dem: bool) -> dict:
+    return run_tiny(PADDY, "paddy", "XM_KZST", ROLES, dem,
+                    options={"county_field": "XZQDM", "status_field": "ZT"})
 
 
 @pytest.fixture(scope="module", params=[False, True], ids=["steep-layer", "steep-layer+dem"])
@@ -58,22 +32,11 @@ def results(request, qgis_app):
 
 
 def test_every_planted_case_is_found_with_its_rule_id(results):
-    expected = truth()
-    assert set(results) == set(expected)
-    for pid, project in expected.items():
-        for case in project["planted"]:
-            if case["area_m2"] == 0:  # the generator could not plant it: nothing to find
-                continue
-            severity = case["severity"]
-            found = [f for f in results[pid].findings if f.rule_id == case["rule_id"]
-                     and (severity is None or f.severity == severity)]
-            assert found, (pid, case)
-            if case["area_m2"] is not None:  # several findings (blocks) add up
-                assert close(sum(f.area_m2 for f in found), case["area_m2"]), (pid, case)
+    assert_planted_cases_found(results, truth("sgnr:checkpaddy"))
 
 
 def test_clean_projects_pass_with_the_ground_truth_figures(results):
-    for pid, project in truth().items():
+    for pid, project in truth("sgnr:checkpaddy").items():
         result = results[pid]
         assert close(result.area_m2, project["area_m2"]), pid
         if not project["clean"]:
@@ -89,9 +52,4 @@ def test_clean_projects_pass_with_the_ground_truth_figures(results):
 
 
 def test_planted_cases_give_the_planted_verdicts(results):
-    for pid, project in truth().items():
-        severities = {c["severity"] for c in project["planted"] if c["area_m2"] != 0}
-        if "error" in severities:
-            assert results[pid].verdict == "fail", pid
-        elif "warning" in severities:
-            assert results[pid].verdict in ("needs_fixing", "fail"), pid
+    assert_planted_verdicts(results, truth("sgnr:checkpaddy"))

@@ -34,12 +34,12 @@
       <translation>图层“{layer}”没有要素。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/excel.py" line="22" />
+      <location filename="../sg_nr_plugin/core/excel.py" line="24" />
       <source>Writing Excel files needs the Python package openpyxl, which this QGIS lacks. Install it (OSGeo4W: python3-openpyxl; Debian: python3-openpyxl) or leave the Excel output empty.</source>
       <translation>写入 Excel 文件需要 Python 包 openpyxl，当前 QGIS 中没有。请安装（OSGeo4W：python3-openpyxl；Debian：python3-openpyxl），或将 Excel 输出留空。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/excel.py" line="84" />
+      <location filename="../sg_nr_plugin/core/files.py" line="55" />
       <source>lock file {name} exists</source>
       <translation>存在锁定文件 {name}</translation>
     </message>
@@ -89,47 +89,47 @@
       <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="120" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="119" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="116" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="119" />
       <source>Detect layers</source>
       <translation>自动识别图层</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="126" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="134" />
       <source>Export report…</source>
       <translation>导出报告…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="139" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="147" />
       <source>The algorithm {id} is not available yet.</source>
       <translation>算法 {id} 尚不可用。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="147" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="155" />
       <source>Project id field</source>
       <translation>项目编号字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="117" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="116" />
       <source>Declared area field</source>
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="153" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="161" />
       <source>Rule set and thresholds</source>
       <translation>规则集与阈值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="157" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="165" />
       <source>Rule sets (*.json)</source>
       <translation>规则集 (*.json)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="161" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="169" />
       <source>Threshold</source>
       <translation>阈值</translation>
     </message>
@@ -144,22 +144,22 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="169" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="177" />
       <source>Check selected projects</source>
       <translation>核查选中项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="171" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="179" />
       <source>Check all</source>
       <translation>全部核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="173" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="181" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="188" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="196" />
       <source>All verdicts</source>
       <translation>全部结论</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="192" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="200" />
       <source>All severities</source>
       <translation>全部级别</translation>
     </message>
@@ -199,64 +199,64 @@
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="263" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="271" />
       <source>unconfirmed; </source>
       <translation>未确认；</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="277" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="285" />
       <source>Threshold “{key}” must be a number.</source>
       <translation>阈值“{key}”必须是数字。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="304" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="312" />
       <source>Choose the project parcels layer first.</source>
       <translation>请先选择项目地块图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="314" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="322" />
       <source>Checking…</source>
       <translation>正在核查…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="314" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="322" />
       <source>The check could not start.</source>
       <translation>核查无法启动。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="326" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="334" />
       <source>The check was canceled or failed; no layers were added.
 {log}</source>
       <translation>核查已取消或失败，未添加任何图层。
 {log}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="335" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="343" />
       <source>{n} projects checked.</source>
       <translation>已核查 {n} 个项目。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="147" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="146" />
       <source>Findings</source>
       <translation>核查问题</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="149" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="148" />
       <source>Checked projects</source>
       <translation>核查项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="385" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="424" />
       <source>Export report</source>
       <translation>导出报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="91" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="79" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="385" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="424" />
       <source>Report written. Open it now?</source>
       <translation>报告已写出。现在打开吗？</translation>
     </message>
@@ -291,112 +291,112 @@
       <translation>项目地块</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="64" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="63" />
       <source>Land-survey parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="65" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="64" />
       <source>Ecological protection red line</source>
       <translation>生态保护红线</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="66" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="65" />
       <source>Protected areas</source>
       <translation>自然保护地</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="67" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="66" />
       <source>Public-welfare forest</source>
       <translation>公益林</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="68" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="67" />
       <source>Urban development boundary</source>
       <translation>城镇开发边界</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="69" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="68" />
       <source>Permanent basic farmland</source>
       <translation>永久基本农田</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="70" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="69" />
       <source>No-cultivation steep-slope areas</source>
       <translation>禁止开垦陡坡地范围</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="71" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="70" />
       <source>Digital elevation model (DEM)</source>
       <translation>数字高程模型（DEM）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="72" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="71" />
       <source>Geological hazard points</source>
       <translation>地质灾害隐患点</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="73" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="72" />
       <source>Filed projects</source>
       <translation>已备案项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="43" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="42" />
       <source>Project checks</source>
       <translation>项目核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="114" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="113" />
       <source>Project id field (empty: 项目编号/XMBH/XMMC)</source>
       <translation>项目编号字段（留空：自动识别 项目编号/XMBH/XMMC）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="129" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="128" />
       <source>Protected-area zone field</source>
       <translation>自然保护地功能分区字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="138" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="137" />
       <source>Check date (empty: today)</source>
       <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="141" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="140" />
       <source>Rule set file (empty: built-in Guangdong defaults)</source>
       <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="144" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="143" />
       <source>Only the selected projects</source>
       <translation>仅核查选中的项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="151" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="150" />
       <source>Excel report</source>
       <translation>Excel 报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="166" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="165" />
       <source>The project parcels layer is missing or cannot be read.</source>
       <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="169" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="168" />
       <source>Layer “{layer}” has no coordinate reference system.</source>
       <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="214" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="213" />
       <source>No project id field (项目编号/XMBH/XMMC) was found: each parcel is checked as a project of its own.</source>
       <translation>未找到项目编号字段（项目编号/XMBH/XMMC）：每个地块作为单独的项目核查。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="240" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="233" />
       <source>Rule {rule} not checked: {reason}</source>
       <translation>规则 {rule} 未核查：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="259" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="252" />
       <source>The check was canceled; no results were written.</source>
       <translation>核查已取消，未写出任何结果。</translation>
     </message>
@@ -542,17 +542,17 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>已将 {parcels} 个地块写入 {folder} 中的 {files} 个文件。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="161" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="162" />
       <source>Feature {fid} has no polygon geometry; skipped.</source>
       <translation>要素 {fid} 没有面几何；已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="171" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="172" />
       <source>No feature with a polygon geometry to export.</source>
       <translation>没有可导出的面要素。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="178" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="179" />
       <source>{file}: parcel number {parcel} is used {count} times; the monitoring system rejects duplicates.</source>
       <translation>{file}：地块编号 {parcel} 使用了 {count} 次；监管系统不接受重复编号。</translation>
     </message>
@@ -640,32 +640,32 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>规划地类字段（0101 = 新增水田）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="51" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="44" />
       <source>Project coordinate files</source>
       <translation>报部坐标文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="64" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="51" />
       <source>Import project coordinate files</source>
       <translation>导入报部坐标文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="92" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="79" />
       <source>Coordinate files (.txt)</source>
       <translation>坐标文件（.txt）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="94" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="81" />
       <source>Folder of coordinate files</source>
       <translation>坐标文件所在文件夹</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="97" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="84" />
       <source>Override coordinate reference system</source>
       <translation>覆盖坐标参考系</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="99" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="86" />
       <source>Area tolerance (%)</source>
       <translation>面积容差（%）</translation>
     </message>
@@ -675,22 +675,22 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="104" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="91" />
       <source>Validation report</source>
       <translation>检查报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="115" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="102" />
       <source>No coordinate files given: choose files or a folder.</source>
       <translation>未指定坐标文件：请选择文件或文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="132" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="119" />
       <source>No parcel could be imported; see the messages above.</source>
       <translation>没有可导入的地块；请查看上面的提示信息。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="146" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="133" />
       <source>{parcels} parcel(s) imported from {files} file(s); {skipped} skipped; {errors} error(s), {warnings} warning(s).</source>
       <translation>从 {files} 个文件导入 {parcels} 个地块；跳过 {skipped} 个；错误 {errors} 个，警告 {warnings} 个。</translation>
     </message>
@@ -832,57 +832,57 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>叠加统计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="56" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="49" />
       <source>Statistics</source>
       <translation>统计分析</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="66" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="54" />
       <source>Whole area</source>
       <translation>全域</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="66" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="54" />
       <source>County (ZLDWDM[:6])</source>
       <translation>县级（ZLDWDM 前 6 位）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="66" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="54" />
       <source>Township (ZLDWDM[:9])</source>
       <translation>乡镇级（ZLDWDM 前 9 位）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="67" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="55" />
       <source>Village (ZLDWDM[:12])</source>
       <translation>村级（ZLDWDM 前 12 位）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="72" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="60" />
       <source>Region level</source>
       <translation>统计级别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="75" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="63" />
       <source>Region polygons (optional; overrides the region level)</source>
       <translation>行政区面图层（可选；优先于统计级别）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="78" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="66" />
       <source>Region code or name field</source>
       <translation>行政区代码或名称字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="87" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="75" />
       <source>Area unit</source>
       <translation>面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="89" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="77" />
       <source>Statistics table</source>
       <translation>统计表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="91" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="79" />
       <source>Excel workbook</source>
       <translation>Excel 工作簿</translation>
     </message>
@@ -1362,7 +1362,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>检测到的编码：{encoding}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/writer.py" line="121" />
+      <location filename="../sg_nr_plugin/core/coordtxt/writer.py" line="120" />
       <source>“{file}” line {line}: the character “{char}” cannot be written in {encoding}; choose UTF-8 or change the attribute.</source>
       <translation>“{file}”第 {line} 行：字符“{char}”无法用 {encoding} 编码写出；请选择 UTF-8 或修改该属性。</translation>
     </message>
@@ -1629,7 +1629,7 @@ Header: 数据产生单位 and 数据产生日期 from the parameters (date defa
 属性描述：数据产生单位和数据产生日期取自参数（日期默认为当天）；编码为 GBK（监管系统使用的编码）或 UTF-8。每个文件先写入临时文件，再移动到目标位置。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="67" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="54" />
       <source>Reads project coordinate files (the ministry's 报部坐标 .txt exchange format) into a polygon layer, one feature per parcel (地块), and checks them.
 
 Input: one or more .txt files and/or a folder (all .txt files in it). GBK and UTF-8 (with or without BOM) are detected; the log says which encoding each file had.
@@ -1651,7 +1651,7 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <translation>基期（行）/ 现状（列）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="165" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="166" />
       <source>Feature {fid} (parcel {parcel}) has an invalid geometry; it is written as it is and will be rejected at filing.</source>
       <translation>要素 {fid}（地块 {parcel}）的几何图形无效；已按原样写出，报部时将被拒绝。</translation>
     </message>
@@ -1741,12 +1741,12 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <translation>项目状态字段（留空：ZT）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="40" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="39" />
       <source>Cultivated land balance ledger</source>
       <translation>耕地占补平衡台账</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="46" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="45" />
       <source>The cultivated-land balance ledger: per region and year, cultivated land occupied by construction projects against new cultivated land replenished by accepted replenishment projects.
 
 Occupied: the cultivated land (0101/0102/0103, net of field ridges) of DLTB under the OCCUPATION projects, by their approval year; of which paddy; and the area-weighted quality grade (GDDB) when DLTB has it. Where occupation projects of one year overlap, their common land is counted once.
@@ -1763,57 +1763,57 @@ Region: the location code ZLDWDM of the DLTB parcels at the chosen level. Balanc
 行政区：按所选级别截取地类图斑的坐落单位代码 ZLDWDM。平衡 = 补充 − 占用，分别计算数量和水田；Excel 台账中负的平衡值标红，最后一行为合计。面积为椭球面积（CGCS2000），单位为平方米和亩。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="68" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="67" />
       <source>Construction projects occupying land</source>
       <translation>占用耕地的建设项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="70" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="69" />
       <source>Approval year field</source>
       <translation>批准年度字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="73" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="72" />
       <source>Replenishment projects</source>
       <translation>补充耕地项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="75" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="74" />
       <source>Filing year field</source>
       <translation>备案年度字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="78" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="77" />
       <source>Status field (accepted: 已验收/通过/已备案)</source>
       <translation>状态字段（已验收/通过/已备案 视为已验收）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="92" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="91" />
       <source>From year</source>
       <translation>起始年度</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="92" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="91" />
       <source>To year</source>
       <translation>截止年度</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="96" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="95" />
       <source>Balance ledger</source>
       <translation>占补平衡台账</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="98" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="97" />
       <source>Excel ledger</source>
       <translation>Excel 台账</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="111" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="106" />
       <source>The occupation, replenishment and DLTB layers are required.</source>
       <translation>必须提供占用项目、补充耕地项目和地类图斑图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="136" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="131" />
       <source>The ledger was canceled; no results were written.</source>
       <translation>台账计算已取消，未写出任何结果。</translation>
     </message>
@@ -2100,7 +2100,7 @@ Output: one row per region (areas in the chosen unit); optionally an Excel workb
       <translation>有效期止</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/base.py" line="81" />
+      <location filename="../sg_nr_plugin/processing/base.py" line="84" />
       <source>The run was canceled: no output was written.</source>
       <translation>运行已取消：未写出任何结果。</translation>
     </message>
@@ -2151,7 +2151,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="237" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="230" />
       <source>No project of “{layer}” is selected.</source>
       <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
@@ -2161,12 +2161,12 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”的要素为 {kind}；“{parameter}”需要面图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="87" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="86" />
       <source>Land-survey parcels (DLTB) before the projects, e.g. the base vintage</source>
       <translation>项目实施前的地类图斑（DLTB），如基期年度数据</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="338" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="346" />
       <source>Not checked (input not given): {rules}</source>
       <translation>未核查（未提供输入）：{rules}</translation>
     </message>
@@ -2179,6 +2179,53 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <location filename="../sg_nr_plugin/processing/inputs.py" line="63" />
       <source>The output “{path}” is the file of the input layer “{layer}”: writing it would destroy the input. Choose another file.</source>
       <translation>输出“{path}”正是输入图层“{layer}”所在的文件：写入会破坏输入数据。请选择其他文件。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="122" />
+      <source>Import projects from coordinate files…</source>
+      <translation>从坐标文件导入项目…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="123" />
+      <source>Read 报部坐标 .txt files (sgnr:importcoordtxt) and use them as the project parcels layer.</source>
+      <translation>读取报部坐标 .txt 文件（sgnr:importcoordtxt），并将其作为项目地块图层。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="367" />
+      <source>Import projects from coordinate files</source>
+      <translation>从坐标文件导入项目</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="367" />
+      <source>Coordinate files (*.txt)</source>
+      <translation>坐标文件 (*.txt)</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="375" />
+      <source>Importing {n} coordinate file(s)…</source>
+      <translation>正在导入 {n} 个坐标文件…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="375" />
+      <source>The import could not start.</source>
+      <translation>无法开始导入。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="383" />
+      <source>The import failed; no layer was added.
+{log}</source>
+      <translation>导入失败，未添加图层。
+{log}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="386" />
+      <source>Imported projects {time}</source>
+      <translation>导入的项目 {time}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="390" />
+      <source>{parcels} parcel(s) imported, {errors} file error(s): see the Processing log for the lines.</source>
+      <translation>已导入 {parcels} 个地块，文件错误 {errors} 处：具体行号见处理日志。</translation>
     </message>
   </context>
 </TS>

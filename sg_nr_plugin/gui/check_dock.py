@@ -69,6 +69,9 @@ class CheckDock(QgsDockWidget):
         self.runner = AlgorithmTaskRunner(self)
         self.runner.progress.connect(lambda value: self.progress.setValue(int(value)))
         self.runner.finished.connect(self._finished)
+        # Importing coordinate files runs sgnr:importcoordtxt, beside (not instead of) a check.
+        self.import_runner = AlgorithmTaskRunner(self)
+        self.import_runner.finished.connect(self._imported)
         self.result_layers: dict = {}
         self.results_rows = ([], [])
         self._report_dir = tempfile.TemporaryDirectory(prefix="sgnr-check-")
@@ -116,6 +119,11 @@ class CheckDock(QgsDockWidget):
         self.detect_button = QPushButton(tr("Detect layers"))
         self.detect_button.clicked.connect(self.detect_roles)
         layout.addWidget(self.detect_button)
+        self.import_button = QPushButton(tr("Import projects from coordinate files…"))
+        self.import_button.setToolTip(tr("Read 报部坐标 .txt files (sgnr:importcoordtxt) and use "
+                                         "them as the project parcels layer."))
+        self.import_button.clicked.connect(lambda: self.import_coordinates())
+        layout.addWidget(self.import_button)
         layout.addWidget(self._ruleset_box())
         layout.addLayout(self._run_row())
         layout.addLayout(self._filter_row())
@@ -351,6 +359,37 @@ class CheckDock(QgsDockWidget):
             layer.loadNamedStyle(str(resource_path("styles", style)))
             project.addMapLayer(layer, False)
             group.addLayer(layer)
+
+    # ---- coordinate files -------------------------------------------------------------------
+    def import_coordinates(self, paths: list[str] | None = None) -> bool:
+        """Import 报部坐标 files in the background; the new layer becomes the project layer."""
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(
+                self, tr("Import projects from coordinate files"), "",
+                tr("Coordinate files (*.txt)"))
+        if not paths:
+            return False
+        started = self.import_runner.start("sgnr:importcoordtxt", {
+            "INPUT": list(paths), "OUTPUT": "TEMPORARY_OUTPUT"}, ("OUTPUT",))
+        self.import_button.setEnabled(not started)
+        self.status.setText(tr("Importing {n} coordinate file(s)…").format(n=len(paths))
+                            if started else tr("The import could not start."))
+        return started
+
+    def _imported(self, ok: bool, results: dict, layers: dict) -> None:
+        self.import_button.setEnabled(True)
+        layer = layers.get("OUTPUT")
+        if not ok or layer is None:
+            self.status.setText(tr("The import failed; no layer was added.\n{log}").format(
+                log=results.get("_log", "")[-2000:]))
+            return
+        layer.setName(tr("Imported projects {time}").format(time=f"{datetime.now():%H:%M:%S}"))
+        QgsProject.instance().addMapLayer(layer)
+        self.role_combos["PROJECTS"].setLayer(layer)
+        self.field_combos["PROJECT_ID_FIELD"].setField("XMBH")  # project id = file name
+        self.status.setText(tr("{parcels} parcel(s) imported, {errors} file error(s): see the "
+                               "Processing log for the lines.").format(
+            parcels=results.get("PARCELS", 0), errors=results.get("ERRORS", 0)))
 
     # ---- results --------------------------------------------------------------------------------
     def refresh_tree(self, *_args) -> None:

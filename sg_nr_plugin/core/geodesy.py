@@ -144,28 +144,56 @@ class TransverseMercator:
         return self.x_0 + self.k_0 * rect * eta, self.y_0 + self.k_0 * rect * xi
 
     def areal_factor(self, x, y):
-        """Ellipsoidal area per unit map area at (x, y)."""
-        return self.inverse(x, y, with_scale=True)[2]
+        """Ellipsoidal area per unit map area at (x, y): the third value of
+        ``inverse(x, y, with_scale=True)``, without the longitude and degrees it does not need
+        (the area engine's hot path) and with squares instead of square roots."""
+        rect, _alpha, beta, delta = self._series
+        zeta_p = ((np.asarray(y, dtype=float) - self.y_0)
+                  + 1j * (np.asarray(x, dtype=float) - self.x_0)) / (self.k_0 * rect)
+        series, derivative = _clenshaw_sin(beta, 2 * zeta_p, True)
+        zeta = zeta_p - series
+        xi, eta = zeta.real, zeta.imag
+        cosh_eta = np.cosh(eta)
+        chi = np.arcsin(np.sin(xi) / cosh_eta)
+        phi = chi + _clenshaw_sin(delta, 2 * chi, False)[0]
+        ell = self.ellipsoid
+        sphi, cphi = np.sin(phi), np.cos(phi)
+        d = 1 - derivative
+        # 1/k² with k as in inverse(): (N cos φ · |dζ'/dζ|⁻¹)² / (k0·A·cosh η·cos χ)²
+        scaled = self.k_0 * rect * cosh_eta * np.cos(chi)
+        return ((ell.a * ell.a * cphi * cphi / (1 - ell.e2 * sphi * sphi))
+                * (d.real * d.real + d.imag * d.imag) / (scaled * scaled))
+
+    @cached_property
+    def _scalar_constants(self) -> tuple:
+        """The series as Python floats: arithmetic mixing numpy scalars and Python complex
+        numbers is several times slower than plain Python (the check engine's many tiny
+        batches go through :meth:`areal_factor_scalar`)."""
+        rect, _alpha, beta, delta = self._series
+        ell = self.ellipsoid
+        return (float(self.k_0 * rect), tuple(float(c) for c in beta),
+                tuple(2.0 * j * float(c) for j, c in enumerate(beta, start=1)),
+                tuple(enumerate((float(c) for c in delta), start=1)), float(ell.a),
+                float(ell.e2))
 
     def areal_factor_scalar(self, x: float, y: float) -> float:
         """:meth:`areal_factor` of one point with Python scalars: numpy's per-call overhead
         dominates when a batch holds a handful of rings (single ``measure`` calls)."""
-        rect, _alpha, beta, delta = self._series
-        zeta_p = complex(y - self.y_0, x - self.x_0) / (self.k_0 * rect)
-        two_cos = 2 * cmath.cos(2 * zeta_p)
+        scale, beta, beta_j, delta, a, e2 = self._scalar_constants
+        zeta_p = complex(y - self.y_0, x - self.x_0) / scale
+        cos_2z, sin_2z = cmath.cos(2 * zeta_p), cmath.sin(2 * zeta_p)
+        two_cos = 2 * cos_2z
         b1 = b2 = d1 = d2 = 0j
-        for j in range(len(beta), 0, -1):
-            b1, b2 = beta[j - 1] + two_cos * b1 - b2, b1
-            d1, d2 = 2 * j * beta[j - 1] + two_cos * d1 - d2, d1
-        zeta = zeta_p - b1 * cmath.sin(2 * zeta_p)
-        derivative = d1 * cmath.cos(2 * zeta_p) - d2
+        for coefficient, coefficient_j in zip(reversed(beta), reversed(beta_j)):
+            b1, b2 = coefficient + two_cos * b1 - b2, b1
+            d1, d2 = coefficient_j + two_cos * d1 - d2, d1
+        zeta = zeta_p - b1 * sin_2z
+        derivative = d1 * cos_2z - d2
         xi, eta = zeta.real, zeta.imag
         chi = math.asin(math.sin(xi) / math.cosh(eta))
-        phi = chi + sum(d * math.sin(2 * j * chi) for j, d in enumerate(delta, start=1))
-        ell = self.ellipsoid
-        parallel_radius = ell.a * math.cos(phi) / math.sqrt(1 - ell.e2 * math.sin(phi) ** 2)
-        k = (self.k_0 * rect * math.cosh(eta) * math.cos(chi)
-             / (parallel_radius * abs(1 - derivative)))
+        phi = chi + sum([d * math.sin(2 * j * chi) for j, d in delta])
+        parallel_radius = a * math.cos(phi) / math.sqrt(1 - e2 * math.sin(phi) ** 2)
+        k = scale * math.cosh(eta) * math.cos(chi) / (parallel_radius * abs(1 - derivative))
         return 1.0 / (k * k)
 
     def areal_factors(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -178,15 +206,26 @@ class TransverseMercator:
 def _clenshaw_sin(coefficients, theta, with_derivative: bool):
     """Σ c_j sin(jθ) and, optionally, Σ 2j c_j cos(jθ) (the derivative with respect to θ/2),
     for real or complex θ, by Clenshaw's recurrence."""
-    two_cos = 2 * np.cos(theta)
+    cos_t, sin_t = _cos_sin(theta)
+    two_cos = 2 * cos_t
     b1 = b2 = d1 = d2 = 0.0
     for j in range(len(coefficients), 0, -1):
         b1, b2 = coefficients[j - 1] + two_cos * b1 - b2, b1
         if with_derivative:
             d1, d2 = 2 * j * coefficients[j - 1] + two_cos * d1 - d2, d1
-    total = b1 * np.sin(theta)
-    derivative = d1 * np.cos(theta) - d2 if with_derivative else None
+    total = b1 * sin_t
+    derivative = d1 * cos_t - d2 if with_derivative else None
     return total, derivative
+
+
+def _cos_sin(theta):
+    """cos θ and sin θ; for complex θ from one complex exponential (numpy's complex cos and
+    sin each evaluate four real transcendental functions)."""
+    if not np.iscomplexobj(theta):
+        return np.cos(theta), np.sin(theta)
+    rotor = np.exp(1j * theta)
+    inverse = 1.0 / rotor
+    return 0.5 * (rotor + inverse), -0.5j * (rotor - inverse)
 
 
 def zone_projection(lon: float, ellipsoid: Ellipsoid = CGCS2000) -> TransverseMercator:
@@ -279,21 +318,36 @@ def gk_ring_areas(x: np.ndarray, y: np.ndarray, starts: np.ndarray,
     width = np.maximum.reduceat(np.abs(xs) + np.abs(ys), starts)  # reach from the first vertex
     wide = np.flatnonzero((width > CURVATURE_MIN_WIDTH) & (area != 0.0))
     if len(wide):
-        result[wide] += _curvature_term(xs, ys, x1, y1, cross, starts, wide,
-                                        area, cx, cy, ox, oy, tm)
+        # Few rings are wide: their second moments are summed over their own edges only.
+        edges, sub_starts = _edges_of(wide, starts, len(x))
+        result[wide] += _curvature_term(xs[edges], ys[edges], x1[edges], y1[edges],
+                                        cross[edges], sub_starts, wide, area, cx, cy, ox, oy, tm)
     return result
 
 
+def _edges_of(rings: np.ndarray, starts: np.ndarray, n_vertices: int):
+    """Indices of the edge terms (see :func:`_edge_terms`) of the given rings (ascending), and
+    where each ring's edges start among them. A ring's last edge term joins it to the next
+    ring and has ``cross = 0``, so it adds nothing to the moments."""
+    ends = np.append(starts[1:], n_vertices - 1)[rings]  # the last ring has one edge fewer
+    counts = ends - starts[rings]
+    sub_starts = np.zeros(len(rings), dtype=np.int64)
+    np.cumsum(counts[:-1], out=sub_starts[1:])
+    local = np.arange(int(counts.sum())) - np.repeat(sub_starts, counts)
+    return np.repeat(starts[rings], counts) + local, sub_starts
+
+
 def _curvature_term(xs, ys, x1, y1, cross, starts, wide, area, cx, cy, ox, oy, tm):
-    """½ (Sxx·Ixx + 2 Sxy·Ixy + Syy·Iyy) at the centroid of the ``wide`` rings.
+    """½ (Sxx·Ixx + 2 Sxy·Ixy + Syy·Iyy) at the centroid of the ``wide`` rings, whose edge
+    terms alone are given (``starts`` among them).
 
     The second derivatives of the areal factor come from finite differences (five points per
     ring, one vectorised inverse): Sxx ≈ −2/R² dominates, Sxy and Syy are 3–5 orders smaller
     but kept for county-sized polygons.
     """
-    ixx = _ring_sum((xs * xs + xs * x1 + x1 * x1) * cross, starts)[wide] / 12.0
-    iyy = _ring_sum((ys * ys + ys * y1 + y1 * y1) * cross, starts)[wide] / 12.0
-    ixy = _ring_sum((xs * y1 + 2 * xs * ys + 2 * x1 * y1 + x1 * ys) * cross, starts)[wide] / 24.0
+    ixx = _ring_sum((xs * xs + xs * x1 + x1 * x1) * cross, starts) / 12.0
+    iyy = _ring_sum((ys * ys + ys * y1 + y1 * y1) * cross, starts) / 12.0
+    ixy = _ring_sum((xs * y1 + 2 * xs * ys + 2 * x1 * y1 + x1 * ys) * cross, starts) / 24.0
     a, gx, gy = area[wide], cx[wide], cy[wide]
     ixx, iyy, ixy = ixx - a * gx * gx, iyy - a * gy * gy, ixy - a * gx * gy
     px, py, h = ox[wide] + gx, oy[wide] + gy, _HESSIAN_STEP

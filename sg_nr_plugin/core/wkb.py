@@ -152,27 +152,27 @@ def polygon_rings(wkbs: Sequence[bytes]) -> RingSet:
     return result
 
 
-_HEADER = np.arange(22)  # bytes up to the first coordinate of a one-ring MultiPolygon
-
-
 def _classify(buf: bytes, offsets: np.ndarray, lengths: np.ndarray):
     """Which geometries are single-ring little-endian (Multi)Polygons, where their coordinates
     start, how many points and dimensions; and which are null or empty.
 
-    The first 22 bytes of every geometry are gathered at once (bytes past a short geometry's end
-    belong to the next one: every field read from them is masked by a length check).
+    Each header field is read for the whole batch with one fancy index into an unaligned
+    uint32 view of the buffer (1-byte stride, no copy). Positions are clipped to the buffer:
+    a field past a short geometry's end reads the next one's bytes, and every field read is
+    masked by a length check.
     """
-    u8 = np.frombuffer(buf, dtype=np.uint8)
-    if len(u8) < 9:  # nothing but null geometries
+    size = len(buf)
+    if size < 9:  # nothing but null geometries
         none = np.zeros(len(offsets), dtype=bool)
         zeros = np.zeros(len(offsets), dtype=np.int64)
         return none, lengths == 0, zeros, zeros, zeros + 2
-    head = u8[np.minimum(offsets[:, None] + _HEADER, len(u8) - 1)]
+    u8 = np.frombuffer(buf, dtype=np.uint8)
+    words = np.ndarray((size - 3,), dtype="<u4", buffer=buf, strides=(1,))
 
     def u32(at: int) -> np.ndarray:
-        return np.ascontiguousarray(head[:, at:at + 4]).view("<u4")[:, 0].astype(np.int64)
+        return words[np.minimum(offsets + at, size - 4)].astype(np.int64)
 
-    little = (lengths >= 9) & (head[:, 0] == 1)
+    little = (lengths >= 9) & (u8[np.minimum(offsets, size - 1)] == 1)
     code = np.where(little, u32(1), -1)
     iso, base = code // 1000, code % 1000
     plain = little & (iso >= 0) & (iso <= 3)  # ISO codes, no EWKB flags
@@ -181,7 +181,7 @@ def _classify(buf: bytes, offsets: np.ndarray, lengths: np.ndarray):
     count = u32(5)
     empty = (lengths == 0) | ((polygon | multi) & (count == 0))
     polygon &= (count == 1) & (lengths >= 13)
-    multi &= (count == 1) & (lengths >= 22) & (head[:, 9] == 1)
+    multi &= (count == 1) & (lengths >= 22) & (u8[np.minimum(offsets + 9, size - 1)] == 1)
     multi &= (u32(10) == code - 3) & (u32(14) == 1)
     coords = np.where(multi, offsets + 22, offsets + 13)
     n_points = np.where(polygon, u32(9), np.where(multi, u32(18), 0))
@@ -192,32 +192,34 @@ def _classify(buf: bytes, offsets: np.ndarray, lengths: np.ndarray):
 def _gather_xy(buf: bytes, coords: np.ndarray, n_points: np.ndarray, dims: np.ndarray):
     """x and y of every vertex of the rings starting at byte ``coords``, and the ring order.
 
-    WKB doubles are not 8-byte aligned, so the buffer is viewed as float64 at each of the
-    eight byte phases (views, no copies). Rings are grouped by (phase, dimensions) and each
-    group's doubles are read with one fancy index; ``order`` gives the rings in output order.
+    WKB doubles are not 8-byte aligned, so the buffer is viewed as an (unaligned) float64 at
+    every byte offset — a view with a 1-byte stride, no copy — and x and y are read with one
+    fancy index each by byte position. Rings are grouped by dimensions only (nearly always a
+    single 2D group, so ``order`` is the identity); ``order`` gives the rings in output order.
     """
-    key = (coords & 7) * 8 + dims
-    order = np.argsort(key, kind="stable")
+    doubles = np.ndarray((len(buf) - 7,), dtype="<f8", buffer=buf, strides=(1,))
+    widths = np.unique(dims)
+    order = np.argsort(dims, kind="stable") if len(widths) > 1 else np.arange(len(coords))
     xs, ys = [], []
-    for group_key in np.unique(key):
-        phase, width = divmod(int(group_key), 8)
-        rings = order[key[order] == group_key]
-        view = np.frombuffer(buf, dtype="<f8", count=(len(buf) - phase) // 8, offset=phase)
-        counts = n_points[rings] * width
-        block = view[_runs(coords[rings] >> 3, counts)].reshape(-1, width)
-        xs.append(block[:, 0])
-        ys.append(block[:, 1])
+    for width in widths.tolist():
+        rings = order if len(widths) == 1 else order[dims[order] == width]
+        at = _runs(coords[rings], n_points[rings], 8 * width)
+        xs.append(doubles[at])
+        at += 8
+        ys.append(doubles[at])
+    if len(xs) == 1:
+        return xs[0], ys[0], order
     return np.concatenate(xs), np.concatenate(ys), order
 
 
-def _runs(begins: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Concatenated ranges ``begins[i] … begins[i] + counts[i] − 1`` (counts ≥ 1).
+def _runs(begins: np.ndarray, counts: np.ndarray, step: int = 1) -> np.ndarray:
+    """Concatenated progressions ``begins[i] + step·k`` for ``k < counts[i]`` (counts ≥ 1).
 
-    A cumulative sum of steps: 1 inside a run, a jump at each run's start — several times
-    faster than ``np.repeat`` + ``np.arange`` for many short runs.
+    A cumulative sum of steps: ``step`` inside a run, a jump at each run's start — several
+    times faster than ``np.repeat`` + ``np.arange`` for many short runs.
     """
-    steps = np.ones(int(counts.sum()), dtype=np.int64)
+    steps = np.full(int(counts.sum()), step, dtype=np.int64)
     steps[0] = begins[0]
     first = np.cumsum(counts[:-1])
-    steps[first] = begins[1:] - (begins[:-1] + counts[:-1] - 1)
-    return np.cumsum(steps)
+    steps[first] = begins[1:] - (begins[:-1] + step * (counts[:-1] - 1))
+    return np.cumsum(steps, out=steps)

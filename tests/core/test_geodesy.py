@@ -57,3 +57,10 @@ def test_scalar_areal_factor_equals_the_vectorised_one():
     scalar = [tm.areal_factor_scalar(x + 38e6, y) for x, y in zip(X[:20], Y[:20])]
     assert np.allclose(vector, scalar, rtol=1e-14, atol=0)
     assert np.allclose(tm.areal_factors(X[:3] + 38e6, Y[:3]), vector[:3], rtol=1e-14, atol=0)
+
+
+def test_areal_factor_shortcut_equals_the_full_inverse():
+    # areal_factor skips the longitude and uses squares: the same value as inverse() gives
+    tm = TransverseMercator(114.0)
+    full = tm.inverse(X[:50], Y[:50], with_scale=True)[2]
+    assert np.allclose(tm.areal_factor(X[:50], Y[:50]), full, rtol=1e-14, atol=0)

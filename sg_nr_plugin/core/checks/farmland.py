@@ -12,10 +12,10 @@ from __future__ import annotations
 from qgis.core import QgsGeometry
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
-from . import rules_common  # noqa: F401 - registers the common rules
 from .context import ProjectContext, clip, difference, union
 from .engine import CheckSpec, deductions, make_finding, rule
 from .findings import MU_PER_M2
+from .rules_common import dltb_tiles_project  # also registers the common rules
 from .ruleset import RuleSet
 
 SOURCE_CATEGORIES = ("garden", "forest", "grassland", "construction", "other", "forbidden")
@@ -116,11 +116,11 @@ def farmland_quotas(ctx: ProjectContext, result, ruleset: RuleSet) -> dict:
     classified = classify(ctx, ruleset)
     deduct = deductions(result, ruleset)
     sources = {c: [p for p, cat in classified if cat == c] for c in SOURCE_CATEGORIES}
-    eligible = union([p.geometry for c in SOURCE_CATEGORIES[:-1] for p in sources[c]])
-    new_land = difference(eligible, deduct)
+    new_land, new_m2 = _new_land(ctx, [p for c in SOURCE_CATEGORIES[:-1] for p in sources[c]],
+                                 deduct)
     cultivated = [p for p, c in classified if c == "cultivated"]
     values = {
-        "new_cultivated_m2": ctx.area(new_land),
+        "new_cultivated_m2": new_m2,
         "new_paddy_m2": _new_paddy(ctx, ruleset, new_land, cultivated, deduct),
         "upgrade_m2": sum(p.net_m2 for p in cultivated),
     }
@@ -134,6 +134,20 @@ def farmland_quotas(ctx: ProjectContext, result, ruleset: RuleSet) -> dict:
     largest = max(ctx.dltb_pieces(), key=lambda p: p.area_m2, default=None)
     values["zldwdm"] = largest.zldwdm if largest is not None else None
     return values
+
+
+def _new_land(ctx, eligible: list, deduct: QgsGeometry) -> tuple[QgsGeometry | None, float]:
+    """The eligible land free of deductions, and its area.
+
+    Shortcut (most projects): nothing to deduct, DLTB pieces that tile the project and no new
+    paddy to compute — the area is the sum of the pieces' areas, measured already; the union
+    and its measuring are skipped and the geometry is None.
+    """
+    if (deduct.isEmpty() and not ctx.run.inputs.options.get("planned_class_field")
+            and dltb_tiles_project(ctx)):
+        return None, sum(p.area_m2 for p in eligible)
+    new_land = difference(union([p.geometry for p in eligible]), deduct)
+    return new_land, ctx.area(new_land)
 
 
 def _new_paddy(ctx, ruleset, new_land: QgsGeometry, cultivated, deduct) -> float | None:

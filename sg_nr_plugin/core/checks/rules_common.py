@@ -69,12 +69,24 @@ def _self_overlap(ctx: ProjectContext) -> QgsGeometry:
     return union(overlaps)
 
 
+def dltb_tiles_project(ctx: ProjectContext) -> bool:
+    """Whether the DLTB pieces fill the project exactly without overlapping (a clean DLTB).
+
+    The pieces lie inside the project, so when their planar areas add up to the project's the
+    union is the project and overlaps have no area: sums of piece areas are then areas of
+    unions, and no union needs computing (cached per project).
+    """
+    if "dltb_tiles" not in ctx.cache:
+        planar = sum(piece.geometry.area() for piece in ctx.dltb_pieces())
+        ctx.cache["dltb_tiles"] = (ctx.engine is not None
+                                   and abs(planar - ctx.geometry.area()) <= 1e-9 * planar)
+    return ctx.cache["dltb_tiles"]
+
+
 @rule("outside_survey", needs_any=("DLTB",))
 def check_outside_survey(ctx, cfg, ruleset) -> list:
     pieces = ctx.dltb_pieces()
-    # Fast path: pieces of a clean (non-overlapping) DLTB that fill the project exactly.
-    planar = sum(piece.geometry.area() for piece in pieces)
-    if ctx.engine is not None and abs(planar - ctx.geometry.area()) <= 1e-9 * planar:
+    if dltb_tiles_project(ctx):
         return []
     covered = union([piece.geometry for piece in pieces])
     outside = difference(ctx.geometry, covered)

@@ -13,13 +13,18 @@ from sg_nr_plugin.core.stats.landuse import landuse_summary
 from tests.conftest import postgis_conninfo, postgis_sql
 from tests.stats.helpers import EXPECTED_BY_COUNTY, dltb_layer, write_gpkg
 from tests.stats.test_landuse import assert_same, by_region
+from tests.stats.test_pushdown import LEVELS, awkward_layer
 
 SCHEMA, TABLE = "sgnr_stats", "DLTB_统计"
 
 
 @pytest.fixture
 def postgis_dltb(postgis, tmp_path, qgis_app):
-    gpkg = write_gpkg(dltb_layer(), tmp_path / "dltb.gpkg")
+    return to_postgis(postgis, dltb_layer(), tmp_path)
+
+
+def to_postgis(postgis, layer: QgsVectorLayer, tmp_path) -> QgsVectorLayer:
+    gpkg = write_gpkg(layer, tmp_path / "dltb.gpkg")
     conninfo = postgis_conninfo(postgis)
     postgis_sql(postgis, f'CREATE SCHEMA IF NOT EXISTS "{SCHEMA}"')
     postgis_sql(postgis, f'DROP TABLE IF EXISTS "{SCHEMA}"."{TABLE}"')
@@ -41,3 +46,13 @@ def test_postgis_pushdown_equals_streaming(postgis_dltb, level):
     assert_same(pushed, streamed)
     if level == RegionLevel.COUNTY:
         assert by_region(pushed) == {c: pytest.approx(v) for c, v in EXPECTED_BY_COUNTY.items()}
+
+
+def test_postgis_awkward_region_codes_equal_streaming(postgis, tmp_path, qgis_app):
+    layer = to_postgis(postgis, awkward_layer(), tmp_path)
+    for level in LEVELS:
+        pushed = landuse_summary(layer, RegionSpec(level=level))
+        streamed = landuse_summary(layer, RegionSpec(level=level), allow_sql=False)
+        assert pushed.attrs["pushed_down"] and not streamed.attrs["pushed_down"]
+        assert_same(pushed, streamed)
+        assert pushed.attrs["meta"].notes == streamed.attrs["meta"].notes

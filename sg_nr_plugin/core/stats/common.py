@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -188,7 +189,7 @@ class DuplicateIds:
     """Parcel identifiers (BSM) delivered more than once: a DLTB merged twice, or copied
     parcels. Such parcels are counted as delivered (the plugin cannot tell which copy is
     right) but named, so that the technician fixes the delivery. Keeps a hash per parcel (a
-    million BSMs as strings would cost ~150 MB) and the first duplicated ids as examples."""
+    million BSMs as strings would cost ~150 MB) and the smallest duplicated ids as examples."""
 
     EXAMPLES = 10
 
@@ -211,9 +212,13 @@ class DuplicateIds:
         self._duplicate(bsm, count - 1)
 
     def _duplicate(self, bsm: str, extra: int) -> None:
+        # The smallest identifiers, not the first found: the database returns its groups in
+        # its own order, and both paths must name the same examples.
         self.extra += extra
-        if len(self.examples) < self.EXAMPLES and bsm not in self.examples:
-            self.examples.append(bsm)
+        if bsm in self.examples:
+            return
+        bisect.insort(self.examples, bsm)
+        del self.examples[self.EXAMPLES:]
 
     def note(self, layer_name: str) -> str | None:
         if not self.extra:

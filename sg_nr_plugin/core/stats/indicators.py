@@ -52,6 +52,7 @@ class IndicatorInputs:
     dltb: QgsFeatureSource
     dltb_name: str = "DLTB"
     dltb_layer: object = None  # the layer behind dltb, for SQL push-down
+    allow_sql: bool = True  # False streams DLTB even from a database (the identity tests)
     base: QgsFeatureSource | None = None
     base_name: str = "DLTB_BASE"
     layers: dict = field(default_factory=dict)
@@ -71,7 +72,8 @@ def plan_indicators(inputs: IndicatorInputs, spec: RegionSpec | None = None,
                     definitions: IndicatorSet | None = None,
                     transform_context: QgsCoordinateTransformContext | None = None,
                     feedback=None):
-    """The indicator table as a DataFrame (values in each indicator's own 表1 unit)."""
+    """The indicator table as a DataFrame (values in each indicator's own 表1 unit);
+    ``frame.attrs``: ``meta`` and ``pushed_down`` (DLTB aggregated by SQL in its database)."""
     from . import require_pandas
 
     pd = require_pandas()
@@ -79,8 +81,10 @@ def plan_indicators(inputs: IndicatorInputs, spec: RegionSpec | None = None,
     definitions = definitions or load_indicators()
     context = transform_context or QgsCoordinateTransformContext()
     meta = StatsMeta()
+    # The class-set indicators need only ΣTBDLMJ/ΣTBMJ by region and DLBM: from a GeoPackage
+    # or PostGIS layer that is one GROUP BY in the database, no parcel read into Python.
     landuse = landuse_summary(inputs.dltb, spec, inputs.dltb_name, feedback=feedback,
-                              sql_layer=inputs.dltb_layer)
+                              allow_sql=inputs.allow_sql, sql_layer=inputs.dltb_layer)
     meta.sources.append(landuse.attrs["meta"].sources[0])
     results = _Results(*_class_areas(landuse))
     wanted = {i.layer for i in definitions.indicators}
@@ -103,7 +107,7 @@ def plan_indicators(inputs: IndicatorInputs, spec: RegionSpec | None = None,
     frame = pd.DataFrame(rows, columns=COLUMNS)
     meta.notes.append(tr("Indicators: {id} version {version}").format(
         id=definitions.id, version=definitions.version))
-    frame.attrs["meta"] = meta
+    frame.attrs.update(meta=meta, pushed_down=landuse.attrs["pushed_down"])
     return frame
 
 

@@ -61,18 +61,14 @@ def floor_sql(gpkg: str) -> dict:
 
 
 def area_engine(gpkg: str) -> dict:
+    """Measure every parcel the way the engine is meant to be fed: a stream of geometries
+    (``measure_iter`` turns each into WKB at once and measures in batches)."""
     from sg_nr_plugin.core.area import EllipsoidalArea
 
     layer = _layer(gpkg, "DLTB")
     engine = EllipsoidalArea(layer.crs())
-    batch, total = [], 0.0
-    for feature in layer.getFeatures():
-        batch.append(feature.geometry())
-        if len(batch) == 10_000:
-            total += float(engine.measure_many(batch).sum())
-            batch = []
-    total += float(engine.measure_many(batch).sum()) if batch else 0.0
-    return {"area_m2": total}
+    geometries = (feature.geometry() for feature in layer.getFeatures())
+    return {"area_m2": float(sum(engine.measure_iter(geometries)))}
 
 
 def _processing():

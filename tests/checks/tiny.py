@@ -7,6 +7,9 @@ OGR overlay and pyproj geodesic areas), never from the plugin.
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
+from functools import cache
 from pathlib import Path
 
 from qgis.core import QgsCoordinateTransformContext, QgsRasterLayer, QgsVectorLayer
@@ -33,6 +36,14 @@ def tiny_layer(name: str) -> QgsVectorLayer:
     return result
 
 
+@cache
+def dem_copy() -> str:
+    """A copy of the fixture DEM: loading a raster layer makes GDAL write ``.aux.xml``
+    statistics beside it, and the committed fixture must stay untouched."""
+    folder = Path(tempfile.mkdtemp(prefix="sgnr-tiny-dem-"))
+    return str(shutil.copy(TINY / "dem.tif", folder / "dem.tif"))
+
+
 def run_tiny(spec, kind: str, projects: str, roles: dict[str, str], dem: bool,
              **settings) -> dict:
     """Run the check ``spec`` over the tiny projects layer; results by project id."""
@@ -45,7 +56,7 @@ def run_tiny(spec, kind: str, projects: str, roles: dict[str, str], dem: bool,
     for key, value in settings.items():
         setattr(inputs, key, value)
     if dem:
-        inputs.dem = QgsRasterLayer(str(TINY / "dem.tif"), "dem")
+        inputs.dem = QgsRasterLayer(dem_copy(), "dem")
     run = create_run(inputs, spec, builtin_ruleset(kind))
     return {r.project_id: r for r in run.results()}
 

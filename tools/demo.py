@@ -138,6 +138,24 @@ def statistics_step(env: dict[str, str], algorithms: list[str]) -> None:
         print(f"statistics {name}: rc={result.returncode}")
         if result.returncode != 0:
             print(result.stderr[-2000:])
+        elif name == "planindicators":
+            print_indicators(folder / f"{name}.gpkg")
+
+
+def print_indicators(gpkg: Path) -> None:
+    """The whole-area rows of 表1 (indicator, value, unit, status), for the demo's summary."""
+    from osgeo import ogr
+
+    source = ogr.Open(str(gpkg))
+    if source is None:
+        return
+    for feature in source.GetLayer(0):
+        if feature.GetField("region_code"):  # region rows: see the workbook
+            continue
+        value = feature.GetField("value")
+        shown = "—" if value is None else f"{value:,.2f}"
+        print(f"    {feature.GetField('indicator')}: {shown} {feature.GetField('unit')} "
+              f"({feature.GetField('status')})")
 
 
 def _farmland_sample() -> tuple[Path, list] | None:

@@ -180,36 +180,48 @@ def _farmland_sample() -> tuple[Path, list] | None:
 
 def farmland_check_step(env: dict[str, str], algorithms: list[str]) -> None:
     """Run sgnr:checkfarmland on the sample with the layers the panel's detection finds."""
-    if "sgnr:checkfarmland" not in algorithms:
-        return
-    found = _farmland_sample()
-    if found is None:
-        print("farmland check: skipped, no XM_BCGD layer in data/sample/ yet")
-        return
+    check_step(env, algorithms, "farmland", "XM_BCGD", (
+        "PROJECTS", "DLTB", "ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST", "URBAN_BOUNDARY",
+        "BASIC_FARMLAND", "STEEP_SLOPE", "HAZARDS", "FILED_PROJECTS"),
+        (("PLANNED_CLASS_FIELD", "PROJECTS", "GHDL"),))
+
+
+def check_step(env: dict[str, str], algorithms: list[str], kind: str, project_layer: str,
+               roles: tuple[str, ...], fields: tuple = (), extra: tuple[str, ...] = ()):
+    """Run ``sgnr:check<kind>`` on the sample through qgis_process, with the layers the panel's
+    detection finds, the usual field names when present and the DEM; print the verdicts.
+
+    Returns ``(gpkg, role → layer name)`` for follow-up steps, or None when skipped.
+    """
+    algorithm = f"sgnr:check{kind}"
+    if algorithm not in algorithms:
+        return None
+    found = _farmland_sample()  # the GeoPackage with the three project layers
+    if found is None or not any(info.name.upper() == project_layer for info in found[1]):
+        print(f"{kind} check: skipped, no {project_layer} layer in the sample yet")
+        return None
     from sg_nr_plugin.core.checks.roles import detect_roles
 
     gpkg, layers = found
-    roles = ("PROJECTS", "DLTB", "ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST",
-             "URBAN_BOUNDARY", "BASIC_FARMLAND", "STEEP_SLOPE", "HAZARDS", "FILED_PROJECTS")
-    mapping = detect_roles(layers, roles, "farmland")
+    mapping = detect_roles(layers, roles, kind)
     args = [f"{role}={gpkg}|layername={name}" for role, name in mapping.items()]
-    fields = {info.name: info.fields for info in layers}
-    for param, field in (("PROTECTED_ZONE_FIELD", "GNFQ"), ("DECLARED_AREA_FIELD", "SBMJ"),
-                         ("PLANNED_CLASS_FIELD", "GHDL")):
-        owner = mapping.get("PROTECTED_AREAS" if param == "PROTECTED_ZONE_FIELD" else "PROJECTS")
-        if owner and field in fields.get(owner, ()):
+    names = {info.name: info.fields for info in layers}
+    for param, role, field in (("PROTECTED_ZONE_FIELD", "PROTECTED_AREAS", "GNFQ"),
+                               ("DECLARED_AREA_FIELD", "PROJECTS", "SBMJ"), *fields):
+        if mapping.get(role) and field in names.get(mapping[role], ()):
             args.append(f"{param}={field}")
     dem = sorted(p for p in gpkg.parent.glob("*.tif") if "dem" in p.name.lower())
-    if dem:
+    if dem:  # slopes; for the mine check also the line of sight from roads and rivers
         args.append(f"DEM={dem[0]}")
-    result = run(["run", "sgnr:checkfarmland", "--", *args, "DECLARED_AREA_UNIT=2",
-                  f"OUTPUT_FINDINGS={OUT / 'checkfarmland_findings.gpkg'}",
-                  f"OUTPUT_PROJECTS={OUT / 'checkfarmland_projects.gpkg'}",
-                  f"OUTPUT_XLSX={OUT / 'checkfarmland_report.xlsx'}"], env)
+    result = run(["run", algorithm, "--", *args, *extra, "DECLARED_AREA_UNIT=2",
+                  f"OUTPUT_FINDINGS={OUT / f'check{kind}_findings.gpkg'}",
+                  f"OUTPUT_PROJECTS={OUT / f'check{kind}_projects.gpkg'}",
+                  f"OUTPUT_XLSX={OUT / f'check{kind}_report.xlsx'}"], env)
     summary = [line for line in result.stdout.splitlines() if "projects checked" in line]
-    print(f"farmland check: rc={result.returncode} roles: "
+    print(f"{kind} check: rc={result.returncode} roles: "
           + ", ".join(f"{r}={n}" for r, n in mapping.items()))
     print("  " + (" | ".join(summary) or result.stderr[-2000:]))
+    return gpkg, mapping
 
 
 def ledger_step(env: dict[str, str], algorithms: list[str]) -> None:
@@ -251,41 +263,20 @@ def ledger_step(env: dict[str, str], algorithms: list[str]) -> None:
 def mine_step(env: dict[str, str], algorithms: list[str]) -> None:
     """Run sgnr:checkmine (layers found as the panel finds them) and sgnr:minestats on the
     sample; mining rights are judged at the ground truth's check date."""
-    if "sgnr:checkmine" not in algorithms:
-        return
-    found = _farmland_sample()  # the GeoPackage with the project layers (XM_KSXF among them)
-    if found is None or not any(info.name.upper() == "XM_KSXF" for info in found[1]):
-        print("mine check: skipped, no XM_KSXF layer in the sample yet")
-        return
     import json
 
-    from sg_nr_plugin.core.checks.roles import detect_roles
-
-    gpkg, layers = found
-    roles = ("PROJECTS", "DLTB", "ECO_REDLINE", "PROTECTED_AREAS", "URBAN_BOUNDARY", "HAZARDS",
-             "FILED_PROJECTS", "LEGACY_MINES", "MINING_RIGHTS", "ROADS", "RIVERS")
-    mapping = detect_roles(layers, roles, "mine")
-    args = [f"{role}={gpkg}|layername={name}" for role, name in mapping.items()]
-    fields = {info.name: info.fields for info in layers}
-    for param, role, field in (("PROTECTED_ZONE_FIELD", "PROTECTED_AREAS", "GNFQ"),
-                               ("DECLARED_AREA_FIELD", "PROJECTS", "SBMJ"),
-                               ("DECLARED_MODE_FIELD", "PROJECTS", "XFMS")):
-        if mapping.get(role) and field in fields.get(mapping[role], ()):
-            args.append(f"{param}={field}")
-    dem = sorted(p for p in gpkg.parent.glob("*.tif") if "dem" in p.name.lower())
-    if dem:  # roads and rivers then see a site only along a clear line of sight
-        args.append(f"DEM={dem[0]}")
-    truth = gpkg.parent / "ground_truth.json"
-    if truth.is_file():
-        args.append(f"CHECK_DATE={json.loads(truth.read_text('utf-8'))['check_date']}")
-    result = run(["run", "sgnr:checkmine", "--", *args, "DECLARED_AREA_UNIT=2",
-                  f"OUTPUT_FINDINGS={OUT / 'checkmine_findings.gpkg'}",
-                  f"OUTPUT_PROJECTS={OUT / 'checkmine_projects.gpkg'}",
-                  f"OUTPUT_XLSX={OUT / 'checkmine_report.xlsx'}"], env)
-    summary = [line for line in result.stdout.splitlines() if "projects checked" in line]
-    print(f"mine check: rc={result.returncode} roles: "
-          + ", ".join(f"{r}={n}" for r, n in mapping.items()))
-    print("  " + (" | ".join(summary) or result.stderr[-2000:]))
+    found = _farmland_sample()
+    truth = found[0].parent / "ground_truth.json" if found else None
+    date = json.loads(truth.read_text("utf-8"))["check_date"] if truth and truth.is_file() \
+        else None
+    checked = check_step(env, algorithms, "mine", "XM_KSXF", (
+        "PROJECTS", "DLTB", "ECO_REDLINE", "PROTECTED_AREAS", "URBAN_BOUNDARY", "HAZARDS",
+        "FILED_PROJECTS", "LEGACY_MINES", "MINING_RIGHTS", "ROADS", "RIVERS"),
+        (("DECLARED_MODE_FIELD", "PROJECTS", "XFMS"),),
+        (f"CHECK_DATE={date}",) if date else ())
+    if checked is None:
+        return
+    gpkg, mapping = checked
     if "sgnr:minestats" not in algorithms or "LEGACY_MINES" not in mapping:
         return
     (OUT / "statistics").mkdir(exist_ok=True)
@@ -302,35 +293,9 @@ def mine_step(env: dict[str, str], algorithms: list[str]) -> None:
 def paddy_step(env: dict[str, str], algorithms: list[str]) -> None:
     """Run sgnr:checkpaddy on the sample with the layers the panel's detection finds (rivers
     as the water layer, the DEM for slopes); the report carries the plan progress."""
-    if "sgnr:checkpaddy" not in algorithms:
-        return
-    found = _farmland_sample()  # the GeoPackage with the project layers (XM_KZST among them)
-    if found is None or not any(info.name.upper() == "XM_KZST" for info in found[1]):
-        print("paddy check: skipped, no XM_KZST layer in the sample yet")
-        return
-    from sg_nr_plugin.core.checks.roles import detect_roles
-
-    gpkg, layers = found
-    roles = ("PROJECTS", "DLTB", "ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST",
-             "URBAN_BOUNDARY", "STEEP_SLOPE", "HAZARDS", "FILED_PROJECTS", "WATER")
-    mapping = detect_roles(layers, roles, "paddy")
-    args = [f"{role}={gpkg}|layername={name}" for role, name in mapping.items()]
-    fields = {info.name: info.fields for info in layers}
-    for param, role, field in (("PROTECTED_ZONE_FIELD", "PROTECTED_AREAS", "GNFQ"),
-                               ("DECLARED_AREA_FIELD", "PROJECTS", "SBMJ")):
-        if mapping.get(role) and field in fields.get(mapping[role], ()):
-            args.append(f"{param}={field}")
-    dem = sorted(p for p in gpkg.parent.glob("*.tif") if "dem" in p.name.lower())
-    if dem:
-        args.append(f"DEM={dem[0]}")
-    result = run(["run", "sgnr:checkpaddy", "--", *args, "DECLARED_AREA_UNIT=2",
-                  f"OUTPUT_FINDINGS={OUT / 'checkpaddy_findings.gpkg'}",
-                  f"OUTPUT_PROJECTS={OUT / 'checkpaddy_projects.gpkg'}",
-                  f"OUTPUT_XLSX={OUT / 'checkpaddy_report.xlsx'}"], env)
-    summary = [line for line in result.stdout.splitlines() if "projects checked" in line]
-    print(f"paddy check: rc={result.returncode} roles: "
-          + ", ".join(f"{r}={n}" for r, n in mapping.items()))
-    print("  " + (" | ".join(summary) or result.stderr[-2000:]))
+    check_step(env, algorithms, "paddy", "XM_KZST", (
+        "PROJECTS", "DLTB", "ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST", "URBAN_BOUNDARY",
+        "STEEP_SLOPE", "HAZARDS", "FILED_PROJECTS", "WATER"))
 
 
 def main() -> int:

@@ -15,7 +15,7 @@ PY_SOURCES  := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*')
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: help setup apt venv postgis test lint pytest demo zip deploy translations qm qgis clean bench \
-        sample bench-data
+        sample bench-data quick-data
 
 help:
 	@echo "make demo          set up, then run the main job on the bundled sample data"
@@ -26,7 +26,7 @@ help:
 	@echo "make qgis          open QGIS desktop with the plugin and the sample map (data/sample)"
 	@echo "make sample        generate the synthetic Shaoguan sample (data/sample, ~50k parcels)"
 	@echo "make bench-data    generate the 1M-parcel benchmark data (data/bench, ~15 min)"
-	@echo "make bench         benchmarks vs QGIS native on data/bench (QUICK=1: on the sample) → docs/benchmarks.md"
+	@echo "make bench         benchmarks vs QGIS native on data/bench (QUICK=1: 100k parcels) → docs/benchmarks.md"
 
 # ---- set-up (idempotent) ------------------------------------------------------------------
 setup: apt venv qm
@@ -87,17 +87,24 @@ data/sample/sample.qgz: $(SAMPLE_DEPS)
 
 bench-data: venv data/bench/bench.qgz
 
+quick-data: venv data/quick/quick.qgz
+
+data/quick/quick.qgz: $(SAMPLE_DEPS)
+	rm -rf data/quick.part
+	$(PY) -m $(PLUGIN).sample --scale quick --seed $(SAMPLE_SEED) --out data/quick.part
+	rm -rf data/quick && mv data/quick.part data/quick
+
 data/bench/bench.qgz: $(SAMPLE_DEPS)
 	rm -rf data/bench.part
 	$(PY) -m $(PLUGIN).sample --scale bench --seed $(SAMPLE_SEED) --out data/bench.part
 	rm -rf data/bench && mv data/bench.part data/bench
 
 # ---- benchmarks (not part of make test): ratios against QGIS native, one run ---------------
-# QUICK=1 runs on the demo sample instead of the 1M-parcel bench data.
-BENCH_GPKG = $(if $(QUICK),data/sample/shaoguan_sample.gpkg,data/bench/shaoguan_bench.gpkg)
+# QUICK=1 runs on about 100k parcels (data/quick) instead of the 1M-parcel bench data.
+BENCH_GPKG = $(if $(QUICK),data/quick/shaoguan_quick.gpkg,data/bench/shaoguan_bench.gpkg)
 
-bench: setup $(if $(QUICK),sample,bench-data)
-	$(PY) -m bench.run $(BENCH_GPKG) $(if $(QUICK),--out docs/benchmarks-quick.md)
+bench: setup $(if $(QUICK),quick-data,bench-data)
+	$(PY) -m bench.run $(BENCH_GPKG) $(if $(QUICK),--out out/benchmarks-quick.md)
 
 # ---- packaging --------------------------------------------------------------------------------
 zip: qm

@@ -1,4 +1,4 @@
-"""``python -m sg_nr_plugin.sample --scale tiny|sample|bench --seed N --out DIR``."""
+"""``python -m sg_nr_plugin.sample --scale tiny|sample|quick|bench --seed N --out DIR``."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import os
 import sys
 from pathlib import Path
 
+from .config import SCALES
+
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sg_nr_plugin.sample",
                                      description="Generate synthetic Shaoguan 三调 data.")
-    parser.add_argument("--scale", choices=["tiny", "sample", "bench"], default="tiny")
+    parser.add_argument("--scale", choices=sorted(SCALES), default="tiny")
     parser.add_argument("--seed", type=int, default=20231)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--no-project", action="store_true", help="skip the .qgz project")

@@ -50,6 +50,8 @@ SCALES = {
                   targets=dict(TINY_TARGETS), gpkg="shaoguan_tiny.gpkg",
                   townships_per_county=3, villages_per_township=5, new_construction_rate=0.08),
     "sample": Scale("sample", 38_000, ALL_COUNTIES, dem_res=100.0, gpkg="shaoguan_sample.gpkg"),
+    # make bench QUICK=1: about 100k parcels, for measuring during work.
+    "quick": Scale("quick", 87_000, ALL_COUNTIES, dem_res=100.0, gpkg="shaoguan_quick.gpkg"),
     "bench": Scale("bench", 870_000, ALL_COUNTIES, dem_res=50.0, gpkg="shaoguan_bench.gpkg",
                    townships_per_county=16, villages_per_township=18),
 }

@@ -53,13 +53,14 @@ from ..core.units import unit_names
 from ..i18n import tr
 from ..paths import resource_path
 from .check_config import LAYER_FILTERS, DockConfig, layer_info, role_label
+from .coord_import import CoordinateImportMixin
 from .results_model import GEOMETRY_ROLE, build_model, rows_from_layers
 from .task_runner import AlgorithmTaskRunner
 
 SCOPE = "sgnr_checks"
 
 
-class CheckDock(QgsDockWidget):
+class CheckDock(QgsDockWidget, CoordinateImportMixin):
     """A check panel; ``config`` says which algorithm, roles and fields."""
 
     def __init__(self, config: DockConfig, iface=None, parent=None) -> None:
@@ -359,37 +360,6 @@ class CheckDock(QgsDockWidget):
             layer.loadNamedStyle(str(resource_path("styles", style)))
             project.addMapLayer(layer, False)
             group.addLayer(layer)
-
-    # ---- coordinate files -------------------------------------------------------------------
-    def import_coordinates(self, paths: list[str] | None = None) -> bool:
-        """Import 报部坐标 files in the background; the new layer becomes the project layer."""
-        if paths is None:
-            paths, _ = QFileDialog.getOpenFileNames(
-                self, tr("Import projects from coordinate files"), "",
-                tr("Coordinate files (*.txt)"))
-        if not paths:
-            return False
-        started = self.import_runner.start("sgnr:importcoordtxt", {
-            "INPUT": list(paths), "OUTPUT": "TEMPORARY_OUTPUT"}, ("OUTPUT",))
-        self.import_button.setEnabled(not started)
-        self.status.setText(tr("Importing {n} coordinate file(s)…").format(n=len(paths))
-                            if started else tr("The import could not start."))
-        return started
-
-    def _imported(self, ok: bool, results: dict, layers: dict) -> None:
-        self.import_button.setEnabled(True)
-        layer = layers.get("OUTPUT")
-        if not ok or layer is None:
-            self.status.setText(tr("The import failed; no layer was added.\n{log}").format(
-                log=results.get("_log", "")[-2000:]))
-            return
-        layer.setName(tr("Imported projects {time}").format(time=f"{datetime.now():%H:%M:%S}"))
-        QgsProject.instance().addMapLayer(layer)
-        self.role_combos["PROJECTS"].setLayer(layer)
-        self.field_combos["PROJECT_ID_FIELD"].setField("XMBH")  # project id = file name
-        self.status.setText(tr("{parcels} parcel(s) imported, {errors} file error(s): see the "
-                               "Processing log for the lines.").format(
-            parcels=results.get("PARCELS", 0), errors=results.get("ERRORS", 0)))
 
     # ---- results --------------------------------------------------------------------------------
     def refresh_tree(self, *_args) -> None:

@@ -99,35 +99,33 @@ def _table_sum(layer, field: str) -> float:
     return sum(float(f[field] or 0) for f in layer.getFeatures())
 
 
+def _extract_cultivated(processing, gpkg: str):
+    """The native chain's first step, shared by T1 and T2: cultivated parcels only."""
+    return processing.run("native:extractbyexpression", {
+        "INPUT": f"{gpkg}|layername=DLTB", "EXPRESSION": CULTIVATED_EXPR,
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+
+
 def t1_plugin(gpkg: str) -> dict:
     processing = _processing()
     if not _has("sgnr:planindicators"):
         return {"skipped": "sgnr:planindicators not available"}
-    result = processing.run("sgnr:planindicators", {
+    from sg_nr_plugin.core.units import AreaUnit, from_unit
+
+    layer = processing.run("sgnr:planindicators", {
         "DLTB": f"{gpkg}|layername=DLTB", "REGION_LEVEL": 1, "UNIT": 0,
-        "OUTPUT": "TEMPORARY_OUTPUT"})
-    out = result["OUTPUT"]
-    layer = out if not isinstance(out, str) else _layer_any(out)
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     # planindicators reports in the units of the plan's Table 1: cultivated land in 万亩.
     wan_mu = sum(float(f["value"] or 0) for f in layer.getFeatures()
                  if f["indicator_id"] == "cultivated_land" and f["region_code"] != "")
-    return {"cultivated_m2": wan_mu * 1e4 * 10000 / 15}
-
-
-def _layer_any(path: str):
-    from qgis.core import QgsVectorLayer
-
-    return QgsVectorLayer(path, "out", "ogr")
+    return {"cultivated_m2": from_unit(wan_mu, AreaUnit.WAN_MU)}
 
 
 def t1_native(gpkg: str) -> dict:
     processing = _processing()
-    extracted = processing.run("native:extractbyexpression", {
-        "INPUT": f"{gpkg}|layername=DLTB", "EXPRESSION": CULTIVATED_EXPR,
-        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     stats = processing.run("qgis:statisticsbycategories", {
-        "INPUT": extracted, "VALUES_FIELD_NAME": "TBDLMJ", "CATEGORIES_FIELD_NAME": ["ZLDWDM"],
-        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+        "INPUT": _extract_cultivated(processing, gpkg), "VALUES_FIELD_NAME": "TBDLMJ",
+        "CATEGORIES_FIELD_NAME": ["ZLDWDM"], "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     return {"cultivated_m2": _table_sum(stats, "sum")}
 
 
@@ -144,11 +142,9 @@ def t2_plugin(gpkg: str) -> dict:
 
 def t2_native(gpkg: str) -> dict:
     processing = _processing()
-    extracted = processing.run("native:extractbyexpression", {
-        "INPUT": f"{gpkg}|layername=DLTB", "EXPRESSION": CULTIVATED_EXPR,
-        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     inter = processing.run("native:intersection", {
-        "INPUT": extracted, "OVERLAY": f"{gpkg}|layername=STBHHX", "OVERLAY_FIELDS": ["fid"],
+        "INPUT": _extract_cultivated(processing, gpkg), "OVERLAY": f"{gpkg}|layername=STBHHX",
+        "OVERLAY_FIELDS": ["fid"],
         "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     with_area = processing.run("native:fieldcalculator", {
         "INPUT": inter, "FIELD_NAME": "a", "FIELD_TYPE": 0, "FIELD_LENGTH": 20,

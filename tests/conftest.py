@@ -12,6 +12,9 @@ import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
+# The committed test fixture (python -m sg_nr_plugin.sample --scale tiny).
+TINY = ROOT / "data" / "tiny"
+TINY_GPKG = TINY / "shaoguan_tiny.gpkg"
 
 
 def qgis_process_command() -> list[str]:
@@ -103,9 +106,8 @@ def postgis_sql(settings: dict[str, str], sql: str) -> None:
 def _fixture_digests() -> dict[str, str]:
     import hashlib
 
-    folder = ROOT / "data" / "tiny"
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.glob("*")) if p.is_file()}
+            for p in sorted(TINY.glob("*")) if p.is_file()}
 
 
 _FIXTURE_BEFORE = _fixture_digests()

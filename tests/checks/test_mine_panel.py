@@ -3,8 +3,6 @@ identical to ``sgnr:checkmine`` run directly with the same layers."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from qgis.core import (
     QgsApplication,
@@ -14,9 +12,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from tests.conftest import TINY_GPKG as GPKG
 from tests.gui.test_check_dock import wait_until
 
-GPKG = Path(__file__).resolve().parents[2] / "data" / "tiny" / "shaoguan_tiny.gpkg"
 EXPECTED_ROLES = {"PROJECTS": "XM_KSXF", "DLTB": "DLTB", "ECO_REDLINE": "STBHHX",
                   "PROTECTED_AREAS": "ZRBHD", "URBAN_BOUNDARY": "CZKFBJ", "HAZARDS": "DZZHD",
                   "LEGACY_MINES": "LSYLKS", "MINING_RIGHTS": "CKQ", "ROADS": "DL", "RIVERS": "HL"}

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from qgis.core import QgsVectorLayer
 
 from tests.checks.helpers import close
+from tests.conftest import TINY
+from tests.conftest import TINY_GPKG as GPKG
 
-TINY = Path(__file__).resolve().parents[2] / "data" / "tiny"
-GPKG = TINY / "shaoguan_tiny.gpkg"
 ROLES = {"PROJECTS": "XM_KSXF", "DLTB": "DLTB", "ECO_REDLINE": "STBHHX",
          "PROTECTED_AREAS": "ZRBHD", "URBAN_BOUNDARY": "CZKFBJ", "HAZARDS": "DZZHD",
          "LEGACY_MINES": "LSYLKS", "MINING_RIGHTS": "CKQ", "ROADS": "DL", "RIVERS": "HL"}

@@ -18,9 +18,9 @@ from sg_nr_plugin.core.checks.context import CheckInputs
 from sg_nr_plugin.core.checks.engine import create_run
 from sg_nr_plugin.core.checks.ruleset import builtin_ruleset
 from tests.checks.helpers import close
+from tests.conftest import TINY
+from tests.conftest import TINY_GPKG as GPKG
 
-TINY = Path(__file__).resolve().parents[2] / "data" / "tiny"
-GPKG = TINY / "shaoguan_tiny.gpkg"
 MU = 10000 / 15
 
 

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsProject, QgsVectorLayer
 
-from tests.conftest import ROOT
+from tests.conftest import TINY_GPKG as TINY
 from tests.coordtxt.helpers import run_algorithm
 
-TINY = ROOT / "data" / "tiny" / "shaoguan_tiny.gpkg"
 pytestmark = pytest.mark.skipif(not TINY.exists(), reason="data/tiny not generated yet")
 
 

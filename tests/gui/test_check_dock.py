@@ -10,6 +10,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from sg_nr_plugin.core.checks.roles import LayerInfo, detect_roles
 from tests.checks.helpers import dltb, layer, projects, rect_wkt
+from tests.conftest import TINY
 
 
 def wait_until(condition, timeout: float = 60.0) -> bool:
@@ -180,7 +181,6 @@ def test_detect_roles_on_the_sample_layer_codes():
     assert detect_roles(layers, ("PROJECTS",), "mine") == {"PROJECTS": "XM_KSXF"}
 
 
-TINY = __import__("pathlib").Path(__file__).resolve().parents[2] / "data" / "tiny"
 
 
 @pytest.mark.skipif(not (TINY / "shaoguan_tiny.gpkg").exists(), reason="data/tiny missing")

@@ -8,9 +8,8 @@ from pathlib import Path
 from pyproj import Geod, Transformer
 from qgis.core import QgsProcessingFeedback
 
-from tests.conftest import ROOT
+from tests.conftest import TINY_GPKG
 
-TINY_GPKG = ROOT / "data" / "tiny" / "shaoguan_tiny.gpkg"
 GEOD = Geod(a=6378137.0, rf=298.257222101)  # CGCS2000 (domain.md §4)
 _TO_GEOGRAPHIC = Transformer.from_crs("EPSG:4547", "EPSG:4490", always_xy=True)
 

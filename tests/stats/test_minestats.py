@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from qgis.core import QgsVectorLayer
 
@@ -11,8 +9,8 @@ from sg_nr_plugin.core.regions import RegionLevel
 from sg_nr_plugin.core.stats.common import RegionSpec
 from sg_nr_plugin.core.stats.minestats import mine_stats
 from tests.checks.helpers import close, layer, rect_area, rect_wkt
+from tests.conftest import TINY_GPKG as GPKG
 
-GPKG = Path(__file__).resolve().parents[2] / "data" / "tiny" / "shaoguan_tiny.gpkg"
 # (rect, county, zlzt): the upper-case provincial spelling of the national schema
 LEGACY = [((0, 0, 100, 100), "440205", "A"), ((200, 0, 300, 100), "440205", "B"),
           ((400, 0, 500, 50), "440205", "A"), ((0, 500, 200, 600), "440204", "B"),

@@ -15,10 +15,8 @@ from sg_nr_plugin.core.regions import RegionLevel
 from sg_nr_plugin.core.stats.common import RegionSpec
 from sg_nr_plugin.core.stats.landuse import landuse_summary
 from sg_nr_plugin.core.stats.overlaystats import overlay_stats
-from tests.conftest import ROOT
+from tests.conftest import TINY_GPKG as TINY
 from tests.stats.helpers import GEOD
-
-TINY = ROOT / "data" / "tiny" / "shaoguan_tiny.gpkg"
 
 
 @pytest.fixture(scope="module")

@@ -52,28 +52,17 @@ def provider_algorithms(env: dict[str, str]) -> list[str]:
             if line.startswith("\tsgnr:")]
 
 
-def _farmland_projects() -> tuple[str, list[str]] | None:
-    """``(gpkg|layername=…, field names)`` of the sample's farmland projects, if generated."""
-    from osgeo import ogr
-
-    for gpkg in sorted((ROOT / "data" / "sample").glob("*.gpkg")):
-        source = ogr.Open(str(gpkg))
-        for layer in (source or []):
-            if any(key in layer.GetName().lower() for key in ("farmland", "xm_bcgd")):
-                fields = [f.GetName() for f in layer.schema]
-                return f"{gpkg}|layername={layer.GetName()}", fields
-    return None
-
-
 def coordinate_files_step(env: dict[str, str], algorithms: list[str]) -> None:
     """Export the sample's farmland projects to 报部坐标 files, then import them back."""
     if "sgnr:exportcoordtxt" not in algorithms:
         return
-    found = _farmland_projects()
+    found = _sample()
     if found is None:
         print("coordinate files: skipped, no farmland projects in data/sample/ yet")
         return
-    layer, fields = found
+    gpkg, layers = found
+    projects = next(info for info in layers if info.name.upper() == "XM_BCGD")
+    layer, fields = f"{gpkg}|layername={projects.name}", projects.fields
     mapping = [f"{parameter}={field}" for parameter, field in (
         ("PROJECT_FIELD", "XMBH"), ("PARCEL_FIELD", "DKBH"), ("NAME_FIELD", "XMMC"),
         ("LANDCLASS_FIELD", "GHDL")) if field in fields]
@@ -93,16 +82,11 @@ def coordinate_files_step(env: dict[str, str], algorithms: list[str]) -> None:
 
 def _sample_layers() -> dict[str, str]:
     """``{LAYER NAME: gpkg|layername=…}`` of the sample (data/sample/, else data/tiny/)."""
-    from osgeo import ogr
-
-    for folder in ("sample", "tiny"):
-        found: dict[str, str] = {}
-        for gpkg in sorted((ROOT / "data" / folder).glob("*.gpkg")):
-            for layer in (ogr.Open(str(gpkg)) or []):
-                found.setdefault(layer.GetName().upper(), f"{gpkg}|layername={layer.GetName()}")
-        if "DLTB" in found:
-            return found
-    return {}
+    found = _sample()
+    if found is None:
+        return {}
+    gpkg, layers = found
+    return {info.name.upper(): f"{gpkg}|layername={info.name}" for info in layers}
 
 
 def statistics_step(env: dict[str, str], algorithms: list[str]) -> None:
@@ -158,8 +142,9 @@ def print_indicators(gpkg: Path) -> None:
               f"({feature.GetField('status')})")
 
 
-def _farmland_sample() -> tuple[Path, list] | None:
-    """The sample GeoPackage holding the farmland projects, and its layers as LayerInfo."""
+def _sample() -> tuple[Path, list] | None:
+    """The sample GeoPackage (data/sample/, else data/tiny/) with the project layers, and its
+    layers as LayerInfo: every demo step finds its inputs here."""
     from osgeo import ogr
 
     from sg_nr_plugin.core.checks.roles import LayerInfo
@@ -196,7 +181,7 @@ def check_step(env: dict[str, str], algorithms: list[str], kind: str, project_la
     algorithm = f"sgnr:check{kind}"
     if algorithm not in algorithms:
         return None
-    found = _farmland_sample()  # the GeoPackage with the three project layers
+    found = _sample()  # the GeoPackage with the three project layers
     if found is None or not any(info.name.upper() == project_layer for info in found[1]):
         print(f"{kind} check: skipped, no {project_layer} layer in the sample yet")
         return None
@@ -228,7 +213,7 @@ def ledger_step(env: dict[str, str], algorithms: list[str]) -> None:
     """sgnr:balanceledger: construction land taken (JSZY) vs replenished (XM_BCGD) by county."""
     if "sgnr:balanceledger" not in algorithms:
         return
-    found = _farmland_sample()
+    found = _sample()
     names = {info.name.upper(): info for info in found[1]} if found else {}
     if not {"JSZY", "XM_BCGD", "DLTB"} <= set(names):
         print("balance ledger: skipped, no JSZY/XM_BCGD/DLTB in the sample yet")
@@ -265,7 +250,7 @@ def mine_step(env: dict[str, str], algorithms: list[str]) -> None:
     sample; mining rights are judged at the ground truth's check date."""
     import json
 
-    found = _farmland_sample()
+    found = _sample()
     truth = found[0].parent / "ground_truth.json" if found else None
     date = json.loads(truth.read_text("utf-8"))["check_date"] if truth and truth.is_file() \
         else None

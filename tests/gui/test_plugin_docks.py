@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsApplication
 
 
 @pytest.fixture
 def plugin(qgis_iface):
-    """The plugin with initGui() done; a provider registered by another fixture is left alone
-    (the plugin's unload would otherwise remove it from under the later tests)."""
+    """The plugin with initGui() done. A provider registered by another fixture is left alone:
+    initProcessing keeps no provider the registry refused, so unload removes none."""
     from sg_nr_plugin import classFactory
 
-    registered = QgsApplication.processingRegistry().providerById("sgnr") is not None
     instance = classFactory(qgis_iface)
     instance.initGui()
-    if registered:
-        instance.provider = None
     yield instance
     instance.unload()
 

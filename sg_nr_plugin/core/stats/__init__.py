@@ -6,8 +6,16 @@ into tables and workbooks.
 
 from __future__ import annotations
 
+import importlib.util
+
 from ...i18n import tr
 from ..errors import SgNrError
+
+
+def _missing_pandas() -> SgNrError:
+    return SgNrError(
+        tr("The statistics need the Python package pandas, which this QGIS lacks. Install it "
+           "(OSGeo4W: python3-pandas; Debian: python3-pandas) and run again."))
 
 
 def require_pandas():
@@ -15,8 +23,12 @@ def require_pandas():
     try:
         import pandas
     except ImportError as error:
-        raise SgNrError(
-            tr("The statistics need the Python package pandas, which this QGIS lacks. Install it "
-               "(OSGeo4W: python3-pandas; Debian: python3-pandas) and run again.")
-        ) from error
+        raise _missing_pandas() from error
     return pandas
+
+
+def check_pandas() -> None:
+    """Fail before any work when pandas is missing, without importing it yet (~0.25 s that the
+    SQL push-down hides behind the database's work)."""
+    if importlib.util.find_spec("pandas") is None:
+        raise _missing_pandas()

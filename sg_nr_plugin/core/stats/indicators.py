@@ -74,9 +74,9 @@ def plan_indicators(inputs: IndicatorInputs, spec: RegionSpec | None = None,
                     feedback=None):
     """The indicator table as a DataFrame (values in each indicator's own 表1 unit);
     ``frame.attrs``: ``meta`` and ``pushed_down`` (DLTB aggregated by SQL in its database)."""
-    from . import require_pandas
+    from . import check_pandas, require_pandas
 
-    pd = require_pandas()
+    check_pandas()
     spec = spec or RegionSpec()
     definitions = definitions or load_indicators()
     context = transform_context or QgsCoordinateTransformContext()
@@ -104,7 +104,7 @@ def plan_indicators(inputs: IndicatorInputs, spec: RegionSpec | None = None,
         meta.class_sets.update(_definition_sets(indicator))
         for region in _report_regions(results.regions, spec):
             rows.append(_row(indicator, region, namer, results, inputs, spec))
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame = require_pandas().DataFrame(rows, columns=COLUMNS)
     meta.notes.append(tr("Indicators: {id} version {version}").format(
         id=definitions.id, version=definitions.version))
     frame.attrs.update(meta=meta, pushed_down=landuse.attrs["pushed_down"])

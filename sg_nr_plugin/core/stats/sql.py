@@ -11,8 +11,12 @@ subset string (already SQL of that database). Returns None whenever push-down do
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 from qgis.core import QgsProviderRegistry, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
@@ -34,6 +38,10 @@ def quote_identifier(name: str) -> str:
 # prefix as :func:`regions.region_code` does on the streamed value.
 _WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 SQLITE, POSTGRES = "sqlite", "postgres"
+# A table is cut into ranges only above this many rows per range, and into at most this many:
+# below ~100k rows a query takes tens of milliseconds and threads would only add overhead.
+PARTITION_MIN_ROWS = 100_000
+THREADS = min(os.cpu_count() or 1, 8)
 
 
 def _region_key(level: int, dialect: str) -> str:
@@ -78,6 +86,16 @@ def landuse_sql(fields: DltbFields, table: str, where: str = "", level: int | No
             f"FROM ({sql}) AS g GROUP BY 1, 2")
 
 
+def duplicate_count_sql(fields: DltbFields, table: str, where: str = "") -> str:
+    """``SELECT extra``: how many parcels repeat an identifier (BSM) held by an earlier one.
+    A distinct count costs ~0.3 s per million rows against ~0.55 s for grouping them, and
+    clean deliveries (the usual case) need nothing more."""
+    bsm = quote_identifier(fields.bsm)
+    sql = (f"SELECT COUNT({bsm}) - COUNT(DISTINCT {bsm}) FROM {table} "
+           f"WHERE {bsm} IS NOT NULL AND {bsm} <> ''")
+    return sql + (f" AND ({where})" if where else "")
+
+
 def duplicate_ids_sql(fields: DltbFields, table: str, where: str = "") -> str:
     """``SELECT bsm, count`` of the identifiers (BSM) held by more than one parcel."""
     bsm = quote_identifier(fields.bsm)
@@ -85,6 +103,17 @@ def duplicate_ids_sql(fields: DltbFields, table: str, where: str = "") -> str:
     if where:
         sql += f" AND ({where})"
     return sql + f" GROUP BY {bsm} HAVING COUNT(*) > 1"
+
+
+@dataclass(frozen=True)
+class Additive:
+    """A query whose rows over disjoint parts of a table, put together, are its rows over the
+    whole table (sums and counts grouped by a key, folded afterwards by key)."""
+
+    make: SqlMaker
+
+    def __call__(self, table: str, where: str, dialect: str) -> str:
+        return self.make(table, where, dialect)
 
 
 def _gpkg_query(path: str, sql: str) -> list | None:
@@ -97,14 +126,71 @@ def _gpkg_query(path: str, sql: str) -> list | None:
         connection.close()
 
 
+def _rowid_ranges(path: str, table: str, parts: int) -> list[str]:
+    """Conditions cutting the table into ``parts`` ranges of its integer primary key (a
+    GeoPackage's fid), or [] when the table is too small to be worth it or has no such key."""
+    if parts < 2:
+        return []
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        keys = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")
+                if row[5] == 1 and str(row[2]).upper() == "INTEGER"]
+        if len(keys) != 1:
+            return []  # a view, or a composite or non-integer key: one query
+        key = quote_identifier(keys[0])
+        # two queries: SQLite answers a lone MIN or MAX of the key from the b-tree's ends, but
+        # scans the table for both at once
+        low, high = (connection.execute(f"SELECT {bound}({key}) FROM {table}").fetchone()[0]
+                     for bound in ("MIN", "MAX"))
+    except sqlite3.Error:
+        return []
+    finally:
+        connection.close()
+    if low is None or high - low + 1 < 2 * PARTITION_MIN_ROWS:
+        return []
+    step = (high - low) // parts + 1
+    return [f"{key} BETWEEN {start} AND {start + step - 1}"
+            for start in range(low, high + 1, step)]
+
+
+def _load_pandas() -> None:
+    """Every caller turns the rows into a DataFrame next: import pandas (~0.25 s) on this
+    thread, idle while the database works, instead of after it."""
+    with contextlib.suppress(ImportError):  # the caller says what is missing
+        import pandas  # noqa: F401
+
+
 def _gpkg_rows(layer: QgsVectorLayer, makers: list[SqlMaker]) -> list | None:
+    """Each query in the layer's GeoPackage. SQLite runs a query on one core and spends most
+    of a million-row ``GROUP BY`` sorting, so an :class:`Additive` query is cut into ranges of
+    fid and the pieces run side by side, one connection per thread (the sqlite3 module lets
+    go of the GIL while SQLite works): 1.0 s becomes 0.5 s on two cores (measured)."""
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     path, table = parts.get("path", ""), parts.get("layerName") or ""
     if not path.lower().endswith(".gpkg") or not table:
         return None
-    # One query after the other: on two threads they were slower, not faster (measured).
-    return [_gpkg_query(path, make(quote_identifier(table), layer.subsetString(), SQLITE))
-            for make in makers]
+    table, subset = quote_identifier(table), layer.subsetString()
+    workers = THREADS
+    ranges = _rowid_ranges(path, table, workers) if any(
+        isinstance(make, Additive) for make in makers) else []
+    jobs = []  # (maker index, SQL)
+    for index, make in enumerate(makers):
+        pieces = ranges if isinstance(make, Additive) and ranges else [""]
+        for piece in pieces:
+            where = " AND ".join(f"({w})" for w in (subset, piece) if w)
+            jobs.append((index, make(table, where, SQLITE)))
+    # every job on its own thread, the short ones too: the cores stay busy to the end
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        futures = [pool.submit(_gpkg_query, path, sql) for _index, sql in jobs]
+        _load_pandas()
+        answers = [future.result() for future in futures]
+    results: list = [[] for _ in makers]
+    for (index, _sql), rows in zip(jobs, answers):
+        if rows is None:
+            results[index] = None  # one failed piece fails its query: stream instead
+        elif results[index] is not None:
+            results[index].extend(rows)
+    return results
 
 
 def _postgres_rows(layer: QgsVectorLayer, makers: list[SqlMaker]) -> list | None:
@@ -166,7 +252,8 @@ def fold_rows(rows: Iterable, spec: RegionSpec, totals, keyed: bool) -> None:
 def sql_landuse_totals(source, spec: RegionSpec, layer_name: str, split_k: bool):
     """Land-use totals aggregated in the database, or None when push-down does not apply.
 
-    One ``GROUP BY`` (region, DLBM) gives every class area; a second one finds repeated BSMs
+    One ``GROUP BY`` (region, DLBM) gives every class area while a distinct count of BSM runs
+    beside it; only when that count finds repeated identifiers does a third query name them
     (the streaming path's duplicate check)."""
     from .landuse import LanduseTotals
 
@@ -180,14 +267,22 @@ def sql_landuse_totals(source, spec: RegionSpec, layer_name: str, split_k: bool)
     def grouped(table: str, where: str, dialect: str) -> str:
         return landuse_sql(fields, table, where, level, dialect, names=village)
 
-    def duplicates(table: str, where: str, _dialect: str) -> str:
-        return duplicate_ids_sql(fields, table, where)
+    def repeated(table: str, where: str, _dialect: str) -> str:
+        return duplicate_count_sql(fields, table, where)
 
-    results = query_rows(source, grouped, *([duplicates] if fields.bsm else []))
+    results = query_rows(source, Additive(grouped), *([repeated] if fields.bsm else []))
     if results is None or results[0] is None:
         return None
     totals = LanduseTotals(split_k=split_k)
     fold_rows(results[0], spec, totals, keyed=level is not None)
-    for bsm, count in (results[1] or []) if len(results) > 1 else []:
-        totals.duplicates.add_group(text(bsm), int(count))
+    if len(results) > 1 and (results[1] is None or results[1][0][0]):
+        _name_duplicates(source, fields, totals)
     return totals
+
+
+def _name_duplicates(source: QgsVectorLayer, fields: DltbFields, totals) -> None:
+    def duplicates(table: str, where: str, _dialect: str) -> str:
+        return duplicate_ids_sql(fields, table, where)
+
+    for bsm, count in (query_rows(source, duplicates) or [None])[0] or []:
+        totals.duplicates.add_group(text(bsm), int(count))

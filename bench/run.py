@@ -118,8 +118,8 @@ def startup_lines(results: dict) -> list[str]:
              "native) | ratio |", "|---|---|---|"]
     for label, a, b, _target, _issue in RATIOS:
         ra, rb = results.get(a, {}), results.get(b, {})
-        if "startup_s" not in ra or "startup_s" not in rb:
-            continue
+        if not all(r.get("startup_s") and "skipped" not in r for r in (ra, rb)):
+            continue  # a task with no Processing start-up, or one that did not run
         value = (ra["seconds"] + ra["startup_s"]) / (rb["seconds"] + rb["startup_s"])
         lines.append(f"| {label} | {ra['startup_s']:.2f} / {rb['startup_s']:.2f} | "
                      f"{value:.2f}× |")

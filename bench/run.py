@@ -118,7 +118,7 @@ def startup_lines(results: dict) -> list[str]:
              "native) | ratio |", "|---|---|---|"]
     for label, a, b, _target, _issue in RATIOS:
         ra, rb = results.get(a, {}), results.get(b, {})
-        if not all(r.get("startup_s") and "skipped" not in r for r in (ra, rb)):
+        if not all("startup_s" in r and "skipped" not in r for r in (ra, rb)):
             continue  # a task with no Processing start-up, or one that did not run
         value = (ra["seconds"] + ra["startup_s"]) / (rb["seconds"] + rb["startup_s"])
         lines.append(f"| {label} | {ra['startup_s']:.2f} / {rb['startup_s']:.2f} | "

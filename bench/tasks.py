@@ -212,7 +212,8 @@ def main() -> int:
     app = QgsApplication([], False)
     app.initQgis()
     start = time.perf_counter()
-    if task.startswith("t"):  # T1-T3 run algorithms: start Processing first, off the clock
+    runs_algorithms = task.startswith("t")  # T1-T3: start Processing first, off the clock
+    if runs_algorithms:
         _processing()
     ready = time.perf_counter()
     try:
@@ -221,8 +222,8 @@ def main() -> int:
         result = {"error": repr(error)}
     seconds = time.perf_counter() - ready
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"task": task, "seconds": seconds, "startup_s": ready - start,
-                      "peak_mb": peak_mb, **result}))
+    startup = {"startup_s": ready - start} if runs_algorithms else {}
+    print(json.dumps({"task": task, "seconds": seconds, **startup, "peak_mb": peak_mb, **result}))
     sys.stdout.flush()
     os._exit(0)  # skip QGIS tear-down: it is not part of any measurement
 

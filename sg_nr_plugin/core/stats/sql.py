@@ -1,12 +1,13 @@
 """Push attribute-only aggregations into the database (GeoPackage via SQLite, PostGIS).
 
 Reading a million parcels through the provider costs ~6 s; one ``GROUP BY`` inside the
-database ~1 s, ~0.6 s in a GeoPackage cut into fid ranges that run on all cores. The SQL groups by the region prefix of ZLDWDM (trimmed exactly as Python's
-``str.strip`` does, so it equals :func:`regions.region_code`) and the raw DLBM, and sums the
-areas with the same NULL rules as :func:`common.parcel_areas`; land classes are then applied in
-Python, on a few hundred rows, by the same code the streaming path uses, so both paths give the
-same table. Identifiers are quoted; the query carries no user values except the layer's own
-subset string (already SQL of that database). Returns None whenever push-down does not apply.
+database ~1 s, ~0.6 s in a GeoPackage cut into fid ranges that run on all cores. The SQL
+groups by the region prefix of ZLDWDM (trimmed exactly as Python's ``str.strip`` does, so it
+equals :func:`regions.region_code`) and the raw DLBM, and sums the areas with the same NULL
+rules as :func:`common.parcel_areas`; land classes are then applied in Python, on a few
+hundred rows, by the same code the streaming path uses, so both paths give the same table.
+Identifiers are quoted; the query carries no user values except the layer's own subset string
+(already SQL of that database). Returns None whenever push-down does not apply.
 """
 
 from __future__ import annotations

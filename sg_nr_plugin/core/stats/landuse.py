@@ -130,8 +130,10 @@ def landuse_summary(source: QgsFeatureSource, spec: RegionSpec | None = None,
     on ``sql_layer`` (or ``source`` when it is a layer) when no expression or spatial regions
     are involved; ``allow_sql=False`` forces streaming.
     """
+    from . import check_pandas
     from .sql import sql_landuse_totals
 
+    check_pandas()  # before the parcels are read, not after
     spec = spec or RegionSpec()
     totals = None
     if allow_sql and expression is None and not spec.spatial:

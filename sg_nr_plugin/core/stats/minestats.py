@@ -81,6 +81,9 @@ def mine_stats(legacy: QgsFeatureSource, spec: RegionSpec,
                transform_context: QgsCoordinateTransformContext | None = None,
                feedback=None) -> MineStats:
     """Legacy-mine and green-mine figures by region; ``names`` are the layer names shown."""
+    from . import check_pandas
+
+    check_pandas()  # before the layers are read, not after
     names = names or {}
     context = transform_context or QgsCoordinateTransformContext()
     crs = legacy.sourceCrs()
@@ -156,7 +159,9 @@ def _right_rows(source, layer_name, spec, assigner, crs, context, meta) -> list[
 
 
 def _frame(legacy: list[LegacyRow], rights: list[RightRow], assigner: RegionAssigner):
-    import pandas as pd
+    from . import require_pandas
+
+    pd = require_pandas()
 
     regions = sorted({r.region for r in legacy} | {r.region for r in rights})
     records = []

@@ -267,6 +267,9 @@ def overlay_stats(source: QgsFeatureSource, overlay_source: QgsFeatureSource,
 
     Overlay pieces are dissolved per parcel, so overlapping overlay polygons never count twice.
     """
+    from . import check_pandas
+
+    check_pandas()  # before the parcels are read, not after
     spec = spec or RegionSpec()
     context = transform_context or QgsCoordinateTransformContext()
     crs = source.sourceCrs()

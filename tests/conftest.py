@@ -121,3 +121,20 @@ def pytest_sessionfinish(session, exitstatus):
             f"ERROR: tests modified the committed fixture data/tiny: {changed} "
             "(open copies, never the fixture, in anything that can write)", red=True)
         session.exitstatus = 1
+
+
+# ---- QGIS objects are freed before QGIS exits, not after ------------------------------------
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Before the last test's teardown (where pytest-qgis calls exitQgis), drop the last
+    failure's traceback, which pytest keeps in ``sys.last_traceback``, and collect the garbage.
+
+    The frames of failed tests hold layers and sources; left to Python's own timing, the
+    collector freed them during pytest's final report, after exitQgis, and the run ended in a
+    segmentation fault that hid the summary (seen whenever several tests failed)."""
+    if nextitem is None:
+        import gc
+        import sys
+
+        sys.last_type = sys.last_value = sys.last_traceback = None
+        gc.collect()

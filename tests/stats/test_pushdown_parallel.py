@@ -72,6 +72,16 @@ def test_clean_identifiers_need_no_grouping_query(qgis_app, tmp_path, queries):
     assert not [q for q in queries if "HAVING" in q]  # the distinct count found no repeat
 
 
+def test_ranges_hold_at_least_the_minimum_rows(qgis_app, tmp_path, queries, monkeypatch):
+    monkeypatch.setattr(sql, "PARTITION_MIN_ROWS", 4)
+    monkeypatch.setattr(sql, "THREADS", 8)
+    layer = write_gpkg(awkward_layer(), tmp_path / "awkward.gpkg")
+    spec = RegionSpec(level=RegionLevel.COUNTY)
+    pushed = landuse_summary(layer, spec)
+    assert len(ranged(queries)) == 2  # 11 rows: two ranges of 4 or more, not eight
+    assert_same(pushed, landuse_summary(layer, spec, allow_sql=False))
+
+
 def test_small_tables_are_not_cut(qgis_app, tmp_path, queries, monkeypatch):
     monkeypatch.setattr(sql, "PARTITION_MIN_ROWS", 100_000)
     layer = write_gpkg(awkward_layer(), tmp_path / "awkward.gpkg")

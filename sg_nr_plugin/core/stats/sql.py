@@ -39,8 +39,8 @@ def quote_identifier(name: str) -> str:
 # prefix as :func:`regions.region_code` does on the streamed value.
 _WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 SQLITE, POSTGRES = "sqlite", "postgres"
-# A table is cut into ranges only above this many rows per range, and into at most this many:
-# below ~100k rows a query takes tens of milliseconds and threads would only add overhead.
+# A table is cut into ranges of at least this many rows, one per core at most: below ~100k
+# rows a query takes tens of milliseconds and more threads would only add overhead.
 PARTITION_MIN_ROWS = 100_000
 THREADS = min(os.cpu_count() or 1, 8)
 
@@ -128,8 +128,9 @@ def _gpkg_query(path: str, sql: str) -> list | None:
 
 
 def _rowid_ranges(path: str, table: str, parts: int) -> list[str]:
-    """Conditions cutting the table into ``parts`` ranges of its integer primary key (a
-    GeoPackage's fid), or [] when the table is too small to be worth it or has no such key."""
+    """Conditions cutting the table into at most ``parts`` ranges of its integer primary key
+    (a GeoPackage's fid) of PARTITION_MIN_ROWS or more each, or [] when the table is too
+    small for two or has no such key."""
     if parts < 2:
         return []
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -147,7 +148,10 @@ def _rowid_ranges(path: str, table: str, parts: int) -> list[str]:
         return []
     finally:
         connection.close()
-    if low is None or high - low + 1 < 2 * PARTITION_MIN_ROWS:
+    if low is None:
+        return []  # an empty table
+    parts = min(parts, (high - low + 1) // PARTITION_MIN_ROWS)
+    if parts < 2:
         return []
     step = (high - low) // parts + 1
     return [f"{key} BETWEEN {start} AND {start + step - 1}"

@@ -46,6 +46,7 @@ def test_awkward_region_codes_pushed_down_equal_streamed(qgis_app, tmp_path, lev
     assert_same(pushed, streamed)
     assert pushed.attrs["control_m2"] == pytest.approx(streamed.attrs["control_m2"])
     assert pushed.attrs["meta"].notes == streamed.attrs["meta"].notes  # duplicates, codes
+    assert any("BSM: B0, B1, B2, B3" in note for note in pushed.attrs["meta"].notes)
 
 
 def test_awkward_codes_are_cut_like_region_code(qgis_app, tmp_path):

@@ -56,3 +56,4 @@ def test_postgis_awkward_region_codes_equal_streaming(postgis, tmp_path, qgis_ap
         assert pushed.attrs["pushed_down"] and not streamed.attrs["pushed_down"]
         assert_same(pushed, streamed)
         assert pushed.attrs["meta"].notes == streamed.attrs["meta"].notes
+        assert any("BSM: B0, B1, B2, B3" in note for note in pushed.attrs["meta"].notes)

@@ -74,15 +74,15 @@ def plan_indicators(inputs: IndicatorInputs, spec: RegionSpec | None = None,
                     feedback=None):
     """The indicator table as a DataFrame (values in each indicator's own 表1 unit);
     ``frame.attrs``: ``meta`` and ``pushed_down`` (DLTB aggregated by SQL in its database)."""
-    from . import check_pandas, require_pandas
+    from . import require_pandas
 
-    check_pandas()
     spec = spec or RegionSpec()
     definitions = definitions or load_indicators()
     context = transform_context or QgsCoordinateTransformContext()
     meta = StatsMeta()
     # The class-set indicators need only ΣTBDLMJ/ΣTBMJ by region and DLBM: from a GeoPackage
-    # or PostGIS layer that is one GROUP BY in the database, no parcel read into Python.
+    # or PostGIS layer that is one GROUP BY in the database, no parcel read into Python. It is
+    # the first work done, and it says so at once when pandas is missing.
     landuse = landuse_summary(inputs.dltb, spec, inputs.dltb_name, feedback=feedback,
                               allow_sql=inputs.allow_sql, sql_layer=inputs.dltb_layer)
     meta.sources.append(landuse.attrs["meta"].sources[0])

@@ -59,7 +59,7 @@
         <translation>矿山修复核查</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="205"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="210"/>
         <source>Legacy mine parcels</source>
         <translation>历史遗留矿山图斑</translation>
     </message>
@@ -897,7 +897,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>无坐落单位代码（ZLDWDM 为空）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/common.py" line="104"/>
+        <location filename="../sg_nr_plugin/core/stats/common.py" line="105"/>
         <source>Region layer “{layer}” has no field “{field}”: choose the field holding the region code or name.</source>
         <translation>行政区图层“{layer}”没有字段“{field}”：请选择存放行政区代码或名称的字段。</translation>
     </message>
@@ -907,7 +907,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>（不在行政区图层内）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/common.py" line="295"/>
+        <location filename="../sg_nr_plugin/core/stats/common.py" line="294"/>
         <source>Invalid filter expression “{expr}”: {error}</source>
         <translation>筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -962,7 +962,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>口径：{text}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/__init__.py" line="18"/>
+        <location filename="../sg_nr_plugin/core/stats/__init__.py" line="16"/>
         <source>The statistics need the Python package pandas, which this QGIS lacks. Install it (OSGeo4W: python3-pandas; Debian: python3-pandas) and run again.</source>
         <translation>统计功能需要 Python 包 pandas，当前 QGIS 中没有。请安装（OSGeo4W：python3-pandas；Debian：python3-pandas）后重新运行。</translation>
     </message>
@@ -1047,7 +1047,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>未识别地类（{codes}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/landuse.py" line="156"/>
+        <location filename="../sg_nr_plugin/core/stats/landuse.py" line="158"/>
         <source>Unrecognised land-class codes: {codes}</source>
         <translation>未识别的地类编码：{codes}</translation>
     </message>
@@ -1112,27 +1112,27 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="290"/>
+        <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="291"/>
         <source>{n} invalid overlay feature(s) were repaired (makeValid).</source>
         <translation>已修复 {n} 个无效的叠加图层要素（makeValid）。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="292"/>
+        <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="293"/>
         <source>Area mode: {mode}</source>
         <translation>面积口径：{mode}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="292"/>
+        <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="293"/>
         <source>net (TBDLMJ apportioned)</source>
         <translation>净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="292"/>
+        <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="293"/>
         <source>gross</source>
         <translation>毛面积</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="202"/>
+        <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="200"/>
         <source>Invalid input filter expression “{expr}”: {error}</source>
         <translation>统计对象筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -1602,7 +1602,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>列出了未知编码：{codes}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/overlay.py" line="87"/>
+        <location filename="../sg_nr_plugin/core/overlay.py" line="85"/>
         <source>Invalid overlay filter expression “{expr}”: {error}</source>
         <translation>叠加图层筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -1859,12 +1859,12 @@ Excel 报告增加规划进度：已验收项目（状态字段等于已验收�
         <translation>灌溉水源</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="98"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="101"/>
         <source>Treated: legacy parcels whose treatment status (zlzt) is B; restoration rate = treated area ÷ legacy-mine area × 100.</source>
         <translation>已治理：治理状态（zlzt）为 B 的历史遗留矿山图斑；修复率 = 已治理面积 ÷ 历史遗留矿山面积 × 100。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="152"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="155"/>
         <source>Licensed producing mines: mining rights whose status ({field}) says producing; green: the flag {flag}.</source>
         <translation>持证在采矿山：生产状态（{field}）为生产的采矿权；绿色矿山：标志字段 {flag}。</translation>
     </message>
@@ -1985,117 +1985,117 @@ Output: one row per region (areas in the chosen unit); optionally an Excel workb
         <translation>矿山修复统计</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="193"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="198"/>
         <source>Mine restoration</source>
         <translation>矿山修复</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="194"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="199"/>
         <source>Legacy parcels</source>
         <translation>遗留矿山图斑数</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="195"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="200"/>
         <source>Legacy-mine area ({unit})</source>
         <translation>历史遗留矿山面积（{unit}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="196"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="201"/>
         <source>Treated ({unit})</source>
         <translation>已治理（{unit}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="197"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="202"/>
         <source>Untreated ({unit})</source>
         <translation>未治理（{unit}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="211"/>
         <source>Under a restoration project ({unit})</source>
         <translation>修复项目覆盖（{unit}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="199"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="204"/>
         <source>Restoration rate (%)</source>
         <translation>修复率（%）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="214"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="219"/>
         <source>Licensed producing mines</source>
         <translation>持证在采矿山</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="199"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="204"/>
         <source>Green mines</source>
         <translation>绿色矿山</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="200"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="205"/>
         <source>Green-mine share (%)</source>
         <translation>绿色矿山比例（%）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="201"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206"/>
         <source>Mine restoration and green mines (unit: {unit})</source>
         <translation>矿山修复与绿色矿山（单位：{unit}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="211"/>
         <source>Parcel number</source>
         <translation>图斑编号</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="220"/>
         <source>Mine name</source>
         <translation>矿山名称</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="211"/>
         <source>Area ({unit})</source>
         <translation>面积（{unit}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="211"/>
         <source>Verified area hsmj (m²)</source>
         <translation>核实面积 hsmj（平方米）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="211"/>
         <source>Treated</source>
         <translation>已治理</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="220"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="220"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="213"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="218"/>
         <source>Producing mines</source>
         <translation>在采矿山</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="220"/>
         <source>Licence number</source>
         <translation>许可证号</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="220"/>
         <source>Production status</source>
         <translation>生产状态</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="220"/>
         <source>Green mine</source>
         <translation>绿色矿山</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="215"/>
+        <location filename="../sg_nr_plugin/core/stats/minestats.py" line="220"/>
         <source>Valid to</source>
         <translation>有效期止</translation>
     </message>
@@ -2105,7 +2105,7 @@ Output: one row per region (areas in the chosen unit); optionally an Excel workb
         <translation>运行已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/common.py" line="173"/>
+        <location filename="../sg_nr_plugin/core/stats/common.py" line="174"/>
         <source>{n} invalid polygon(s) in “{layer}” were repaired (makeValid) for measuring; fix them in the source data. Feature id(s): {fids}</source>
         <translation>图层“{layer}”中有 {n} 个无效多边形已修复（makeValid）后计算面积；请在源数据中改正。要素编号：{fids}</translation>
     </message>
@@ -2171,7 +2171,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
         <translation>未核查（未提供输入）：{rules}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/common.py" line="226"/>
+        <location filename="../sg_nr_plugin/core/stats/common.py" line="227"/>
         <source>{n} parcel(s) of “{layer}” repeat the identifier (BSM) of another parcel (duplicated features?); they are counted as delivered. BSM: {ids}</source>
         <translation>图层“{layer}”中有 {n} 个图斑与其他图斑的标识码（BSM）重复（要素重复？），已按原样统计。BSM：{ids}</translation>
     </message>

@@ -29,7 +29,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .errors import SgNrError
+from .expressions import filtered_request
 from .wkb import RingSet
 
 # Red-line and protected-area polygons can hold 100 000 vertices; intersecting a small parcel
@@ -82,10 +82,8 @@ class OverlayLayer:
         request = QgsFeatureRequest()
         request.setDestinationCrs(self.dest_crs, transform_context)
         if expression:
-            request.setFilterExpression(expression)
-            if request.filterExpression().hasParserError():
-                raise SgNrError(tr("Invalid overlay filter expression “{expr}”: {error}").format(
-                    expr=expression, error=request.filterExpression().parserErrorString()))
+            filtered_request(expression,
+                             tr("Invalid overlay filter expression “{expr}”: {error}"), request)
         else:
             request.setNoAttributes()
         for feature in source.getFeatures(request):

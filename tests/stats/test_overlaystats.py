@@ -6,6 +6,7 @@ import pytest
 
 from sg_nr_plugin.core.regions import RegionLevel
 from sg_nr_plugin.core.stats.common import RegionSpec
+from sg_nr_plugin.core.stats.landuse import landuse_summary
 from sg_nr_plugin.core.stats.overlaystats import AreaMode, overlay_stats
 from tests.stats.helpers import (
     DLTB_FIELDS,
@@ -13,6 +14,7 @@ from tests.stats.helpers import (
     VILLAGE_B,
     X0,
     Y0,
+    dltb_layer,
     geodesic_area_rect,
     memory_layer,
     rect_wkt,
@@ -111,3 +113,17 @@ def test_geographic_input_with_projected_overlay(qgis_app):
     whole = abs(GEOD.polygon_area_perimeter([lon1, lon2, lon2, lon1], [lat1, lat1, lat2, lat2])[0])
     assert row.area_input == pytest.approx(whole, rel=1e-6)
     assert row.area_inside / row.area_input == pytest.approx(0.5, abs=1e-4)
+
+
+@pytest.mark.parametrize(("run", "message"), [
+    (lambda bad: landuse_summary(dltb_layer(), expression=bad), "Invalid filter expression"),
+    (lambda bad: overlay_stats(dltb_layer(), dltb_layer("overlay"), input_filter=bad),
+     "Invalid input filter expression"),
+    (lambda bad: overlay_stats(dltb_layer(), dltb_layer("overlay"), overlay_filter=bad),
+     "Invalid overlay filter expression"),
+], ids=["landuse", "input", "overlay"])
+def test_a_filter_that_does_not_parse_names_its_parameter(qgis_app, run, message):
+    from sg_nr_plugin.core.errors import SgNrError
+
+    with pytest.raises(SgNrError, match=rf"^{message} “\"DLBM\" = = 1”:\s+\S"):
+        run('"DLBM" = = 1')

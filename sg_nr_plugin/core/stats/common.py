@@ -17,6 +17,7 @@ from qgis.core import (
 
 from ...i18n import tr
 from ..errors import EmptyInputError, SgNrError
+from ..expressions import filtered_request
 from ..fields import DltbFields, detect_dltb_fields
 from ..regions import RegionLevel, region_code, region_name
 
@@ -290,10 +291,7 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
                          fields.kcxs, fields.tbdlmj, fields.bsm) if n]
     request = QgsFeatureRequest()
     if expression:
-        request.setFilterExpression(expression)
-        if request.filterExpression().hasParserError():
-            raise SgNrError(tr("Invalid filter expression “{expr}”: {error}").format(
-                expr=expression, error=request.filterExpression().parserErrorString()))
+        filtered_request(expression, tr("Invalid filter expression “{expr}”: {error}"), request)
         # the filter needs its own columns too, whatever the provider does with subsets
         referenced = request.filterExpression().referencedColumns()
         names_to_read = list(dict.fromkeys([*names, *(c for c in referenced

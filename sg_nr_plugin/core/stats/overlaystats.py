@@ -23,7 +23,7 @@ from qgis.core import (
 
 from ...i18n import tr
 from ..area import EllipsoidalArea
-from ..errors import SgNrError
+from ..expressions import filtered_request
 from ..fields import DltbFields, detect_dltb_fields
 from ..overlay import ALL, NONE, PART, OverlayLayer, proven_valid, ring_bounds
 from ..regions import RegionLevel
@@ -197,10 +197,8 @@ class ParcelReader:
             wanted += [self.fields.tbmj, self.fields.kcmj, self.fields.kcxs, self.fields.tbdlmj]
         request = QgsFeatureRequest()
         if expression:
-            request.setFilterExpression(expression)
-            if request.filterExpression().hasParserError():
-                raise SgNrError(tr("Invalid input filter expression “{expr}”: {error}").format(
-                    expr=expression, error=request.filterExpression().parserErrorString()))
+            filtered_request(expression, tr("Invalid input filter expression “{expr}”: {error}"),
+                             request)
             referenced = request.filterExpression().referencedColumns()
             if QgsFeatureRequest.ALL_ATTRIBUTES in referenced:  # e.g. attributes()
                 return request

@@ -1,5 +1,6 @@
-"""Shared pieces of the reliability tests: the tiny sample, a feedback that cancels at a
-given progress, and hand-made polygons with independently known ellipsoidal areas."""
+"""Shared pieces of the reliability tests: the tiny sample, feedbacks that cancel at a given
+progress or keep the warnings, and hand-made polygons with independently known ellipsoidal
+areas."""
 
 from __future__ import annotations
 
@@ -39,6 +40,18 @@ class CancelAt(QgsProcessingFeedback):
         if progress >= self.threshold and not self.fired:
             self.fired = True
             self.cancel()
+
+
+class WarningLog(QgsProcessingFeedback):
+    """Keeps every warning pushed, besides the feedback's own text log."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.warnings: list[str] = []
+
+    def pushWarning(self, text):  # noqa: N802 - QGIS API name
+        self.warnings.append(text)
+        super().pushWarning(text)
 
 
 def files_under(folder: Path) -> list[str]:

@@ -15,7 +15,7 @@ from qgis.core import (
 )
 
 from tests.checks.helpers import projects, rect_area, rect_wkt
-from tests.reliability.helpers import TINY_GPKG, tiny
+from tests.reliability.helpers import TINY_GPKG, WarningLog, tiny
 from tests.stats.helpers import DLTB_FIELDS, VILLAGE_A, X0, Y0, memory_layer, square_wkt
 
 WHOLE, VILLAGE = 0, 3
@@ -25,16 +25,6 @@ M2 = 0
 @pytest.fixture
 def ready(qgis_processing, provider_registered):
     return True
-
-
-class Log(QgsProcessingFeedback):
-    def __init__(self) -> None:
-        super().__init__()
-        self.warnings: list[str] = []
-
-    def pushWarning(self, text):  # noqa: N802 - QGIS API name
-        self.warnings.append(text)
-        super().pushWarning(text)
 
 
 def run(algorithm_id: str, parameters: dict, feedback=None) -> dict:
@@ -118,7 +108,7 @@ def test_duplicated_dltb_parcels_are_named(ready, tmp_path, storage):
     layer = memory_layer("DLTB", "BSM:string&field=" + DLTB_FIELDS, rows_in)
     if storage == "gpkg":
         layer = write_gpkg(layer, tmp_path / "dltb.gpkg")
-    log = Log()
+    log = WarningLog()
     result = run("sgnr:landusesummary", {"INPUT": layer, "REGION_LEVEL": WHOLE, "UNIT": M2},
                  log)
     [row] = rows(result["OUTPUT"])
@@ -261,7 +251,7 @@ def _gbk_shapefile(folder: Path, with_cpg: bool) -> Path:
 @pytest.mark.parametrize("with_cpg", [True, False])
 def test_gbk_shapefile_reads_chinese_with_and_without_cpg(ready, tmp_path, with_cpg):
     path = _gbk_shapefile(tmp_path, with_cpg)
-    log = Log()
+    log = WarningLog()
     result = run("sgnr:landusesummary", {"INPUT": str(path), "REGION_LEVEL": VILLAGE}, log)
     assert {r["region_name"] for r in rows(result["OUTPUT"])} == {VILLAGE_NAME}
     assert {r["dlmc"] for r in rows(result["OUTPUT"])} >= {"水田", "乔木林地"}

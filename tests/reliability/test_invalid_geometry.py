@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
-from tests.reliability.helpers import ring_area
+from tests.reliability.helpers import WarningLog, ring_area
 from tests.stats.helpers import DLTB_FIELDS, VILLAGE_A, X0, Y0, memory_layer, rect_wkt
 
 # A 100 m bow-tie: two triangles meeting at the centre. Measured as it is, its lobes cancel
@@ -19,16 +19,6 @@ TRIANGLES_M2 = (ring_area([(X0, Y0), (X0 + 50, Y0 + 50), (X0, Y0 + 100), (X0, Y0
 SQUARE = rect_wkt(X0 + 200, Y0, X0 + 300, Y0 + 100)
 SQUARE_M2 = ring_area([(X0 + 200, Y0), (X0 + 300, Y0), (X0 + 300, Y0 + 100),
                        (X0 + 200, Y0 + 100), (X0 + 200, Y0)])
-
-
-class LogFeedback(QgsProcessingFeedback):
-    def __init__(self) -> None:
-        super().__init__()
-        self.warnings: list[str] = []
-
-    def pushWarning(self, text):  # noqa: N802 - QGIS API name
-        self.warnings.append(text)
-        super().pushWarning(text)
 
 
 @pytest.fixture
@@ -53,7 +43,7 @@ def test_overlaystats_repairs_counts_and_lists_invalid_parcels(
         qgis_processing, provider_registered, dltb_with_bowtie, cover):
     import processing
 
-    feedback = LogFeedback()
+    feedback = WarningLog()
     result = processing.run("sgnr:overlaystats", {
         "INPUT": dltb_with_bowtie, "OVERLAY": cover, "REGION_LEVEL": 0, "UNIT": 0,
         "OUTPUT": "memory:"}, feedback=feedback)
@@ -69,7 +59,7 @@ def test_changematrix_repairs_invalid_parcels_of_both_vintages(
         qgis_processing, provider_registered, dltb_with_bowtie):
     import processing
 
-    feedback = LogFeedback()
+    feedback = WarningLog()
     result = processing.run("sgnr:changematrix", {
         "CURRENT": dltb_with_bowtie, "BASE": dltb_with_bowtie, "REGION_LEVEL": 0, "UNIT": 0,
         "OUTPUT": "memory:"}, feedback=feedback)

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from pyproj import Geod, Transformer
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsFeature,
     QgsField,
     QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -95,3 +99,18 @@ def inputs_for(project_layer: QgsVectorLayer, **layers):
 
 def close(actual: float, expected: float, rel: float = 1e-6) -> bool:
     return abs(actual - expected) <= rel * max(abs(expected), 1e-9)
+
+
+def run_check(algorithm_id: str, parameters: dict):
+    """Run a check algorithm with memory outputs: ``(results, findings, checked, feedback)``."""
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+    assert algorithm is not None
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    parameters = {"OUTPUT_FINDINGS": "memory:", "OUTPUT_PROJECTS": "memory:", **parameters}
+    results, ok = algorithm.run(parameters, context, feedback)
+    assert ok, feedback.textLog()
+    findings = context.takeResultLayer(results["OUTPUT_FINDINGS"])
+    checked = context.takeResultLayer(results["OUTPUT_PROJECTS"])
+    return results, findings, checked, feedback

@@ -7,10 +7,9 @@ from qgis.core import (
     QgsApplication,
     QgsProcessingContext,
     QgsProcessingFeedback,
-    QgsProject,
 )
 
-from tests.checks.helpers import close, dltb, layer, projects, rect_area, rect_wkt
+from tests.checks.helpers import close, dltb, layer, projects, rect_area, rect_wkt, run_check
 
 ALG = "sgnr:checkfarmland"
 
@@ -28,17 +27,7 @@ def inputs(qgis_app):
 
 
 def run_alg(parameters):
-    algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALG)
-    assert algorithm is not None
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    feedback = QgsProcessingFeedback()
-    parameters = {"OUTPUT_FINDINGS": "memory:", "OUTPUT_PROJECTS": "memory:", **parameters}
-    results, ok = algorithm.run(parameters, context, feedback)
-    assert ok, feedback.textLog()
-    findings = context.takeResultLayer(results["OUTPUT_FINDINGS"])
-    checked = context.takeResultLayer(results["OUTPUT_PROJECTS"])
-    return results, findings, checked
+    return run_check(ALG, parameters)[:3]
 
 
 def test_algorithm_outputs_verdicts_findings_and_quotas(provider_registered, inputs):

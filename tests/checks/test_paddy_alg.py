@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from qgis.core import (
-    QgsApplication,
-    QgsProcessingContext,
-    QgsProcessingFeedback,
-    QgsProject,
-)
 
-from tests.checks.helpers import X0, Y0, close, dltb, layer, projects, rect_area, rect_wkt
+from tests.checks.helpers import (
+    X0,
+    Y0,
+    close,
+    dltb,
+    layer,
+    projects,
+    rect_area,
+    rect_wkt,
+    run_check,
+)
 
 ALG = "sgnr:checkpaddy"
 MU = 10000 / 15
@@ -32,17 +36,7 @@ def inputs(qgis_app):
 
 
 def run_alg(parameters):
-    algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALG)
-    assert algorithm is not None
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    feedback = QgsProcessingFeedback()
-    parameters = {"OUTPUT_FINDINGS": "memory:", "OUTPUT_PROJECTS": "memory:", **parameters}
-    results, ok = algorithm.run(parameters, context, feedback)
-    assert ok, feedback.textLog()
-    findings = context.takeResultLayer(results["OUTPUT_FINDINGS"])
-    checked = context.takeResultLayer(results["OUTPUT_PROJECTS"])
-    return results, findings, checked, feedback
+    return run_check(ALG, parameters)
 
 
 def test_algorithm_outputs_verdicts_findings_and_figures(provider_registered, inputs):

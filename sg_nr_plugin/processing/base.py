@@ -58,6 +58,22 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
         with _no_gdal_sidecars():
             return super().checkParameterValues(parameters, context)
 
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+        """Main thread (Processing calls this before the run, which a panel or the toolbox
+        starts in a worker thread): stage the outputs and check the vector inputs here, where
+        the project's layers may be read, not in the worker (see processing/snapshots.py)."""
+        self._staged = self._refusal = None
+        try:
+            self._staged = StagedOutputs(self, parameters, context)
+            self._final_paths = self._staged.finals
+            with _plugin_reading_policy(context):
+                check_inputs(self, parameters, context, feedback, self._staged.final_paths)
+        except SgNrError as error:
+            # Raised from processAlgorithm: Processing reports an exception raised here only
+            # as "There were errors executing the algorithm", without its message.
+            self._refusal = error
+        return True
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         """Run :meth:`compute` with the guarantees every algorithm of the plugin gives.
 
@@ -66,29 +82,33 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
           canceled run leaves no file and returns no layer.
         - Invalid geometries never abort a run: the plugin repairs them for measuring and
           reports them (Processing's default setting would stop at the first one).
-        - Vector inputs are checked first (processing/inputs.py): geometry type, CRS present
-          and consistent with the coordinates, GBK shapefiles without .cpg.
+        - Vector inputs are checked first, in :meth:`prepareAlgorithm` (processing/inputs.py):
+          geometry type, CRS present and consistent with the coordinates, GBK shapefiles
+          without .cpg.
         - User-facing errors (``SgNrError``) become a ``QgsProcessingException`` with the same
           message, never a traceback.
         """
+        if not hasattr(self, "_staged"):  # processAlgorithm called without prepare()
+            self.prepareAlgorithm(parameters, context, feedback)
+        staged, refusal = self._staged, self._refusal
         try:
-            staged = StagedOutputs(self, parameters, context)
-        except SgNrError as error:
-            raise QgsProcessingException(str(error)) from error
-        self._final_paths = staged.finals
-        try:
+            if refusal is not None:
+                raise refusal
             with _plugin_reading_policy(context):
-                check_inputs(self, parameters, context, feedback, staged.final_paths)
                 results = self.compute(staged.parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 raise SgNrError(tr("The run was canceled: no output was written."))
             return staged.commit(results, context)
         except SgNrError as error:
-            staged.discard(error)
+            if staged is not None:
+                staged.discard(error)
             raise QgsProcessingException(str(error)) from error
         except BaseException as error:
-            staged.discard(error)
+            if staged is not None:
+                staged.discard(error)
             raise
+        finally:
+            del self._staged
 
     def parameterAsSink(self, parameters, name, context, *arguments, **options):  # noqa: N802
         """QGIS's sink; one going to a spreadsheet file writes text as literal text."""

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
+    QgsProcessingFeatureSource,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
@@ -30,6 +31,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.checks.context import CheckInputs
+from ..core.checks.dem import DemSnapshot
 from ..core.checks.engine import CheckSpec, create_run
 from ..core.checks.findings import MU_PER_M2, SEVERITY_ZH, VERDICT_ZH
 from ..core.checks.report import CheckReport, write_report
@@ -40,6 +42,7 @@ from ..core.units import AreaUnit, from_unit, unit_names
 from ..i18n import tr
 from ..paths import resource_path
 from .base import SgNrAlgorithm
+from .snapshots import LayerSnapshot, project_layer
 
 PROJECT_ID_ALIASES = ("项目编号", "XMBH", "XMMC", "项目名称", "PROJECT_ID")
 POLYGON_ROLES = ("ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST", "URBAN_BOUNDARY",
@@ -159,6 +162,28 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
         return {}
 
     # ---- reading the inputs ---------------------------------------------------------------
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+        """Main thread: take what the run needs of the project's layer objects (names, the
+        selection, feature-source and DEM snapshots: processing/snapshots.py), so that
+        compute(), in a worker thread when a panel or the toolbox runs the check, never
+        touches a layer the map canvas is drawing."""
+        super().prepareAlgorithm(parameters, context, feedback)
+        names = [d.name() for d in self.parameterDefinitions() if d.type() in ("source", "vector")]
+        self._layer_names = {name: self._layer_name(parameters, name, context) for name in names}
+        self._snapshots = {}
+        for name in names:
+            layer = project_layer(self, parameters, name, context)
+            if layer is not None:
+                self._snapshots[name] = LayerSnapshot(layer)
+        self._selected_ids = None
+        if self.parameterAsBoolean(parameters, "ONLY_SELECTED", context):
+            layer = self.parameterAsVectorLayer(parameters, "PROJECTS", context)
+            if layer is not None:
+                self._selected_ids = set(layer.selectedFeatureIds())
+        dem = self.parameterAsRasterLayer(parameters, "DEM", context)
+        self._dem = DemSnapshot(dem) if dem is not None else None
+        return True
+
     def read_inputs(self, parameters, context, feedback) -> CheckInputs:
         projects = self._source(parameters, "PROJECTS", context)
         if projects is None:
@@ -176,7 +201,7 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
         inputs.layer_names = {role: (self._name(parameters, role, context) or labels[role])
                               if inputs.layers.get(role) is not None else labels[role]
                               for role in labels}
-        inputs.dem = self.parameterAsRasterLayer(parameters, "DEM", context)
+        inputs.dem = self._dem
         inputs.declared_area_field = self.parameterAsString(
             parameters, "DECLARED_AREA_FIELD", context) or None
         unit = self.parameterAsEnum(parameters, "DECLARED_AREA_UNIT", context)
@@ -188,19 +213,23 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
         check_date = self.parameterAsDateTime(parameters, "CHECK_DATE", context)
         inputs.check_date = (check_date.date().toPyDate() if check_date.isValid()
                              else date.today())
-        if self.parameterAsBoolean(parameters, "ONLY_SELECTED", context):
-            layer = self.parameterAsVectorLayer(parameters, "PROJECTS", context)
-            if layer is not None:
-                inputs.selected_ids = set(layer.selectedFeatureIds())
+        inputs.selected_ids = self._selected_ids
         inputs.options = self.check_options(parameters, context)
         return inputs
 
     def _source(self, parameters, name, context):
         if not parameters.get(name):
             return None
+        snapshot = getattr(self, "_snapshots", {}).get(name)
+        if snapshot is not None:
+            return QgsProcessingFeatureSource(snapshot, context)
         return self.parameterAsSource(parameters, name, context)
 
     def _name(self, parameters, name, context) -> str:
+        names = getattr(self, "_layer_names", {})
+        return names[name] if name in names else self._layer_name(parameters, name, context)
+
+    def _layer_name(self, parameters, name, context) -> str:
         layer = self.parameterAsVectorLayer(parameters, name, context)
         return layer.name() if layer is not None else str(parameters.get(name) or "")
 

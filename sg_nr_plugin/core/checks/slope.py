@@ -25,18 +25,29 @@ _DTYPES = {Qgis.Byte: np.uint8, Qgis.UInt16: np.uint16, Qgis.Int16: np.int16,
 
 
 class DemReader:
-    """A cloned DEM provider and its grid, shared by the projects of one run."""
+    """The DEM's grid and a reader of windows of it, shared by the projects of one run.
+
+    A GDAL raster (a file, the usual DEM) is read through a GDAL dataset of the run's own,
+    opened in the thread that reads: sharing QGIS's raster provider (or a clone of it, whose
+    GDAL handles come from one pool) with the map canvas, which draws the same DEM in its
+    render threads, crashed QGIS desktop within a few checks. Other rasters (WMS, PostGIS
+    raster) are read through a clone of their provider.
+    """
 
     def __init__(self, dem_layer, dest_crs, transform_context) -> None:
-        self.provider = dem_layer.dataProvider().clone()
         self.crs = dem_layer.crs()
         self.extent = dem_layer.extent()
         self.dx = dem_layer.rasterUnitsPerPixelX()
         self.dy = dem_layer.rasterUnitsPerPixelY()
         self.to_dem = QgsCoordinateTransform(dest_crs, self.crs, transform_context)
         self.to_dest = QgsCoordinateTransform(self.crs, dest_crs, transform_context)
-        self.no_data = (self.provider.sourceNoDataValue(1)
-                        if self.provider.sourceHasNoDataValue(1) else None)
+        self._band = _gdal_band(dem_layer)
+        self.provider = None if self._band is not None else dem_layer.dataProvider().clone()
+        if self._band is not None:
+            self.no_data = self._band.GetNoDataValue()
+        else:
+            self.no_data = (self.provider.sourceNoDataValue(1)
+                            if self.provider.sourceHasNoDataValue(1) else None)
 
     def window(self, rect: QgsRectangle) -> tuple[np.ndarray, float, float] | None:
         """Elevations over ``rect`` (DEM CRS) snapped to the grid with a 2-cell margin."""
@@ -49,22 +60,65 @@ class DemReader:
         x0 = self.extent.xMinimum() + col0 * self.dx
         y0 = self.extent.yMaximum() - row0 * self.dy
         cols, rows = col1 - col0, row1 - row0
+        if self._band is not None:
+            data = self._gdal_window(col0, row0, cols, rows)
+        else:
+            data = self._provider_window(x0, y0, cols, rows)
+        if data is None:
+            return None
+        if self.no_data is not None:
+            data[data == self.no_data] = np.nan
+        return data, x0, y0
+
+    def _gdal_window(self, col0: int, row0: int, cols: int, rows: int) -> np.ndarray | None:
+        """The window from the GDAL band; cells outside the raster are NaN."""
+        data = np.full((rows, cols), np.nan)
+        width, height = self._band.XSize, self._band.YSize
+        left, top = max(col0, 0), max(row0, 0)
+        right, bottom = min(col0 + cols, width), min(row0 + rows, height)
+        if right <= left or bottom <= top:
+            return data
+        try:
+            values = self._band.ReadAsArray(left, top, right - left, bottom - top)
+        except RuntimeError:  # a damaged file (GDAL exceptions on)
+            values = None
+        if values is None:
+            return None
+        data[top - row0:bottom - row0, left - col0:right - col0] = values
+        return data
+
+    def _provider_window(self, x0: float, y0: float, cols: int, rows: int):
         block = self.provider.block(1, QgsRectangle(x0, y0 - rows * self.dy, x0 + cols * self.dx,
                                                     y0), cols, rows)
         dtype = _DTYPES.get(block.dataType())
         if dtype is None or not block.isValid():
             return None
         data = np.frombuffer(bytes(block.data()), dtype=dtype).astype(float)
-        data = data.reshape(rows, cols)
-        if self.no_data is not None:
-            data[data == self.no_data] = np.nan
-        return data, x0, y0
+        return data.reshape(rows, cols)
 
     def cell_metres(self, latitude: float) -> tuple[float, float]:
         if not self.crs.isGeographic():
             return self.dx, self.dy
         metres = 111_320.0  # per degree of latitude, near enough for a slope threshold
         return self.dx * metres * math.cos(math.radians(latitude)), self.dy * metres
+
+
+def _gdal_band(dem_layer):
+    """Band 1 of a dataset of our own when the DEM is a GDAL raster, else None."""
+    provider_type = getattr(dem_layer, "providerType", lambda: "")()
+    if provider_type != "gdal":
+        return None
+    from osgeo import gdal
+
+    try:
+        dataset = gdal.OpenEx(dem_layer.source(), gdal.OF_RASTER | gdal.OF_READONLY)
+    except RuntimeError:  # GDAL raises when exceptions are on, returns None otherwise
+        dataset = None
+    if dataset is None or dataset.RasterCount < 1:
+        return None
+    band = dataset.GetRasterBand(1)
+    band._dataset = dataset  # the band is only valid while its dataset lives
+    return band
 
 
 def slope_degrees(z: np.ndarray, dx_m: float, dy_m: float) -> np.ndarray:

@@ -76,7 +76,7 @@ class CheckMineAlgorithm(SgNrCheckAlgorithm):
     def check_options(self, parameters, context) -> dict:
         name = self.parameterAsString(parameters, "DECLARED_MODE_FIELD", context)
         if not name:
-            projects = self.parameterAsSource(parameters, "PROJECTS", context)
+            projects = self._source(parameters, "PROJECTS", context)
             name = find_field(projects.fields(), *DECLARED_MODE_ALIASES) if projects else None
         return {"DECLARED_MODE": name or None}
 

@@ -85,7 +85,7 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
             return staged.commit(results, context)
         except (SgNrError, QgsProcessingException) as error:
             staged.discard(error)  # QGIS's own errors (a sink it cannot create) too
-            raise QgsProcessingException(staged.remap_text(_message(error))) from error
+            raise QgsProcessingException(staged.explain(_message(error))) from error
         except BaseException as error:
             staged.discard(error)
             raise

@@ -17,6 +17,7 @@ database file to stage one table in it would destroy its other tables.
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import secrets
@@ -32,6 +33,7 @@ from ..core.files import check_replaceable, write_error
 from .targets import PROVIDER_PREFIX, SHAPEFILE_PARTS, Target, destination_target, destination_value
 
 TEMP_PREFIX = "sgnr_partial_"
+_FULL_BYTES = 64 * 1024  # less free space than this: a writer that failed met a full disk
 _FILE_KINDS = {"sink", "vectorDestination", "rasterDestination", "fileDestination"}
 
 
@@ -121,6 +123,15 @@ class StagedOutputs:
         """``text`` (a message, a result) naming the final paths instead of temporary ones."""
         return _replace(text, self._pairs())
 
+    def explain(self, message: str) -> str:
+        """A failure message of a run, in the user's terms: final paths, and for a QGIS writer
+        that failed on a full disk (its message ends in SQLite's or GDAL's own words, after
+        pages of SQL), the cause."""
+        for stage in self._stages:
+            if str(stage.work) in message and _disk_full(message, stage.final.parent):
+                return str(write_error(stage.final, OSError(errno.ENOSPC, "")))
+        return self.remap_text(message)
+
     def _pairs(self) -> list[tuple[str, str]]:
         pairs = []
         for stage in self._stages:  # the file itself first, then its folder (sidecars…)
@@ -137,6 +148,16 @@ class StagedOutputs:
             context.setLayersToLoadOnCompletion(
                 {_replace(key, pairs): details for key, details in layers.items()})
         return remapped
+
+
+def _disk_full(message: str, folder: Path) -> bool:
+    lowered = message.lower()
+    if "disk is full" in lowered or "no space left" in lowered:
+        return True
+    try:
+        return shutil.disk_usage(folder).free < _FULL_BYTES
+    except OSError:
+        return False
 
 
 def _plain_path(value) -> str | None:

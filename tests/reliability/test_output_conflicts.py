@@ -122,9 +122,9 @@ def test_workbook_onto_the_targets_file_is_refused(ready, tmp_path):
 
 
 def test_check_outputs_onto_the_ruleset_or_the_dem_are_refused(ready, tmp_path):
-    from sg_nr_plugin.core.checks.ruleset import builtin_ruleset, ruleset_to_dict
-
     import json
+
+    from sg_nr_plugin.core.checks.ruleset import builtin_ruleset, ruleset_to_dict
 
     ruleset = tmp_path / "rules.json"
     ruleset.write_text(json.dumps(ruleset_to_dict(builtin_ruleset("farmland")),

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ...i18n import tr
-from ..excel import require_openpyxl, safe_cell, save_workbook
+from ..excel import new_sheet, require_openpyxl, safe_cell, save_workbook
 from .findings import MU_PER_M2, SEVERITY_ZH, VERDICT_ZH
 
 
@@ -83,8 +83,8 @@ def write_report(report: CheckReport, path: str | Path) -> Path:
     openpyxl = require_openpyxl()
     workbook = openpyxl.Workbook()
     _summary_sheet(workbook.active, report)
-    _findings_sheet(workbook.create_sheet("问题 Findings"), report)
-    _about_sheet(workbook.create_sheet("说明 About"), report)
+    _findings_sheet(new_sheet(workbook, "问题 Findings"), report)
+    _about_sheet(new_sheet(workbook, "说明 About"), report)
     if report.hook is not None:
         report.hook(workbook, report)
     return save_workbook(workbook, path)

@@ -34,7 +34,7 @@
       <translation>图层“{layer}”没有要素。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/excel.py" line="24" />
+      <location filename="../sg_nr_plugin/core/excel.py" line="39" />
       <source>Writing Excel files needs the Python package openpyxl, which this QGIS lacks. Install it (OSGeo4W: python3-openpyxl; Debian: python3-openpyxl) or leave the Excel output empty.</source>
       <translation>写入 Excel 文件需要 Python 包 openpyxl，当前 QGIS 中没有。请安装（OSGeo4W：python3-openpyxl；Debian：python3-openpyxl），或将 Excel 输出留空。</translation>
     </message>
@@ -2136,17 +2136,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 前已过期或已注销的采矿权内（{rights}）：请核实是否已注销及治理责任主体</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/inputs.py" line="139" />
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="131" />
       <source>Layer “{layer}” has no .cpg file and its text is not readable as {encoding} (a GBK shapefile?). Set Layer Properties → Source → Data source encoding to GBK, or put a file {cpg} containing the word GBK beside the .shp, and run again.</source>
       <translation>图层“{layer}”没有 .cpg 文件，其文字无法按 {encoding} 读取（可能是 GBK 编码的 Shapefile）。请在 图层属性 → 源 → 数据源编码 中设为 GBK，或在 .shp 旁放置内容为 GBK 的文件 {cpg}，然后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/inputs.py" line="146" />
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="138" />
       <source>Layer “{layer}” has no .cpg file and its text is readable neither in the system encoding nor as GBK. Put a file {cpg} naming its encoding beside the .shp.</source>
       <translation>图层“{layer}”没有 .cpg 文件，其文字既无法按系统编码读取，也无法按 GBK 读取。请在 .shp 旁放置注明其编码的文件 {cpg}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/inputs.py" line="151" />
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="143" />
       <source>Layer “{layer}” has no .cpg file; its text was read as GBK. Put a file {cpg} containing the word GBK beside the .shp to make this explicit.</source>
       <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
@@ -2156,7 +2156,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/inputs.py" line="126" />
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="118" />
       <source>Layer “{layer}” holds {kind} features; “{parameter}” needs a polygon layer.</source>
       <translation>图层“{layer}”的要素为 {kind}；“{parameter}”需要面图层。</translation>
     </message>
@@ -2223,12 +2223,12 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>已导入 {parcels} 个地块，文件错误 {errors} 处：具体行号见处理日志。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/inputs.py" line="61" />
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="63" />
       <source>The outputs “{first}” and “{second}” both write “{path}”: one would replace the other. Choose a different file for each.</source>
       <translation>输出“{first}”和“{second}”写入同一个文件“{path}”：后者会覆盖前者。请为每个输出选择不同的文件。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/inputs.py" line="71" />
+      <location filename="../sg_nr_plugin/processing/inputs.py" line="73" />
       <source>The output “{output}” (“{path}”) is the file of the input “{layer}” (parameter “{parameter}”): writing it would destroy the input. Choose another file.</source>
       <translation>输出“{output}”（“{path}”）是输入“{layer}”（参数“{parameter}”）的文件：写入会破坏输入数据。请选择其他文件。</translation>
     </message>
@@ -2276,6 +2276,36 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <location filename="../sg_nr_plugin/core/files.py" line="111" />
       <source>it is a folder. Choose a file name.</source>
       <translation>这是一个文件夹。请选择文件名。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/access.py" line="25" />
+      <source>Layer “{layer}” could not be opened: its data source “{source}” is missing, damaged or not readable. Check the file or table and load it again.</source>
+      <translation>图层“{layer}”无法打开：其数据源“{source}”不存在、已损坏或不可读取。请检查文件或数据表后重新加载。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/access.py" line="44" />
+      <source>Layer “{layer}”: cannot connect to the database “{database}” to read table {table} ({error}). Check the connection settings and that the server runs.</source>
+      <translation>图层“{layer}”：无法连接数据库“{database}”以读取数据表 {table}（{error}）。请检查连接设置及服务器是否运行。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/access.py" line="52" />
+      <source>Layer “{layer}”: table {table} does not exist in database “{database}”. Check the schema and table name, or load the layer again.</source>
+      <translation>图层“{layer}”：数据库“{database}”中不存在数据表 {table}。请检查模式和表名，或重新加载图层。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/access.py" line="56" />
+      <source>Layer “{layer}”: the database role “{role}” lacks permission to use schema “{schema}” (USAGE). Ask the database administrator for GRANT USAGE ON SCHEMA {schema} TO {role}, or connect as a role that may read it.</source>
+      <translation>图层“{layer}”：数据库角色“{role}”没有使用模式“{schema}”的权限（USAGE）。请数据库管理员执行 GRANT USAGE ON SCHEMA {schema} TO {role}，或改用有读取权限的角色连接。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/access.py" line="61" />
+      <source>Layer “{layer}”: the database role “{role}” lacks permission to read table {table} (SELECT). Ask the database administrator for GRANT SELECT ON {table} TO {role}, or connect as a role that may read it.</source>
+      <translation>图层“{layer}”：数据库角色“{role}”没有读取数据表 {table} 的权限（SELECT）。请数据库管理员执行 GRANT SELECT ON {table} TO {role}，或改用有读取权限的角色连接。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/access.py" line="65" />
+      <source>Layer “{layer}”: table {table} exists and may be read, but QGIS could not open it (no geometry column or primary key it recognises?). Load it again from the Browser.</source>
+      <translation>图层“{layer}”：数据表 {table} 存在且可读取，但 QGIS 无法打开（缺少可识别的几何列或主键？）。请从浏览器面板重新加载。</translation>
     </message>
   </context>
 </TS>

@@ -39,13 +39,15 @@ def check_inputs(algorithm, parameters: dict, context, feedback, outputs=None) -
         if definition.type() != "source" or not parameters.get(name):
             continue
         layer = algorithm.parameterAsVectorLayer(parameters, name, context)
+        reason = unreadable_reason(layer)
+        if reason:
+            raise SgNrError(reason)
         if layer is not None:
             _check_encoding(layer, context, feedback)
         source = algorithm.parameterAsSource(parameters, name, context)
         if source is None or source.wkbType() == QgsWkbTypes.NoGeometry:
             continue
         layer_name = layer.name() if layer else definition.description()
-        _check_readable(layer, source, layer_name)
         _check_geometry_type(definition, source, layer_name)
         require_consistent_crs(source, layer_name)
 
@@ -104,16 +106,6 @@ def _input_targets(algorithm, parameters, context):
 def _label(algorithm, name: str) -> str:
     definition = algorithm.parameterDefinition(name)
     return f"{definition.description()} ({name})" if definition is not None else name
-
-
-def _check_readable(layer, source, layer_name: str) -> None:
-    """A database table the role may not read looks like an empty layer of unknown geometry:
-    say what it is (core.access), not "holds Unknown geometry features"."""
-    if source.wkbType() != QgsWkbTypes.Unknown or layer is None:
-        return
-    reason = unreadable_reason(layer)
-    if reason:
-        raise SgNrError(reason)
 
 
 def _check_geometry_type(definition, source, layer_name: str) -> None:

@@ -40,6 +40,7 @@ from ..core.units import AreaUnit, from_unit, unit_names
 from ..i18n import tr
 from ..paths import resource_path
 from .base import SgNrAlgorithm
+from .stats_params import layer_name
 
 PROJECT_ID_ALIASES = ("项目编号", "XMBH", "XMMC", "项目名称", "PROJECT_ID")
 POLYGON_ROLES = ("ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST", "URBAN_BOUNDARY",
@@ -174,8 +175,7 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
             inputs.layers[role] = self._source(parameters, role, context)
         labels = role_labels()
         inputs.layer_names = {role: (self._name(parameters, role, context) or labels[role])
-                              if inputs.layers.get(role) is not None else labels[role]
-                              for role in labels}
+                              if parameters.get(role) else labels[role] for role in labels}
         inputs.dem = self.parameterAsRasterLayer(parameters, "DEM", context)
         inputs.declared_area_field = self.parameterAsString(
             parameters, "DECLARED_AREA_FIELD", context) or None
@@ -202,7 +202,9 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
 
     def _name(self, parameters, name, context) -> str:
         layer = self.parameterAsVectorLayer(parameters, name, context)
-        return layer.name() if layer is not None else str(parameters.get(name) or "")
+        if layer is None:
+            return str(parameters.get(name) or "")
+        return layer_name(self, parameters, name, context)  # "DLTB (delivery.gpkg)"
 
     def _project_id_field(self, parameters, context, projects, feedback) -> str:
         name = self.parameterAsString(parameters, "PROJECT_ID_FIELD", context)

@@ -100,3 +100,21 @@ def test_a_layer_whose_file_is_gone_says_so(qgis_processing, provider_registered
     missing = tmp_path / "moved_away.gpkg"
     message = _message(QgsVectorLayer(f"{missing}|layername=DLTB", "DLTB", "ogr"))
     assert "Layer “DLTB” could not be opened" in message and str(missing) in message
+
+
+def test_output_into_the_input_table_is_refused(qgis_processing, provider_registered, reader,
+                                                postgis):
+    """``postgres:`` destinations are compared with PostGIS inputs by server, database,
+    schema and table: the result may not replace the DLTB table it is computed from."""
+    import processing
+
+    owner = QgsDataSourceUri(postgis_conninfo(postgis))
+    owner.setDataSource(SCHEMA, "dltb", "geom", "", "fid")
+    layer = QgsVectorLayer(owner.uri(False), "dltb", "postgres")
+    assert layer.isValid()
+    with pytest.raises(QgsProcessingException, match="destroy the input"):
+        processing.run("sgnr:landusesummary", {
+            "INPUT": layer, "OUTPUT": "postgres:" + owner.uri(False)},
+            feedback=QgsProcessingFeedback())
+    assert layer.featureCount() == 752
+

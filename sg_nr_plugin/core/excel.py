@@ -85,6 +85,6 @@ def safe_cell(cell, value: Any) -> None:
 
 
 def save_workbook(workbook, path: str | os.PathLike) -> Path:
-    """Save through a temporary file beside ``path`` (see :mod:`.files`); a workbook open in
-    Excel/WPS or an unwritable folder raises :class:`OutputLockedError`."""
+    """Save through a temporary file beside ``path`` (see :mod:`.files`); a failure raises the
+    error naming its cause (:func:`.files.write_error`: open in Excel/WPS, disk full…)."""
     return write_atomically(path, workbook.save, suffix=".xlsx.part")

@@ -2100,7 +2100,7 @@ Output: one row per region (areas in the chosen unit); optionally an Excel workb
         <translation>有效期止</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/base.py" line="84"/>
+        <location filename="../sg_nr_plugin/processing/base.py" line="88"/>
         <source>The run was canceled: no output was written.</source>
         <translation>运行已取消：未写出任何结果。</translation>
     </message>
@@ -2278,32 +2278,32 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
         <translation>这是一个文件夹。请选择文件名。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/access.py" line="25"/>
+        <location filename="../sg_nr_plugin/processing/access.py" line="32"/>
         <source>Layer “{layer}” could not be opened: its data source “{source}” is missing, damaged or not readable. Check the file or table and load it again.</source>
         <translation>图层“{layer}”无法打开：其数据源“{source}”不存在、已损坏或不可读取。请检查文件或数据表后重新加载。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/access.py" line="44"/>
+        <location filename="../sg_nr_plugin/processing/access.py" line="77"/>
         <source>Layer “{layer}”: cannot connect to the database “{database}” to read table {table} ({error}). Check the connection settings and that the server runs.</source>
         <translation>图层“{layer}”：无法连接数据库“{database}”以读取数据表 {table}（{error}）。请检查连接设置及服务器是否运行。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/access.py" line="52"/>
+        <location filename="../sg_nr_plugin/processing/access.py" line="85"/>
         <source>Layer “{layer}”: table {table} does not exist in database “{database}”. Check the schema and table name, or load the layer again.</source>
         <translation>图层“{layer}”：数据库“{database}”中不存在数据表 {table}。请检查模式和表名，或重新加载图层。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/access.py" line="56"/>
+        <location filename="../sg_nr_plugin/processing/access.py" line="89"/>
         <source>Layer “{layer}”: the database role “{role}” lacks permission to use schema “{schema}” (USAGE). Ask the database administrator for GRANT USAGE ON SCHEMA {schema} TO {role}, or connect as a role that may read it.</source>
         <translation>图层“{layer}”：数据库角色“{role}”没有使用模式“{schema}”的权限（USAGE）。请数据库管理员执行 GRANT USAGE ON SCHEMA {schema} TO {role}，或改用有读取权限的角色连接。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/access.py" line="61"/>
+        <location filename="../sg_nr_plugin/processing/access.py" line="94"/>
         <source>Layer “{layer}”: the database role “{role}” lacks permission to read table {table} (SELECT). Ask the database administrator for GRANT SELECT ON {table} TO {role}, or connect as a role that may read it.</source>
         <translation>图层“{layer}”：数据库角色“{role}”没有读取数据表 {table} 的权限（SELECT）。请数据库管理员执行 GRANT SELECT ON {table} TO {role}，或改用有读取权限的角色连接。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/access.py" line="65"/>
+        <location filename="../sg_nr_plugin/processing/access.py" line="98"/>
         <source>Layer “{layer}”: table {table} exists and may be read, but QGIS could not open it (no geometry column or primary key it recognises?). Load it again from the Browser.</source>
         <translation>图层“{layer}”：数据表 {table} 存在且可读取，但 QGIS 无法打开（缺少可识别的几何列或主键？）。请从浏览器面板重新加载。</translation>
     </message>

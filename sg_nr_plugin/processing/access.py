@@ -9,7 +9,14 @@ or SELECT on the table.
 
 from __future__ import annotations
 
-from qgis.core import QgsDataSourceUri, QgsProviderConnectionException, QgsProviderRegistry
+from pathlib import Path
+
+from qgis.core import (
+    QgsDataSourceUri,
+    QgsProviderConnectionException,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+)
 
 from ..i18n import tr
 
@@ -25,6 +32,32 @@ def unreadable_reason(layer) -> str:
     return tr("Layer “{layer}” could not be opened: its data source “{source}” is missing, "
               "damaged or not readable. Check the file or table and load it again.").format(
         layer=layer.name(), source=layer.publicSource())
+
+
+def unloadable_layer(value):
+    """The invalid layer behind a source given as text that Processing could not load (a
+    ``postgres://`` URI or a file path), to say why; None when it is not such a value.
+
+    Processing's own message says the layer was "not found" even when the role may not read it,
+    and shows the connection's password."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if value.startswith("postgres://"):
+        uri = value[len("postgres://"):]
+        layer = QgsVectorLayer(uri, QgsDataSourceUri(uri).table(), "postgres")
+    else:
+        layer = QgsVectorLayer(value, Path(value.split("|", 1)[0]).stem, "ogr")
+    return None if layer.isValid() else layer
+
+
+def unloadable_reason(algorithm, parameters: dict) -> str:
+    """Why a source parameter given as text could not be loaded ("" when none failed)."""
+    for definition in algorithm.parameterDefinitions():
+        if definition.type() == "source":
+            reason = unreadable_reason(unloadable_layer(parameters.get(definition.name())))
+            if reason:
+                return reason
+    return ""
 
 
 def _postgres_reason(layer) -> str:

@@ -12,6 +12,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.errors import SgNrError
 from ..i18n import tr
 from ..paths import icon_path
+from .access import unloadable_reason
 from .inputs import check_inputs
 from .outputs import StagedOutputs
 from .safe_sink import SpreadsheetSafeSink, is_spreadsheet
@@ -56,7 +57,10 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name
         # Checking a raster parameter given as a path opens the raster: no .aux.xml either.
         with _no_gdal_sidecars():
-            return super().checkParameterValues(parameters, context)
+            ok, message = super().checkParameterValues(parameters, context)
+        if not ok:  # QGIS says "not found" for a table the role may not read: say why
+            message = unloadable_reason(self, parameters) or message
+        return ok, message
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         """Run :meth:`compute` with the guarantees every algorithm of the plugin gives.

@@ -26,7 +26,7 @@ from ..core.crs import require_consistent_crs
 from ..core.encoding import FALLBACK_ENCODING, has_undecodable_text, shapefile_without_cpg
 from ..core.errors import OutputConflictError, SgNrError
 from ..i18n import tr
-from .access import unreadable_reason
+from .access import unloadable_layer, unreadable_reason
 from .targets import destroys, file_target, layer_target, same_destination
 
 
@@ -39,7 +39,7 @@ def check_inputs(algorithm, parameters: dict, context, feedback, outputs=None) -
         if definition.type() != "source" or not parameters.get(name):
             continue
         layer = algorithm.parameterAsVectorLayer(parameters, name, context)
-        reason = unreadable_reason(layer)
+        reason = unreadable_reason(layer or unloadable_layer(parameters.get(name)))
         if reason:
             raise SgNrError(reason)
         if layer is not None:

@@ -67,6 +67,17 @@ def test_table_without_select_privilege_says_so(qgis_processing, provider_regist
     assert f"GRANT SELECT ON {SCHEMA}.dltb TO {ROLE}" in message
 
 
+def test_table_given_as_text_without_select_privilege_says_so(qgis_processing,
+                                                               provider_registered, reader,
+                                                               postgis):
+    """As qgis_process and batch files give it: Processing itself said "… not found" (and
+    printed the connection's password)."""
+    postgis_sql(postgis, f"GRANT USAGE ON SCHEMA {SCHEMA} TO {ROLE}")
+    message = _message("postgres://" + _layer(reader).source())
+    assert f"lacks permission to read table {SCHEMA}.dltb (SELECT)" in message, message
+    assert PASSWORD not in message
+
+
 def test_schema_without_usage_privilege_says_so(qgis_processing, provider_registered, reader,
                                                 postgis):
     postgis_sql(postgis, f"REVOKE USAGE ON SCHEMA {SCHEMA} FROM {ROLE}")
@@ -100,6 +111,8 @@ def test_a_layer_whose_file_is_gone_says_so(qgis_processing, provider_registered
     missing = tmp_path / "moved_away.gpkg"
     message = _message(QgsVectorLayer(f"{missing}|layername=DLTB", "DLTB", "ogr"))
     assert "Layer “DLTB” could not be opened" in message and str(missing) in message
+    message = _message(f"{missing}|layername=DLTB")  # as text: QGIS said "not found" only
+    assert "could not be opened" in message and str(missing) in message
 
 
 def test_output_into_the_input_table_is_refused(qgis_processing, provider_registered, reader,

@@ -83,6 +83,7 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
         try:
             with _plugin_reading_policy(context):
                 check_inputs(self, parameters, context, feedback, staged.targets)
+                staged.refuse_unclear()
                 results = self.compute(staged.parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 raise SgNrError(tr("The run was canceled: no output was written."))

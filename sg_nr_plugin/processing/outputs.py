@@ -30,6 +30,7 @@ from qgis.core import QgsProcessingOutputLayerDefinition, QgsProperty
 
 from ..core.errors import SgNrError
 from ..core.files import check_replaceable, write_error
+from ..i18n import tr
 from .targets import PROVIDER_PREFIX, SHAPEFILE_PARTS, Target, destination_target, destination_value
 
 TEMP_PREFIX = "sgnr_partial_"
@@ -55,6 +56,8 @@ class StagedOutputs:
         self._stages: list[_Stage] = []
         self.finals: dict[str, str] = {}  # parameter name → final path, for messages
         self.targets: dict[str, Target] = {}  # every destination's file or table, staged or not
+        self._definitions = algorithm.destinationParameterDefinitions()
+        self._values = {d.name(): parameters.get(d.name()) for d in self._definitions}
         try:
             for definition in algorithm.destinationParameterDefinitions():
                 value = parameters.get(definition.name())
@@ -87,6 +90,12 @@ class StagedOutputs:
         self._stages.append(stage)
         self.finals[definition.name()] = str(final)
         self.parameters[definition.name()] = _with_sink(value, str(stage.temp))
+
+    def refuse_unclear(self) -> None:
+        """Refuse a destination QGIS would misread (after the input checks, whose messages say
+        more when such a destination is also an input)."""
+        for definition in self._definitions:
+            _refuse_layer_suffix(definition, self._values[definition.name()])
 
     # ---- outcome ------------------------------------------------------------------------------
     def commit(self, results: dict, context) -> dict:
@@ -148,6 +157,21 @@ class StagedOutputs:
             context.setLayersToLoadOnCompletion(
                 {_replace(key, pairs): details for key, details in layers.items()})
         return remapped
+
+
+def _refuse_layer_suffix(definition, value) -> None:
+    """``new.gpkg|layername=X`` as a destination makes QGIS write a file literally named
+    ``new.gpkg|layername=X.gpkg``: say how to name a layer instead."""
+    text = destination_value(value)
+    if text is None or "|" not in text or PROVIDER_PREFIX.match(text):
+        return
+    path, _, options = text.partition("|")
+    layer = options.partition("layername=")[2] or "…"
+    raise SgNrError(tr("Output “{parameter}”: “{value}” would create a file named “{value}…”. "
+                       "To write layer {layer} into {path}, give "
+                       "ogr:dbname='{path}' table=\"{layer}\"; otherwise give the file name "
+                       "only.").format(parameter=definition.name(), value=text, path=path,
+                                       layer=layer))
 
 
 def _disk_full(message: str, folder: Path) -> bool:

@@ -183,3 +183,14 @@ def test_a_new_file_beside_the_input_is_allowed(ready, delivery):
                    feedback=QgsProcessingFeedback())
     after = _digests(delivery.parent)
     assert after.pop("result.gpkg") and after == before
+
+
+def test_a_layer_name_after_a_bar_is_refused_with_the_spelling_to_use(ready, tmp_path):
+    """``new.gpkg|layername=X`` as an output made QGIS write a file literally named
+    ``new.gpkg|layername=X.gpkg``: refused, saying how to name a layer."""
+    out = tmp_path / "out"
+    out.mkdir()
+    message = _refused("sgnr:overlaystats", _overlay(
+        f"{TINY_GPKG}|layername=DLTB", f"{out / 'new.gpkg'}|layername=summary"), out,
+        f"ogr:dbname='{out / 'new.gpkg'}' table=\"summary\"")
+    assert "OUTPUT" in message

@@ -5,6 +5,7 @@ both are dropped afterwards."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 import pytest
@@ -19,8 +20,8 @@ from qgis.core import (
 from tests.conftest import postgis_conninfo, postgis_sql
 from tests.reliability.helpers import TINY_GPKG
 
-SCHEMA = "outputs_access_test"
-ROLE = "sgnr_outputs_reader"
+SCHEMA = f"outputs_access_{os.getpid()}"  # checkouts share the server: one schema per run
+ROLE = f"sgnr_reader_{os.getpid()}"
 PASSWORD = "reader-not-secret"
 
 

@@ -44,3 +44,17 @@ class EmptyInputError(SgNrError):
     def __init__(self, layer_name: str) -> None:
         self.layer_name = layer_name
         super().__init__(tr("Layer “{layer}” has no features.").format(layer=layer_name))
+
+
+class OutputWriteError(SgNrError):
+    """An output could not be written; ``reason`` is the translated cause (disk full, name too
+    long, permission denied…) and the message names the final path, never a temporary one."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(tr("Cannot write “{path}”: {reason}").format(path=path, reason=reason))
+
+
+class OutputConflictError(SgNrError):
+    """An output that would destroy an input of the run, or two outputs on one file."""

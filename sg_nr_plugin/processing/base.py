@@ -12,6 +12,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.errors import SgNrError
 from ..i18n import tr
 from ..paths import icon_path
+from .access import unloadable_reason
 from .inputs import check_inputs
 from .outputs import StagedOutputs
 from .safe_sink import SpreadsheetSafeSink, is_spreadsheet
@@ -56,7 +57,10 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name
         # Checking a raster parameter given as a path opens the raster: no .aux.xml either.
         with _no_gdal_sidecars():
-            return super().checkParameterValues(parameters, context)
+            ok, message = super().checkParameterValues(parameters, context)
+        if not ok:  # QGIS says "not found" for a table the role may not read: say why
+            message = unloadable_reason(self, parameters) or message
+        return ok, message
 
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         """Main thread (Processing calls this before the run, which a panel or the toolbox
@@ -67,7 +71,8 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
             self._staged = StagedOutputs(self, parameters, context)
             self._final_paths = self._staged.finals
             with _plugin_reading_policy(context):
-                check_inputs(self, parameters, context, feedback, self._staged.final_paths)
+                check_inputs(self, parameters, context, feedback, self._staged.targets)
+                self._staged.refuse_unclear()
         except SgNrError as error:
             # Raised from processAlgorithm: Processing reports an exception raised here only
             # as "There were errors executing the algorithm", without its message.
@@ -99,10 +104,11 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
             if feedback is not None and feedback.isCanceled():
                 raise SgNrError(tr("The run was canceled: no output was written."))
             return staged.commit(results, context)
-        except SgNrError as error:
-            if staged is not None:
-                staged.discard(error)
-            raise QgsProcessingException(str(error)) from error
+        except (SgNrError, QgsProcessingException) as error:
+            if staged is None:  # the outputs could not even be staged
+                raise QgsProcessingException(_message(error)) from error
+            staged.discard(error)  # QGIS's own errors (a sink it cannot create) too
+            raise QgsProcessingException(staged.explain(_message(error))) from error
         except BaseException as error:
             if staged is not None:
                 staged.discard(error)
@@ -137,6 +143,12 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
 
     def help_text(self) -> str:
         raise NotImplementedError
+
+
+def _message(error: BaseException) -> str:
+    if isinstance(error, QgsProcessingException):
+        return error.args[0] if error.args else str(error)
+    return str(error)
 
 
 @contextmanager

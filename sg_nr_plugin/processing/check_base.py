@@ -43,6 +43,7 @@ from ..i18n import tr
 from ..paths import resource_path
 from .base import SgNrAlgorithm
 from .snapshots import LayerSnapshot, project_layer
+from .stats_params import layer_name
 
 PROJECT_ID_ALIASES = ("项目编号", "XMBH", "XMMC", "项目名称", "PROJECT_ID")
 POLYGON_ROLES = ("ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST", "URBAN_BOUNDARY",
@@ -199,8 +200,7 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
             inputs.layers[role] = self._source(parameters, role, context)
         labels = role_labels()
         inputs.layer_names = {role: (self._name(parameters, role, context) or labels[role])
-                              if inputs.layers.get(role) is not None else labels[role]
-                              for role in labels}
+                              if parameters.get(role) else labels[role] for role in labels}
         inputs.dem = self._dem
         inputs.declared_area_field = self.parameterAsString(
             parameters, "DECLARED_AREA_FIELD", context) or None
@@ -231,7 +231,9 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
 
     def _layer_name(self, parameters, name, context) -> str:
         layer = self.parameterAsVectorLayer(parameters, name, context)
-        return layer.name() if layer is not None else str(parameters.get(name) or "")
+        if layer is None:
+            return str(parameters.get(name) or "")
+        return layer_name(self, parameters, name, context)  # "DLTB (delivery.gpkg)"
 
     def _project_id_field(self, parameters, context, projects, feedback) -> str:
         name = self.parameterAsString(parameters, "PROJECT_ID_FIELD", context)

@@ -4,6 +4,9 @@ areas."""
 
 from __future__ import annotations
 
+import ctypes
+import os
+from contextlib import contextmanager
 from pathlib import Path
 
 from pyproj import Geod, Transformer
@@ -56,3 +59,35 @@ class WarningLog(QgsProcessingFeedback):
 
 def files_under(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+@contextmanager
+def without_root_file_powers():
+    """Root ignores file permissions (CAP_DAC_OVERRIDE): inside this block the calling thread
+    does not, so a read-only folder refuses a write as it does for a user. Linux keeps
+    capabilities per thread and Processing runs the algorithm in the calling thread; the
+    permitted set is kept, so the powers come back afterwards. A no-op for a normal user."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        yield
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    class Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class Data(ctypes.Structure):
+        _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32),
+                    ("inheritable", ctypes.c_uint32)]
+
+    header, data = Header(0x20080522, 0), (Data * 2)()  # _LINUX_CAPABILITY_VERSION_3
+    if libc.capget(ctypes.byref(header), data) != 0:
+        raise OSError(ctypes.get_errno(), "capget")
+    saved = data[0].effective
+    data[0].effective &= ~((1 << 1) | (1 << 2) | (1 << 3))  # DAC_OVERRIDE, DAC_READ_SEARCH, FOWNER
+    if libc.capset(ctypes.byref(header), data) != 0:
+        raise OSError(ctypes.get_errno(), "capset")
+    try:
+        yield
+    finally:
+        data[0].effective = saved
+        libc.capset(ctypes.byref(header), data)

@@ -7,6 +7,7 @@ must quote it, never run it). Needs the server of ``make postgis`` (skipped loud
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 import pytest
@@ -15,7 +16,9 @@ from qgis.core import QgsDataSourceUri, QgsProcessingFeedback, QgsVectorLayer
 from tests.conftest import postgis_conninfo, postgis_sql
 from tests.reliability.helpers import TINY_GPKG, tiny
 
-SCHEMA = "三调_Reliability测试"
+# One schema per test process: several checkouts share the server, and one run's DROP SCHEMA
+# must not pull the tables from under another's.
+SCHEMA = f"三调_Reliability测试_{os.getpid()}"
 TABLES = {"DLTB": "DLTB_现状Mixed", "DLTB_2020": "DLTB_基期2020", "STBHHX": "生态保护红线_HX",
           "YJJBNT": "永久基本农田", "ZRBHD": "ZrBhd自然保护地", "GYL": "GYL_公益林",
           "CZKFBJ": "CzKfBj", "JZKKPD": "JZKKPD", "SJGZ": "SJGZ三旧", "CKQ": "CKQ",
@@ -57,10 +60,11 @@ def pg_tiny(postgis):
         uri = QgsDataSourceUri(conninfo)
         uri.setDataSource(SCHEMA, table, "geom")
         result = QgsVectorLayer(uri.uri(False), table, "postgres")
-        assert result.isValid(), result.error().summary()
+        assert result.isValid(), f"{table} did not load"  # error() of an invalid layer crashes
         return result
 
-    return open_layer
+    yield open_layer
+    postgis_sql(postgis, f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE')
 
 
 def _run(algorithm_id: str, inputs: dict) -> dict:

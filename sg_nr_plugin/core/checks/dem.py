@@ -15,7 +15,8 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
 
 class DemSnapshot:
     """The raster-layer methods the checks use (``dataProvider``, ``crs``, ``extent``,
-    ``rasterUnitsPerPixelX/Y``, ``name``, ``source``), answered from copies."""
+    ``rasterUnitsPerPixelX/Y``, ``width``, ``height``, ``name``, ``source``), answered from
+    copies."""
 
     def __init__(self, layer) -> None:
         self._provider_type = layer.providerType()
@@ -26,6 +27,7 @@ class DemSnapshot:
         self._extent = QgsRectangle(layer.extent())
         self._dx = layer.rasterUnitsPerPixelX()
         self._dy = layer.rasterUnitsPerPixelY()
+        self._size = (layer.width(), layer.height())
         self._name = layer.name()
         self._source = layer.source()
 
@@ -46,6 +48,12 @@ class DemSnapshot:
 
     def rasterUnitsPerPixelY(self) -> float:  # noqa: N802
         return self._dy
+
+    def width(self) -> int:
+        return self._size[0]
+
+    def height(self) -> int:
+        return self._size[1]
 
     def name(self) -> str:
         return self._name

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..excel import require_openpyxl, safe_cell, save_workbook
+from ..excel import new_sheet, require_openpyxl, safe_cell, save_workbook
 from ..regions import region_name
 from .findings import MU_PER_M2
 from .ledger import Ledger, LedgerCell
+from .report import input_rows
 
 AREA_COLUMNS = ("occupied", "occupied_paddy", "replenished", "replenished_paddy", "balance",
                 "balance_paddy")
@@ -43,7 +44,9 @@ def _row(code, name, year, cell: LedgerCell) -> dict:
     return row
 
 
-def write_ledger(rows: list[dict], path: str | Path, title: str) -> Path:
+def write_ledger(rows: list[dict], path: str | Path, title: str, inputs=()) -> Path:
+    """The ledger sheet, then 说明 About naming the inputs with their feature counts
+    (``inputs``: (role, layer name, count) as in the check report)."""
     openpyxl = require_openpyxl()
     from openpyxl.styles import Font
 
@@ -67,4 +70,8 @@ def write_ledger(rows: list[dict], path: str | Path, title: str) -> Path:
             if negative or total:  # a deficit is red; the totals row bold
                 cell.font = Font(bold=total, color="FFC00000" if negative else None)
     sheet.freeze_panes = "D3"
+    about = new_sheet(workbook, "说明 About")
+    for r, values in enumerate(input_rows(inputs), start=1):
+        for c, value in enumerate(values, start=1):
+            safe_cell(about.cell(row=r, column=c), value)
     return save_workbook(workbook, path)

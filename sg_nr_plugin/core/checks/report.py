@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ...i18n import tr
-from ..excel import require_openpyxl, safe_cell, save_workbook
+from ..excel import new_sheet, require_openpyxl, safe_cell, save_workbook
 from .findings import MU_PER_M2, SEVERITY_ZH, VERDICT_ZH
 
 
@@ -36,7 +36,7 @@ class CheckReport:
     not_checked: dict[str, str]
     partial: dict[str, str]
     disabled: list[str]
-    inputs: list[tuple[str, str, int]]  # (role label, layer name, feature count)
+    inputs: list[tuple[str, str, object]]  # (role, layer name, feature count or raster size)
     check_date: date | None
     quota_names: list[str]
     rows: list[ReportRow] = field(default_factory=list)
@@ -49,8 +49,9 @@ class CheckReport:
             (role, source) for role, source in inputs.layers.items() if source is not None]
         described = [(role, inputs.layer_names.get(role, role), source.featureCount())
                      for role, source in listed]
-        if inputs.dem is not None:
-            described.append(("DEM", inputs.dem.name(), 0))
+        if inputs.dem is not None:  # a raster: its size, not a feature count of 0
+            described.append(("DEM", inputs.dem.name(),
+                              f"{inputs.dem.width()} × {inputs.dem.height()} 像元 cells"))
         return cls(title, ruleset, dict(check.not_checked), dict(check.partial),
                    list(check.disabled), described, inputs.check_date,
                    [name for name, _ in check.spec.quota_fields],
@@ -83,8 +84,8 @@ def write_report(report: CheckReport, path: str | Path) -> Path:
     openpyxl = require_openpyxl()
     workbook = openpyxl.Workbook()
     _summary_sheet(workbook.active, report)
-    _findings_sheet(workbook.create_sheet("问题 Findings"), report)
-    _about_sheet(workbook.create_sheet("说明 About"), report)
+    _findings_sheet(new_sheet(workbook, "问题 Findings"), report)
+    _about_sheet(new_sheet(workbook, "说明 About"), report)
     if report.hook is not None:
         report.hook(workbook, report)
     return save_workbook(workbook, path)
@@ -157,7 +158,12 @@ def _about_sheet(sheet, report: CheckReport) -> None:
         rows.append([rule_id, status, reason, f"{SEVERITY_ZH[cfg.severity]} {cfg.severity}",
                      len(hits), len({f[0] for f in hits}), area, area * MU_PER_M2])
     rows.append([])
-    rows.append(["输入图层 input", "图层 layer", "要素数 features"])
-    for role, name, count in report.inputs:
-        rows.append([role, name, count])
+    rows += input_rows(report.inputs)
     _write_rows(sheet, rows)
+
+
+def input_rows(inputs) -> list[list]:
+    """The inputs of a run with what was read of each (shared by the check and ledger
+    workbooks): a header, then role, layer name, feature count (a raster: its size)."""
+    return [["输入图层 input", "图层 layer", "要素数 features"],
+            *([role, name, count] for role, name, count in inputs)]

@@ -10,7 +10,7 @@ import datetime as dt
 
 from ...i18n import tr
 from ...paths import resource_path
-from ..excel import require_openpyxl, safe_cell, save_workbook
+from ..excel import new_sheet, require_openpyxl, safe_cell, save_workbook, sheet_title
 from ..units import decimals, to_unit, unit_label
 from .common import StatsMeta
 
@@ -53,9 +53,9 @@ class Book:
                 for cell in row:
                     cell.value = None
                     cell.style = "Normal"
-            sheet.title = title[:31]
+            sheet.title = sheet_title(self.workbook, title, sheet)
             return sheet
-        return self.workbook.create_sheet(title[:31])
+        return new_sheet(self.workbook, title)
 
     def _style(self, cell, name: str) -> bool:
         if name in self.named:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...i18n import tr
-from ..excel import safe_cell
+from ..excel import clean_text, safe_cell
 from ..regions import WHOLE_CODE
 from ..units import unit_label
 from .common import StatsMeta
@@ -140,8 +140,8 @@ def _bar_chart(book: Book, sheet, first, count: int) -> None:
     from openpyxl.chart import BarChart, Reference
 
     chart = BarChart()
-    chart.title = f"{first.indicator}（{first.unit}）"
-    chart.y_axis.title = first.unit
+    chart.title = clean_text(f"{first.indicator}（{first.unit}）")
+    chart.y_axis.title = clean_text(str(first.unit))
     chart.legend = None
     chart.add_data(Reference(sheet, min_col=3, min_row=4, max_row=4 + count), titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=2, min_row=5, max_row=4 + count))

@@ -28,7 +28,7 @@ from ...core.landclasses import land_classes
 from ...i18n import tr
 from ..base import SgNrAlgorithm
 from ..check_base import PROJECT_ID_ALIASES
-from ..stats_params import region_level_names
+from ..stats_params import layer_name, region_level_names
 
 
 class BalanceLedgerAlgorithm(SgNrAlgorithm):
@@ -139,7 +139,10 @@ class BalanceLedgerAlgorithm(SgNrAlgorithm):
         outputs = {"OUTPUT": sink_id}
         xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
         if xlsx:
-            outputs["OUTPUT_XLSX"] = str(write_ledger(rows, xlsx, self.display_name()))
+            described = [(role, layer_name(self, parameters, role, context),
+                          source.featureCount()) for role, source in (
+                ("OCCUPATION", occupation), ("REPLENISHMENT", replenishment), ("DLTB", dltb))]
+            outputs["OUTPUT_XLSX"] = str(write_ledger(rows, xlsx, self.display_name(), described))
         return outputs
 
     def _year(self, parameters, name, context) -> int | None:

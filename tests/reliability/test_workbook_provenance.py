@@ -1,0 +1,76 @@
+"""Every workbook names each input of the run with the count read from it (issue #16 case 6).
+
+Before: the balance ledger's workbook named no input at all; the check reports named every
+layer of one GeoPackage after the file ("shaoguan_tiny") and the projects after the parameter
+("Project parcels"), and gave the DEM "0 features". Whether the counts are exact is the
+reading code's business (core/reading.py); here: each writer prints what it is given."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from qgis.core import QgsApplication, QgsProcessingFeedback
+
+from tests.conftest import TINY
+from tests.reliability.test_inputs_untouched import GPKG, fill_parameter
+from tests.reliability.test_workbook_text import WORKBOOK_ALGORITHMS
+
+COUNT_IN_TEXT = re.compile(r"\((\d+) features\)")
+
+
+@pytest.fixture
+def ready(qgis_processing, provider_registered):
+    return True
+
+
+def _about_rows(path) -> list[list]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    sheets = [sheet for sheet in book.worksheets if "About" in sheet.title]
+    assert sheets, f"{path.name}: no About sheet in {book.sheetnames}"
+    return [[cell for cell in row if cell is not None]
+            for row in sheets[0].iter_rows(values_only=True)]
+
+
+def _count_of(rows: list[list], name: str):
+    """The count on the row naming layer ``name`` (a number cell, or "(N features)")."""
+    for row in rows:
+        texts = [str(cell) for cell in row]
+        if not any(name in text for text in texts):
+            continue
+        numbers = [cell for cell in row if isinstance(cell, int)]
+        numbers += [int(m.group(1)) for text in texts for m in COUNT_IN_TEXT.finditer(text)]
+        if numbers:
+            return numbers[0]
+    return None
+
+
+@pytest.mark.parametrize("algorithm_id", WORKBOOK_ALGORITHMS)
+def test_workbook_names_every_input_with_its_count(ready, tmp_path, algorithm_id):
+    import processing
+
+    algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+    parameters, layers = {}, []
+    for definition in algorithm.parameterDefinitions():
+        if definition.isDestination():
+            if definition.type() == "sink":
+                parameters[definition.name()] = "TEMPORARY_OUTPUT"
+            continue
+        value = fill_parameter(algorithm_id, definition, TINY, tmp_path)
+        if value is None:
+            continue
+        parameters[definition.name()] = value
+        if isinstance(value, str) and "|layername=" in value:
+            layers.append(value.split("|layername=")[1])
+    workbook = tmp_path / "report.xlsx"
+    parameters["OUTPUT_XLSX"] = str(workbook)
+    processing.run(algorithm_id, parameters, feedback=QgsProcessingFeedback())
+    rows = _about_rows(workbook)
+    missing = [layer for layer in layers
+               if _count_of(rows, f"{layer} ({GPKG})") is None]
+    assert not missing, f"{algorithm_id}: no count for {missing} in {rows}"
+    if "DEM" in parameters:
+        dem = [row for row in rows if row and row[0] == "DEM"]
+        assert dem and "cells" in str(dem[0][-1]), dem

@@ -6,6 +6,7 @@ declared areas are compared with the same ellipsoidal measure the statistics use
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...i18n import tr
+from .axes import AXIS_AUTO, report_swaps
 from .geometry import assemble, ring_points
 from .model import CoordFile, Issue, Parcel, Severity
 from .parser import read_file
@@ -31,7 +33,9 @@ from .validate import (
     check_geometry,
     check_header,
     check_parcel,
+    label,
     resolve_crs,
+    settle_area_unit,
 )
 
 # crs -> a function measuring a list of geometries in that CRS (m² each)
@@ -57,6 +61,8 @@ FIELDS = (
     ("WJM", QVariant.String),    # 文件名 source file
     ("XMBH", QVariant.String),   # 项目编号: the file name without .txt (one file per project)
     ("BM", QVariant.String),     # 编码 detected encoding
+    ("KZZD", QVariant.String),   # 扩展字段: header-line fields after 地类编码, comma-separated
+    ("KZSX", QVariant.String),   # 扩展属性: other header keys, JSON [[section, key, value]]
 )
 
 
@@ -107,26 +113,33 @@ def collect_paths(items: Iterable[str | Path]) -> list[Path]:
 
 def import_paths(paths: Iterable[str | Path], override: QgsCoordinateReferenceSystem | None = None,
                  measure_factory: MeasureFactory | None = default_measure_factory,
-                 tolerance: float = DEFAULT_TOLERANCE) -> ImportResult:
+                 tolerance: float = DEFAULT_TOLERANCE, **options) -> ImportResult:
     result = ImportResult()
     for path in collect_paths(paths):
         parsed = read_file(path)
         result.files.append(parsed)
-        result.parcels.extend(load_parsed(parsed, override, measure_factory, tolerance))
+        result.parcels.extend(load_parsed(parsed, override, measure_factory, tolerance,
+                                          **options))
     return result
 
 
 def load_parsed(parsed: CoordFile, override: QgsCoordinateReferenceSystem | None = None,
                 measure_factory: MeasureFactory | None = default_measure_factory,
-                tolerance: float = DEFAULT_TOLERANCE) -> list[ImportedParcel]:
-    """Validate a parsed file and build its parcels' geometries; never raises on bad data."""
+                tolerance: float = DEFAULT_TOLERANCE, axis_order: int = AXIS_AUTO,
+                area_unit: str | None = None) -> list[ImportedParcel]:
+    """Validate a parsed file and build its parcels' geometries; never raises on bad data.
+
+    ``axis_order``: see :mod:`.axes` (auto by default); ``area_unit``: the unit of declared
+    areas written without a suffix (None: 公顷 unless the ratio to the measured area says m²
+    or 亩, see :mod:`.units`)."""
     if parsed.encoding:
         parsed.add(0, Severity.INFO, "encoding",
                    tr("Encoding detected: {encoding}").format(encoding=parsed.encoding))
-    check_header(parsed)
+    check_header(parsed, override)
     for parcel in parsed.parcels:
         if not parcel.skipped:  # a parcel with an unreadable line has had its message
-            check_parcel(parsed, parcel)
+            check_parcel(parsed, parcel, axis_order)
+    report_swaps(parsed, label)
     check_duplicates(parsed)
     crs = resolve_crs(parsed, override)
     if crs is None:
@@ -145,7 +158,11 @@ def load_parsed(parsed: CoordFile, override: QgsCoordinateReferenceSystem | None
         areas = measure_factory(crs)([item.geometry for item in loaded])
         for item, m2 in zip(loaded, areas):
             item.measured_ha = float(m2) / M2_PER_HA
+            settle_area_unit(parsed, item.parcel, item.measured_ha, area_unit)
             check_area(parsed, item.parcel, item.measured_ha, tolerance)
+    elif area_unit is not None:
+        for item in loaded:
+            settle_area_unit(parsed, item.parcel, 0.0, area_unit)
     return loaded
 
 
@@ -174,5 +191,8 @@ def to_feature(item: ImportedParcel, fields: QgsFields,
         parcel.name, parcel.kind, parcel.sheet, parcel.use, parcel.land_class,
         header.get("数据产生单位", ""), header.get("数据产生日期", ""), header.get("坐标系", ""),
         item.source.zone, item.source.name, Path(item.source.name).stem, item.source.encoding,
+        ",".join(parcel.extra) if parcel.extra else None,
+        json.dumps(item.source.extra_header(), ensure_ascii=False)
+        if item.source.extra_header() else None,
     ])
     return feature

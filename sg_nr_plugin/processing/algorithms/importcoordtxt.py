@@ -9,6 +9,7 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
@@ -17,6 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ...core.coordtxt.axes import AXIS_AUTO
 from ...core.coordtxt.model import Issue, Severity
 from ...core.coordtxt.parser import read_file
 from ...core.coordtxt.reader import (
@@ -26,6 +28,7 @@ from ...core.coordtxt.reader import (
     load_parsed,
     to_feature,
 )
+from ...core.coordtxt.units import UNIT_CHOICES
 from ...core.errors import SgNrError
 from ...i18n import tr
 from ..base import SgNrAlgorithm
@@ -86,6 +89,14 @@ class ImportCoordTxt(CoordTxtAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "AREA_TOLERANCE", tr("Area tolerance (%)"), QgsProcessingParameterNumber.Double,
             defaultValue=0.1, minValue=0.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            "AXIS_ORDER", tr("Axis order of the point lines"),
+            [tr("Auto (from the magnitudes)"), tr("Northing (X) first"), tr("Easting (Y) first")],
+            defaultValue=AXIS_AUTO, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            "DECLARED_AREA_UNIT", tr("Unit of declared areas without a unit suffix"),
+            [tr("Auto (公顷; m² or 亩 when the figures say so)"), tr("公顷 (ha)"), tr("m²"),
+             tr("亩")], defaultValue=0, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Parcels"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -102,6 +113,9 @@ class ImportCoordTxt(CoordTxtAlgorithm):
             raise SgNrError(tr("No coordinate files given: choose files or a folder."))
         override = self.parameterAsCrs(parameters, "CRS", context)
         tolerance = self.parameterAsDouble(parameters, "AREA_TOLERANCE", context) / 100.0
+        options = {"axis_order": self.parameterAsEnum(parameters, "AXIS_ORDER", context),
+                   "area_unit": UNIT_CHOICES[self.parameterAsEnum(
+                       parameters, "DECLARED_AREA_UNIT", context)]}
         result = ImportResult()
         for index, path in enumerate(paths):
             if feedback.isCanceled():
@@ -109,7 +123,7 @@ class ImportCoordTxt(CoordTxtAlgorithm):
             parsed = read_file(path)
             result.files.append(parsed)
             result.parcels.extend(load_parsed(parsed, override if override.isValid() else None,
-                                              tolerance=tolerance))
+                                              tolerance=tolerance, **options))
             feedback.setProgress(80.0 * (index + 1) / len(paths))
         return self._write(parameters, context, feedback, result)
 

@@ -34,7 +34,8 @@ class FileHeader:
 
     def lines(self) -> list[str]:
         date = self.date or datetime.date.today().isoformat()
-        return [*self._extra_lines(other_sections=True),
+        return [
+            *self._extra_lines(other_sections=True),
             f"[{ATTRIBUTE_SECTION}]",
             f"格式版本号={clean_field(self.version)}",
             f"数据产生单位={clean_field(self.producer)}",

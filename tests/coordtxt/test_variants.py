@@ -223,3 +223,9 @@ def test_algorithm_parameters(processing_ready, tmp_path):
     assert feature.geometry().equals(QgsGeometry.fromWkt(SQUARE_WKT.replace(
         "POLYGON((", "MULTIPOLYGON(((").replace("))", ")))")))
     assert results["WARNINGS"] == 0 and results["ERRORS"] == 0
+
+
+def test_full_width_comma_in_a_header_value_is_text(qgis_app):
+    parsed, _ = load(HEADER.replace("测试单位", "某某，有限公司") + SQUARE)
+    assert parsed.header["数据产生单位"] == "某某，有限公司"
+    assert "full-width" not in codes(parsed)

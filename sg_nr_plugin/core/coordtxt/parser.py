@@ -51,7 +51,7 @@ def parse_text(text: str, name: str) -> CoordFile:
     parcel: Parcel | None = None
     fullwidth = 0  # first line that used full-width separators or digits
     for number, raw in enumerate(text.splitlines(), start=1):
-        line, changed = structural_line(raw.lstrip("\ufeff"))
+        line, changed = structural_line(raw.lstrip("\ufeff"), section == COORDINATE_SECTION)
         if not line:
             continue
         if line.startswith("[") and line.endswith("]"):

@@ -61,11 +61,12 @@ def ascii_form(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
-def structural_line(line: str) -> tuple[str, bool]:
+def structural_line(line: str, coordinates: bool = True) -> tuple[str, bool]:
     """The line with full-width *separators* made ASCII; ``True`` when any was replaced.
 
-    Only structure is touched: section brackets, the ``=`` of a header line, the final ``@``
-    and — when the line has no ASCII comma at all — the full-width commas between fields.
+    Only structure is touched: section brackets; in the [地块坐标] section (``coordinates``)
+    the final ``@`` and — when the line has no ASCII comma at all — the full-width commas
+    between fields; elsewhere the ``=`` of a header line (its value may hold any comma).
     A full-width comma inside a name on a line that also has ASCII commas is text (our own
     writer turns a comma in a name into ``，``) and is kept.
     """
@@ -74,10 +75,11 @@ def structural_line(line: str) -> tuple[str, bool]:
     bracketed = stripped.translate(_BRACKETS)
     if bracketed.startswith("[") and bracketed.endswith("]") and len(bracketed) > 2:
         return bracketed, bracketed != stripped
-    if stripped.endswith("＠"):
-        stripped = stripped[:-1] + "@"
-    if "," not in stripped and "，" in stripped:
-        stripped = stripped.replace("，", ",")
-    if "=" not in stripped and "＝" in stripped:
+    if coordinates:
+        if stripped.endswith("＠"):
+            stripped = stripped[:-1] + "@"
+        if "," not in stripped and "，" in stripped:
+            stripped = stripped.replace("，", ",")
+    elif "=" not in stripped and "＝" in stripped:
         stripped = stripped.replace("＝", "=", 1)
     return stripped, stripped != original.strip()

@@ -107,15 +107,22 @@ def coordinate_problem(geometry: QgsGeometry, transform: QgsCoordinateTransform)
     except QgsCsException:
         return tr("its coordinates cannot be transformed to {crs}").format(
             crs=transform.destinationCrs().authid())
-    for vertex in projected.vertices():
-        east, north = vertex.x(), vertex.y()
-        if not (math.isfinite(east) and math.isfinite(north)) or \
-                abs(north) >= _MAX_NORTHING or abs(east) >= _MAX_EASTING:
+    box = projected.boundingBox()  # one C++ call; vertices are walked only when it fails
+    if _in_zone(box.xMinimum(), box.yMinimum()) and _in_zone(box.xMaximum(), box.yMaximum()):
+        return None
+    for source, target in zip(geometry.vertices(), projected.vertices()):
+        if not _in_zone(target.x(), target.y()):
             return tr("vertex ({x}, {y}) lies outside any Gauss-Kruger zone (in {crs}: X={north}, "
-                      "Y={east})").format(x=f"{vertex.x():g}", y=f"{vertex.y():g}",
+                      "Y={east})").format(x=f"{source.x():g}", y=f"{source.y():g}",
                                           crs=transform.destinationCrs().authid(),
-                                          north=f"{north:g}", east=f"{east:g}")
-    return None
+                                          north=f"{target.y():g}", east=f"{target.x():g}")
+    return tr("its coordinates cannot be transformed to {crs}").format(
+        crs=transform.destinationCrs().authid())
+
+
+def _in_zone(east: float, north: float) -> bool:
+    return math.isfinite(east) and math.isfinite(north) and abs(north) < _MAX_NORTHING and \
+        abs(east) < _MAX_EASTING
 
 
 def to_export_parcel(feature: QgsFeature, mapping: FieldMap, transform: QgsCoordinateTransform,

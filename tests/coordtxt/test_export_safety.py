@@ -202,3 +202,17 @@ def test_declared_area_differing_from_measured_is_written_with_a_warning(process
     assert "5,1.5000,1,,面" in (tmp_path / "A.txt").read_text(encoding="gbk")
     assert any("the declared area 1.5000 ha (field MJ) differs from the measured 1.0000 ha"
                in w for w in feedback.warnings)
+
+
+def test_producer_and_date_come_from_the_layer_unless_given(processing_ready, tmp_path):
+    layer = _layer([("A", "1", "甲单位", "2023-01-01", _square(38512000, 2745000)),
+                    ("A", "2", "乙单位", "2023-01-01", _square(38513000, 2745000))],
+                   fields=("XMBH", "DKBH", "SCDW", "SCRQ"))
+    _, feedback = _export(layer, tmp_path)
+    text = (tmp_path / "A.txt").read_text(encoding="gbk")
+    assert "数据产生单位=甲单位\n数据产生日期=2023-01-01\n" in text
+    assert "A.txt: the parcels carry different 数据产生单位 (甲单位, 乙单位); “甲单位” is " \
+        "written." in feedback.warnings
+    _export(layer, tmp_path, PRODUCER="丙单位", DATE="2024-02-03")  # our own file: replaced
+    text = (tmp_path / "A.txt").read_text(encoding="gbk")
+    assert "数据产生单位=丙单位\n数据产生日期=2024-02-03\n" in text

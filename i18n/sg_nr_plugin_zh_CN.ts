@@ -1242,112 +1242,112 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>地块 {parcel}：无法读取坐标点行“{text}”（应为 点号,圈号,X,Y）；该地块已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="37" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="48" />
       <source>(line {line})</source>
       <translation>（第 {line} 行）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="43" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="54" />
       <source>The file holds no [属性描述] or [地块坐标] section: is it a coordinate file?</source>
       <translation>文件中没有 [属性描述] 或 [地块坐标] 节：这是坐标文件吗？</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="48" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="59" />
       <source>The [地块坐标] section is missing.</source>
       <translation>缺少 [地块坐标] 节。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="51" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="62" />
       <source>The [属性描述] section is missing.</source>
       <translation>缺少 [属性描述] 节。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="56" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="67" />
       <source>Header key “{key}” is missing or empty.</source>
       <translation>属性键“{key}”缺失或为空。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="65" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="76" />
       <source>Coordinate system “{value}” is not CGCS2000: give the CRS override parameter.</source>
       <translation>坐标系“{value}”不是 CGCS2000：请设置“覆盖坐标参考系”参数。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="70" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="81" />
       <source>几度分带 “{value}” is neither 3 nor 6.</source>
       <translation>几度分带“{value}”既不是 3 也不是 6。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="74" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="85" />
       <source>带号 “{value}” is not a zone number.</source>
       <translation>带号“{value}”不是有效的带号。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="78" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="89" />
       <source>计量单位 “{value}” is not metres (米).</source>
       <translation>计量单位“{value}”不是米。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="86" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="99" />
       <source>Parcel {parcel} is of kind “{kind}”, not a polygon (面); it is skipped.</source>
       <translation>地块 {parcel} 的图形属性为“{kind}”，不是面；该地块已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="93" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="106" />
       <source>Parcel {parcel} has no point lines; it is skipped.</source>
       <translation>地块 {parcel} 没有坐标点行；该地块已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="99" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="112" />
       <source>Parcel {parcel}: the header says {declared} points but {listed} are listed.</source>
       <translation>地块 {parcel}：头行界址点数为 {declared}，实际列出 {listed} 个点。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="122" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="136" />
       <source>Parcel {parcel}, ring {ring}: the ring does not end on its first point ({first}); it was closed on import.</source>
       <translation>地块 {parcel} 第 {ring} 圈：未闭合到起点（{first}）；导入时已自动闭合。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="127" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="141" />
       <source>Parcel {parcel}, ring {ring} has {count} points; a ring needs at least 4 (3 corners and the closing point). The parcel is skipped.</source>
       <translation>地块 {parcel} 第 {ring} 圈只有 {count} 个点；每圈至少需要 4 个点（3 个拐点加闭合点）。该地块已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="143" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="157" />
       <source>Parcel {parcel}, ring {ring} intersects itself near X={x}, Y={y}.</source>
       <translation>地块 {parcel} 第 {ring} 圈在 X={x}、Y={y} 附近自相交。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="155" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="195" />
       <source>Parcel number {parcel} is used again (first on line {first}).</source>
       <translation>地块编号 {parcel} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="170" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="210" />
       <source>Y={y} differs in zone prefix from the file's first point (line {first}).</source>
       <translation>Y={y} 的带号前缀与文件第一个点（第 {first} 行）不同。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="175" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="215" />
       <source>带号={zone} but the Y values carry zone prefix {prefix}; the prefix is used.</source>
       <translation>带号={zone}，但 Y 坐标带有带号前缀 {prefix}；采用坐标中的前缀。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="185" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="225" />
       <source>Cannot tell the coordinate system (带号 {zone}); give the CRS override parameter. The file is skipped.</source>
       <translation>无法确定坐标系（带号 {zone}）；请设置“覆盖坐标参考系”参数。该文件已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="220" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="260" />
       <source>Parcel {parcel}: declared area {declared} ha differs from the measured {measured} ha by more than {tolerance} %.</source>
       <translation>地块 {parcel}：申报面积 {declared} 公顷与计算面积 {measured} 公顷相差超过 {tolerance}%。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="235" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="275" />
       <source>Parcel {parcel}: its rings cross or overlap each other.</source>
       <translation>地块 {parcel}：各圈相互交叉或重叠。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/reader.py" line="136" />
+      <location filename="../sg_nr_plugin/core/coordtxt/reader.py" line="138" />
       <source>Encoding detected: {encoding}</source>
       <translation>检测到的编码：{encoding}</translation>
     </message>
@@ -2327,37 +2327,37 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <translation>顶点（{x}, {y}）不是有限数（NaN 或无穷大）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="108" />
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="119" />
       <source>its coordinates cannot be transformed to {crs}</source>
       <translation>其坐标无法转换到 {crs}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="114" />
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="115" />
       <source>vertex ({x}, {y}) lies outside any Gauss-Kruger zone (in {crs}: X={north}, Y={east})</source>
       <translation>顶点（{x}, {y}）位于任何高斯-克吕格投影带之外（在 {crs} 中：X={north}，Y={east}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="162" />
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="169" />
       <source>{where}: the declared area “{value}” in field {field} is not a positive number; correct it, or leave the area field empty to write the measured area.</source>
       <translation>{where}：字段 {field} 中的申报面积“{value}”不是正数；请改正，或将面积字段留空以写出实测面积。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="168" />
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="175" />
       <source>{where}: the declared area {value} in field {field} is about {factor} times the measured {measured} ha: it is in {unit}, not 公顷. Convert the field to 公顷, or leave the area field empty to write the measured area.</source>
       <translation>{where}：字段 {field} 中的申报面积 {value} 约为实测 {measured} 公顷的 {factor} 倍：其单位是{unit}，不是公顷。请将该字段换算为公顷，或将面积字段留空以写出实测面积。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="175" />
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="182" />
       <source>{where}: the declared area {declared} ha (field {field}) differs from the measured {measured} ha by more than {tolerance} %; the declared figure is written.</source>
       <translation>{where}：申报面积 {declared} 公顷（字段 {field}）与实测 {measured} 公顷相差超过 {tolerance} %；写出的是申报数值。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="192" />
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="199" />
       <source>{file}: the parcels carry different {what} ({values}); “{first}” is written.</source>
       <translation>{file}：各地块的{what}不同（{values}）；写出“{first}”。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="200" />
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="207" />
       <source>extra header keys (KZSX)</source>
       <translation>额外文件头键（KZSX）</translation>
     </message>
@@ -2382,39 +2382,54 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <translation>地块 {parcel}：地块头行没有界址点数（以“{start}”开头）；按无点数读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="61" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="72" />
       <source>Coordinate system “{value}” is not CGCS2000; the CRS override {crs} is used.</source>
       <translation>坐标系“{value}”不是 CGCS2000；使用覆盖的坐标系 {crs}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="109" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="123" />
       <source>Parcel {parcel}: ring number {ring} is used again after its ring closed (numbering restarted for a further part); read as a separate ring.</source>
       <translation>地块 {parcel}：圈号 {ring} 在其圈闭合后再次使用（另一部分重新编号）；作为单独的圈读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="206" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="246" />
       <source>Parcel {parcel}: the declared area {declared} is about {factor} times the measured {measured} ha, so it is read as {unit} = {converted} ha. If the file means another unit, set DECLARED_AREA_UNIT.</source>
       <translation>地块 {parcel}：申报面积 {declared} 约为实测 {measured} 公顷的 {factor} 倍，因此按{unit}读取，即 {converted} 公顷。如果文件使用的是其他单位，请设置 DECLARED_AREA_UNIT。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/axes.py" line="59" />
+      <location filename="../sg_nr_plugin/core/coordtxt/axes.py" line="82" />
       <source>Parcel {parcel}: X={x} looks like an easting and Y={y} like a northing, unlike the parcel's other points (X and Y swapped?); the parcel is skipped.</source>
       <translation>地块 {parcel}：X={x} 像东坐标，Y={y} 像北坐标，与该地块的其他点不同（X 与 Y 互换？）；跳过该地块。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/axes.py" line="62" />
+      <location filename="../sg_nr_plugin/core/coordtxt/axes.py" line="85" />
       <source>Parcel {parcel}: read easting first (AXIS_ORDER), the point gives X={x} like an easting and Y={y} like a northing: the file lists the northing first. Set AXIS_ORDER to auto; the parcel is skipped.</source>
       <translation>地块 {parcel}：按东坐标在前读取（AXIS_ORDER），但该点 X={x} 像东坐标、Y={y} 像北坐标：文件是北坐标在前。请将 AXIS_ORDER 设为自动；跳过该地块。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/axes.py" line="66" />
+      <location filename="../sg_nr_plugin/core/coordtxt/axes.py" line="89" />
       <source>Parcel {parcel}: X={x} looks like an easting and Y={y} like a northing (X and Y swapped?) but AXIS_ORDER says northing first; set AXIS_ORDER to auto or easting first. The parcel is skipped.</source>
       <translation>地块 {parcel}：X={x} 像东坐标，Y={y} 像北坐标（X 与 Y 互换？），但 AXIS_ORDER 指定北坐标在前；请将 AXIS_ORDER 设为自动或东坐标在前。跳过该地块。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/axes.py" line="80" />
+      <location filename="../sg_nr_plugin/core/coordtxt/axes.py" line="103" />
       <source>The points give the easting before the northing (e.g. {easting}, {northing}) in {count} parcel(s), first parcel {parcel}: read as X (northing) = {northing}, Y (easting) = {easting}. The monitoring system expects the northing first.</source>
       <translation>界址点的东坐标写在北坐标之前（例如 {easting}, {northing}），共 {count} 个地块，第一个为地块 {parcel}：按 X（北坐标）= {northing}、Y（东坐标）= {easting} 读取。监管系统要求北坐标在前。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="179" />
+      <source>Parcel {parcel}: X={x}, Y={y} lies outside what {crs} can represent (beyond a pole or outside the projection); the parcel is skipped.</source>
+      <translation>地块 {parcel}：X={x}, Y={y} 超出了 {crs} 能表示的范围（越过极点或在投影范围之外）；跳过该地块。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/reader.py" line="162" />
+      <source>Parcel {parcel}: its area cannot be measured in {crs} (coordinates outside the system's area of use?); the parcel is skipped.</source>
+      <translation>地块 {parcel}：无法在 {crs} 中计算其面积（坐标超出该坐标系的使用范围？）；跳过该地块。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/axes.py" line="52" />
+      <source>Parcel {parcel}: X={x}, Y={y} is not a Gauss-Kruger coordinate (X northing 0 – 10 000 000 m, Y easting below 1 000 000 or with its zone prefix); the parcel is skipped. Check the value, or give the CRS override for another system.</source>
+      <translation>地块 {parcel}：X={x}, Y={y} 不是高斯-克吕格坐标（X 北坐标 0 – 10 000 000 米，Y 东坐标小于 1 000 000 或带带号）；跳过该地块。请检查数值，或为其他坐标系指定坐标系覆盖参数。</translation>
     </message>
   </context>
 </TS>

@@ -12,7 +12,7 @@ from sg_nr_plugin.core.coordtxt.model import Severity
 from sg_nr_plugin.core.coordtxt.parser import parse_bytes, parse_text
 from sg_nr_plugin.core.coordtxt.reader import import_fields, load_parsed, to_feature
 from tests.coordtxt.helpers import geod_measure_factory, geod_ring_area, run_algorithm
-from tests.coordtxt.test_validation import HEADER, SQUARE
+from tests.coordtxt.test_validation import HEADER, SECOND, SQUARE
 
 # The 100 m × 100 m square of SQUARE, as QGIS (easting, northing) geometry.
 SQUARE_WKT = ("POLYGON((38512000 2745000, 38512000 2745100, 38512100 2745100, "
@@ -21,6 +21,7 @@ SQUARE_WKT = ("POLYGON((38512000 2745000, 38512000 2745100, 38512100 2745100, "
 SQUARE_HA = geod_ring_area("EPSG:4526", [38512000, 38512000, 38512100, 38512100],
                            [2745000, 2745100, 2745100, 2745000]) / 10_000
 POINTS = SQUARE.split("\n", 1)[1]  # the five point lines without the header line
+SECOND_PARCEL = SECOND  # a valid parcel "2" after the one under test
 
 
 def load(text: str, **options):
@@ -202,11 +203,11 @@ def test_extra_header_fields_are_kept(qgis_app):
 
 def test_crs_override_makes_a_foreign_system_information(qgis_app):
     text = (HEADER + SQUARE).replace("2000国家大地坐标系", "80国家大地坐标系")
-    override = QgsCoordinateReferenceSystem("EPSG:2383")
+    override = QgsCoordinateReferenceSystem("EPSG:2362")
     parsed, loaded = load(text, override=override)
     assert len(loaded) == 1 and codes(parsed, Severity.ERROR) == []
     issue = found(parsed, "header-crs")
-    assert issue.severity == Severity.INFO and "EPSG:2383 is used" in issue.message
+    assert issue.severity == Severity.INFO and "EPSG:2362 is used" in issue.message
     parsed, loaded = load(text)
     assert found(parsed, "header-crs").severity == Severity.ERROR and loaded == []
 
@@ -229,3 +230,33 @@ def test_full_width_comma_in_a_header_value_is_text(qgis_app):
     parsed, _ = load(HEADER.replace("测试单位", "某某，有限公司") + SQUARE)
     assert parsed.header["数据产生单位"] == "某某，有限公司"
     assert "full-width" not in codes(parsed)
+
+
+FAR = SQUARE.replace("J3,1,2745100.0000,38512100.0000", "J3,1,2745100.0000,1e15")
+
+
+@pytest.mark.parametrize(("square", "override", "expected"), [
+    (FAR, None, "is not a Gauss-Kruger coordinate"),
+    (FAR, "EPSG:4526", "is not a Gauss-Kruger coordinate"),  # raised OverflowError before
+    (SQUARE.replace("J3,1,2745100.0000", "J3,1,-90000000.0000"), "EPSG:4526",
+     "lies outside what EPSG:4526 can represent"),  # imported with a wrong area before
+    (SQUARE, "EPSG:2383", "lies outside what EPSG:2383 can represent"),  # CM form, prefixed Y
+], ids=["1e15", "1e15-override", "beyond-pole-override", "cm-form-override"])
+def test_coordinates_no_map_can_hold_are_refused(qgis_app, square, override, expected):
+    crs = QgsCoordinateReferenceSystem(override) if override else None
+    parsed, loaded = load(HEADER + square + SECOND_PARCEL, override=crs)
+    issue = found(parsed, "out-of-range")
+    assert issue.severity == Severity.ERROR and issue.parcel == "1"
+    assert expected in issue.message and "the parcel is skipped" in issue.message
+    assert [item.parcel.number for item in loaded] == (["2"] if override != "EPSG:2383" else [])
+
+
+def test_import_with_override_and_huge_coordinates_is_a_clear_result(processing_ready,
+                                                                     tmp_path):
+    path = tmp_path / "far.txt"
+    path.write_text(HEADER + FAR + SECOND_PARCEL, encoding="utf-8")
+    results, feedback = run_algorithm("sgnr:importcoordtxt", {
+        "INPUT": [str(path)], "CRS": "EPSG:4526", "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert (results["PARCELS"], results["SKIPPED"]) == (1, 1)
+    assert any("far.txt:16: Parcel 1: X=2745100.0000, Y=1000000000000000.0000 is not a "
+               "Gauss-Kruger coordinate" in e for e in feedback.errors)

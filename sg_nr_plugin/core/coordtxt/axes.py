@@ -36,6 +36,29 @@ def orientation(x: float, y: float) -> int:
     return UNKNOWN
 
 
+def is_gauss_kruger(x: float, y: float) -> bool:
+    """Whether (X, Y) can be a CGCS2000 Gauss-Kruger point: X a northing from the equator to
+    the pole (the southern islands lie below 1 000 000), Y a bare or zone-prefixed easting."""
+    return 0.0 <= x < _NORTHING[1] and _is_easting(y)
+
+
+def out_of_range(parsed: CoordFile, parcel: Parcel, label: str, projected: bool) -> bool:
+    """An error (and True) for a point no map can hold: beyond 100 000 km in any system, or —
+    when the file's own Gauss-Kruger system is used (``projected``) — not a Gauss-Kruger
+    coordinate. Such values overflowed the area engine or gave areas of 10^24 ha."""
+    for point in parcel.points:
+        far = max(abs(point.x), abs(point.y)) >= _PREFIXED_EASTING[1]
+        if far or (projected and not is_gauss_kruger(point.x, point.y)):
+            parsed.add(point.line, Severity.ERROR, "out-of-range",
+                       tr("Parcel {parcel}: X={x}, Y={y} is not a Gauss-Kruger coordinate (X "
+                          "northing 0 – 10 000 000 m, Y easting below 1 000 000 or with its zone "
+                          "prefix); the parcel is skipped. Check the value, or give the CRS "
+                          "override for another system.").format(
+                           parcel=label, x=f"{point.x:.4f}", y=f"{point.y:.4f}"), label)
+            return True
+    return False
+
+
 def swap_points(parcel: Parcel) -> None:
     for point in parcel.points:
         point.x, point.y = point.y, point.x

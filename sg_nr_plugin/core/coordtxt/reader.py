@@ -7,6 +7,7 @@ declared areas are compared with the same ellipsoidal measure the statistics use
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from .model import CoordFile, Issue, Parcel, Severity
 from .parser import read_file
 from .validate import (
     check_area,
+    check_domain,
     check_duplicates,
     check_geometry,
     check_header,
@@ -138,7 +140,7 @@ def load_parsed(parsed: CoordFile, override: QgsCoordinateReferenceSystem | None
     check_header(parsed, override)
     for parcel in parsed.parcels:
         if not parcel.skipped:  # a parcel with an unreadable line has had its message
-            check_parcel(parsed, parcel, axis_order)
+            check_parcel(parsed, parcel, axis_order, projected=override is None)
     report_swaps(parsed, label)
     check_duplicates(parsed)
     crs = resolve_crs(parsed, override)
@@ -148,22 +150,50 @@ def load_parsed(parsed: CoordFile, override: QgsCoordinateReferenceSystem | None
         return []
     loaded = []
     for parcel in parsed.parcels:
-        if parcel.skipped:
+        if parcel.skipped or not check_domain(parsed, parcel, crs):
             continue
         geometry = assemble([ring_points(points) for _, points in parcel.rings()])
         check_geometry(parsed, parcel, geometry)
         loaded.append(ImportedParcel(parsed, parcel, geometry, crs))
     if measure_factory is not None and loaded:
-        # one batch call: the engine is several times faster on many geometries at once
-        areas = measure_factory(crs)([item.geometry for item in loaded])
-        for item, m2 in zip(loaded, areas):
-            item.measured_ha = float(m2) / M2_PER_HA
+        areas = _measure(measure_factory(crs), loaded)
+        for item, m2 in zip(list(loaded), areas):
+            if m2 is None:
+                parsed.add(item.parcel.line, Severity.ERROR, "unmeasurable",
+                           tr("Parcel {parcel}: its area cannot be measured in {crs} (coordinates "
+                              "outside the system's area of use?); the parcel is skipped.")
+                           .format(parcel=label(item.parcel), crs=crs.authid()),
+                           label(item.parcel))
+                item.parcel.skipped = True
+                loaded.remove(item)
+                continue
+            item.measured_ha = m2 / M2_PER_HA
             settle_area_unit(parsed, item.parcel, item.measured_ha, area_unit)
             check_area(parsed, item.parcel, item.measured_ha, tolerance)
     elif area_unit is not None:
         for item in loaded:
             settle_area_unit(parsed, item.parcel, 0.0, area_unit)
     return loaded
+
+
+def _measure(measure, items: list[ImportedParcel]) -> list[float | None]:
+    """Areas (m²) in one batch call (the engine is several times faster on many geometries at
+    once); if the batch fails, one by one, None where a geometry cannot be measured."""
+    def finite(value) -> float | None:
+        value = float(value)
+        return value if math.isfinite(value) else None
+
+    try:
+        return [finite(a) for a in measure([item.geometry for item in items])]
+    except (ArithmeticError, ValueError):
+        pass
+    areas: list[float | None] = []
+    for item in items:
+        try:
+            areas.append(finite(measure([item.geometry])[0]))
+        except (ArithmeticError, ValueError):
+            areas.append(None)
+    return areas
 
 
 def import_fields() -> QgsFields:

@@ -7,12 +7,21 @@ cannot become a polygon are marked ``skipped``; everything else is imported and 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
-from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsGeometry, QgsPointXY
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsCsException,
+    QgsGeometry,
+    QgsPointXY,
+)
 
 from ...i18n import tr
-from .axes import AXIS_AUTO, settle_axes
+from .axes import AXIS_AUTO, out_of_range, settle_axes
 from .geometry import ring_points
 from .model import (
     ATTRIBUTE_SECTION,
@@ -27,6 +36,8 @@ from .units import TO_HA, detect_unit, unit_name
 from .zones import crs_for, is_cgcs2000, zone_prefix
 
 _AREA_FLOOR_HA = 0.0001  # the declared area has 4 decimals in 公顷
+_ROUND_TRIP_M = 0.01  # a point the CRS can place comes back from lon/lat to within 1e-6 m
+_GEOGRAPHIC = QgsCoordinateReferenceSystem("EPSG:4490")
 
 _VALIDATOR = getattr(getattr(Qgis, "GeometryValidationEngine", None), "Geos", None)
 if _VALIDATOR is None:  # QGIS before 3.22 spelled it on QgsGeometry
@@ -79,8 +90,10 @@ def check_header(parsed: CoordFile,
                    tr("计量单位 “{value}” is not metres (米).").format(value=unit))
 
 
-def check_parcel(parsed: CoordFile, parcel: Parcel, axis_order: int = AXIS_AUTO) -> None:
-    """Structural checks; marks the parcel skipped when it cannot become a polygon."""
+def check_parcel(parsed: CoordFile, parcel: Parcel, axis_order: int = AXIS_AUTO,
+                 projected: bool = True) -> None:
+    """Structural checks; marks the parcel skipped when it cannot become a polygon.
+    ``projected``: the file's own Gauss-Kruger system is used (no CRS override)."""
     name = label(parcel)
     if parcel.kind and parcel.kind != POLYGON_KIND:
         parsed.add(parcel.line, Severity.WARNING, "kind",
@@ -100,7 +113,8 @@ def check_parcel(parsed: CoordFile, parcel: Parcel, axis_order: int = AXIS_AUTO)
                    tr("Parcel {parcel}: the header says {declared} points but {listed} are "
                       "listed.").format(parcel=name, declared=parcel.point_count,
                                         listed=len(parcel.points)), name)
-    if not settle_axes(parsed, parcel, name, axis_order):
+    if not settle_axes(parsed, parcel, name, axis_order) or \
+            out_of_range(parsed, parcel, name, projected):
         parcel.skipped = True
         return
     seen: set[int] = set()
@@ -144,6 +158,32 @@ def _check_simple(parsed: CoordFile, parcel: Parcel, ring_number: int, points: l
                tr("Parcel {parcel}, ring {ring} intersects itself near X={x}, Y={y}.").format(
                    parcel=label(parcel), ring=ring_number, x=f"{where.y():.4f}",
                    y=f"{where.x():.4f}"), label(parcel))
+
+
+def check_domain(parsed: CoordFile, parcel: Parcel, crs: QgsCoordinateReferenceSystem) -> bool:
+    """False (with an error) when a point lies where ``crs`` cannot place it: projected to
+    longitude/latitude and back it does not return to itself (beyond a pole, outside the
+    projection). PROJ answers such points with finite but meaningless values, and the area
+    engine then gives a wrong figure or overflows."""
+    to_geographic = QgsCoordinateTransform(crs, _GEOGRAPHIC, QgsCoordinateTransformContext())
+    for point in parcel.points:
+        source = QgsPointXY(point.y, point.x)
+        try:
+            back = to_geographic.transform(to_geographic.transform(source),
+                                           Qgis.TransformDirection.Reverse)
+            ok = math.isfinite(back.x()) and math.isfinite(back.y()) and \
+                source.distance(back) <= _ROUND_TRIP_M
+        except QgsCsException:
+            ok = False
+        if not ok:
+            parsed.add(point.line, Severity.ERROR, "out-of-range",
+                       tr("Parcel {parcel}: X={x}, Y={y} lies outside what {crs} can represent "
+                          "(beyond a pole or outside the projection); the parcel is skipped.")
+                       .format(parcel=label(parcel), x=f"{point.x:.4f}", y=f"{point.y:.4f}",
+                               crs=crs.authid()), label(parcel))
+            parcel.skipped = True
+            return False
+    return True
 
 
 def check_duplicates(parsed: CoordFile) -> None:

@@ -260,3 +260,25 @@ def test_import_with_override_and_huge_coordinates_is_a_clear_result(processing_
     assert (results["PARCELS"], results["SKIPPED"]) == (1, 1)
     assert any("far.txt:16: Parcel 1: X=2745100.0000, Y=1000000000000000.0000 is not a "
                "Gauss-Kruger coordinate" in e for e in feedback.errors)
+
+
+def test_area_engine_failure_is_a_parcel_error(qgis_app):
+    """Last resort: whatever the engine cannot measure (it raised OverflowError on 1e15) is
+    one parcel's error, the others are measured one by one."""
+    def factory(crs):
+        measure = geod_measure_factory(crs)
+
+        def batch(geometries):
+            if any(g.boundingBox().yMinimum() < 2745500 for g in geometries):
+                raise OverflowError("math range error")
+            return measure(geometries)
+        return batch
+
+    parsed = parse_text(HEADER + SQUARE + SECOND_PARCEL, "v.txt")
+    loaded = load_parsed(parsed, measure_factory=factory)
+    issue = found(parsed, "unmeasurable")
+    assert (issue.line, issue.parcel) == (13, "1")
+    assert issue.message == ("Parcel 1: its area cannot be measured in EPSG:4526 (coordinates "
+                             "outside the system's area of use?); the parcel is skipped.")
+    assert [item.parcel.number for item in loaded] == ["2"]
+    assert loaded[0].measured_ha == pytest.approx(0.25, rel=1e-3)

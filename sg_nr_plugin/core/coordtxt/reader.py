@@ -38,6 +38,7 @@ from .validate import (
     label,
     resolve_crs,
     settle_area_unit,
+    to_geographic,
 )
 
 # crs -> a function measuring a list of geometries in that CRS (m² each)
@@ -149,8 +150,9 @@ def load_parsed(parsed: CoordFile, override: QgsCoordinateReferenceSystem | None
             parcel.skipped = True
         return []
     loaded = []
+    domain = to_geographic(crs)
     for parcel in parsed.parcels:
-        if parcel.skipped or not check_domain(parsed, parcel, crs):
+        if parcel.skipped or not check_domain(parsed, parcel, domain):
             continue
         geometry = assemble([ring_points(points) for _, points in parcel.rings()])
         check_geometry(parsed, parcel, geometry)

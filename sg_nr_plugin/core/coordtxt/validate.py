@@ -160,17 +160,21 @@ def _check_simple(parsed: CoordFile, parcel: Parcel, ring_number: int, points: l
                    y=f"{where.x():.4f}"), label(parcel))
 
 
-def check_domain(parsed: CoordFile, parcel: Parcel, crs: QgsCoordinateReferenceSystem) -> bool:
+def to_geographic(crs: QgsCoordinateReferenceSystem) -> QgsCoordinateTransform:
+    """The transform :func:`check_domain` uses (built once per file: it is not free)."""
+    return QgsCoordinateTransform(crs, _GEOGRAPHIC, QgsCoordinateTransformContext())
+
+
+def check_domain(parsed: CoordFile, parcel: Parcel, transform: QgsCoordinateTransform) -> bool:
     """False (with an error) when a point lies where ``crs`` cannot place it: projected to
     longitude/latitude and back it does not return to itself (beyond a pole, outside the
     projection). PROJ answers such points with finite but meaningless values, and the area
     engine then gives a wrong figure or overflows."""
-    to_geographic = QgsCoordinateTransform(crs, _GEOGRAPHIC, QgsCoordinateTransformContext())
     for point in parcel.points:
         source = QgsPointXY(point.y, point.x)
         try:
-            back = to_geographic.transform(to_geographic.transform(source),
-                                           Qgis.TransformDirection.Reverse)
+            back = transform.transform(transform.transform(source),
+                                       Qgis.TransformDirection.Reverse)
             ok = math.isfinite(back.x()) and math.isfinite(back.y()) and \
                 source.distance(back) <= _ROUND_TRIP_M
         except QgsCsException:
@@ -180,7 +184,7 @@ def check_domain(parsed: CoordFile, parcel: Parcel, crs: QgsCoordinateReferenceS
                        tr("Parcel {parcel}: X={x}, Y={y} lies outside what {crs} can represent "
                           "(beyond a pole or outside the projection); the parcel is skipped.")
                        .format(parcel=label(parcel), x=f"{point.x:.4f}", y=f"{point.y:.4f}",
-                               crs=crs.authid()), label(parcel))
+                               crs=transform.sourceCrs().authid()), label(parcel))
             parcel.skipped = True
             return False
     return True

@@ -72,6 +72,12 @@ def test_full_width_brackets_commas_and_digits(qgis_app):
     assert codes(parsed, Severity.ERROR) == []
 
 
+def test_header_key_with_a_colon(qgis_app):
+    parsed, (item,) = load(HEADER.replace("带号=38", "带号：38") + SQUARE)
+    assert parsed.header["带号"] == "38" and parsed.header_lines["带号"] == 9
+    assert "header-syntax" not in codes(parsed) and "full-width" in codes(parsed)
+
+
 def test_full_width_comma_inside_a_name_is_text(qgis_app):
     parsed, (item,) = load(HEADER + SQUARE.replace("方形", "名，称"))
     assert item.parcel.name == "名，称" and "full-width" not in codes(parsed)

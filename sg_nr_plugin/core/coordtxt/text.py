@@ -66,7 +66,8 @@ def structural_line(line: str, coordinates: bool = True) -> tuple[str, bool]:
 
     Only structure is touched: section brackets; in the [地块坐标] section (``coordinates``)
     the final ``@`` and — when the line has no ASCII comma at all — the full-width commas
-    between fields; elsewhere the ``=`` of a header line (its value may hold any comma).
+    between fields; elsewhere the ``=`` of a header line written ``＝`` or ``：`` (its value
+    may hold any comma).
     A full-width comma inside a name on a line that also has ASCII commas is text (our own
     writer turns a comma in a name into ``，``) and is kept.
     """
@@ -80,6 +81,9 @@ def structural_line(line: str, coordinates: bool = True) -> tuple[str, bool]:
             stripped = stripped[:-1] + "@"
         if "," not in stripped and "，" in stripped:
             stripped = stripped.replace("，", ",")
-    elif "=" not in stripped and "＝" in stripped:
-        stripped = stripped.replace("＝", "=", 1)
+    elif "=" not in stripped:
+        for mark in ("＝", "："):  # 坐标系＝…, 带号：38 (an input method's colon)
+            if mark in stripped:
+                stripped = stripped.replace(mark, "=", 1)
+                break
     return stripped, stripped != original.strip()

@@ -502,11 +502,6 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="115" />
-      <source>Date (数据产生日期, empty for today)</source>
-      <translation>数据产生日期（为空时取当天）</translation>
-    </message>
-    <message>
       <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="117" />
       <source>Y with the zone prefix</source>
       <translation>Y 坐标带带号前缀</translation>
@@ -532,27 +527,27 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>已写出的地块数</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="154" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="155" />
       <source>Writing coordinates in {crs}.</source>
       <translation>坐标写入坐标系 {crs}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="176" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="177" />
       <source>{parcels} parcel(s) written to {files} file(s) in {folder}.</source>
       <translation>已将 {parcels} 个地块写入 {folder} 中的 {files} 个文件。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="225" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="226" />
       <source>Feature {fid} has no polygon geometry; skipped.</source>
       <translation>要素 {fid} 没有面几何；已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="241" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="242" />
       <source>No feature with a polygon geometry to export.</source>
       <translation>没有可导出的面要素。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="284" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="285" />
       <source>{file}: parcel number {parcel} is used {count} times; the monitoring system rejects duplicates.</source>
       <translation>{file}：地块编号 {parcel} 使用了 {count} 次；监管系统不接受重复编号。</translation>
     </message>
@@ -1317,37 +1312,37 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>地块 {parcel} 第 {ring} 圈在 X={x}、Y={y} 附近自相交。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="195" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="199" />
       <source>Parcel number {parcel} is used again (first on line {first}).</source>
       <translation>地块编号 {parcel} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="210" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="214" />
       <source>Y={y} differs in zone prefix from the file's first point (line {first}).</source>
       <translation>Y={y} 的带号前缀与文件第一个点（第 {first} 行）不同。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="215" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="219" />
       <source>带号={zone} but the Y values carry zone prefix {prefix}; the prefix is used.</source>
       <translation>带号={zone}，但 Y 坐标带有带号前缀 {prefix}；采用坐标中的前缀。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="225" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="229" />
       <source>Cannot tell the coordinate system (带号 {zone}); give the CRS override parameter. The file is skipped.</source>
       <translation>无法确定坐标系（带号 {zone}）；请设置“覆盖坐标参考系”参数。该文件已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="260" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="264" />
       <source>Parcel {parcel}: declared area {declared} ha differs from the measured {measured} ha by more than {tolerance} %.</source>
       <translation>地块 {parcel}：申报面积 {declared} 公顷与计算面积 {measured} 公顷相差超过 {tolerance}%。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="275" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="279" />
       <source>Parcel {parcel}: its rings cross or overlap each other.</source>
       <translation>地块 {parcel}：各圈相互交叉或重叠。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/reader.py" line="138" />
+      <location filename="../sg_nr_plugin/core/coordtxt/reader.py" line="139" />
       <source>Encoding detected: {encoding}</source>
       <translation>检测到的编码：{encoding}</translation>
     </message>
@@ -1607,7 +1602,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>基期（行）/ 现状（列）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="231" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="232" />
       <source>Feature {fid} (parcel {parcel}) has an invalid geometry; it is written as it is and will be rejected at filing.</source>
       <translation>要素 {fid}（地块 {parcel}）的几何图形无效；已按原样写出，报部时将被拒绝。</translation>
     </message>
@@ -2056,7 +2051,7 @@ Output: one row per region (areas in the chosen unit); optionally an Excel workb
       <translation>有效期止</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="216" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="217" />
       <source>The run was canceled: no output was written.</source>
       <translation>运行已取消：未写出任何结果。</translation>
     </message>
@@ -2218,37 +2213,37 @@ Folder: .txt files an earlier export wrote there and this one does not write aga
       <translation>已删除的上次导出文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="202" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="203" />
       <source>Layer “{layer}”, feature {fid} (parcel {parcel}): {problem}; the feature is not written.</source>
       <translation>图层“{layer}”，要素 {fid}（地块 {parcel}）：{problem}；该要素未写出。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="207" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="208" />
       <source>{count} feature(s) of layer “{layer}” were not written because of invalid coordinates (see above): the files lack these parcels.</source>
       <translation>图层“{layer}”有 {count} 个要素因坐标无效未写出（见上文）：文件中缺少这些地块。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="219" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="220" />
       <source>Layer “{layer}”, feature {fid} (parcel {parcel})</source>
       <translation>图层“{layer}”，要素 {fid}（地块 {parcel}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="237" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="238" />
       <source>Nothing was exported: the {count} feature(s) with a polygon geometry all have invalid coordinates (see above).</source>
       <translation>未导出任何内容：{count} 个多边形要素的坐标全部无效（见上文）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="254" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="255" />
       <source>The output folder “{folder}” already holds {count} .txt file(s) this export did not write (or that were changed since): {names}. They would be mixed with the new files: choose an empty folder, or move these files away.</source>
       <translation>输出文件夹“{folder}”中已有 {count} 个不是本导出写入（或此后被修改）的 .txt 文件：{names}。它们会与新文件混在一起：请选择空文件夹，或将这些文件移走。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="272" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="273" />
       <source>Could not remove “{file}” of the previous export: {reason}</source>
       <translation>无法删除上次导出的“{file}”：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="276" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="277" />
       <source>{count} file(s) of the previous export to this folder were removed (not part of this export).</source>
       <translation>已删除上次导出到此文件夹的 {count} 个文件（不属于本次导出）。</translation>
     </message>
@@ -2392,7 +2387,7 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <translation>地块 {parcel}：圈号 {ring} 在其圈闭合后再次使用（另一部分重新编号）；作为单独的圈读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="246" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="250" />
       <source>Parcel {parcel}: the declared area {declared} is about {factor} times the measured {measured} ha, so it is read as {unit} = {converted} ha. If the file means another unit, set DECLARED_AREA_UNIT.</source>
       <translation>地块 {parcel}：申报面积 {declared} 约为实测 {measured} 公顷的 {factor} 倍，因此按{unit}读取，即 {converted} 公顷。如果文件使用的是其他单位，请设置 DECLARED_AREA_UNIT。</translation>
     </message>
@@ -2417,12 +2412,12 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <translation>界址点的东坐标写在北坐标之前（例如 {easting}, {northing}），共 {count} 个地块，第一个为地块 {parcel}：按 X（北坐标）= {northing}、Y（东坐标）= {easting} 读取。监管系统要求北坐标在前。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="179" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="183" />
       <source>Parcel {parcel}: X={x}, Y={y} lies outside what {crs} can represent (beyond a pole or outside the projection); the parcel is skipped.</source>
       <translation>地块 {parcel}：X={x}, Y={y} 超出了 {crs} 能表示的范围（越过极点或在投影范围之外）；跳过该地块。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/reader.py" line="162" />
+      <location filename="../sg_nr_plugin/core/coordtxt/reader.py" line="164" />
       <source>Parcel {parcel}: its area cannot be measured in {crs} (coordinates outside the system's area of use?); the parcel is skipped.</source>
       <translation>地块 {parcel}：无法在 {crs} 中计算其面积（坐标超出该坐标系的使用范围？）；跳过该地块。</translation>
     </message>
@@ -2430,6 +2425,11 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <location filename="../sg_nr_plugin/core/coordtxt/axes.py" line="52" />
       <source>Parcel {parcel}: X={x}, Y={y} is not a Gauss-Kruger coordinate (X northing 0 – 10 000 000 m, Y easting below 1 000 000 or with its zone prefix); the parcel is skipped. Check the value, or give the CRS override for another system.</source>
       <translation>地块 {parcel}：X={x}, Y={y} 不是高斯-克吕格坐标（X 北坐标 0 – 10 000 000 米，Y 东坐标小于 1 000 000 或带带号）；跳过该地块。请检查数值，或为其他坐标系指定坐标系覆盖参数。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="115" />
+      <source>Date (数据产生日期; empty: an imported layer's, else today)</source>
+      <translation>日期（数据产生日期；为空：取导入图层的日期，否则为当天）</translation>
     </message>
   </context>
 </TS>

@@ -113,7 +113,8 @@ class ExportCoordTxt(CoordTxtAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             "PRODUCER", tr("Producer (数据产生单位)"), defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterString(
-            "DATE", tr("Date (数据产生日期, empty for today)"), defaultValue="", optional=True))
+            "DATE", tr("Date (数据产生日期; empty: an imported layer's, else today)"),
+            defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             "ZONE_PREFIX", tr("Y with the zone prefix"), defaultValue=True))
         self.addParameter(QgsProcessingParameterEnum(
@@ -135,6 +136,7 @@ class ExportCoordTxt(CoordTxtAlgorithm):
         if self._cleanup is not None:
             results["REMOVED"] = _replace_previous(feedback, *self._cleanup)
         return results
+
     def compute(self, parameters, context, feedback) -> dict:
         source = self.parameterAsSource(parameters, "INPUT", context)
         if source is None or source.featureCount() == 0:

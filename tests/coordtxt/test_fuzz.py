@@ -11,7 +11,8 @@ from tests.coordtxt.helpers import DATA, geod_measure_factory
 
 SOURCES = {path.name: path.read_bytes() for path in sorted(DATA.glob("*.txt"))}
 PIECES = ["", ",", "@", "[地块坐标]", "[属性描述]", "带号=39", "J9,2,", "nan", "-1", "1e308",
-          "2745000.0000", "38512000.0000", "512000", "\ufeff", "０", "，", "=", "\r", "\x00"]
+          "2745000.0000", "38512000.0000", "512000", "\ufeff", "０", "，", "=", "\r", "\x00",
+          "【地块坐标】", "＠", "公顷", "亩", "1.5m2", "＝", "J1,1,38512000.0000,2745000.0000"]
 
 
 def _mutate(lines: list[str], data) -> list[str]:
@@ -50,8 +51,8 @@ def test_mutated_files_only_report(qgis_app, name, data):
     lines = raw.decode(encoding).splitlines()
     for _ in range(data.draw(st.integers(1, 4))):
         lines = _mutate(lines, data)
-    payload = "\n".join(lines).encode(data.draw(st.sampled_from(["utf-8", "gb18030"])),
-                                      errors="replace")
+    codec = data.draw(st.sampled_from(["utf-8", "gb18030", "utf-16"]))
+    payload = "\n".join(lines).encode(codec, errors="replace")
     if data.draw(st.booleans()):  # raw byte damage too
         cut = data.draw(st.integers(0, len(payload)))
         payload = payload[:cut] + data.draw(st.binary(max_size=4)) + payload[cut:]

@@ -70,13 +70,25 @@ class Parcel:
     land_class: str
     points: list[Point] = field(default_factory=list)
     skipped: bool = False  # set when a fatal problem keeps the parcel out of the layer
+    extra: list[str] = field(default_factory=list)  # header fields after 地类编码 (浙江 …)
+    area_value: float | None = None  # the declared figure as written, before unit conversion
+    area_unit: str | None = None  # from a suffix (公顷, 亩, m2…); None: the file did not say
+    implicit: bool = False  # points without a parcel header line, read as one parcel
 
     def rings(self) -> list[tuple[int, list[Point]]]:
-        """Points grouped by ring number in the order the rings first appear."""
-        grouped: dict[int, list[Point]] = {}
+        """Rings in file order: a ring runs over consecutive points with the same number and
+        ends when it closes on its first point. A ring number used again after its ring has
+        closed (numbering restarted for each part) starts a new ring, not a merged one."""
+        rings: list[tuple[int, list[Point]]] = []
         for point in self.points:
-            grouped.setdefault(point.ring, []).append(point)
-        return list(grouped.items())
+            if not rings or point.ring != rings[-1][0] or _closed(rings[-1][1]):
+                rings.append((point.ring, []))
+            rings[-1][1].append(point)
+        return rings
+
+
+def _closed(points: list[Point]) -> bool:
+    return len(points) >= 4 and (points[0].x, points[0].y) == (points[-1].x, points[-1].y)
 
 
 @dataclass
@@ -89,6 +101,14 @@ class CoordFile:
     header_lines: dict[str, int] = field(default_factory=dict)
     parcels: list[Parcel] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    header_sections: dict[str, str] = field(default_factory=dict)  # key → its [section]
+    swapped: list[Parcel] = field(default_factory=list)  # parcels read easting-first
+
+    def extra_header(self) -> list[tuple[str, str, str]]:
+        """``(section, key, value)`` of the header keys the format does not define, in file
+        order ([项目信息] lines, 浙江's additional keys…): kept so the export writes them back."""
+        return [(self.header_sections.get(key, ATTRIBUTE_SECTION), key, value)
+                for key, value in self.header.items() if key not in HEADER_KEYS]
 
     def add(self, line: int, severity: Severity, code: str, message: str,
             parcel: str = "") -> None:

@@ -6,43 +6,18 @@ parcel with an unreadable line is marked ``skipped`` so the rest of the file sti
 
 from __future__ import annotations
 
-import codecs
 import math
 from pathlib import Path
 
 from ...i18n import tr
 from .model import COORDINATE_SECTION, CoordFile, Parcel, Point, Severity
+from .text import ENCODING_UNKNOWN, ascii_form, decode, structural_line
+from .units import TO_HA, parse_area
 
-ENCODING_UTF8_BOM = "UTF-8 (BOM)"
-ENCODING_UTF8 = "UTF-8"
-ENCODING_GBK = "GBK"
-ENCODING_ASCII = "ASCII"
-ENCODING_UNKNOWN = "unknown"
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Return ``(text, encoding label)``; never raises.
-
-    UTF-8 is tried strictly before GBK because GBK bytes are almost never valid UTF-8, while
-    the reverse guess would silently garble UTF-8 text. GB18030 (a superset of GBK) decodes
-    the GBK files so that rare characters some editors add do not fail the whole file.
-    """
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data[len(codecs.BOM_UTF8):].decode("utf-8"), ENCODING_UTF8_BOM
-        except UnicodeDecodeError:
-            pass
-    else:
-        try:
-            text = data.decode("utf-8")
-            return text, ENCODING_ASCII if text.isascii() else ENCODING_UTF8
-        except UnicodeDecodeError:
-            pass
-        try:
-            return data.decode("gb18030"), ENCODING_GBK
-        except UnicodeDecodeError:
-            pass
-    return data.decode("gb18030", errors="replace").lstrip("\ufeff"), ENCODING_UNKNOWN
+__all__ = ["decode", "parse_bytes", "parse_text", "read_file"]
+KINDS = ("面", "线", "点")
+# Header keys some writers spell differently: read under the format's own name.
+KEY_ALIASES = {"分带": "几度分带"}
 
 
 def read_file(path: str | Path) -> CoordFile:
@@ -64,7 +39,8 @@ def parse_bytes(data: bytes, name: str) -> CoordFile:
     parsed.encoding = encoding
     if encoding == ENCODING_UNKNOWN:
         parsed.add(0, Severity.ERROR, "encoding",
-                   tr("The file is neither UTF-8 nor GBK; unreadable characters were replaced."))
+                   tr("The file is neither UTF-8, UTF-16 nor GBK; unreadable characters were "
+                      "replaced."))
     return parsed
 
 
@@ -73,28 +49,37 @@ def parse_text(text: str, name: str) -> CoordFile:
     parsed = CoordFile(name)
     section = ""
     parcel: Parcel | None = None
+    fullwidth = 0  # first line that used full-width separators or digits
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip().lstrip("\ufeff")
+        line, changed = structural_line(raw.lstrip("\ufeff"), section == COORDINATE_SECTION)
         if not line:
             continue
         if line.startswith("[") and line.endswith("]"):
+            fullwidth = fullwidth or (number if changed else 0)
             section = line[1:-1].strip()
             parsed.header_lines.setdefault(f"[{section}]", number)
             parcel = None
             continue
         if section == COORDINATE_SECTION:
-            parcel = _coordinate_line(parsed, line, number, parcel)
+            parcel, digits = _coordinate_line(parsed, line, number, parcel)
+            fullwidth = fullwidth or (number if changed or digits else 0)
         elif section:
-            _header_line(parsed, line, number)
+            fullwidth = fullwidth or (number if changed else 0)
+            _header_line(parsed, line, number, section)
         else:
             parsed.add(number, Severity.WARNING, "outside",
                        tr("Line outside any [section] ignored: “{text}”").format(text=line[:60]))
+    _settle_implicit(parsed)
+    if fullwidth:
+        parsed.add(fullwidth, Severity.WARNING, "full-width",
+                   tr("Full-width punctuation or digits (，＠１．【】…) were read as their ASCII "
+                      "forms; the monitoring system expects ASCII (half-width) characters."))
     return parsed
 
 
-def _header_line(parsed: CoordFile, line: str, number: int) -> None:
+def _header_line(parsed: CoordFile, line: str, number: int, section: str) -> None:
     key, sep, value = line.partition("=")
-    key = key.strip()
+    key = KEY_ALIASES.get(key.strip(), key.strip())
     if not sep or not key:
         parsed.add(number, Severity.WARNING, "header-syntax",
                    tr("Header line is not “key=value”: “{text}”").format(text=line[:60]))
@@ -104,64 +89,115 @@ def _header_line(parsed: CoordFile, line: str, number: int) -> None:
                    tr("Header key “{key}” is repeated; the later value is used.").format(key=key))
     parsed.header[key] = value.strip()
     parsed.header_lines[key] = number
+    parsed.header_sections[key] = section
 
 
 def _coordinate_line(parsed: CoordFile, line: str, number: int,
-                     parcel: Parcel | None) -> Parcel | None:
-    """Handle one line of [地块坐标]; returns the parcel that following points belong to."""
+                     parcel: Parcel | None) -> tuple[Parcel | None, bool]:
+    """Handle one line of [地块坐标]; returns the parcel that following points belong to and
+    whether full-width digits were read."""
     if line.endswith("@"):
-        new = _parcel_header(parsed, line, number)
+        new, digits = _parcel_header(parsed, line, number)
         parsed.parcels.append(new)
-        return new
-    if parcel is None:
-        parsed.add(number, Severity.ERROR, "orphan-point",
-                   tr("Point line before any parcel header (a line ending in “@”) ignored."))
-        return None
-    point = _point(parsed, line, number, parcel)
+        return new, digits
+    if parcel is None:  # points before any header: one parcel, unless headers follow
+        parcel = Parcel(number, None, None, "", "", "", "", "", "", implicit=True)
+        parsed.parcels.append(parcel)
+    point, digits = _point(parsed, line, number, parcel)
     if point is None:
         parcel.skipped = True
     else:
         parcel.points.append(point)
-    return parcel
+    return parcel, digits
 
 
-def _parcel_header(parsed: CoordFile, line: str, number: int) -> Parcel:
-    fields = [f.strip() for f in line[:-1].split(",")]
+def _settle_implicit(parsed: CoordFile) -> None:
+    """Points without a parcel header: the whole file's points are one parcel when it has no
+    header line at all; before a header they are stray lines (reported, ignored)."""
+    implicit = [p for p in parsed.parcels if p.implicit]
+    if not implicit:
+        return
+    if len(implicit) < len(parsed.parcels):
+        for parcel in implicit:
+            parsed.parcels.remove(parcel)
+            for point in parcel.points or [Point("", 0, 0.0, 0.0, parcel.line)]:
+                parsed.add(point.line, Severity.ERROR, "orphan-point",
+                           tr("Point line before any parcel header (a line ending in “@”) "
+                              "ignored."))
+        return
+    parcel = implicit[0]
+    parsed.add(parcel.line, Severity.WARNING, "no-parcel-header",
+               tr("The points have no parcel header line (count, area, number, name, 面 … @): "
+                  "read as one parcel without number or declared area."))
+
+
+def _header_fields(line: str) -> list[str]:
+    """The fields of a header line without the final ``@`` (and the comma before it)."""
+    body = line[:-1]
+    if body.endswith(","):
+        body = body[:-1]
+    return [f.strip() for f in body.split(",")]
+
+
+def _parcel_header(parsed: CoordFile, line: str, number: int) -> tuple[Parcel, bool]:
+    fields = _header_fields(line)
+    countless = _countless(fields)
+    if countless:
+        fields = ["", *fields]
     fields += [""] * (8 - len(fields))
+    digits = ascii_form(fields[0]) != fields[0] or ascii_form(fields[1]) != fields[1]
     count = _int(fields[0])
-    area = _float(fields[1])
-    parcel = Parcel(number, count, area, *fields[2:8])
+    value, unit = parse_area(fields[1]) if fields[1] else (None, None)
+    area = None if value is None else value * TO_HA[unit or "ha"]
+    parcel = Parcel(number, count, area, *fields[2:8], extra=fields[8:], area_value=value,
+                    area_unit=unit)
     label = parcel.number or str(number)
-    if count is None or count < 0:
+    if countless or not fields[0]:
+        parsed.add(number, Severity.WARNING, "no-count",
+                   tr("Parcel {parcel}: the header line has no point count (it starts with "
+                      "“{start}”); read without one.").format(
+                       parcel=label, start=line.split(",")[0][:20]), label)
+    elif count is None or count < 0:
         parsed.add(number, Severity.ERROR, "parcel-header",
                    tr("Parcel {parcel}: point count “{value}” is not a whole number; "
                       "the parcel is skipped.").format(parcel=label, value=fields[0]), label)
         parcel.skipped = True
-    if area is None and fields[1]:
+    if value is None and fields[1]:
         parsed.add(number, Severity.ERROR, "parcel-header",
                    tr("Parcel {parcel}: area “{value}” is not a number.").format(
                        parcel=label, value=fields[1]), label)
-    return parcel
+    return parcel, digits
 
 
-def _point(parsed: CoordFile, line: str, number: int, parcel: Parcel) -> Point | None:
+def _countless(fields: list[str]) -> bool:
+    """A header written without the point count: it starts with the area (``0.7749公顷,,地块1,
+    面,…``), so the geometry kind sits one place early."""
+    if len(fields) < 4 or fields[3] not in KINDS or (len(fields) > 4 and fields[4] in KINDS):
+        return False
+    return parse_area(fields[0])[0] is not None and _int(fields[0]) is None or \
+        parse_area(fields[0])[1] is not None
+
+
+def _point(parsed: CoordFile, line: str, number: int,
+           parcel: Parcel) -> tuple[Point | None, bool]:
     fields = [f.strip() for f in line.split(",")]
     label = parcel.number or str(parcel.line)
-    ring = _int(fields[1]) if len(fields) >= 4 else None
-    x = _float(fields[2]) if len(fields) >= 4 else None
-    y = _float(fields[3]) if len(fields) >= 4 else None
+    numbers = [ascii_form(f) for f in fields[1:4]]
+    ring = _int(numbers[0]) if len(fields) >= 4 else None
+    x = _float(numbers[1]) if len(fields) >= 4 else None
+    y = _float(numbers[2]) if len(fields) >= 4 else None
     if len(fields) < 4 or ring is None or ring < 1 or x is None or y is None:
         parsed.add(number, Severity.ERROR, "point-syntax",
                    tr("Parcel {parcel}: cannot read the point line “{text}” (expected "
                       "name,ring,X,Y); the parcel is skipped.").format(parcel=label,
                                                                        text=line[:60]), label)
-        return None
-    return Point(fields[0], ring, x, y, number)
+        return None, False
+    return Point(fields[0], ring, x, y, number), numbers != fields[1:4]
 
 
 def _int(text: str) -> int | None:
     try:
-        return int(text)
+        return int(ascii_form(text))
     except ValueError:
         return None
 

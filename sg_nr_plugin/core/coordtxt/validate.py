@@ -7,11 +7,21 @@ cannot become a polygon are marked ``skipped``; everything else is imported and 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
-from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsGeometry, QgsPointXY
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsCsException,
+    QgsGeometry,
+    QgsPointXY,
+)
 
 from ...i18n import tr
+from .axes import AXIS_AUTO, out_of_range, settle_axes
 from .geometry import ring_points
 from .model import (
     ATTRIBUTE_SECTION,
@@ -22,13 +32,12 @@ from .model import (
     Parcel,
     Severity,
 )
+from .units import TO_HA, detect_unit, unit_name
 from .zones import crs_for, is_cgcs2000, zone_prefix
 
-# Northings in China lie between about 2 000 000 and 6 000 000 m; a bare easting stays below
-# 1 000 000 and a prefixed one is above 10 000 000.
-_EASTING_MAX = 1_000_000.0
-_PREFIXED_MIN = 10_000_000.0
 _AREA_FLOOR_HA = 0.0001  # the declared area has 4 decimals in 公顷
+_ROUND_TRIP_M = 0.01  # a point the CRS can place comes back from lon/lat to within 1e-6 m
+_GEOGRAPHIC = QgsCoordinateReferenceSystem("EPSG:4490")
 
 _VALIDATOR = getattr(getattr(Qgis, "GeometryValidationEngine", None), "Geos", None)
 if _VALIDATOR is None:  # QGIS before 3.22 spelled it on QgsGeometry
@@ -39,12 +48,8 @@ def label(parcel: Parcel) -> str:
     return parcel.number or tr("(line {line})").format(line=parcel.line)
 
 
-def looks_swapped(x: float, y: float) -> bool:
-    """Whether X (northing) holds what looks like an easting and Y a northing."""
-    return x >= _PREFIXED_MIN or (x < _EASTING_MAX and _EASTING_MAX <= y < _PREFIXED_MIN)
-
-
-def check_header(parsed: CoordFile) -> None:
+def check_header(parsed: CoordFile,
+                 override: QgsCoordinateReferenceSystem | None = None) -> None:
     if not parsed.header_lines and not parsed.parcels:
         parsed.add(0, Severity.ERROR, "empty",
                    tr("The file holds no [属性描述] or [地块坐标] section: is it a coordinate "
@@ -63,9 +68,14 @@ def check_header(parsed: CoordFile) -> None:
                        tr("Header key “{key}” is missing or empty.").format(key=key))
     system = parsed.header.get("坐标系", "")
     if system and not is_cgcs2000(system):
-        parsed.add(parsed.header_lines["坐标系"], Severity.ERROR, "header-crs",
-                   tr("Coordinate system “{value}” is not CGCS2000: give the CRS override "
-                      "parameter.").format(value=system))
+        if override is not None and override.isValid():
+            parsed.add(parsed.header_lines["坐标系"], Severity.INFO, "header-crs",
+                       tr("Coordinate system “{value}” is not CGCS2000; the CRS override {crs} "
+                          "is used.").format(value=system, crs=override.authid()))
+        else:
+            parsed.add(parsed.header_lines["坐标系"], Severity.ERROR, "header-crs",
+                       tr("Coordinate system “{value}” is not CGCS2000: give the CRS override "
+                          "parameter.").format(value=system))
     width = parsed.header.get("几度分带", "").strip().rstrip("度带 ")  # "3", "3度", "3度带"
     if width and width not in ("3", "6"):
         parsed.add(parsed.header_lines["几度分带"], Severity.ERROR, "header-width",
@@ -80,8 +90,10 @@ def check_header(parsed: CoordFile) -> None:
                    tr("计量单位 “{value}” is not metres (米).").format(value=unit))
 
 
-def check_parcel(parsed: CoordFile, parcel: Parcel) -> None:
-    """Structural checks; marks the parcel skipped when it cannot become a polygon."""
+def check_parcel(parsed: CoordFile, parcel: Parcel, axis_order: int = AXIS_AUTO,
+                 projected: bool = True) -> None:
+    """Structural checks; marks the parcel skipped when it cannot become a polygon.
+    ``projected``: the file's own Gauss-Kruger system is used (no CRS override)."""
     name = label(parcel)
     if parcel.kind and parcel.kind != POLYGON_KIND:
         parsed.add(parcel.line, Severity.WARNING, "kind",
@@ -101,15 +113,18 @@ def check_parcel(parsed: CoordFile, parcel: Parcel) -> None:
                    tr("Parcel {parcel}: the header says {declared} points but {listed} are "
                       "listed.").format(parcel=name, declared=parcel.point_count,
                                         listed=len(parcel.points)), name)
-    swapped = next((p for p in parcel.points if looks_swapped(p.x, p.y)), None)
-    if swapped is not None:
-        parsed.add(swapped.line, Severity.ERROR, "xy-swapped",
-                   tr("Parcel {parcel}: X={x} looks like an easting and Y={y} like a northing "
-                      "(X and Y swapped?); the parcel is skipped.").format(
-                       parcel=name, x=f"{swapped.x:.4f}", y=f"{swapped.y:.4f}"), name)
+    if not settle_axes(parsed, parcel, name, axis_order) or \
+            out_of_range(parsed, parcel, name, projected):
         parcel.skipped = True
         return
+    seen: set[int] = set()
     for ring_number, points in parcel.rings():
+        if ring_number in seen:
+            parsed.add(points[0].line, Severity.WARNING, "ring-restart",
+                       tr("Parcel {parcel}: ring number {ring} is used again after its ring "
+                          "closed (numbering restarted for a further part); read as a separate "
+                          "ring.").format(parcel=name, ring=ring_number), name)
+        seen.add(ring_number)
         _check_ring(parsed, parcel, ring_number, points)
 
 
@@ -143,6 +158,36 @@ def _check_simple(parsed: CoordFile, parcel: Parcel, ring_number: int, points: l
                tr("Parcel {parcel}, ring {ring} intersects itself near X={x}, Y={y}.").format(
                    parcel=label(parcel), ring=ring_number, x=f"{where.y():.4f}",
                    y=f"{where.x():.4f}"), label(parcel))
+
+
+def to_geographic(crs: QgsCoordinateReferenceSystem) -> QgsCoordinateTransform:
+    """The transform :func:`check_domain` uses (built once per file: it is not free)."""
+    return QgsCoordinateTransform(crs, _GEOGRAPHIC, QgsCoordinateTransformContext())
+
+
+def check_domain(parsed: CoordFile, parcel: Parcel, transform: QgsCoordinateTransform) -> bool:
+    """False (with an error) when a point lies where ``crs`` cannot place it: projected to
+    longitude/latitude and back it does not return to itself (beyond a pole, outside the
+    projection). PROJ answers such points with finite but meaningless values, and the area
+    engine then gives a wrong figure or overflows."""
+    for point in parcel.points:
+        source = QgsPointXY(point.y, point.x)
+        try:
+            back = transform.transform(transform.transform(source),
+                                       Qgis.TransformDirection.Reverse)
+            ok = math.isfinite(back.x()) and math.isfinite(back.y()) and \
+                source.distance(back) <= _ROUND_TRIP_M
+        except QgsCsException:
+            ok = False
+        if not ok:
+            parsed.add(point.line, Severity.ERROR, "out-of-range",
+                       tr("Parcel {parcel}: X={x}, Y={y} lies outside what {crs} can represent "
+                          "(beyond a pole or outside the projection); the parcel is skipped.")
+                       .format(parcel=label(parcel), x=f"{point.x:.4f}", y=f"{point.y:.4f}",
+                               crs=transform.sourceCrs().authid()), label(parcel))
+            parcel.skipped = True
+            return False
+    return True
 
 
 def check_duplicates(parsed: CoordFile) -> None:
@@ -186,6 +231,29 @@ def resolve_crs(parsed: CoordFile,
                       "parameter. The file is skipped.").format(zone=zone if zone else "?"))
         return None
     return crs if crs is not None and crs.isValid() else None
+
+
+def settle_area_unit(parsed: CoordFile, parcel: Parcel, measured_ha: float,
+                     unit: str | None = None) -> None:
+    """The unit of a declared area written without a suffix: ``unit`` when the user gave one,
+    else m² or 亩 when the figure is ≈10 000 or ≈15 times the measured hectares (said in a
+    warning naming both figures), else 公顷 as the format defines."""
+    if parcel.area_value is None or parcel.area_unit is not None:
+        return
+    if unit is not None:
+        parcel.area_ha = parcel.area_value * TO_HA[unit]
+        return
+    detected = detect_unit(parcel.area_value, measured_ha)
+    if detected is None:
+        return
+    parcel.area_ha = parcel.area_value * TO_HA[detected]
+    parsed.add(parcel.line, Severity.WARNING, "area-unit",
+               tr("Parcel {parcel}: the declared area {declared} is about {factor} times the "
+                  "measured {measured} ha, so it is read as {unit} = {converted} ha. If the "
+                  "file means another unit, set DECLARED_AREA_UNIT.").format(
+                   parcel=label(parcel), declared=f"{parcel.area_value:g}",
+                   factor=f"{1 / TO_HA[detected]:g}", measured=f"{measured_ha:.4f}",
+                   unit=unit_name(detected), converted=f"{parcel.area_ha:.4f}"), label(parcel))
 
 
 def check_area(parsed: CoordFile, parcel: Parcel, measured_ha: float, tolerance: float) -> None:

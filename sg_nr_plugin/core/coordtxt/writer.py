@@ -29,10 +29,13 @@ class FileHeader:
     width: int = 3
     version: str = "1.01版本"
     system: str = "2000国家大地坐标系"
+    # (section, key, value) the format does not define, kept from an imported file
+    extras: list[tuple[str, str, str]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         date = self.date or datetime.date.today().isoformat()
         return [
+            *self._extra_lines(other_sections=True),
             f"[{ATTRIBUTE_SECTION}]",
             f"格式版本号={clean_field(self.version)}",
             f"数据产生单位={clean_field(self.producer)}",
@@ -44,7 +47,22 @@ class FileHeader:
             f"带号={self.zone}",
             f"精度={10 ** -DECIMALS:.{DECIMALS}f}",
             "转换参数=,,,,,,",
+            *self._extra_lines(other_sections=False),
         ]
+
+    def _extra_lines(self, other_sections: bool) -> list[str]:
+        """Extra keys: other sections ([项目信息]…) before [属性描述], its own extras after."""
+        lines: list[str] = []
+        current = None
+        for section, key, value in self.extras:
+            section = _one_line(section).strip("[]【】 ")
+            if (section != ATTRIBUTE_SECTION) != other_sections or not _one_line(key):
+                continue
+            if other_sections and section != current:
+                lines.append(f"[{section}]")
+                current = section
+            lines.append(f"{_one_line(key)}={_one_line(value)}")
+        return lines
 
 
 @dataclass
@@ -59,6 +77,11 @@ class ExportParcel:
     use: str = ""
     land_class: str = ""
     feature_id: int = field(default=-1, compare=False)
+    extra: list[str] = field(default_factory=list)  # header fields after 地类编码
+    # what an imported layer kept of its file's header: 数据产生单位, 数据产生日期, other keys
+    producer: str = field(default="", compare=False)
+    date: str = field(default="", compare=False)
+    header: str = field(default="", compare=False)  # KZSX: JSON [[section, key, value]]
 
 
 def clean_field(value) -> str:
@@ -67,6 +90,12 @@ def clean_field(value) -> str:
     for bad, good in _FIELD_REPLACEMENTS.items():
         text = text.replace(bad, good)
     return text
+
+
+def _one_line(value) -> str:
+    """A header key or value on one line (NULL → empty)."""
+    text = "" if value is None or str(value) == "NULL" else str(value)
+    return text.replace("\r", " ").replace("\n", " ").strip()
 
 
 def parcel_lines(parcel: ExportParcel) -> list[str]:
@@ -88,7 +117,7 @@ def parcel_lines(parcel: ExportParcel) -> list[str]:
     head = ",".join([str(len(points)), f"{parcel.area_ha:.{DECIMALS}f}",
                      clean_field(parcel.number), clean_field(parcel.name), POLYGON_KIND,
                      clean_field(parcel.sheet), clean_field(parcel.use),
-                     clean_field(parcel.land_class), "@"])
+                     clean_field(parcel.land_class), *map(clean_field, parcel.extra), "@"])
     return [head, *points]
 
 

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
@@ -17,6 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ...core.coordtxt.axes import AXIS_AUTO
 from ...core.coordtxt.model import Issue, Severity
 from ...core.coordtxt.parser import read_file
 from ...core.coordtxt.reader import (
@@ -26,6 +28,7 @@ from ...core.coordtxt.reader import (
     load_parsed,
     to_feature,
 )
+from ...core.coordtxt.units import UNIT_CHOICES
 from ...core.errors import SgNrError
 from ...i18n import tr
 from ..base import SgNrAlgorithm
@@ -54,9 +57,17 @@ class ImportCoordTxt(CoordTxtAlgorithm):
         return tr(
             "Reads project coordinate files (the ministry's 报部坐标 .txt exchange format) into a "
             "polygon layer, one feature per parcel (地块), and checks them.\n\n"
-            "Input: one or more .txt files and/or a folder (all .txt files in it). GBK and "
-            "UTF-8 (with or without BOM) are detected; the log says which encoding each file "
-            "had.\n"
+            "Input: one or more .txt files and/or a folder (all .txt files in it). GBK, UTF-8 "
+            "(with or without BOM) and UTF-16 with BOM are detected; the log says which "
+            "encoding each file had.\n"
+            "Variants other writers produce are read, each with a warning: full-width "
+            "punctuation and digits (，＠１【属性描述】), the easting written before the "
+            "northing (AXIS_ORDER: auto from the magnitudes, or forced), points without a "
+            "parcel header line, headers without the point count, areas with a unit suffix "
+            "(公顷, 亩, 平方米, m2, ha), declared areas in m² or 亩 without suffix (auto: "
+            "detected when the figure is about 10 000 or 15 times the measured hectares; or "
+            "set DECLARED_AREA_UNIT), ring numbers restarted at 1 for each part, extra header "
+            "fields (浙江) and extra header keys ([项目信息]).\n"
             "Coordinate system: from the header (2000国家大地坐标系, 几度分带, 带号) and the Y "
             "values — EPSG:4488+zone when Y carries the zone prefix, EPSG:4509+zone (CM form) "
             "otherwise. Give the CRS override for other systems. Files in different systems "
@@ -67,12 +78,13 @@ class ImportCoordTxt(CoordTxtAlgorithm):
             "(带号 against the Y prefix), point count against listed points, unclosed rings, "
             "rings with fewer than 4 points, self-intersections, duplicate parcel numbers, "
             "declared area against the ellipsoidal area beyond the tolerance, X and Y "
-            "swapped. A parcel that cannot be read is skipped with a message; the rest is "
-            "imported.\n"
+            "swapped within a parcel. A parcel that cannot be read is skipped with a message; "
+            "the rest is imported.\n"
             "Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ "
             "measured area ha, DKBH, DKMC, TXSX, TFH, DKYT, DLBM, SCDW, SCRQ, ZBX, DH, WJM "
-            "file name, XMBH project id = file name without .txt, BM encoding) and an optional "
-            "report table of all messages."
+            "file name, XMBH project id = file name without .txt, BM encoding, KZZD extra "
+            "header fields, KZSX extra header keys) and an optional report table of all "
+            "messages. The export writes DKMJ, SCDW, SCRQ, KZZD and KZSX back."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
@@ -86,6 +98,14 @@ class ImportCoordTxt(CoordTxtAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "AREA_TOLERANCE", tr("Area tolerance (%)"), QgsProcessingParameterNumber.Double,
             defaultValue=0.1, minValue=0.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            "AXIS_ORDER", tr("Axis order of the point lines"),
+            [tr("Auto (from the magnitudes)"), tr("Northing (X) first"), tr("Easting (Y) first")],
+            defaultValue=AXIS_AUTO, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            "DECLARED_AREA_UNIT", tr("Unit of declared areas without a unit suffix"),
+            [tr("Auto (公顷; m² or 亩 when the figures say so)"), tr("公顷 (ha)"), tr("m²"),
+             tr("亩")], defaultValue=0, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Parcels"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -102,6 +122,9 @@ class ImportCoordTxt(CoordTxtAlgorithm):
             raise SgNrError(tr("No coordinate files given: choose files or a folder."))
         override = self.parameterAsCrs(parameters, "CRS", context)
         tolerance = self.parameterAsDouble(parameters, "AREA_TOLERANCE", context) / 100.0
+        options = {"axis_order": self.parameterAsEnum(parameters, "AXIS_ORDER", context),
+                   "area_unit": UNIT_CHOICES[self.parameterAsEnum(
+                       parameters, "DECLARED_AREA_UNIT", context)]}
         result = ImportResult()
         for index, path in enumerate(paths):
             if feedback.isCanceled():
@@ -109,7 +132,7 @@ class ImportCoordTxt(CoordTxtAlgorithm):
             parsed = read_file(path)
             result.files.append(parsed)
             result.parcels.extend(load_parsed(parsed, override if override.isValid() else None,
-                                              tolerance=tolerance))
+                                              tolerance=tolerance, **options))
             feedback.setProgress(80.0 * (index + 1) / len(paths))
         return self._write(parameters, context, feedback, result)
 

@@ -138,10 +138,16 @@ class Vocabulary:
         return Vocabulary(self.name, self.field, classes, lookup, self.contains, self.empty,
                           self.source)
 
-    def listed(self, *classes: str) -> str:
-        """The values of ``classes`` (all when none given), for a message."""
+    def listed(self, *classes: str, limit: int = 0) -> str:
+        """The values of ``classes`` (all when none given), for a message; with ``limit``, at
+        most that many per class."""
         names = classes or tuple(self.classes)
-        return ", ".join(v for name in names for v in self.classes.get(name, ()))
+        parts = []
+        for name in names:
+            values = list(self.classes.get(name, ()))
+            shown = values[:limit] if limit else values
+            parts.append(", ".join(shown) + (", …" if len(values) > len(shown) else ""))
+        return "; ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -325,5 +331,27 @@ class UnknownValues:
                   "not in the vocabulary ({values}; ∅ = empty). They are {counted}. Correct "
                   "the values to one of: {known} (vocabulary {file}).").format(
             layer=layer, field=self.field_name, n=sum(self.counts.values()), what=what,
-            values=self.listed(), counted=counted_as, known=self.vocabulary.listed(),
+            values=self.listed(), counted=counted_as, known=self.vocabulary.listed(limit=6),
             file=self.vocabulary.source)
+
+
+# ---- project status: one meaning of “accepted” ------------------------------------------------
+def split_values(value) -> list[str]:
+    """Values a user typed in one parameter: 已验收, 竣工；通过 → three values."""
+    return [part.strip() for part in re.split(r"[,，;；、|]", text(value)) if part.strip()]
+
+
+def status_vocabulary(accepted_value=None) -> Vocabulary:
+    """project_status.json; values typed by the user (ACCEPTED_VALUE) count as accepted too,
+    and win over the file's “not accepted” list."""
+    vocabulary = profile("status").vocabulary("status")
+    extra = split_values(accepted_value)
+    return vocabulary.with_values("accepted", extra) if extra else vocabulary
+
+
+def status_aliases() -> tuple:
+    return profile("status").fields["status"].aliases
+
+
+def county_aliases() -> tuple:
+    return profile("status").fields["county"].aliases

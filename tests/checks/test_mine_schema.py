@@ -107,6 +107,21 @@ def test_unknown_treatment_status_is_counted_apart_and_warned(qgis_app):
     assert warning in stats.meta.notes
 
 
+def test_partly_treated_parcel_without_treated_area_is_unknown(qgis_app):
+    feedback = WarningLog()
+    layer_ = legacy([((0, 0, 100, 100), {"TBBH": "LS1", "XZQDM": "440205", "HFZLQK": "B"}),
+                     ((200, 0, 300, 100), {"TBBH": "LS2", "XZQDM": "440205",
+                                           "HFZLQK": "部分修复"})],
+                    {"TBBH": str, "XZQDM": str, "HFZLQK": str, "SDZLMJ": float})
+    stats = mine_stats(layer_, COUNTY, feedback=feedback)
+    [row] = list(stats.frame.itertuples())
+    assert close(row.unknown_status_m2, rect_area(200, 0, 300, 100))
+    assert close(row.treated_m2, rect_area(0, 0, 100, 100))
+    assert row.restoration_rate_pct is None or row.restoration_rate_pct != row.restoration_rate_pct
+    [warning] = feedback.warnings
+    assert "LS2" in warning and "SDZLMJ" in warning
+
+
 def test_legacy_layer_without_a_treatment_status_is_refused(qgis_app):
     layer_ = legacy([((0, 0, 100, 100), {"tbbh": "LS1", "xzqdm": "440205"})],
                     {"tbbh": str, "xzqdm": str})
@@ -134,6 +149,11 @@ RANGES = ["2015-01-01至2028-12-31", "2015.01.01-2028.12.31", "2015年1月1日�
 def test_validity_range_start_and_end(value):
     assert start_date(value) == date(2015, 1, 1) and end_date(value) == date(2028, 12, 31)
     assert parse_date(value) is None  # a range is not one date
+
+
+def test_month_precision_range():
+    assert start_date("2015年1月至2028年2月") == date(2015, 1, 1)
+    assert end_date("2015年1月至2028年2月") == date(2028, 2, 29)
 
 
 def test_single_dates_still_read():

@@ -73,11 +73,23 @@ def dates_in(value) -> list[date]:
             elif len(token) == 4 and i + 2 < len(tokens) and len(tokens[i + 2]) <= 2:
                 found.append(date(int(token), int(tokens[i + 1]), int(tokens[i + 2])))
                 i += 3
+            elif len(token) == 4 and i + 1 < len(tokens) and len(tokens[i + 1]) <= 2:
+                # month precision (2015年1月至2028年12月): the month's first day, or its last
+                # when it closes a range
+                found.append(_month(int(token), int(tokens[i + 1]), last=bool(found)))
+                i += 2
             else:  # a time of day after the date, or a stray number
                 i += 1
     except ValueError:
         return []
     return found
+
+
+def _month(year: int, month: int, last: bool) -> date:
+    if not last:
+        return date(year, month, 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
 
 
 def start_date(value) -> date | None:

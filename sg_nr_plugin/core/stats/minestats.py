@@ -59,7 +59,7 @@ class LegacyRow:
     treated: bool  # wholly treated
     in_project_m2: float
     status: str | None = None  # treated / untreated / partial; None: unknown
-    treated_m2: float = 0.0  # None-free: the treated share of the measured area
+    treated_m2: float = 0.0  # the treated share of the measured area
     unknown_m2: float = 0.0  # area whose treatment is unknown
 
 

@@ -232,3 +232,14 @@ def test_alias_tables_keep_their_keys():
     mapped = map_fields(["HFZLQK", "TBHDMJ", "有效期限"], {**LEGACY_ALIASES, **RIGHTS_ALIASES})
     assert (mapped.get("zlzt"), mapped.get("hsmj"), mapped.get("yxqx")) == (
         "HFZLQK", "TBHDMJ", "有效期限")
+
+
+@pytest.mark.parametrize(("value", "treated"), [
+    ("B 已恢复治理", True), ("B-已恢复治理", True), ("B已恢复治理", True), ("ｂ", True),
+    ("A（未治理）", False), ("A 已恢复治理", None), ("治理好了", None), ("", None)])
+def test_codes_written_with_their_labels(value, treated):
+    """Exports often write the code and its label together; parts that disagree are unknown."""
+    from sg_nr_plugin.core.checks.mine_fields import treatment_vocabulary
+
+    kind = treatment_vocabulary().classify(value)
+    assert (None if kind is None else kind == "treated") is treated

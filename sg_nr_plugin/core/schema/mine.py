@@ -27,6 +27,8 @@ from ..regions import SHAOGUAN_COUNTIES
 PROFILE_FILES = {"legacy": "mine_legacy.json", "rights": "mine_rights.json",
                  "controls": "mine_controls.json", "status": "project_status.json"}
 MAX_LISTED = 8  # unknown values named in one message
+_PART_SEPARATORS = re.compile(r"[\s\-_:;,、，；：()（）\[\]【】/|.·]+")
+_CODE_THEN_LABEL = re.compile(r"^([a-z0-9]+)([^a-z0-9].*)$")
 
 
 class SchemaError(SgNrError):
@@ -129,14 +131,30 @@ class Vocabulary:
     source: str = ""
 
     def classify(self, value) -> str | None:
-        """The class of ``value``, or None when the vocabulary does not know it."""
+        """The class of ``value``, or None when the vocabulary does not know it.
+
+        A code written with its label (“B 已恢复治理”, “B-已恢复治理”, “B已恢复治理”) is known
+        when every part is known and all parts agree; parts that disagree make it unknown.
+        """
         key = normalise_value(value)
         if not key:
             return self.empty
         found = self.lookup.get(key)
         if found is None:
+            found = self._by_parts(value, key)
+        if found is None:
             found = next((cls for term, cls in self.contains if term in key), None)
         return found
+
+    def _by_parts(self, value, key: str) -> str | None:
+        parts = [normalise_value(p) for p in _PART_SEPARATORS.split(unicodedata.normalize(
+            "NFKC", text(value)))]
+        parts = [p for p in parts if p]
+        if len(parts) < 2:
+            match = _CODE_THEN_LABEL.match(key)
+            parts = list(match.groups()) if match else []
+        classes = {self.lookup.get(p) for p in parts}
+        return classes.pop() if len(classes) == 1 and None not in classes else None
 
     def with_values(self, cls: str, values) -> Vocabulary:
         """A copy where ``values`` belong to ``cls`` (taken out of any other class)."""

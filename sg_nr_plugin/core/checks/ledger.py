@@ -4,9 +4,11 @@ and year.
 Occupied: cultivated land (net of field ridges) of DLTB under the construction projects, by
 approval year; of which paddy; the quality grade (GDDB) weighted by area. Overlapping
 occupation projects of one year count their common land once.
-Replenished: new cultivated land and new paddy of the *accepted* replenishment projects, by
-filing year — read from a ``checkfarmland`` projects layer (fields ``new_cultivated_m2``,
-``new_paddy_m2``, ``grade``, ``zldwdm``) or computed here with the farmland check's quotas.
+Replenished: new cultivated land and new paddy of the *accepted* replenishment projects (status
+in the status vocabulary project_status.json, or the verdict ``pass``), by filing year — read
+from a ``checkfarmland`` projects layer (fields ``new_cultivated_m2``, ``new_paddy_m2``,
+``grade``, ``zldwdm``) or computed here with the farmland check's quotas. A status value the
+vocabulary does not know is not counted and is reported (field, value, count).
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from dataclasses import dataclass, field
 
 from qgis.core import QgsFeatureRequest, QgsGeometry, QgsSpatialIndex
 
+from ...i18n import tr
 from ..overlay import polygon_parts
 from ..regions import region_code
+from ..schema.mine import UnknownValues, status_vocabulary
 from .context import CheckInputs, ProjectContext, ProjectPart, RunContext, difference, union
 
-ACCEPTED = frozenset({"pass", "accepted", "通过", "已验收", "验收通过", "已备案", "已入库"})
 CHECK_FIELDS = ("new_cultivated_m2", "new_paddy_m2")
 
 
@@ -68,6 +71,7 @@ class LedgerInputs:
     status_field: str | None = None
     year_from: int | None = None
     year_to: int | None = None
+    accepted_value: str | None = None  # values added to the vocabulary's “accepted”
 
 
 def _year(value) -> int | None:
@@ -90,6 +94,8 @@ class Ledger:
     def __init__(self, inputs: LedgerInputs) -> None:
         self.inputs = inputs
         self.cells: dict[tuple[str, int], LedgerCell] = {}
+        self.status = status_vocabulary(inputs.accepted_value)
+        self.unknown_status = UnknownValues(self.status, inputs.status_field or "verdict")
 
     def cell(self, zldwdm: str, year: int) -> LedgerCell:
         key = (region_code(zldwdm, self.inputs.region_level), year)
@@ -116,6 +122,12 @@ def build_ledger(inputs: LedgerInputs, run: RunContext, feedback=None) -> Ledger
         _replenishment_from_check_output(ledger)
     else:
         _replenishment_by_engine(ledger, feedback)
+    if ledger.unknown_status and feedback is not None:
+        feedback.pushWarning(ledger.unknown_status.message(
+            inputs.replenishment.sourceName(),
+            tr("project status"),
+            tr("not counted as replenished: the ledger leaves these projects out (add the "
+               "value to the accepted values to count them)")))
     return ledger
 
 
@@ -152,12 +164,18 @@ def _occupation(ledger: Ledger, run: RunContext, feedback) -> None:
             cell.add_grade("occ", _number(piece.gddb), piece.net_m2)
 
 
-def _accepted(attributes: dict, status_field: str | None) -> bool:
-    if status_field:
-        return str(attributes.get(status_field) or "").strip().lower() in ACCEPTED
-    if "verdict" in attributes:
-        return str(attributes.get("verdict") or "").strip().lower() in ACCEPTED
-    return True
+def _accepted(ledger: Ledger, attributes: dict) -> bool:
+    """Accepted by the status field (or, without one, by the check verdict); a value the
+    vocabulary does not know is recorded for the warning and not counted."""
+    status_field = ledger.inputs.status_field
+    name = status_field or ("verdict" if "verdict" in attributes else None)
+    if name is None:
+        return True
+    value = attributes.get(name)
+    kind = ledger.status.classify(value)
+    if kind is None:
+        ledger.unknown_status.add(value)
+    return kind == "accepted"
 
 
 def _replenishment_from_check_output(ledger: Ledger) -> None:
@@ -166,7 +184,7 @@ def _replenishment_from_check_output(ledger: Ledger) -> None:
     for feature in inputs.replenishment.getFeatures():
         attributes = dict(zip(names, feature.attributes()))
         year = _year(attributes.get(inputs.replenishment_year_field))
-        if not ledger.in_range(year) or not _accepted(attributes, inputs.status_field):
+        if not ledger.in_range(year) or not _accepted(ledger, attributes):
             continue
         _add_replenished(ledger, str(attributes.get("zldwdm") or ""), year,
                          _number(attributes.get("new_cultivated_m2")),
@@ -185,7 +203,7 @@ def _replenishment_by_engine(ledger: Ledger, feedback) -> None:
     for result in check.results():
         attributes = check.projects[result.project_id][0].attributes
         year = _year(attributes.get(inputs.replenishment_year_field))
-        if not ledger.in_range(year) or not _accepted(attributes, inputs.status_field):
+        if not ledger.in_range(year) or not _accepted(ledger, attributes):
             continue
         quotas = result.quotas
         _add_replenished(ledger, str(quotas.get("zldwdm") or ""), year,

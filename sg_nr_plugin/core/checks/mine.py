@@ -32,9 +32,9 @@ from .mine_fields import (
     RIVER_ALIASES,
     ROAD_ALIASES,
     FieldMap,
+    end_date,
     map_fields,
     normalise_mode,
-    parse_date,
     text,
 )
 from .ruleset import RuleSet
@@ -242,7 +242,7 @@ def check_mining_right(ctx, cfg, ruleset) -> list:
         piece = clip(ctx.geometry, geom)
         if piece is None or piece.isEmpty():
             continue
-        end = parse_date(feature[fields.get("yxqz")])
+        end = _right_end(feature, fields)
         # A cancelled (注销) right no longer binds its holder, whatever its end date says.
         status = text(feature[fields.get("sczt")]) if fields.get("sczt") else ""
         cancelled = "注销" in status
@@ -266,6 +266,13 @@ def check_mining_right(ctx, cfg, ruleset) -> list:
                           "that they were cancelled and who must restore the land"),
         date=when.isoformat(), rights="; ".join(sorted(expired[1]))))
     return findings
+
+
+def _right_end(feature, fields: FieldMap):
+    """The end of validity: 有效期止 (the end when it holds a range), else the end of the
+    有效期限 range (2015-01-01至2028-12-31)."""
+    name = fields.get("yxqz") or fields.get("yxqx")
+    return end_date(feature[name]) if name else None
 
 
 def legacy_under(ctx: ProjectContext) -> tuple[QgsGeometry, list[str]]:

@@ -266,16 +266,24 @@ def _slope_distribution(ctx, ruleset) -> dict:
 
 
 def _plan_attributes(ctx) -> dict:
-    """County and acceptance of the project, for the plan-progress table of the report."""
+    """County and acceptance of the project, for the plan-progress table of the report.
+
+    ``accepted`` is 1 or 0 when the status value is in the status vocabulary
+    (project_status.json, plus the user's ACCEPTED_VALUE), NULL when it is not or when the
+    projects have no status field: unknown, never silently “not accepted”."""
+    from ..schema.mine import county_code, status_vocabulary
+
     options = ctx.run.inputs.options
     county_field, status_field = options.get("county_field"), options.get("status_field")
-    accepted_value = str(options.get("accepted_value") or "已验收")
+    if "status_vocabulary" not in ctx.run.cache:
+        ctx.run.cache["status_vocabulary"] = status_vocabulary(options.get("accepted_value"))
     county = status = ""
     for part in ctx.parts:  # the first parcel that says
-        county = county or _attribute(part.attributes, county_field)[:6]
+        county = county or county_code(_attribute(part.attributes, county_field))[:6]
         status = status or _attribute(part.attributes, status_field)
+    kind = ctx.run.cache["status_vocabulary"].classify(status) if status_field else None
     return {"county": county, "status": status,
-            "accepted": int(bool(status_field) and status == accepted_value)}
+            "accepted": None if kind is None else int(kind == "accepted")}
 
 
 def _attribute(attributes: dict, name: str | None) -> str:

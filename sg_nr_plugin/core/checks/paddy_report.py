@@ -1,9 +1,11 @@
 """Plan progress of paddy reclamation, added to the check report's summary sheet.
 
 The plan asks for at least 1.0万亩 of new paddy in the period (threshold ``plan_target_mu``).
-What counts is the new paddy of *accepted* projects (status field equal to the accepted value,
-by default 已验收), by county and in total; the new paddy of every checked project is shown
-beside it for comparison. Called through ``CheckSpec.report_hook`` (core.checks.report).
+What counts is the new paddy of *accepted* projects (status value accepted by the status
+vocabulary project_status.json, plus the user's accepted value), by county and in total; the
+new paddy of every checked project is shown beside it for comparison, and projects whose status
+is unknown are counted in their own column, never as “not accepted”. Called through
+``CheckSpec.report_hook`` (core.checks.report).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class CountyProgress:
     accepted: int = 0
     accepted_m2: float = 0.0
     checked_m2: float = 0.0
+    unknown: int = 0  # projects whose status is not in the vocabulary (or no status field)
 
 
 def plan_progress(rows) -> dict[str, CountyProgress]:
@@ -32,7 +35,9 @@ def plan_progress(rows) -> dict[str, CountyProgress]:
         new_paddy = float(quotas.get("new_paddy_m2") or 0.0)
         progress.projects += 1
         progress.checked_m2 += new_paddy
-        if quotas.get("accepted"):
+        if quotas.get("accepted") is None:
+            progress.unknown += 1
+        elif quotas.get("accepted"):
             progress.accepted += 1
             progress.accepted_m2 += new_paddy
     return result
@@ -43,18 +48,21 @@ def progress_rows(rows, target_mu: float) -> list[list]:
     table = [["垦造水田规划进度 paddy plan progress", f"规划目标 target {target_mu:g} 亩 mu"],
              ["县区代码 county", "县区 name", "项目数 projects", "已验收 accepted",
               "验收新增水田(亩) accepted new paddy mu", "核查新增水田(亩) checked new paddy mu",
-              "占目标 share of target %"]]
+              "占目标 share of target %", "状态未识别 unknown status"]]
     progress = plan_progress(rows)
     for code in sorted(progress):
         item = progress[code]
         table.append([code or "-", SHAOGUAN_COUNTIES.get(code, "未知 unknown"), item.projects,
                       item.accepted, item.accepted_m2 * MU_PER_M2, item.checked_m2 * MU_PER_M2,
-                      _share(item.accepted_m2, target_mu)])
+                      _share(item.accepted_m2, target_mu), item.unknown])
     accepted_m2 = sum(p.accepted_m2 for p in progress.values())
     table.append(["合计 total", "", sum(p.projects for p in progress.values()),
                   sum(p.accepted for p in progress.values()), accepted_m2 * MU_PER_M2,
                   sum(p.checked_m2 for p in progress.values()) * MU_PER_M2,
-                  _share(accepted_m2, target_mu)])
+                  _share(accepted_m2, target_mu), sum(p.unknown for p in progress.values())])
+    if any(p.unknown for p in progress.values()):
+        table.append(["状态未识别的项目未计入验收进度 projects of unknown status are not counted "
+                      "as accepted: see the run log for the field and values"])
     return table
 
 

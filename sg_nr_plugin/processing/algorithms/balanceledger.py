@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -25,6 +26,7 @@ from ...core.checks.ledger_report import AREA_COLUMNS, ledger_rows, write_ledger
 from ...core.errors import SgNrError
 from ...core.fields import detect_dltb_fields, find_field
 from ...core.landclasses import land_classes
+from ...core.schema.mine import status_aliases
 from ...i18n import tr
 from ..base import SgNrAlgorithm
 from ..check_base import PROJECT_ID_ALIASES
@@ -54,8 +56,12 @@ class BalanceLedgerAlgorithm(SgNrAlgorithm):
             "projects, by their filing year. A projects layer written by the farmland check "
             "(fields new_cultivated_m2, new_paddy_m2, grade, zldwdm, verdict) is read as it "
             "is; any other projects layer is checked here with the farmland rules against DLTB "
-            "(planned class 0101 = new paddy). Accepted: the status field says 已验收, 通过, "
-            "已备案 or pass (without a status field, the verdict field must say pass).\n\n"
+            "(planned class 0101 = new paddy). Accepted: the status field (empty: the first of "
+            "ZT, 状态, 项目状态, 验收状态… found) holds a value the status vocabulary lists as "
+            "accepted (已验收, 通过验收, 验收, 已备案, 已入库…) or one of the accepted values "
+            "given; without a status field, the verdict field must say pass. A status value "
+            "the vocabulary does not know is left out and reported with its field and count."
+            "\n\n"
             "Region: the location code ZLDWDM of the DLTB parcels at the chosen level. "
             "Balances = replenished − occupied, for quantity and for paddy; negative balances "
             "are red in the Excel ledger, which ends with a totals row. Areas are ellipsoidal "
@@ -77,6 +83,9 @@ class BalanceLedgerAlgorithm(SgNrAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             "STATUS_FIELD", tr("Status field (accepted: 已验收/通过/已备案)"),
             parentLayerParameterName="REPLENISHMENT", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "ACCEPTED_VALUE", tr("Status value(s) of accepted projects, added to the status "
+                                 "vocabulary"), optional=True))
         self.addParameter(QgsProcessingParameterField(
             "PLANNED_CLASS_FIELD", tr("Planned land-class field (0101 = new paddy)"),
             parentLayerParameterName="REPLENISHMENT", optional=True))
@@ -119,9 +128,10 @@ class BalanceLedgerAlgorithm(SgNrAlgorithm):
             replenishment,
             self.parameterAsString(parameters, "REPLENISHMENT_YEAR_FIELD", context), check,
             self.parameterAsEnum(parameters, "REGION_LEVEL", context),
-            self.parameterAsString(parameters, "STATUS_FIELD", context) or None,
+            self._status_field(parameters, context, replenishment, feedback),
             self._year(parameters, "YEAR_FROM", context),
-            self._year(parameters, "YEAR_TO", context))
+            self._year(parameters, "YEAR_TO", context),
+            self.parameterAsString(parameters, "ACCEPTED_VALUE", context) or None)
         occupied_inputs = CheckInputs(occupation, "", crs, context.transformContext(),
                                       layers={"DLTB": dltb})
         run = RunContext(occupied_inputs, EllipsoidalArea(crs, context.transformContext()),
@@ -144,6 +154,22 @@ class BalanceLedgerAlgorithm(SgNrAlgorithm):
                 ("OCCUPATION", occupation), ("REPLENISHMENT", replenishment), ("DLTB", dltb))]
             outputs["OUTPUT_XLSX"] = str(write_ledger(rows, xlsx, self.display_name(), described))
         return outputs
+
+    def _status_field(self, parameters, context, replenishment, feedback) -> str | None:
+        """The chosen status field, else the first standard name the layer has."""
+        chosen = self.parameterAsString(parameters, "STATUS_FIELD", context)
+        if chosen:
+            return chosen
+        names = replenishment.fields().names()
+        found = find_field(names, *status_aliases())
+        if found:
+            feedback.pushInfo(tr("Project status read from field {field}.").format(field=found))
+        elif "verdict" not in names:
+            feedback.pushWarning(tr(
+                "The replenishment projects have no status field ({names}) and no verdict: "
+                "every project is counted as accepted. Choose the status field if some are "
+                "not accepted yet.").format(names=", ".join(status_aliases())))
+        return found
 
     def _year(self, parameters, name, context) -> int | None:
         if parameters.get(name) in (None, ""):

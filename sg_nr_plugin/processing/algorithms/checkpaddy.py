@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import (
+    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -11,11 +12,19 @@ from qgis.core import (
 
 from ...core.checks.paddy import PADDY
 from ...core.fields import find_field
+from ...core.schema.mine import (
+    UnknownValues,
+    county_aliases,
+    profile,
+    status_aliases,
+    status_vocabulary,
+)
 from ...i18n import tr
 from ..check_base import SgNrCheckAlgorithm
 
-COUNTY_ALIASES = ("XZQDM", "行政区代码", "XZQHDM", "县区代码", "ZLDWDM")
-STATUS_ALIASES = ("ZT", "状态", "项目状态", "XMZT")
+# Field names come from resources/data/schema/project_status.json.
+COUNTY_ALIASES = county_aliases()
+STATUS_ALIASES = status_aliases()
 
 
 class CheckPaddyAlgorithm(SgNrCheckAlgorithm):
@@ -52,9 +61,12 @@ class CheckPaddyAlgorithm(SgNrCheckAlgorithm):
             "the smallest and the largest, and the area by slope grade GDPDJB. Quotas leave "
             "out every conflict the rule set deducts (each piece counted once); areas are "
             "gross and ellipsoidal (CGCS2000).\n\n"
-            "The Excel report adds the plan progress: new paddy of accepted projects (status "
-            "field equal to the accepted value) by county and in total, against the plan "
-            "target of 10,000 mu."
+            "The Excel report adds the plan progress: new paddy of accepted projects by county "
+            "and in total, against the plan target of 10,000 mu. Accepted: a status value "
+            "listed as accepted in the status vocabulary (已验收, 通过验收, 验收, 竣工验收, "
+            "已备案…; 立项, 实施, 在建, 竣工… are not accepted), plus the accepted value(s) "
+            "given (several separated by commas). A status value in neither list is reported "
+            "with its field and count and shown as unknown, never counted as not accepted."
         )
 
     def add_check_parameters(self) -> None:
@@ -68,7 +80,8 @@ class CheckPaddyAlgorithm(SgNrCheckAlgorithm):
             "STATUS_FIELD", tr("Project status field (empty: ZT)"),
             parentLayerParameterName="PROJECTS", optional=True))
         self.addParameter(QgsProcessingParameterString(
-            "ACCEPTED_VALUE", tr("Status value of accepted projects"), defaultValue="已验收",
+            "ACCEPTED_VALUE", tr("Status value(s) of accepted projects, added to the status "
+                                 "vocabulary"), defaultValue="已验收",
             optional=True))
 
     def read_inputs(self, parameters, context, feedback):
@@ -77,7 +90,37 @@ class CheckPaddyAlgorithm(SgNrCheckAlgorithm):
         inputs.layers["WATER"] = water
         inputs.layer_names["WATER"] = (self._name(parameters, "WATER", context)
                                        if water is not None else tr("Water sources"))
+        self._report_status(inputs, self._name(parameters, "PROJECTS", context), feedback)
         return inputs
+
+    @staticmethod
+    def _report_status(inputs, layer_name: str, feedback) -> None:
+        """Say before the run which status values the plan progress cannot classify."""
+        options = inputs.options
+        labels = profile("status")
+        for key, option in (("status", "status_field"), ("county", "county_field")):
+            if not options.get(option):
+                feedback.pushWarning(tr(
+                    "Layer “{layer}” has no {field} field (accepted names: {names}): the plan "
+                    "progress cannot use it. Choose the field in the parameters.").format(
+                    layer=layer_name, field=labels.label(key),
+                    names=", ".join(labels.fields[key].aliases)))
+        name = options.get("status_field")
+        if not name or inputs.projects.fields().indexOf(name) < 0:
+            return
+        vocabulary = status_vocabulary(options.get("accepted_value"))
+        unknown = UnknownValues(vocabulary, name)
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request.setSubsetOfAttributes([name], inputs.projects.fields())
+        for feature in inputs.projects.getFeatures(request):
+            if vocabulary.classify(feature[name]) is None:
+                unknown.add(feature[name])
+        if unknown:
+            feedback.pushWarning(unknown.message(
+                layer_name, tr("project status"),
+                tr("counted neither as accepted nor as not accepted: the plan progress "
+                   "shows their projects as unknown status (add a value to the accepted "
+                   "value parameter to count it as accepted)")))
 
     def check_options(self, parameters, context) -> dict:
         projects = self._source(parameters, "PROJECTS", context)

@@ -977,67 +977,67 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>（基期无图斑）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="108" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="115" />
       <source>Indicators: {id} version {version}</source>
       <translation>指标定义：{id} 版本 {version}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="193" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="202" />
       <source>layer “{layer}” has none of the fields {fields}</source>
       <translation>图层“{layer}”缺少以下任一字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="196" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="205" />
       <source>layer “{layer}” has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="209" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="218" />
       <source>ΣTBDLMJ of class set {set}</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="211" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="220" />
       <source>ΣTBDLMJ of class set {set} / ΣTBMJ × 100</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ / ΣTBMJ × 100</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="213" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="222" />
       <source>TBDLMJ of DLTB under {layer} (dissolved, net of ridges)</source>
       <translation>{layer}（融合后）范围内 DLTB 的图斑地类面积（扣除田坎）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="216" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="225" />
       <source>Ellipsoidal area of {layer} (dissolved) within DLTB</source>
       <translation>{layer}（融合后）在 DLTB 范围内的椭球面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="219" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="228" />
       <source>Area not {set} in {layer} and {set} in DLTB</source>
       <translation>{layer} 中非 {set}、现状 DLTB 中为 {set} 的面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="221" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="230" />
       <source>Share of {layer} features flagged green (fields {fields})</source>
       <translation>{layer} 中标记为绿色矿山的要素占比（字段 {fields}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="237" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="245" />
       <source>DLTB has no area</source>
       <translation>DLTB 面积为零</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="251" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="259" />
       <source>input {layer} not given</source>
       <translation>未提供输入图层 {layer}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="249" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="257" />
       <source>reported for the whole area only</source>
       <translation>仅统计全域</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="267" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="297" />
       <source>targets are set for the whole area</source>
       <translation>目标值按全域下达</translation>
     </message>
@@ -1686,12 +1686,12 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <translation>图层“{layer}”：{count} 个图斑没有几何图形（面积按 0 计）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="165" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="174" />
       <source>{layer}: none of the fields {fields}; every feature counted for {indicator}</source>
       <translation>{layer}：没有字段 {fields} 中的任何一个；{indicator} 计入全部要素</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="170" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="179" />
       <source>{indicator}: only {layer} features with {field} in ({values})</source>
       <translation>{indicator}：仅计 {layer} 中 {field} 为（{values}）的要素</translation>
     </message>
@@ -2296,6 +2296,16 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <location filename="../sg_nr_plugin/core/survey2.py" line="258" />
       <source>lacks second-survey code(s) {codes}</source>
       <translation>缺少二调地类编码 {codes}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="268" />
+      <source>“{layer}” is second-survey (二调) data: the class-set indicators are on a 二调 basis, each 二调 class counted through the crosswalk {id} version {version}; linear and scattered features (XZDWMJ, LXDWMJ) belong to no class set.</source>
+      <translation>“{layer}”为二调数据：按地类统计的指标为二调口径，各二调地类通过地类对照表 {id}（版本 {version}）计入；线状地物和零星地物（XZDWMJ、LXDWMJ）不计入任何地类集合。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="278" />
+      <source>{indicator} (二调 basis) is approximate: {why}</source>
+      <translation>{indicator}（二调口径）为近似值：{why}</translation>
     </message>
   </context>
 </TS>

@@ -972,7 +972,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未识别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="194" />
+      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="212" />
       <source>(not in base)</source>
       <translation>（基期无图斑）</translation>
     </message>
@@ -2306,6 +2306,21 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <location filename="../sg_nr_plugin/core/stats/indicators.py" line="278" />
       <source>{indicator} (二调 basis) is approximate: {why}</source>
       <translation>{indicator}（二调口径）为近似值：{why}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="123" />
+      <source>“{layer}” is second-survey (二调) data ({reason}), as is the other vintage: 二调 classes are compared as they are.</source>
+      <translation>“{layer}”为二调数据（{reason}），另一期也是二调：按二调地类直接比较。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="127" />
+      <source>“{layer}” is second-survey (二调) data ({reason}): its classes are mapped through the crosswalk {id} version {version} to the 三调 grouping of the chosen level; a 二调 class whose 三调 split is unknown keeps the group it is reported under (e.g. 031 有林地 → 03 林地, 201–203 → 20 城镇村及工矿用地).</source>
+      <translation>“{layer}”为二调数据（{reason}）：其地类通过地类对照表 {id}（版本 {version}）对应到所选层级的三调分类；三调细分未知的二调地类保留其统计归属的类别（如 031 有林地 → 03 林地，201–203 → 20 城镇村及工矿用地）。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="136" />
+      <source>Approximate mappings in “{layer}”: {why}</source>
+      <translation>“{layer}”中的近似对应：{why}</translation>
     </message>
   </context>
 </TS>

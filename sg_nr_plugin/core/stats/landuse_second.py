@@ -106,3 +106,34 @@ def second_notes(totals: SecondTotals, layer_name: str, profile: SurveyProfile) 
             n=totals.gap_parcels, layer=layer_name, m2=totals.gap_m2, gap=table.gap.name_zh,
             ids=", ".join(totals.gap_examples)))
     return notes
+
+
+def second_survey_notes(matrix, names: tuple[str, str]) -> list[str]:
+    """Notes of a change matrix with a 二调 vintage: how its classes were compared, which
+    mappings are approximate. ``matrix`` has ``surveys``, ``base_classify``, ``classify`` and
+    ``level`` (changematrix._Matrix)."""
+    table = crosswalk()
+    mixed = matrix.surveys[0].survey != matrix.surveys[1].survey
+    notes = []
+    for profile, classify, name in zip(matrix.surveys, (matrix.base_classify, matrix.classify),
+                                       names):
+        if not profile.second:
+            continue
+        if not mixed:
+            notes.append(tr("“{layer}” is second-survey (二调) data ({reason}), as is the other "
+                            "vintage: 二调 classes are compared as they are.").format(
+                layer=name, reason=profile.reason))
+            continue
+        notes.append(tr("“{layer}” is second-survey (二调) data ({reason}): its classes are "
+                        "mapped through the crosswalk {id} version {version} to the 三调 grouping "
+                        "of the chosen level; a 二调 class whose 三调 split is unknown keeps the "
+                        "group it is reported under (e.g. 031 有林地 → 03 林地, 201–203 → 20 "
+                        "城镇村及工矿用地).").format(
+            layer=name, reason=profile.reason, id=table.id, version=table.version))
+        approximate = [table.entry(code) for code in sorted(classify.seen)
+                       if table.entry(code) is not None and table.entry(code).approximate]
+        if approximate and matrix.level != 2:  # 三大类 are the same in both surveys
+            notes.append(tr("Approximate mappings in “{layer}”: {why}").format(
+                layer=name, why="; ".join(f"{e.code} → {e.third}: {e.note_zh}"
+                                         for e in approximate)))
+    return notes

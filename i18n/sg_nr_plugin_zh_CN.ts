@@ -236,7 +236,7 @@
       <translation>已核查 {n} 个项目。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="146" />
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="40" />
       <source>Findings</source>
       <translation>核查问题</translation>
     </message>
@@ -2258,7 +2258,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>；字段 {field}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/survey2.py" line="204" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="108" />
       <source>field {field}</source>
       <translation>字段 {field}</translation>
     </message>
@@ -2321,6 +2321,174 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="136" />
       <source>Approximate mappings in “{layer}”: {why}</source>
       <translation>“{layer}”中的近似对应：{why}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/dltbquality.py" line="30" />
+      <source>DLTB data health check</source>
+      <translation>数据体检（地类图斑）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/dltbquality.py" line="33" />
+      <source>Checks a land-use status parcel layer (DLTB) before statistics are made from it, and lists every problem found, one row per finding: check id, severity (error, warning, info), BSM, feature id (feature_id), field, value and a message saying the fix.
+
+Checks: profile (三调, 二调 or 变更 data, recognised from the fields and the codes, and which field is read as what); code_domain (land-class codes that are not in the table, with their parcel count and area); area_net (TBDLMJ against TBMJ − KCMJ, or TBMJ − TKMJ − XZDWMJ − LXDWMJ for 二调), area_deduction (KCMJ against TBMJ × KCXS), area_measured (TBMJ against the parcel's CGCS2000 ellipsoidal area: an error above 1 %, else a warning); duplicate_bsm (an identifier used twice); duplicate_geometry and overlap (parcels with different BSMs covering the same land by more than 0.1 m², found with a spatial index); invalid_geometry and no_geometry; missing_field.
+
+Outputs: the findings table and optionally an Excel workbook with a summary sheet (profile, field mapping, findings by check) and the findings.</source>
+      <translation>在用地类图斑（DLTB）做统计之前对其进行体检，列出发现的每个问题，每个问题一行：检查项编号、严重程度（error 错误、warning 警告、info 信息）、BSM、要素编号（feature_id）、字段、取值，以及说明如何修正的提示。
+
+检查项：profile（识别数据类型：三调、二调或变更数据，依据字段和地类编码判断，并列出各字段被读作哪个标准字段）；code_domain（地类表中没有的地类编码，附图斑数和面积）；area_net（TBDLMJ 与 TBMJ − KCMJ 比较，二调数据为 TBMJ − TKMJ − XZDWMJ − LXDWMJ）、area_deduction（KCMJ 与 TBMJ × KCXS 比较）、area_measured（TBMJ 与图斑的 CGCS2000 椭球面积比较：相差超过 1% 为错误，否则为警告）；duplicate_bsm（标识码重复）；duplicate_geometry 和 overlap（BSM 不同的图斑覆盖同一块土地，重叠面积超过 0.1 m²，借助空间索引查找）；invalid_geometry 和 no_geometry（几何无效或缺失）；missing_field（缺少字段）。
+
+输出：问题清单表，以及可选的 Excel 工作簿，含汇总表（数据类型、字段对应、各检查项的问题数）和问题清单。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/dltbquality.py" line="77" />
+      <source>{n} finding(s) at error level in “{layer}”.</source>
+      <translation>“{layer}”中有 {n} 个错误级问题。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="13" />
+      <source>Summary</source>
+      <translation>汇总</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="14" />
+      <source>DLTB data health check: {layer}</source>
+      <translation>数据体检：{layer}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="15" />
+      <source>Layer</source>
+      <translation>图层</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="15" />
+      <source>Features</source>
+      <translation>要素数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="16" />
+      <source>Profile</source>
+      <translation>数据类型</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="16" />
+      <source>Recognised by</source>
+      <translation>识别依据</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="17" />
+      <source>Error-level findings</source>
+      <translation>错误级问题数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="24" />
+      <source>Standard field</source>
+      <translation>标准字段</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="25" />
+      <source>Field of the layer</source>
+      <translation>图层字段</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="31" />
+      <source>Check</source>
+      <translation>检查项</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="31" />
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="77" />
+      <source>三调 DLTB</source>
+      <translation>三调地类图斑</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="77" />
+      <source>二调 DLTB (GB/T 21010-2007)</source>
+      <translation>二调地类图斑（GB/T 21010-2007）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="78" />
+      <source>变更 (annual change) DLTB</source>
+      <translation>变更（年度变更调查）地类图斑</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="109" />
+      <source>Layer “{layer}” read as {profile}</source>
+      <translation>图层“{layer}”按{profile}读取</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="112" />
+      <source> (recognised by {reason})</source>
+      <translation>（识别依据：{reason}）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="126" />
+      <source>Field “{field}” is read as {standard}</source>
+      <translation>字段“{field}”读作 {standard}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="130" />
+      <source>Layer “{layer}” has no field {field}: the checks that need it were skipped; add the field or rename the one holding it.</source>
+      <translation>图层“{layer}”没有字段 {field}：需要该字段的检查已跳过；请添加该字段，或将存放该内容的字段改名。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="177" />
+      <source>BSM {bsm} of feature {fid} is also the BSM of feature {first}: give each parcel its own identifier, or delete the copy.</source>
+      <translation>要素 {fid} 的 BSM {bsm} 与要素 {first} 的 BSM 相同：请为每个图斑赋唯一标识码，或删除重复的副本。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="187" />
+      <source>{field} “{code}” is not a {survey} land class: {n} parcel(s), ΣTBMJ {m2:.2f} m² (e.g. BSM {bsm}); correct the codes, they are counted as unrecognised.</source>
+      <translation>{field}“{code}”不是{survey}地类：{n} 个图斑，ΣTBMJ {m2:.2f} m²（如 BSM {bsm}）；请修正编码，统计时计入未识别地类。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="197" />
+      <source>Feature {fid} has no geometry: its area cannot be measured; digitise it or delete it.</source>
+      <translation>要素 {fid} 没有几何图形，无法量算面积；请补绘或删除。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="202" />
+      <source>invalid</source>
+      <translation>无效</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="203" />
+      <source>Feature {fid} has an invalid polygon ({reason}): statistics repair it for measuring; fix it in the source data (Fix geometries).</source>
+      <translation>要素 {fid} 的面无效（{reason}）：统计时会修复后量算；请在源数据中修正（修复几何）。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="217" />
+      <source>Feature {fid}: TBDLMJ {actual:.2f} but TBMJ − TKMJ − XZDWMJ − LXDWMJ = {expected:.2f} (二调); correct the area fields.</source>
+      <translation>要素 {fid}：TBDLMJ 为 {actual:.2f}，但 TBMJ − TKMJ − XZDWMJ − LXDWMJ = {expected:.2f}（二调）；请修正面积字段。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="231" />
+      <source>Feature {fid}: TBDLMJ {actual:.2f} but TBMJ − KCMJ = {expected:.2f}; correct the area fields.</source>
+      <translation>要素 {fid}：TBDLMJ 为 {actual:.2f}，但 TBMJ − KCMJ = {expected:.2f}；请修正面积字段。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="236" />
+      <source>Feature {fid}: KCMJ {actual:.2f} but TBMJ × KCXS = {expected:.2f}; correct KCMJ or KCXS.</source>
+      <translation>要素 {fid}：KCMJ 为 {actual:.2f}，但 TBMJ × KCXS = {expected:.2f}；请修正 KCMJ 或 KCXS。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="242" />
+      <source>Feature {fid}: TBMJ {actual:.2f} m² but the parcel measures {expected:.2f} m² (CGCS2000 ellipsoidal, difference {diff:+.2f} m²); recompute TBMJ or check the geometry and CRS.</source>
+      <translation>要素 {fid}：TBMJ 为 {actual:.2f} m²，但图斑量算面积为 {expected:.2f} m²（CGCS2000 椭球面积，相差 {diff:+.2f} m²）；请重新计算 TBMJ，或检查几何图形和坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="308" />
+      <source>Feature {fid} (BSM {bsm}) has the same geometry as feature {other} (BSM {other_bsm}): {m2:.2f} m² counted twice; delete the copy.</source>
+      <translation>要素 {fid}（BSM {bsm}）与要素 {other}（BSM {other_bsm}）几何相同：{m2:.2f} m² 被重复计算；请删除副本。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="308" />
+      <source>Feature {fid} (BSM {bsm}) overlaps feature {other} (BSM {other_bsm}) by {m2:.2f} m²: that land is counted twice; correct the boundaries.</source>
+      <translation>要素 {fid}（BSM {bsm}）与要素 {other}（BSM {other_bsm}）重叠 {m2:.2f} m²：这部分土地被重复计算；请修正边界。</translation>
     </message>
   </context>
 </TS>

@@ -427,12 +427,12 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
 输出：包含 region_code、region_name、dlbm、dlmc、area（所选单位）和图斑数的统计表；可选输出官方格式的 Excel 工作簿（行政区为行，一级、二级地类为合并表头，含合计），并附一页说明数据来源和面积计算方法。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="75" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="79" />
       <source>Land-use status parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="63" />
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="67" />
       <source>Keep K codes apart from their base class</source>
       <translation>K 类地类（可调整）单列，不并入基础地类</translation>
     </message>
@@ -442,7 +442,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>土地利用现状汇总</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="76" />
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="80" />
       <source>Sums computed inside the database (SQL).</source>
       <translation>已在数据库内（SQL）完成汇总。</translation>
     </message>
@@ -579,32 +579,32 @@ Output rows: region_code, region_name, from_class, to_class (with their names) a
 输出行：region_code、region_name、from_class、to_class（含地类名称）及所选单位的面积；可选输出每个行政区一张矩阵的 Excel 工作簿。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="50" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="55" />
       <source>Base vintage DLTB</source>
       <translation>基期地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="52" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="57" />
       <source>Current vintage DLTB</source>
       <translation>现状地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="59" />
       <source>Class level</source>
       <translation>地类级别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="59" />
       <source>Second-level classes</source>
       <translation>二级地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="59" />
       <source>First-level classes</source>
       <translation>一级地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="59" />
       <source>Three major categories</source>
       <translation>三大类</translation>
     </message>
@@ -746,22 +746,22 @@ Outputs: a table (region_code, region_name, indicator_id, indicator, unit, value
 输出：统计表（region_code、region_name、indicator_id、indicator、unit、value、baseline_2020、target_2025、kind、status、reason、definition），以及可选的 Excel 工作簿：表1 格式总表，每个指标一页分行政区明细，并附分行政区柱状图。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="77" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="81" />
       <source>Base-vintage DLTB (optional, for new construction land)</source>
       <translation>基期地类图斑 DLTB（可选，用于新增建设用地）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="83" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="87" />
       <source>Mining rights (optional, for green mines)</source>
       <translation>采矿权（可选，用于绿色矿山指标）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="86" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="90" />
       <source>Indicator definitions and targets (JSON, optional)</source>
       <translation>指标定义与目标值（JSON，可选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="90" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="94" />
       <source>Plan indicators</source>
       <translation>规划指标</translation>
     </message>
@@ -2243,57 +2243,57 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>“{layer}”中 {n} 个图斑的 TBDLMJ + TKMJ + XZDWMJ + LXDWMJ 与 TBMJ 不一致，合计相差 {m2:.2f} m²；差额单列为“{gap}”行，使汇总表与 ΣTBMJ 闭合。请检查以下 BSM 的面积字段：{ids}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/survey2.py" line="130" />
+      <location filename="../sg_nr_plugin/core/survey2.py" line="131" />
       <source>Cannot read the crosswalk file {path}: {error}</source>
       <translation>无法读取地类对照文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/survey2.py" line="195" />
+      <location filename="../sg_nr_plugin/core/survey2.py" line="196" />
       <source>{second} DLBM value(s) of 二调, {third} of 三调</source>
       <translation>{second} 个二调地类编码、{third} 个三调地类编码</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/survey2.py" line="198" />
+      <location filename="../sg_nr_plugin/core/survey2.py" line="199" />
       <source>; field {field}</source>
       <translation>；字段 {field}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="108" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="107" />
       <source>field {field}</source>
       <translation>字段 {field}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/survey2.py" line="225" />
+      <location filename="../sg_nr_plugin/core/survey2.py" line="234" />
       <source>Crosswalk file {file}: “{key}” {problem}</source>
       <translation>地类对照文件 {file}：“{key}”{problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/survey2.py" line="233" />
+      <location filename="../sg_nr_plugin/core/survey2.py" line="242" />
       <source>is missing or not a list</source>
       <translation>缺失或不是列表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/survey2.py" line="245" />
+      <location filename="../sg_nr_plugin/core/survey2.py" line="254" />
       <source>is not a second-survey code of the land-class table</source>
       <translation>不是地类表中的二调地类编码</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/survey2.py" line="250" />
+      <location filename="../sg_nr_plugin/core/survey2.py" line="259" />
       <source>must be a 三调 class, a first-level group or a major category</source>
       <translation>必须是三调地类、一级类或三大类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/survey2.py" line="253" />
+      <location filename="../sg_nr_plugin/core/survey2.py" line="262" />
       <source>must list 三调 class codes</source>
       <translation>必须列出三调地类编码</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/survey2.py" line="255" />
+      <location filename="../sg_nr_plugin/core/survey2.py" line="264" />
       <source>must say why the mapping is approximate</source>
       <translation>必须说明对应关系为何是近似的</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/survey2.py" line="258" />
+      <location filename="../sg_nr_plugin/core/survey2.py" line="267" />
       <source>lacks second-survey code(s) {codes}</source>
       <translation>缺少二调地类编码 {codes}</translation>
     </message>
@@ -2416,79 +2416,94 @@ Outputs: the findings table and optionally an Excel workbook with a summary shee
       <translation>变更（年度变更调查）地类图斑</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="109" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="108" />
       <source>Layer “{layer}” read as {profile}</source>
       <translation>图层“{layer}”按{profile}读取</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="112" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="111" />
       <source> (recognised by {reason})</source>
       <translation>（识别依据：{reason}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="126" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="125" />
       <source>Field “{field}” is read as {standard}</source>
       <translation>字段“{field}”读作 {standard}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="130" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="129" />
       <source>Layer “{layer}” has no field {field}: the checks that need it were skipped; add the field or rename the one holding it.</source>
       <translation>图层“{layer}”没有字段 {field}：需要该字段的检查已跳过；请添加该字段，或将存放该内容的字段改名。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="177" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="176" />
       <source>BSM {bsm} of feature {fid} is also the BSM of feature {first}: give each parcel its own identifier, or delete the copy.</source>
       <translation>要素 {fid} 的 BSM {bsm} 与要素 {first} 的 BSM 相同：请为每个图斑赋唯一标识码，或删除重复的副本。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="187" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="186" />
       <source>{field} “{code}” is not a {survey} land class: {n} parcel(s), ΣTBMJ {m2:.2f} m² (e.g. BSM {bsm}); correct the codes, they are counted as unrecognised.</source>
       <translation>{field}“{code}”不是{survey}地类：{n} 个图斑，ΣTBMJ {m2:.2f} m²（如 BSM {bsm}）；请修正编码，统计时计入未识别地类。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="197" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="196" />
       <source>Feature {fid} has no geometry: its area cannot be measured; digitise it or delete it.</source>
       <translation>要素 {fid} 没有几何图形，无法量算面积；请补绘或删除。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="202" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="201" />
       <source>invalid</source>
       <translation>无效</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="203" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="202" />
       <source>Feature {fid} has an invalid polygon ({reason}): statistics repair it for measuring; fix it in the source data (Fix geometries).</source>
       <translation>要素 {fid} 的面无效（{reason}）：统计时会修复后量算；请在源数据中修正（修复几何）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="217" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="216" />
       <source>Feature {fid}: TBDLMJ {actual:.2f} but TBMJ − TKMJ − XZDWMJ − LXDWMJ = {expected:.2f} (二调); correct the area fields.</source>
       <translation>要素 {fid}：TBDLMJ 为 {actual:.2f}，但 TBMJ − TKMJ − XZDWMJ − LXDWMJ = {expected:.2f}（二调）；请修正面积字段。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="231" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="230" />
       <source>Feature {fid}: TBDLMJ {actual:.2f} but TBMJ − KCMJ = {expected:.2f}; correct the area fields.</source>
       <translation>要素 {fid}：TBDLMJ 为 {actual:.2f}，但 TBMJ − KCMJ = {expected:.2f}；请修正面积字段。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="236" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="235" />
       <source>Feature {fid}: KCMJ {actual:.2f} but TBMJ × KCXS = {expected:.2f}; correct KCMJ or KCXS.</source>
       <translation>要素 {fid}：KCMJ 为 {actual:.2f}，但 TBMJ × KCXS = {expected:.2f}；请修正 KCMJ 或 KCXS。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="242" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="241" />
       <source>Feature {fid}: TBMJ {actual:.2f} m² but the parcel measures {expected:.2f} m² (CGCS2000 ellipsoidal, difference {diff:+.2f} m²); recompute TBMJ or check the geometry and CRS.</source>
       <translation>要素 {fid}：TBMJ 为 {actual:.2f} m²，但图斑量算面积为 {expected:.2f} m²（CGCS2000 椭球面积，相差 {diff:+.2f} m²）；请重新计算 TBMJ，或检查几何图形和坐标系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="308" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="307" />
       <source>Feature {fid} (BSM {bsm}) has the same geometry as feature {other} (BSM {other_bsm}): {m2:.2f} m² counted twice; delete the copy.</source>
       <translation>要素 {fid}（BSM {bsm}）与要素 {other}（BSM {other_bsm}）几何相同：{m2:.2f} m² 被重复计算；请删除副本。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality.py" line="308" />
+      <location filename="../sg_nr_plugin/core/quality.py" line="307" />
       <source>Feature {fid} (BSM {bsm}) overlaps feature {other} (BSM {other_bsm}) by {m2:.2f} m²: that land is counted twice; correct the boundaries.</source>
       <translation>要素 {fid}（BSM {bsm}）与要素 {other}（BSM {other_bsm}）重叠 {m2:.2f} m²：这部分土地被重复计算；请修正边界。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="57" />
+      <source>Second-survey (二调) parcels, recognised from their fields (XZDWMJ, LXDWMJ, TKXS) and codes (011…205, also as numbers), are summed by 二调 class; 田坎 (TKMJ) is row 123 and the linear (XZDWMJ) and scattered (LXDWMJ) areas are rows 线状地物 and 零星地物, so the table still closes on ΣTBMJ; a note says so.</source>
+      <translation>二调图斑（依据字段 XZDWMJ、LXDWMJ、TKXS 和地类编码 011…205 识别，编码为数值型也可）按二调地类汇总；田坎（TKMJ）为 123 行，线状地物（XZDWMJ）和零星地物（LXDWMJ）面积单列为“线状地物”“零星地物”行，使汇总表仍与 ΣTBMJ 闭合；备注中会说明。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="48" />
+      <source>A second-survey (二调) vintage against a 三调 one: the 二调 classes are mapped through the crosswalk resources/data/crosswalk_second_third.json to the 三调 class or group of the chosen level; a 二调 class whose 三调 split is unknown keeps its group (031 有林地 → 03 林地, 201–203 → 20 城镇村及工矿用地). The notes say so.</source>
+      <translation>二调数据与三调数据对比：二调地类通过地类对照表 resources/data/crosswalk_second_third.json 对应到所选层级的三调地类或类别；三调细分未知的二调地类保留其所属类别（031 有林地 → 03 林地，201–203 → 20 城镇村及工矿用地）。备注中会说明。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="71" />
+      <source>Second-survey (二调) DLTB: the class-set indicators count each 二调 class through the crosswalk resources/data/crosswalk_second_third.json (e.g. 116 内陆滩涂 and 125 沼泽地 as wetland); the notes say the basis is 二调 and which indicators are approximate.</source>
+      <translation>二调地类图斑：按地类集合计算的指标通过地类对照表 resources/data/crosswalk_second_third.json 计入各二调地类（如 116 内陆滩涂和 125 沼泽地计入湿地）；备注说明统计口径为二调，以及哪些指标为近似值。</translation>
     </message>
   </context>
 </TS>

@@ -24,7 +24,7 @@ from .landclasses import land_classes
 from .overlay import polygon_parts
 from .stats.changematrix import _cell, _tiles
 from .stats.common import number, text
-from .survey2 import SECOND, THIRD, crosswalk, detect_profile, second_code
+from .survey2 import SECOND, THIRD, crosswalk, second_code, source_profile
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 #: Overlap of two parcels reported above this area (m²): below it, digitising noise.
@@ -99,8 +99,7 @@ def check_dltb_quality(source, layer_name: str = "DLTB", transform_context=None,
 
 def _profile(source, fields: DltbFields, code_field, report: QualityReport) -> bool:
     index = source.fields().lookupField(code_field) if code_field else -1
-    sample = list(source.uniqueValues(index, 500)) if index >= 0 else []
-    profile = detect_profile(source.fields(), sample, code_field)
+    profile = source_profile(source, code_field)
     report.profile, report.reason = profile.survey, profile.reason
     change = find_field(source.fields(), *CHANGE_FIELDS)
     if change:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from qgis.core import QgsFeatureRequest
 from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import tr
@@ -26,8 +27,8 @@ from .fields import find_field
 from .landclasses import MAJOR_CATEGORIES, land_classes, normalise_code
 
 THIRD, SECOND = "third", "second"
-#: Distinct DLBM values read to recognise the survey (a county has a few dozen).
-SAMPLE_CODES = 500
+#: Parcels whose DLBM is read to recognise the survey.
+SAMPLE_PARCELS = 2000
 _NUMERIC = (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong, QVariant.Double)
 
 
@@ -206,11 +207,19 @@ def detect_profile(fields, sample_codes, dlbm_field: str | None = None) -> Surve
 
 
 def source_profile(source, dlbm_field: str | None) -> SurveyProfile:
-    """The survey of a DLTB source, from its fields and its distinct DLBM values."""
+    """The survey of a DLTB source, from its fields and the distinct DLBM values of its first
+    SAMPLE_PARCELS parcels (a DISTINCT over a million rows would cost more than the statistic
+    pushed down to SQL; a survey's codes are everywhere in its layer)."""
     fields = source.fields()
     index = fields.lookupField(dlbm_field) if dlbm_field else -1
-    sample = list(source.uniqueValues(index, SAMPLE_CODES)) if index >= 0 else []
-    return detect_profile(fields, sample, dlbm_field)
+    sample: dict = {}
+    if index >= 0:
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request.setSubsetOfAttributes([index]).setLimit(SAMPLE_PARCELS)
+        for feature in source.getFeatures(request):
+            value = feature.attributes()[index]
+            sample.setdefault((type(value), str(value)), value)
+    return detect_profile(fields, list(sample.values()), dlbm_field)
 
 
 def _numeric_field(fields, name: str | None) -> bool:

@@ -73,3 +73,30 @@ def test_detect_survey(fields, codes, survey):
 def test_second_code_pads_numbers():
     assert second_code(11) == "011" and second_code(11.0) == "011" and second_code(" 31 ") == "031"
     assert second_code(101) == "101" and second_code("203") == "203"
+
+
+@pytest.fixture
+def processing_ready(qgis_processing, provider_registered):
+    import processing
+
+    return processing
+
+
+def test_landusesummary_algorithm_and_workbook_close_on_tbmj(processing_ready, tmp_path):
+    import openpyxl
+    from qgis.core import QgsVectorLayer
+
+    layer = write_gpkg(second_layer(numeric=True), tmp_path / "erdiao.gpkg")
+    out, xlsx = tmp_path / "summary.gpkg", tmp_path / "summary.xlsx"
+    processing_ready.run("sgnr:landusesummary", {
+        "INPUT": layer, "REGION_LEVEL": 1, "UNIT": 0, "OUTPUT": str(out),
+        "OUTPUT_XLSX": str(xlsx)})
+    table = QgsVectorLayer(str(out), "out", "ogr")
+    got = {f["dlbm"]: f["area"] for f in table.getFeatures()}
+    assert got == pytest.approx(EXPECTED)
+    sheet = openpyxl.load_workbook(xlsx).worksheets[0]
+    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    region = next(row for row in values if row[0] == COUNTY)
+    assert region[2] == pytest.approx(CONTROL)  # the total column is ΣTBMJ
+    headers = " ".join(str(c) for row in values[:6] for c in row if c)
+    assert "线状地物" in headers and "零星地物" in headers and "123 田坎" in headers

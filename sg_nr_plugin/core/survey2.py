@@ -137,6 +137,9 @@ def second_code(value) -> str:
     """A 二调 DLBM as text: a number loses its leading zero (011 → 11), so 1–2 digit codes are
     padded back to three."""
     text = normalise_code(value)
+    whole, dot, zeros = text.partition(".")
+    if dot and whole.isdigit() and zeros.strip("0") == "":
+        text = whole  # "11.0": a real-typed column read as text
     if text.isdigit() and len(text) < 3:
         return text.zfill(3)
     return text

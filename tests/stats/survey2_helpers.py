@@ -23,8 +23,9 @@ CULTIVATED_M2 = 1250.0  # 011 + 013 net of 田坎
 CONSTRUCTION_M2 = 788.0  # 203
 
 
-def second_layer(name: str = "DLTB2", numeric: bool = False, with_linear: bool = True):
-    kind = "integer" if numeric else "string(8)"
+def second_layer(name: str = "DLTB2", numeric: bool | str = False, with_linear: bool = True):
+    """``numeric``: True for an integer DLBM column, "double" for a real one."""
+    kind = "double" if numeric == "double" else "integer" if numeric else "string(8)"
     fields = f"BSM:string(18)&field=ZLDWDM:string(19)&field=DLBM:{kind}&field=TBMJ:double" \
              "&field=TKXS:double&field=TKMJ:double"
     if with_linear:

@@ -141,3 +141,11 @@ def test_help_and_name_in_chinese(qgis_app):
         remove_translator()
     assert chinese != english and len(re.findall(r"[\u4e00-\u9fff]", chinese)) > 150
     assert "数据体检" in name
+
+
+def test_missing_fields_are_findings_not_a_crash(qgis_app):
+    layer = memory_layer("no_codes", "NAME:string", [(square_wkt(X0, Y0, 10.0), ["a"])])
+    report = check_dltb_quality(layer, "no_codes")
+    missing = {f.value for f in report.findings if f.check == "missing_field"}
+    assert missing == {"DLBM", "TBMJ", "BSM"}
+    assert {f.severity for f in report.findings if f.value in ("DLBM", "TBMJ")} == {ERROR}

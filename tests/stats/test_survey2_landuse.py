@@ -16,7 +16,7 @@ def rows(frame) -> dict[str, float]:
     return {row.dlbm: row.area_m2 for row in frame.itertuples() if row.region_code == COUNTY}
 
 
-@pytest.mark.parametrize("numeric", [False, True])
+@pytest.mark.parametrize("numeric", [False, True, "double"])
 def test_second_survey_summary_closes_on_tbmj(qgis_app, numeric):
     frame = landuse_summary(second_layer(numeric=numeric), RegionSpec(level=RegionLevel.COUNTY))
     assert rows(frame) == pytest.approx(EXPECTED)
@@ -72,6 +72,7 @@ def test_detect_survey(fields, codes, survey):
 
 def test_second_code_pads_numbers():
     assert second_code(11) == "011" and second_code(11.0) == "011" and second_code(" 31 ") == "031"
+    assert second_code("11.0") == "011" and second_code("203.00") == "203"
     assert second_code(101) == "101" and second_code("203") == "203"
 
 

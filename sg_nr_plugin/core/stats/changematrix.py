@@ -26,6 +26,7 @@ from ...i18n import tr
 from ..area import EllipsoidalArea
 from ..landclasses import land_classes
 from ..overlay import polygon_parts
+from ..survey2 import SECOND, THIRD, crosswalk, second_code, source_profile
 from .common import (
     GeometryRepairs,
     RegionAssigner,
@@ -36,6 +37,7 @@ from .common import (
     text,
 )
 from .landuse import UNRECOGNISED, class_key
+from .landuse_second import second_survey_notes
 
 COLUMNS = ["region_code", "region_name", "from_class", "from_name", "to_class", "to_name",
            "area_m2"]
@@ -50,8 +52,10 @@ class ClassLevel(IntEnum):
     CATEGORY = 2
 
 
-def classifier(level: ClassLevel):
-    """Function code → (key, Chinese name) at the requested class level."""
+def classifier(level: ClassLevel, survey: str = THIRD, to_third: bool = False):
+    """Function code → (key, Chinese name) at the requested class level. ``survey`` SECOND:
+    二调 codes (numbers padded); with ``to_third`` mapped through the crosswalk to the 三调
+    class or group (``classify.seen`` keeps the 二调 codes met, for the notes)."""
     table = land_classes()
     names = {"agricultural": "农用地", "construction": "建设用地", "unused": "未利用地"}
 
@@ -63,9 +67,16 @@ def classifier(level: ClassLevel):
         return cache[dlbm]
 
     def _classify(dlbm: str) -> tuple[str, str]:
+        if survey == SECOND:
+            dlbm = second_code(dlbm)
         key = class_key(dlbm)
+        if survey == SECOND and table.lookup(key).survey != SECOND:
+            key = UNRECOGNISED  # a 三调 code (or nothing known) in 二调 data
         if key == UNRECOGNISED:
             return UNRECOGNISED, tr("Unrecognised")
+        classify.seen.add(key)
+        if to_third and level != ClassLevel.CATEGORY:  # 三大类 are the same in both surveys
+            return crosswalk().key(key, "class" if level == ClassLevel.SECOND else "level1")
         land_class = table.lookup(key)
         if level == ClassLevel.SECOND:
             return key, land_class.name_zh
@@ -74,6 +85,7 @@ def classifier(level: ClassLevel):
         major = land_class.major
         return (major, names[major]) if major in names else (UNRECOGNISED, tr("Unrecognised"))
 
+    classify.seen = set()
     return classify
 
 
@@ -101,7 +113,13 @@ class _Matrix:
         self.base_fields = dltb_fields(base, names[0], RegionSpec(level=0))
         self.current_fields = dltb_fields(current, names[1], spec)
         self.assigner = RegionAssigner(spec, self.crs, context)
-        self.classify = classifier(ClassLevel(int(level)))
+        self.surveys = (source_profile(base, self.base_fields.dlbm),
+                        source_profile(current, self.current_fields.dlbm))
+        mixed = self.surveys[0].survey != self.surveys[1].survey
+        self.level = ClassLevel(int(level))
+        self.base_classify, self.classify = (
+            classifier(ClassLevel(int(level)), profile.survey, mixed and profile.second)
+            for profile in self.surveys)
         self.measurer = EllipsoidalArea(self.crs, context)
         self.area = defaultdict(float)
         self.names: dict[str, str] = {}
@@ -150,8 +168,8 @@ class _Matrix:
             engine.prepareGeometry()
             box = geometry.boundingBox()
             index.addFeature(len(pieces), box)
-            pieces.append((geometry, engine, self.classify(text(feature[self.base_fields.dlbm])),
-                           box))
+            pieces.append((geometry, engine,
+                           self.base_classify(text(feature[self.base_fields.dlbm])), box))
             self.read_base += 1
         return index, pieces
 
@@ -223,6 +241,10 @@ def change_matrix(base: QgsFeatureSource, current: QgsFeatureSource,
                               SourceInfo("CURRENT", current_name, matrix.read_current)])
     matrix.current_repairs.report(meta, feedback)
     matrix.base_repairs.report(meta, feedback)
+    for note in second_survey_notes(matrix, (base_name, current_name)):
+        meta.notes.append(note)
+        if feedback is not None:
+            feedback.pushInfo(note)
     frame.attrs["meta"] = meta
     return frame
 

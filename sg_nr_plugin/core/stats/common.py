@@ -264,6 +264,7 @@ class Parcel:
     geometry: QgsGeometry | None = None
     zldwmc: str = ""
     bsm: str = ""
+    extra: dict = field(default_factory=dict)  # ``extra_fields`` asked of iter_parcels
 
 
 def parcel_areas(tbmj: float | None, kcmj: float | None, kcxs: float | None,
@@ -282,13 +283,16 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
                  with_geometry: bool = False, expression: str | None = None,
                  dest_crs: QgsCoordinateReferenceSystem | None = None,
                  transform_context: QgsCoordinateTransformContext | None = None,
-                 feedback=None, repairs: GeometryRepairs | None = None) -> Iterator[Parcel]:
+                 feedback=None, repairs: GeometryRepairs | None = None,
+                 extra_fields: tuple = ()) -> Iterator[Parcel]:
     """Stream the parcels (one at a time: a million never sit in memory together).
 
     Invalid geometries are repaired and recorded in ``repairs`` (see :class:`GeometryRepairs`).
+    ``extra_fields`` (field names) are read too, as numbers in ``Parcel.extra``.
     """
     names = [n for n in (fields.zldwdm, fields.zldwmc, fields.dlbm, fields.tbmj, fields.kcmj,
                          fields.kcxs, fields.tbdlmj, fields.bsm) if n]
+    names += [n for n in extra_fields if n and n not in names]
     request = QgsFeatureRequest()
     if expression:
         filtered_request(expression, tr("Invalid filter expression “{expr}”: {error}"), request)
@@ -324,4 +328,5 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
         geometry = repairs.geometry(feature) if geometry_needed else None
         yield Parcel(assigner.code(value(attributes, fields.zldwdm), geometry),
                      text(value(attributes, fields.dlbm)), gross, kcmj, net, geometry,
-                     text(value(attributes, fields.zldwmc)), text(value(attributes, fields.bsm)))
+                     text(value(attributes, fields.zldwmc)), text(value(attributes, fields.bsm)),
+                     {n: number(value(attributes, n)) for n in extra_fields if n})

@@ -23,6 +23,7 @@ from ..fields import find_field
 from ..landclasses import land_classes
 from ..overlay import OverlayLayer
 from ..regions import WHOLE_CODE, RegionLevel
+from ..survey2 import SECOND, THIRD, crosswalk
 from ..units import to_unit
 from .changematrix import ClassLevel, change_matrix, new_construction_m2
 from .common import (
@@ -66,6 +67,12 @@ class _Results:
     overlay_m2: dict = field(default_factory=dict)  # layer → region → m²
     new_construction: dict | None = None
     green: tuple[float | None, str] = (None, "")
+    survey: str = THIRD  # SECOND: DLTB is 二调, class sets go through the crosswalk
+
+    def in_set(self, code: str, set_name: str) -> bool:
+        if self.survey == SECOND:
+            return crosswalk().membership(code, set_name)[0]
+        return land_classes().in_set(code, set_name)
 
 
 def plan_indicators(inputs: IndicatorInputs, spec: RegionSpec | None = None,
@@ -86,7 +93,7 @@ def plan_indicators(inputs: IndicatorInputs, spec: RegionSpec | None = None,
     landuse = landuse_summary(inputs.dltb, spec, inputs.dltb_name, feedback=feedback,
                               allow_sql=inputs.allow_sql, sql_layer=inputs.dltb_layer)
     meta.sources.append(landuse.attrs["meta"].sources[0])
-    results = _Results(*_class_areas(landuse))
+    results = _Results(*_class_areas(landuse), survey=landuse.attrs.get("survey", THIRD))
     wanted = {i.layer for i in definitions.indicators}
     _overlay_pass(inputs, spec, definitions, context, results, meta, feedback)
     if inputs.base is not None and "DLTB_BASE" in wanted:
@@ -107,6 +114,8 @@ def plan_indicators(inputs: IndicatorInputs, spec: RegionSpec | None = None,
     frame = require_pandas().DataFrame(rows, columns=COLUMNS)
     meta.notes.append(tr("Indicators: {id} version {version}").format(
         id=definitions.id, version=definitions.version))
+    if results.survey == SECOND:
+        meta.notes.extend(_second_notes(definitions, results, inputs.dltb_name))
     frame.attrs.update(meta=meta, pushed_down=landuse.attrs["pushed_down"])
     return frame
 
@@ -228,9 +237,8 @@ def _value(indicator: Indicator, region: str, results: _Results,
     regions = results.regions if region == WHOLE_CODE else [region]
     method = indicator.method
     if method in ("class_area", "class_share"):
-        table = land_classes()
         m2 = sum(area for r in regions for code, area in results.class_m2.get(r, {}).items()
-                 if code != "UNRECOGNISED" and table.in_set(code, indicator.class_set))
+                 if code != "UNRECOGNISED" and results.in_set(code, indicator.class_set))
         if method == "class_area":
             return _convert(indicator, m2), ""
         control = sum(results.control_m2.get(r, 0.0) for r in regions)
@@ -250,6 +258,28 @@ def _value(indicator: Indicator, region: str, results: _Results,
     if indicator.layer not in inputs.layers:
         return None, tr("input {layer} not given").format(layer=indicator.layer)
     return results.green
+
+
+def _second_notes(definitions: IndicatorSet, results: _Results, layer: str) -> list[str]:
+    """二调 basis: which crosswalk, and which class-set indicators are approximate and why."""
+    table = crosswalk()
+    codes = sorted({code for by_code in results.class_m2.values() for code, m2 in
+                    by_code.items() if m2 > 0})
+    notes = [tr("“{layer}” is second-survey (二调) data: the class-set indicators are on a 二调 "
+                "basis, each 二调 class counted through the crosswalk {id} version {version}; "
+                "linear and scattered features (XZDWMJ, LXDWMJ) belong to no class set.").format(
+        layer=layer, id=table.id, version=table.version)]
+    for indicator in sorted(definitions.indicators, key=lambda i: i.seq):
+        if indicator.method not in ("class_area", "class_share"):
+            continue
+        approximate = [table.entry(code) for code in codes
+                       if table.membership(code, indicator.class_set)[1]]
+        if approximate:
+            notes.append(tr("{indicator} (二调 basis) is approximate: {why}").format(
+                indicator=indicator.name_zh, why="; ".join(
+                    f"{e.code} {land_classes().lookup(e.code).name_zh}: {e.note_zh}"
+                    for e in approximate)))
+    return notes
 
 
 def _convert(indicator: Indicator, m2: float) -> float:

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from qgis.core import QgsFeatureSource
 
 from ...i18n import tr
+from ..fields import detect_dltb_fields
 from ..landclasses import land_classes
 from ..regions import RegionLevel
+from ..survey2 import source_profile
 from .common import (
     OUTSIDE_CODE,
     DuplicateIds,
@@ -45,20 +47,30 @@ class LanduseTotals:
     names: dict = field(default_factory=dict)  # village code → ZLDWMC
     parcels: int = 0
     duplicates: DuplicateIds = field(default_factory=DuplicateIds)
+    survey: str = "third"  # "second": 二调 codes only (core/survey2.py)
+    ridge_code: str = RIDGE_CODE
+    extra_rows: dict = field(default_factory=dict)  # row code → survey2.ExtraRow (二调 rows)
 
     def add(self, region: str, dlbm: str, net: float, kcmj: float, tbmj: float,
             count: int = 1, name: str = "") -> None:
         if name and (region not in self.names or name < self.names[region]):
             self.names[region] = name  # the smallest, as SQL's MIN() in the push-down
         code = class_key(dlbm, self.split_k)
+        if self.survey == "second" and land_classes().lookup(code).survey != "second":
+            code = UNRECOGNISED  # a 三调 code in 二调 data
         if code == UNRECOGNISED:
             self.unrecognised_codes.add(dlbm)
         self.area[region, code] += net
         self.count[region, code] += count
         if kcmj:
-            self.area[region, RIDGE_CODE] += kcmj
+            self.area[region, self.ridge_code] += kcmj
         self.control[region] += tbmj
         self.parcels += count
+
+    def add_row(self, region: str, code: str, m2: float) -> None:
+        """Area of a row that is no class (二调 linear and scattered features)."""
+        self.area[region, code] += m2
+        self.count[region, code] += 1
 
 
 def class_key(dlbm, split_k: bool = False) -> str:
@@ -99,6 +111,9 @@ def totals_frame(totals: LanduseTotals, namer):
             name = tr("Unrecognised land class ({codes})").format(
                 codes=", ".join(sorted(c or "∅" for c in totals.unrecognised_codes)))
             level1, level1_name = UNRECOGNISED, tr("Unrecognised")
+        elif code in totals.extra_rows:
+            name = level1_name = totals.extra_rows[code].name_zh
+            level1 = code
         else:
             land_class = table.lookup(code)
             name, level1, level1_name = (land_class.name_zh, land_class.level1,
@@ -131,16 +146,20 @@ def landuse_summary(source: QgsFeatureSource, spec: RegionSpec | None = None,
     are involved; ``allow_sql=False`` forces streaming.
     """
     from . import check_pandas
+    from .landuse_second import second_notes, summarise_second
     from .sql import sql_landuse_totals
 
     check_pandas()  # before the parcels are read, not after
     spec = spec or RegionSpec()
+    profile = source_profile(source, detect_dltb_fields(source.fields()).dlbm)
     totals = None
-    if allow_sql and expression is None and not spec.spatial:
+    if allow_sql and expression is None and not spec.spatial and not profile.second:
         layer = sql_layer if sql_layer is not None else source
         totals = sql_landuse_totals(layer, spec, layer_name, split_k)
     pushed_down = totals is not None
-    if totals is None:
+    if totals is None and profile.second:
+        totals = summarise_second(source, spec, layer_name, split_k, expression, feedback)
+    elif totals is None:
         totals = summarise(source, spec, layer_name, split_k, expression, feedback)
     if spec.spatial:
         namer = _spatial_name
@@ -157,5 +176,10 @@ def landuse_summary(source: QgsFeatureSource, spec: RegionSpec | None = None,
     if totals.unrecognised_codes:
         meta.notes.append(tr("Unrecognised land-class codes: {codes}").format(
             codes=", ".join(sorted(c or "∅" for c in totals.unrecognised_codes))))
-    frame.attrs.update(meta=meta, pushed_down=pushed_down)
+    if profile.second:
+        for note in second_notes(totals, layer_name, profile):
+            meta.notes.append(note)
+            if feedback is not None:
+                feedback.pushWarning(note)
+    frame.attrs.update(meta=meta, pushed_down=pushed_down, survey=profile.survey)
     return frame

@@ -44,7 +44,12 @@ class ChangeMatrix(StatsAlgorithm):
             "NONE. The region of a piece is the region of the current parcel (ZLDWDM at the "
             "chosen level, or a region polygon layer).\n\n"
             "Output rows: region_code, region_name, from_class, to_class (with their names) and "
-            "area in the chosen unit; optionally an Excel workbook with one matrix per region.")
+            "area in the chosen unit; optionally an Excel workbook with one matrix per region."
+        ) + "\n\n" + tr(
+            "A second-survey (二调) vintage against a 三调 one: the 二调 classes are mapped "
+            "through the crosswalk resources/data/crosswalk_second_third.json to the 三调 class "
+            "or group of the chosen level; a 二调 class whose 三调 split is unknown keeps its "
+            "group (031 有林地 → 03 林地, 201–203 → 20 城镇村及工矿用地). The notes say so.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(QgsProcessingParameterFeatureSource(

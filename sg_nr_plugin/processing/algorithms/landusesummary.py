@@ -54,7 +54,11 @@ class LandUseSummary(StatsAlgorithm):
             "Outputs: a table with region_code, region_name, dlbm, dlmc, area (in the chosen "
             "unit) and the parcel count; optionally an Excel workbook in the official layout "
             "(regions as rows, first- and second-level classes as column headers, totals) with "
-            "a sheet naming the data sources and the area method.")
+            "a sheet naming the data sources and the area method.") + "\n\n" + tr(
+            "Second-survey (二调) parcels, recognised from their fields (XZDWMJ, LXDWMJ, TKXS) "
+            "and codes (011…205, also as numbers), are summed by 二调 class; 田坎 (TKMJ) is row "
+            "123 and the linear (XZDWMJ) and scattered (LXDWMJ) areas are rows 线状地物 and "
+            "零星地物, so the table still closes on ΣTBMJ; a note says so.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(QgsProcessingParameterFeatureSource(

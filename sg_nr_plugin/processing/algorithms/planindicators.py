@@ -68,7 +68,11 @@ class PlanIndicators(StatsAlgorithm):
             "Outputs: a table (region_code, region_name, indicator_id, indicator, unit, value, "
             "baseline_2020, target_2025, kind, status, reason, definition) and optionally an "
             "Excel workbook in the layout of Table 1 with one sheet per indicator by region and "
-            "bar charts by region.")
+            "bar charts by region.") + "\n\n" + tr(
+            "Second-survey (二调) DLTB: the class-set indicators count each 二调 class through "
+            "the crosswalk resources/data/crosswalk_second_third.json (e.g. 116 内陆滩涂 and 125 "
+            "沼泽地 as wetland); the notes say the basis is 二调 and which indicators are "
+            "approximate.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         polygon = [QgsProcessing.TypeVectorPolygon]

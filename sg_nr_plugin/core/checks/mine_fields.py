@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from ..errors import MissingFieldsError
 from ..fields import find_field
+from ..schema.roles import role_table
 
 # key → aliases, first match wins (find_field is case-insensitive: tbbh finds TBBH too).
 LEGACY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -52,7 +53,7 @@ RIVER_ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("HLMC", "名称", "NAME"),
 }
 PROTECTED_ALIASES: dict[str, tuple[str, ...]] = {
-    "zone": ("GNFQ", "功能分区", "GNQ", "FQ"),
+    "zone": role_table().aliases("PROTECTED_ZONE_FIELD"),  # ZRBHDFQ, GNFQ, 功能分区…
     "level": ("JB", "级别", "BHDJB", "bhqjb"),
     "name": ("BHDMC", "名称", "MC"),
 }
@@ -60,7 +61,7 @@ HAZARD_ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("ZHDBH", "编号", "BH", "TYBH"),
     "kind": ("ZHLX", "灾害类型"),
 }
-DECLARED_MODE_ALIASES = ("XFMS", "修复模式", "修复方式", "xffs", "ZLMS")
+DECLARED_MODE_ALIASES = role_table().aliases("DECLARED_MODE_FIELD")
 
 # Restoration modes of the national schema (xffs 1–4) and the plan's wording.
 MODES = {"1": "自然恢复", "2": "辅助再生", "3": "生态重建", "4": "转型利用"}

@@ -11,11 +11,12 @@ from qgis.core import (
 
 from ...core.checks.paddy import PADDY
 from ...core.fields import find_field
+from ...core.schema.roles import role_table
 from ...i18n import tr
 from ..check_base import SgNrCheckAlgorithm
 
-COUNTY_ALIASES = ("XZQDM", "行政区代码", "XZQHDM", "县区代码", "ZLDWDM")
-STATUS_ALIASES = ("ZT", "状态", "项目状态", "XMZT")
+COUNTY_ALIASES = role_table().aliases("COUNTY_FIELD")
+STATUS_ALIASES = role_table().aliases("STATUS_FIELD")
 
 
 class CheckPaddyAlgorithm(SgNrCheckAlgorithm):
@@ -59,13 +60,13 @@ class CheckPaddyAlgorithm(SgNrCheckAlgorithm):
 
     def add_check_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "WATER", tr("Water sources for irrigation (rivers, reservoirs, ditches)"),
+            "WATER", role_table().label("WATER"),
             [QgsProcessing.TypeVectorAnyGeometry], optional=True))
         self.addParameter(QgsProcessingParameterField(
-            "COUNTY_FIELD", tr("County code field (empty: XZQDM)"),
+            "COUNTY_FIELD", role_table().label("COUNTY_FIELD"),
             parentLayerParameterName="PROJECTS", optional=True))
         self.addParameter(QgsProcessingParameterField(
-            "STATUS_FIELD", tr("Project status field (empty: ZT)"),
+            "STATUS_FIELD", role_table().label("STATUS_FIELD"),
             parentLayerParameterName="PROJECTS", optional=True))
         self.addParameter(QgsProcessingParameterString(
             "ACCEPTED_VALUE", tr("Status value of accepted projects"), defaultValue="已验收",

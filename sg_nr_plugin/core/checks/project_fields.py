@@ -89,16 +89,17 @@ def review_projects(source, id_field: str, declared_field: str | None,
     one project carry different values of another code field (XMBM…), or when it is a name
     field; the projects whose declared area repeats on every parcel are listed."""
     names = source.fields().names()
+    if id_field not in names:  # no id field: every parcel is a project of its own
+        return []
     role = role_table().field("PROJECT_ID_FIELD")
     codes = [n for n in names if find_field([n], *role.aliases) and n != id_field]
-    wanted = [n for n in [id_field, declared_field, *codes] if n]
+    wanted = [n for n in [id_field, declared_field, *codes] if n in names]
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
     request.setSubsetOfAttributes(wanted, source.fields())
     groups: dict[str, list[dict]] = {}
     for feature in source.getFeatures(request):
         row = {n: feature[n] for n in wanted}
-        key = _value(row.get(id_field)) if id_field else f"#{feature.id()}"
-        groups.setdefault(key or f"#{feature.id()}", []).append(row)
+        groups.setdefault(_value(row[id_field]) or f"#{feature.id()}", []).append(row)
     messages = []
     for code in codes:
         merged = {pid: sorted({_value(r.get(code)) for r in rows} - {""})

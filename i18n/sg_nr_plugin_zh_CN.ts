@@ -2113,7 +2113,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>已导入 {parcels} 个地块，文件错误 {errors} 处：具体行号见处理日志。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_detection.py" line="69" />
+      <location filename="../sg_nr_plugin/gui/check_detection.py" line="65" />
       <source>Layer “{layer}” fits several roles ({roles}): choose it in the right picker.</source>
       <translation>图层“{layer}”的名称符合多个用途（{roles}），未自动指定：请在相应的选择框中选择。</translation>
     </message>
@@ -2183,24 +2183,29 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”没有项目编号字段（{codes}…）：每个地块都作为单独的项目核查。请在“项目编号字段”中选择该字段。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/project_fields.py" line="108" />
+      <location filename="../sg_nr_plugin/core/checks/project_fields.py" line="109" />
       <source>The project id field “{field}” of “{layer}” is not unique per project: {count} project(s) hold parcels with different “{code}” values ({projects}). Choose “{code}” as the project id field if it is the project code.</source>
       <translation>“{layer}”的项目编号字段“{field}”不能唯一标识项目：{count} 个项目包含“{code}”值不同的地块（{projects}）。如“{code}”是项目编码，请将其选为项目编号字段。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/project_fields.py" line="117" />
+      <location filename="../sg_nr_plugin/core/checks/project_fields.py" line="118" />
       <source>Declared area field “{field}” of “{layer}”: {count} project(s) carry the same value on every parcel ({projects}); it is read as the project's total, not summed over the parcels. If each parcel declares its own area, give each parcel its own value.</source>
       <translation>“{layer}”的申报面积字段“{field}”：{count} 个项目的每个地块都填写了相同的值（{projects}），按项目总面积读取，不再逐地块累加。如每个地块各自申报面积，请为各地块填写各自的值。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/project_fields.py" line="117" />
+      <location filename="../sg_nr_plugin/core/checks/project_fields.py" line="118" />
       <source>{n} parcels</source>
       <translation>{n} 个地块</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/project_fields.py" line="129" />
+      <location filename="../sg_nr_plugin/core/checks/project_fields.py" line="130" />
       <source>{n} more</source>
       <translation>另有 {n} 个</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_detection.py" line="126" />
+      <source>“{chosen}” was chosen for “{role}”; “{others}” fit too.</source>
+      <translation>“{role}”选用了“{chosen}”；“{others}”也符合。</translation>
     </message>
   </context>
 </TS>

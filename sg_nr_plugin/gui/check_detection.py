@@ -62,15 +62,17 @@ class RoleDetectionMixin:
         project = QgsProject.instance()
         layers = [layer_info(layer) for layer in project.mapLayers().values()]
         found = detect(layers, self.config.roles, self.config.kind)
+        notes = [tr("Layer “{layer}” fits several roles ({roles}): choose it in the right "
+                    "picker.").format(layer=project.mapLayer(layer_id).name(),
+                                      roles=", ".join(role_label(r) for r in roles))
+                 for layer_id, roles in found.ambiguous.items()]
         for role, layer_id in found.roles.items():
             combo = self.role_combos[role]
             if not only_empty or combo.currentLayer() is None:
                 combo.setLayer(project.mapLayer(layer_id))
-        self._ambiguity_text = "\n".join(
-            tr("Layer “{layer}” fits several roles ({roles}): choose it in the right picker.")
-            .format(layer=project.mapLayer(layer_id).name(),
-                    roles=", ".join(role_label(r) for r in roles))
-            for layer_id, roles in found.ambiguous.items())
+            if role in found.passed_over and combo.currentLayer() is project.mapLayer(layer_id):
+                notes.append(_passed_over_note(project, role, layer_id, found.passed_over[role]))
+        self._ambiguity_text = "\n".join(notes)
         if only_empty:  # a new layer in a picker fills its field pickers (layerChanged)
             self._review_fields()
         else:
@@ -118,6 +120,12 @@ class RoleDetectionMixin:
                 notes.append(str(error))
         self.detection_notes.setText("\n".join(notes))
         self.detection_notes.setVisible(bool(notes))
+
+
+def _passed_over_note(project, role: str, chosen: str, others) -> str:
+    return tr("“{chosen}” was chosen for “{role}”; “{others}” fit too.").format(
+        chosen=project.mapLayer(chosen).name(), role=role_label(role),
+        others="”, “".join(project.mapLayer(i).name() for i in others))
 
 
 def _shrinkable(combo) -> None:

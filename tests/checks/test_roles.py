@@ -92,6 +92,13 @@ def test_dltb_by_fields_and_the_current_vintage():
     assert detect_roles(layers[2:], ("DLTB",)) == {"DLTB": "x"}
 
 
+def test_layers_passed_over_for_a_role_are_returned():
+    layers = [polygon("old", "DLTB_2020"), polygon("now", "DLTB"), polygon("x", "地类图斑_备份")]
+    found = detect(layers, ("DLTB",))
+    assert found.roles == {"DLTB": "now"}
+    assert found.passed_over == {"DLTB": ("x", "old")}
+
+
 def test_project_fields_prefer_a_code_over_a_name():
     found = detect_fields(("XMMC", "XMBM", "SBMJ", "XZQDM", "ZT"), "PROJECTS")
     assert found["PROJECT_ID_FIELD"] == "XMBM"

@@ -77,6 +77,9 @@ def test_basic_farmland_red_lines_and_an_ambiguous_name_in_the_panel(project, fa
     assert dock.role_combos["PROTECTED_AREAS"].currentLayer() is None
     notes = dock.detection_notes.text()
     assert "生态保护红线与自然保护地" in notes and "Protected areas" in notes
+    chosen = dock.role_combos["BASIC_FARMLAND"].currentLayer().name()
+    other = ({"永久基本农田保护红线", "基本农田保护红线"} - {chosen}).pop()
+    assert f"“{chosen}” was chosen for “Permanent basic farmland”; “{other}” fit too." in notes
 
 
 def test_a_zone_field_picker_follows_the_protected_areas_layer(project, farmland_dock):

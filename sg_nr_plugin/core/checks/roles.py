@@ -39,10 +39,12 @@ class LayerInfo:
 @dataclass
 class Detection:
     """What detection found: ``roles`` {role: layer id}; ``ambiguous`` {layer id: the roles
-    its name fits} — those layers were given to none of them."""
+    its name fits} — those layers were given to none of them; ``passed_over`` {role: the other
+    layers that fit it, less well (DLTB_2020 beside DLTB)}."""
 
     roles: dict[str, str] = field(default_factory=dict)
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    passed_over: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,10 @@ def detect(layers: list[LayerInfo], roles: tuple[str, ...], kind: str = "",
                    _vintage_key(layer), order)
             fitting.setdefault(fit.role, []).append((key, layer))
     for role, candidates in fitting.items():
-        result.roles[role] = min(candidates, key=lambda c: c[0])[1].layer_id
+        ranked = [layer.layer_id for _, layer in sorted(candidates, key=lambda c: c[0])]
+        result.roles[role] = ranked[0]
+        if len(ranked) > 1:
+            result.passed_over[role] = tuple(ranked[1:])
     return result
 
 

@@ -80,6 +80,13 @@ def test_another_checks_project_layer_is_not_this_checks_projects():
     assert detect_roles(layers, FARMLAND_ROLES, "paddy")["PROJECTS"] == "kz"
 
 
+@pytest.mark.parametrize("name", ["核查项目", "Checked projects", "核查问题"])
+def test_a_checks_own_result_layers_are_not_project_parcels(name):
+    # The panels add them after a run; another panel's empty picker must not take them.
+    assert detect_roles([polygon("out", name, "project_id", "verdict")], FARMLAND_ROLES,
+                        "paddy") == {}
+
+
 def test_project_layer_found_by_a_project_code_field_xmbm():
     layers = [polygon("a", "parcels_2024", "XMBM", "SBMJ")]
     assert detect_roles(layers, FARMLAND_ROLES) == {"PROJECTS": "a"}

@@ -1,7 +1,8 @@
 """The check panel's layer and field pickers, filled by detection (names, fields, geometry).
 
-Detection runs when the panel opens, when layers are added, when a project without a stored
-mapping is read, and on the "Detect layers" button. Automatic runs only fill empty layer
+Detection runs when the panel is made, when layers are added (or, for a hidden panel, when it
+is next shown), when a project without a stored mapping is read, and on the "Detect layers"
+button. Automatic runs only fill empty layer
 pickers, and the field pickers of a layer newly put in a picker, so a choice the user made is
 never overwritten; the button sets every role and field it finds. A layer
 whose name fits two roles is given to none: the panel names it and its candidate roles.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from qgis.core import QgsProject
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
+from qgis.PyQt import sip
 from qgis.PyQt.QtWidgets import QComboBox, QLabel
 
 from ..core.checks.project_fields import choose_id_field, review_projects
@@ -53,8 +55,10 @@ class RoleDetectionMixin:
         self.detection_notes.setStyleSheet("color: #b35900")
         self._ambiguity_text = ""
         self._reading = False  # a project is being read: its stored mapping comes first
+        self._stale = False  # layers were added while the panel was hidden
         QgsProject.instance().layersAdded.connect(self._layers_added)
         QgsProject.instance().loadingLayer.connect(self._layer_loading)
+        self.visibilityChanged.connect(self._shown)
 
     # ---- detection --------------------------------------------------------------------------
     def detect_roles(self, only_empty: bool = False) -> dict:
@@ -98,7 +102,16 @@ class RoleDetectionMixin:
         self._reading = True  # until readProject (the panel's _project_read)
 
     def _layers_added(self, _layers) -> None:
-        if not (self._loading or self._reading):
+        if sip.isdeleted(self) or self._loading or self._reading:
+            return
+        if self.isVisible():
+            self.detect_roles(only_empty=True)
+        else:  # a closed or hidden panel catches up when it is shown
+            self._stale = True
+
+    def _shown(self, visible: bool) -> None:
+        if visible and self._stale and not sip.isdeleted(self):
+            self._stale = False
             self.detect_roles(only_empty=True)
 
     def _review_fields(self, *_args) -> None:

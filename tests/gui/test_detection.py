@@ -32,6 +32,7 @@ def make_dock(qgis_iface, name: str):
 @pytest.fixture
 def farmland_dock(project, provider_registered, qgis_iface):
     widget = make_dock(qgis_iface, "farmland")
+    widget.show()  # a hidden panel detects when it is shown (test below)
     yield widget
     widget.runner.cancel()
     wait_until(lambda: not widget.runner.running, 30)
@@ -114,3 +115,18 @@ def test_a_name_field_as_project_id_is_shown_as_a_warning(project, farmland_dock
     assert dock.field_combos["PROJECT_ID_FIELD"].currentField() == "XMMC"
     assert "XMMC" in dock.detection_notes.text()
     assert "same name" in dock.detection_notes.text()
+
+
+def test_a_hidden_panel_fills_its_pickers_when_shown(project, provider_registered, qgis_iface):
+    dock = make_dock(qgis_iface, "farmland")
+    try:
+        parcels = layer("补充耕地项目", [(rect_wkt(0, 0, 10, 10), {})],
+                        {"XMBM": str, "SBMJ": float})
+        project.addMapLayer(parcels)
+        assert dock.role_combos["PROJECTS"].currentLayer() is None  # hidden: nothing yet
+        dock.show()
+        assert dock.role_combos["PROJECTS"].currentLayer() is parcels
+        assert dock.field_combos["PROJECT_ID_FIELD"].currentField() == "XMBM"
+        assert dock.field_combos["DECLARED_AREA_FIELD"].currentField() == "SBMJ"
+    finally:
+        dock.deleteLater()

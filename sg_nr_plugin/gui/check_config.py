@@ -1,4 +1,8 @@
-"""What distinguishes the three check panels: algorithm, layer roles and extra fields."""
+"""What distinguishes the three check panels: algorithm, layer roles and field pickers.
+
+Labels, geometry filters and field names all come from the one role table
+(:mod:`sg_nr_plugin.core.schema.roles`).
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,18 @@ from dataclasses import dataclass
 from qgis.core import QgsMapLayerProxyModel, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
 
 from ..core.checks.roles import LayerInfo
+from ..core.schema.roles import role_table
 from ..i18n import tr
 
 COMMON_ROLES = ("PROJECTS", "DLTB", "ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST",
                 "URBAN_BOUNDARY", "BASIC_FARMLAND", "STEEP_SLOPE", "DEM", "HAZARDS",
                 "FILED_PROJECTS")
-LAYER_FILTERS = {"DEM": QgsMapLayerProxyModel.RasterLayer,
-                 "HAZARDS": QgsMapLayerProxyModel.PointLayer,
-                 "ROADS": QgsMapLayerProxyModel.LineLayer,
-                 "RIVERS": QgsMapLayerProxyModel.LineLayer,
-                 "WATER": QgsMapLayerProxyModel.HasGeometry}
+# Field parameters of every check algorithm (processing/check_base.py).
+COMMON_FIELDS = ("PROJECT_ID_FIELD", "DECLARED_AREA_FIELD", "PROTECTED_ZONE_FIELD")
+_FILTERS = {"polygon": QgsMapLayerProxyModel.PolygonLayer,
+            "line": QgsMapLayerProxyModel.LineLayer,
+            "point": QgsMapLayerProxyModel.PointLayer,
+            "raster": QgsMapLayerProxyModel.RasterLayer}
 
 
 @dataclass(frozen=True)
@@ -25,12 +31,17 @@ class DockConfig:
     algorithm_id: str
     kind: str
     roles: tuple[str, ...] = COMMON_ROLES
-    extra_fields: tuple[str, ...] = ()  # field parameters on PROJECTS
+    extra_fields: tuple[str, ...] = ()  # the algorithm's own field parameters
 
     def title(self) -> str:
         return {"farmland": tr("Farmland replenishment check"),
                 "paddy": tr("Paddy-field reclamation check"),
                 "mine": tr("Mine restoration check")}[self.name]
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """Every field picker of the panel (a field role of the table each)."""
+        return COMMON_FIELDS + self.extra_fields
 
 
 def dock_configs() -> list[DockConfig]:
@@ -46,17 +57,21 @@ def dock_configs() -> list[DockConfig]:
 
 
 def role_label(role: str) -> str:
-    from ..processing.check_base import role_labels
+    """The label of a layer or field role in the interface language."""
+    return role_table().label(role)
 
-    extra = {"LEGACY_MINES": tr("Legacy mine parcels"), "MINING_RIGHTS": tr("Mining rights"),
-             "ROADS": tr("Roads"), "RIVERS": tr("Rivers"),
-             "DECLARED_MODE_FIELD": tr("Declared restoration mode field"),
-             "PLANNED_CLASS_FIELD": tr("Planned land-class field"),
-             "GRADE_FIELD": tr("Planned quality grade field"),
-             "WATER": tr("Water sources for irrigation (rivers, reservoirs, ditches)"),
-             "COUNTY_FIELD": tr("County code field (empty: XZQDM)"),
-             "STATUS_FIELD": tr("Project status field (empty: ZT)")}
-    return {**role_labels(), **extra}.get(role, role)
+
+def layer_filter(role: str):
+    """The layer picker's filter: the role's geometry (any geometry when several fit)."""
+    geometry = role_table().layer(role).geometry
+    if len(geometry) == 1:
+        return _FILTERS[geometry[0]]
+    return QgsMapLayerProxyModel.HasGeometry
+
+
+def field_parent(field_role: str) -> str:
+    """The layer role whose fields a field picker lists (PROJECTS, PROTECTED_AREAS…)."""
+    return role_table().field(field_role).layer_role
 
 
 def layer_info(layer) -> LayerInfo:

@@ -17,15 +17,12 @@ from pathlib import Path
 from qgis.core import (
     QgsApplication,
     QgsCoordinateTransform,
-    QgsMapLayerProxyModel,
     QgsProject,
 )
 from qgis.gui import (
     QgsCollapsibleGroupBox,
     QgsDockWidget,
-    QgsFieldComboBox,
     QgsFileWidget,
-    QgsMapLayerComboBox,
 )
 from qgis.PyQt.QtCore import Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
@@ -46,13 +43,13 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.checks.roles import detect_roles
 from ..core.checks.ruleset import builtin_ruleset, load_ruleset, ruleset_to_dict
 from ..core.errors import SgNrError
 from ..core.units import unit_names
 from ..i18n import tr
 from ..paths import resource_path
-from .check_config import LAYER_FILTERS, DockConfig, layer_info, role_label
+from .check_config import DockConfig, field_parent
+from .check_detection import RoleDetectionMixin
 from .coord_import import CoordinateImportMixin
 from .results_model import GEOMETRY_ROLE, build_model, rows_from_layers
 from .task_runner import AlgorithmTaskRunner
@@ -60,7 +57,7 @@ from .task_runner import AlgorithmTaskRunner
 SCOPE = "sgnr_checks"
 
 
-class CheckDock(QgsDockWidget, CoordinateImportMixin):
+class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
     """A check panel; ``config`` says which algorithm, roles and fields."""
 
     def __init__(self, config: DockConfig, iface=None, parent=None) -> None:
@@ -81,9 +78,8 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin):
         self._build()
         project = QgsProject.instance()
         project.cleared.connect(self._project_cleared)
-        project.readProject.connect(self.restore_mapping)
-        if not self.restore_mapping():
-            self.detect_roles()
+        project.readProject.connect(self._project_read)
+        self._project_read()
 
     # ---- widgets --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -93,32 +89,15 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin):
         self.status.setWordWrap(True)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # labels above pickers when narrow
-        self.role_combos: dict[str, QgsMapLayerComboBox] = {}
-        for role in self.config.roles:
-            combo = QgsMapLayerComboBox()
-            combo.setFilters(LAYER_FILTERS.get(role, QgsMapLayerProxyModel.PolygonLayer))
-            combo.setAllowEmptyLayer(True)
-            _shrinkable(combo)
-            combo.setLayer(None)
-            combo.layerChanged.connect(self.save_mapping)
-            self.role_combos[role] = combo
-            form.addRow(role_label(role), combo)
-        self.field_combos: dict[str, QgsFieldComboBox] = {}
-        for param in ("PROJECT_ID_FIELD", "DECLARED_AREA_FIELD", *self.config.extra_fields):
-            combo = QgsFieldComboBox()
-            combo.setAllowEmptyFieldName(True)
-            _shrinkable(combo)
-            combo.fieldChanged.connect(self.save_mapping)
-            self.role_combos["PROJECTS"].layerChanged.connect(combo.setLayer)
-            self.field_combos[param] = combo
-            form.addRow(self._field_label(param), combo)
+        self._build_pickers(form)
         self.unit_combo = QComboBox()
         self.unit_combo.addItems(unit_names())
         self.unit_combo.setCurrentIndex(2)
         form.addRow(tr("Unit of the declared area"), self.unit_combo)
         layout.addLayout(form)
+        layout.addWidget(self.detection_notes)
         self.detect_button = QPushButton(tr("Detect layers"))
-        self.detect_button.clicked.connect(self.detect_roles)
+        self.detect_button.clicked.connect(lambda: self.detect_roles())
         layout.addWidget(self.detect_button)
         self.import_button = QPushButton(tr("Import projects from coordinate files…"))
         self.import_button.setToolTip(tr("Read 报部坐标 .txt files (sgnr:importcoordtxt) and use "
@@ -149,14 +128,6 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin):
                 id=self.config.algorithm_id))
             self.check_all_button.setEnabled(False)
             self.check_selected_button.setEnabled(False)
-
-    @staticmethod
-    def _field_label(param: str) -> str:
-        if param == "PROJECT_ID_FIELD":
-            return tr("Project id field")
-        if param == "DECLARED_AREA_FIELD":
-            return tr("Declared area field")
-        return role_label(param)
 
     def _ruleset_box(self) -> QWidget:
         box = QgsCollapsibleGroupBox(tr("Rule set and thresholds"))
@@ -207,13 +178,6 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin):
         return row
 
     # ---- roles and their persistence -----------------------------------------------------
-    def detect_roles(self) -> dict:
-        layers = [layer_info(layer) for layer in QgsProject.instance().mapLayers().values()]
-        found = detect_roles(layers, self.config.roles, self.config.kind)
-        for role, layer_id in found.items():
-            self.role_combos[role].setLayer(QgsProject.instance().mapLayer(layer_id))
-        return found
-
     def _key(self, name: str) -> str:
         return f"{self.config.name}/{name}"
 
@@ -239,7 +203,7 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin):
                     combo.setLayer(project.mapLayer(layer_id))
                     restored = True
             for param, combo in self.field_combos.items():
-                combo.setLayer(self.role_combos["PROJECTS"].currentLayer())
+                combo.setLayer(self.role_combos[field_parent(param)].currentLayer())
                 name, ok = project.readEntry(SCOPE, self._key(param), "")
                 if ok and name:
                     combo.setField(name)
@@ -247,9 +211,17 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin):
             self._loading = False
         return restored
 
+    def _project_read(self, *_args) -> None:
+        """The stored mapping, else detection; empty field pickers filled either way."""
+        self._reading = False
+        if self.restore_mapping():
+            self.fill_fields()
+        else:
+            self.detect_roles(only_empty=True)
+
     def _project_cleared(self) -> None:
         # Layers come and go while a project is cleared and read: do not store that mapping.
-        self._loading = True
+        self._loading, self._reading = True, False
         QTimer.singleShot(0, lambda: setattr(self, "_loading", False))
 
     # ---- rule set -----------------------------------------------------------------------------
@@ -399,8 +371,3 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin):
         shutil.copyfile(self._report_path, target)
         return target
 
-
-def _shrinkable(combo) -> None:
-    """Let a picker shrink with a narrow dock instead of clipping the form."""
-    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(8)

@@ -34,10 +34,11 @@ from ..core.checks.context import CheckInputs
 from ..core.checks.dem import DemSnapshot
 from ..core.checks.engine import CheckSpec, create_run
 from ..core.checks.findings import MU_PER_M2, SEVERITY_ZH, VERDICT_ZH
+from ..core.checks.project_fields import choose_id_field, review_projects
 from ..core.checks.report import CheckReport, write_report
 from ..core.checks.ruleset import builtin_ruleset, load_ruleset
 from ..core.errors import CrsError, EmptyInputError, SgNrError
-from ..core.fields import find_field
+from ..core.schema.roles import role_table
 from ..core.units import AreaUnit, from_unit, unit_names
 from ..i18n import tr
 from ..paths import resource_path
@@ -45,7 +46,8 @@ from .base import SgNrAlgorithm
 from .snapshots import LayerSnapshot, project_layer
 from .stats_params import layer_name
 
-PROJECT_ID_ALIASES = ("项目编号", "XMBH", "XMMC", "项目名称", "PROJECT_ID")
+# The project id field's names (codes first, then names): the role table's.
+PROJECT_ID_ALIASES = role_table().aliases("PROJECT_ID_FIELD")
 POLYGON_ROLES = ("ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST", "URBAN_BOUNDARY",
                  "BASIC_FARMLAND", "STEEP_SLOPE")
 FINDING_FIELDS = (("project_id", QVariant.String), ("rule_id", QVariant.String),
@@ -62,20 +64,23 @@ _QUOTA_TYPES = {"double": QVariant.Double, "int": QVariant.Int, "string": QVaria
 
 
 def role_labels() -> dict[str, str]:
-    return {
-        "PROJECTS": tr("Project parcels"),
-        "DLTB": tr("Land-survey parcels (DLTB)"),
-        "ECO_REDLINE": tr("Ecological protection red line"),
-        "PROTECTED_AREAS": tr("Protected areas"),
-        "PUBLIC_FOREST": tr("Public-welfare forest"),
-        "URBAN_BOUNDARY": tr("Urban development boundary"),
-        "BASIC_FARMLAND": tr("Permanent basic farmland"),
-        "STEEP_SLOPE": tr("No-cultivation steep-slope areas"),
-        "DEM": tr("Digital elevation model (DEM)"),
-        "HAZARDS": tr("Geological hazard points"),
-        "FILED_PROJECTS": tr("Filed projects"),
-        "DECLARED_AREA": tr("Declared area field"),
-    }
+    """Labels of the common inputs, from the role table (interface language)."""
+    table = role_table()
+    roles = ("PROJECTS", "DLTB", *POLYGON_ROLES, "DEM", "HAZARDS", "FILED_PROJECTS")
+    return {**{role: table.label(role) for role in roles},
+            "DECLARED_AREA": table.label("DECLARED_AREA_FIELD")}
+
+
+def field_description(field_role: str) -> str:
+    """A field parameter's description: its label and the names tried when it is empty."""
+    role = role_table().field(field_role)
+    return tr("{label} (empty: {names}…)").format(label=role.label(),
+                                                  names="/".join(role.aliases[:4]))
+
+
+def auto_field(source, field_role: str) -> str | None:
+    """The field of ``source`` for ``field_role`` by the role table's names, or None."""
+    return role_table().field(field_role).find(source.fields()) if source is not None else None
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -115,11 +120,12 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             "PROJECTS", labels["PROJECTS"], polygon))
         self.addParameter(QgsProcessingParameterField(
-            "PROJECT_ID_FIELD", tr("Project id field (empty: 项目编号/XMBH/XMMC)"),
+            "PROJECT_ID_FIELD", field_description("PROJECT_ID_FIELD"),
             parentLayerParameterName="PROJECTS", optional=True))
         self.addParameter(QgsProcessingParameterField(
-            "DECLARED_AREA_FIELD", tr("Declared area field"), parentLayerParameterName="PROJECTS",
-            type=QgsProcessingParameterField.Numeric, optional=True))
+            "DECLARED_AREA_FIELD", field_description("DECLARED_AREA_FIELD"),
+            parentLayerParameterName="PROJECTS", type=QgsProcessingParameterField.Numeric,
+            optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             "DECLARED_AREA_UNIT", tr("Unit of the declared area"), options=unit_names(),
             defaultValue=int(AreaUnit.MU)))
@@ -130,7 +136,7 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
                 role, labels[role], polygon, optional=True))
             if role == "PROTECTED_AREAS":
                 self.addParameter(QgsProcessingParameterField(
-                    "PROTECTED_ZONE_FIELD", tr("Protected-area zone field"),
+                    "PROTECTED_ZONE_FIELD", field_description("PROTECTED_ZONE_FIELD"),
                     parentLayerParameterName="PROTECTED_AREAS", optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             "DEM", labels["DEM"], optional=True))
@@ -202,14 +208,9 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
         inputs.layer_names = {role: (self._name(parameters, role, context) or labels[role])
                               if parameters.get(role) else labels[role] for role in labels}
         inputs.dem = self._dem
-        inputs.declared_area_field = self.parameterAsString(
-            parameters, "DECLARED_AREA_FIELD", context) or None
         unit = self.parameterAsEnum(parameters, "DECLARED_AREA_UNIT", context)
         inputs.declared_area_factor = from_unit(1.0, unit)
-        inputs.protected_zone_field = self.parameterAsString(
-            parameters, "PROTECTED_ZONE_FIELD", context) or None
-        filed = inputs.layers.get("FILED_PROJECTS")
-        inputs.filed_id_field = find_field(filed.fields(), *PROJECT_ID_ALIASES) if filed else None
+        self._read_fields(parameters, context, inputs, feedback)
         check_date = self.parameterAsDateTime(parameters, "CHECK_DATE", context)
         inputs.check_date = (check_date.date().toPyDate() if check_date.isValid()
                              else date.today())
@@ -239,12 +240,39 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
         name = self.parameterAsString(parameters, "PROJECT_ID_FIELD", context)
         if name:
             return name
-        found = find_field(projects.fields(), *PROJECT_ID_ALIASES)
-        if found is None:
-            feedback.pushWarning(tr("No project id field (项目编号/XMBH/XMMC) was found: each "
-                                    "parcel is checked as a project of its own."))
-            return ""
+        found, warnings = choose_id_field(projects.fields(),
+                                          self._name(parameters, "PROJECTS", context))
+        for warning in warnings:
+            feedback.pushWarning(warning)
         return found
+
+    def _read_fields(self, parameters, context, inputs, feedback) -> None:
+        """The declared-area, zone and filed-id fields: the chosen ones, else found by the
+        role table's names (and said so); then the warnings on ids and declared areas."""
+        layer = self._name(parameters, "PROJECTS", context)
+        declared = self.parameterAsString(parameters, "DECLARED_AREA_FIELD", context)
+        if not declared:
+            declared = auto_field(inputs.projects, "DECLARED_AREA_FIELD")
+            if declared:
+                feedback.pushInfo(tr("Declared area field of “{layer}”: “{field}” (found by "
+                                     "its name; choose another in “Declared area field”)")
+                                  .format(layer=layer, field=declared))
+        inputs.declared_area_field = declared or None
+        zone = self.parameterAsString(parameters, "PROTECTED_ZONE_FIELD", context)
+        protected = inputs.layers.get("PROTECTED_AREAS")
+        inputs.protected_zone_field = zone or auto_field(protected, "PROTECTED_ZONE_FIELD")
+        if protected is not None and not inputs.protected_zone_field:
+            feedback.pushWarning(tr("Layer “{layer}” has no protected-area zone field ({names}…): "
+                                    "core zones cannot be told apart. Choose the field in "
+                                    "“{label}”.").format(
+                layer=inputs.layer_names.get("PROTECTED_AREAS"),
+                names="/".join(role_table().aliases("PROTECTED_ZONE_FIELD")[:4]),
+                label=role_table().label("PROTECTED_ZONE_FIELD")))
+        inputs.filed_id_field = auto_field(inputs.layers.get("FILED_PROJECTS"),
+                                           "PROJECT_ID_FIELD")
+        for warning in review_projects(inputs.projects, inputs.project_id_field,
+                                       inputs.declared_area_field, layer):
+            feedback.pushWarning(warning)
 
     def load_ruleset(self, parameters, context):
         path = self.parameterAsFile(parameters, "RULESET", context)

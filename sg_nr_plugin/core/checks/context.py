@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from ..overlay import OverlayLayer, polygon_parts
+from .project_fields import declared_area
 
 # Roles of the optional polygon layers that rules read as dissolved geometry.
 CONTROL_ROLES = ("ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST", "URBAN_BOUNDARY",
@@ -275,17 +276,10 @@ class ProjectContext:
 
 
 def declared_m2(parts: list[ProjectPart], inputs: CheckInputs) -> float | None:
-    """Sum of the declared areas of a project's parcels in m² (None: nothing declared)."""
-    name = inputs.declared_area_field
-    if not name:
-        return None
-    values = []
-    for part in parts:
-        try:
-            values.append(float(part.attributes.get(name)))
-        except (TypeError, ValueError):
-            continue
-    return sum(values) * inputs.declared_area_factor if values else None
+    """Declared area of a project in m² (None: nothing declared): the sum over its parcels,
+    or the value repeated on every parcel (a project total: core.checks.project_fields)."""
+    return declared_area([part.attributes for part in parts], inputs.declared_area_field,
+                         inputs.declared_area_factor).m2
 
 
 def _text(feature, name: str | None) -> str:

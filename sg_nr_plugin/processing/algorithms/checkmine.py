@@ -11,6 +11,7 @@ from qgis.core import (
 from ...core.checks.mine import MINE
 from ...core.checks.mine_fields import DECLARED_MODE_ALIASES
 from ...core.fields import find_field
+from ...core.schema.roles import role_table
 from ...i18n import tr
 from ..check_base import SgNrCheckAlgorithm
 
@@ -19,9 +20,10 @@ MINE_ROLES = ("LEGACY_MINES", "MINING_RIGHTS", "ROADS", "RIVERS")
 
 
 def mine_role_labels() -> dict[str, str]:
-    return {"LEGACY_MINES": tr("Legacy mine parcels"), "MINING_RIGHTS": tr("Mining rights"),
-            "ROADS": tr("Roads"), "RIVERS": tr("Rivers"),
-            "DECLARED_MODE": tr("Declared restoration mode field")}
+    """Labels of the mine check's own inputs, from the role table."""
+    table = role_table()
+    return {**{role: table.label(role) for role in MINE_ROLES},
+            "DECLARED_MODE": table.label("DECLARED_MODE_FIELD")}
 
 
 class CheckMineAlgorithm(SgNrCheckAlgorithm):
@@ -70,7 +72,7 @@ class CheckMineAlgorithm(SgNrCheckAlgorithm):
             self.addParameter(QgsProcessingParameterFeatureSource(
                 role, labels[role], [kind], optional=True))
         self.addParameter(QgsProcessingParameterField(
-            "DECLARED_MODE_FIELD", tr("Declared restoration mode field (empty: XFMS/修复模式)"),
+            "DECLARED_MODE_FIELD", labels["DECLARED_MODE"],
             parentLayerParameterName="PROJECTS", optional=True))
 
     def check_options(self, parameters, context) -> dict:

@@ -19,12 +19,13 @@ from ...core.schema.mine import (
     status_aliases,
     status_vocabulary,
 )
+from ...core.schema.roles import role_table
 from ...i18n import tr
 from ..check_base import SgNrCheckAlgorithm
 
-# Field names come from resources/data/schema/project_status.json.
-COUNTY_ALIASES = county_aliases()
-STATUS_ALIASES = status_aliases()
+# Field names: the role table's field roles, then resources/data/schema/project_status.json.
+COUNTY_ALIASES = tuple(dict.fromkeys((*role_table().aliases("COUNTY_FIELD"), *county_aliases())))
+STATUS_ALIASES = tuple(dict.fromkeys((*role_table().aliases("STATUS_FIELD"), *status_aliases())))
 
 
 class CheckPaddyAlgorithm(SgNrCheckAlgorithm):
@@ -71,13 +72,13 @@ class CheckPaddyAlgorithm(SgNrCheckAlgorithm):
 
     def add_check_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "WATER", tr("Water sources for irrigation (rivers, reservoirs, ditches)"),
+            "WATER", role_table().label("WATER"),
             [QgsProcessing.TypeVectorAnyGeometry], optional=True))
         self.addParameter(QgsProcessingParameterField(
-            "COUNTY_FIELD", tr("County code field (empty: XZQDM)"),
+            "COUNTY_FIELD", role_table().label("COUNTY_FIELD"),
             parentLayerParameterName="PROJECTS", optional=True))
         self.addParameter(QgsProcessingParameterField(
-            "STATUS_FIELD", tr("Project status field (empty: ZT)"),
+            "STATUS_FIELD", role_table().label("STATUS_FIELD"),
             parentLayerParameterName="PROJECTS", optional=True))
         self.addParameter(QgsProcessingParameterString(
             "ACCEPTED_VALUE", tr("Status value(s) of accepted projects, added to the status "

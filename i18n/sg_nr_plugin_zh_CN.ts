@@ -49,39 +49,24 @@
       <translation>补充耕地核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="26" />
+      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="36" />
       <source>Paddy-field reclamation check</source>
       <translation>垦造水田核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="32" />
+      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="34" />
       <source>Mine restoration check</source>
       <translation>矿山修复核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="210" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="336" />
       <source>Legacy mine parcels</source>
       <translation>历史遗留矿山图斑</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="56" />
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="61" />
       <source>Mining rights</source>
       <translation>采矿权</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="23" />
-      <source>Roads</source>
-      <translation>道路</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="23" />
-      <source>Rivers</source>
-      <translation>河流</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/gui/check_config.py" line="54" />
-      <source>Planned land-class field</source>
-      <translation>规划地类字段</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/processing/algorithms/checkfarmland.py" line="48" />
@@ -89,47 +74,37 @@
       <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="120" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="129" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="120" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="99" />
       <source>Detect layers</source>
       <translation>自动识别图层</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="135" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="114" />
       <source>Export report…</source>
       <translation>导出报告…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="148" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="127" />
       <source>The algorithm {id} is not available yet.</source>
       <translation>算法 {id} 尚不可用。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="156" />
-      <source>Project id field</source>
-      <translation>项目编号字段</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="117" />
-      <source>Declared area field</source>
-      <translation>申报面积字段</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="162" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="133" />
       <source>Rule set and thresholds</source>
       <translation>规则集与阈值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="166" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="137" />
       <source>Rule sets (*.json)</source>
       <translation>规则集 (*.json)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="170" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="141" />
       <source>Threshold</source>
       <translation>阈值</translation>
     </message>
@@ -144,22 +119,22 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="178" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="149" />
       <source>Check selected projects</source>
       <translation>核查选中项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="180" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="151" />
       <source>Check all</source>
       <translation>全部核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="182" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="153" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="197" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="168" />
       <source>All verdicts</source>
       <translation>全部结论</translation>
     </message>
@@ -179,7 +154,7 @@
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="201" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="172" />
       <source>All severities</source>
       <translation>全部级别</translation>
     </message>
@@ -199,54 +174,54 @@
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="272" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="244" />
       <source>unconfirmed; </source>
       <translation>未确认；</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="286" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="258" />
       <source>Threshold “{key}” must be a number.</source>
       <translation>阈值“{key}”必须是数字。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="313" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="285" />
       <source>Choose the project parcels layer first.</source>
       <translation>请先选择项目地块图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="323" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="295" />
       <source>Checking…</source>
       <translation>正在核查…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="323" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="295" />
       <source>The check could not start.</source>
       <translation>核查无法启动。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="335" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="307" />
       <source>The check was canceled or failed; no layers were added.
 {log}</source>
       <translation>核查已取消或失败，未添加任何图层。
 {log}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="344" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="316" />
       <source>{n} projects checked.</source>
       <translation>已核查 {n} 个项目。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="147" />
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="40" />
       <source>Findings</source>
       <translation>核查问题</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="149" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="158" />
       <source>Checked projects</source>
       <translation>核查项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="394" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="366" />
       <source>Export report</source>
       <translation>导出报告</translation>
     </message>
@@ -256,7 +231,7 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="394" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="366" />
       <source>Report written. Open it now?</source>
       <translation>报告已写出。现在打开吗？</translation>
     </message>
@@ -286,117 +261,52 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="81" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="98" />
       <source>Project parcels</source>
       <translation>项目地块</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="64" />
-      <source>Land-survey parcels (DLTB)</source>
-      <translation>地类图斑（DLTB）</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="65" />
-      <source>Ecological protection red line</source>
-      <translation>生态保护红线</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="66" />
-      <source>Protected areas</source>
-      <translation>自然保护地</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="67" />
-      <source>Public-welfare forest</source>
-      <translation>公益林</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="68" />
-      <source>Urban development boundary</source>
-      <translation>城镇开发边界</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="69" />
-      <source>Permanent basic farmland</source>
-      <translation>永久基本农田</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="70" />
-      <source>No-cultivation steep-slope areas</source>
-      <translation>禁止开垦陡坡地范围</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="71" />
-      <source>Digital elevation model (DEM)</source>
-      <translation>数字高程模型（DEM）</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="72" />
-      <source>Geological hazard points</source>
-      <translation>地质灾害隐患点</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="73" />
-      <source>Filed projects</source>
-      <translation>已备案项目</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="42" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="44" />
       <source>Project checks</source>
       <translation>项目核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="114" />
-      <source>Project id field (empty: 项目编号/XMBH/XMMC)</source>
-      <translation>项目编号字段（留空：自动识别 项目编号/XMBH/XMMC）</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="129" />
-      <source>Protected-area zone field</source>
-      <translation>自然保护地功能分区字段</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="138" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="147" />
       <source>Check date (empty: today)</source>
       <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="141" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="150" />
       <source>Rule set file (empty: built-in Guangdong defaults)</source>
       <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="144" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="153" />
       <source>Only the selected projects</source>
       <translation>仅核查选中的项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="151" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="160" />
       <source>Excel report</source>
       <translation>Excel 报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="166" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="197" />
       <source>The project parcels layer is missing or cannot be read.</source>
       <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="169" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="200" />
       <source>Layer “{layer}” has no coordinate reference system.</source>
       <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="215" />
-      <source>No project id field (项目编号/XMBH/XMMC) was found: each parcel is checked as a project of its own.</source>
-      <translation>未找到项目编号字段（项目编号/XMBH/XMMC）：每个地块作为单独的项目核查。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="235" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="292" />
       <source>Rule {rule} not checked: {reason}</source>
       <translation>规则 {rule} 未核查：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="254" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="311" />
       <source>The check was canceled; no results were written.</source>
       <translation>核查已取消，未写出任何结果。</translation>
     </message>
@@ -427,12 +337,12 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
 输出：包含 region_code、region_name、dlbm、dlmc、area（所选单位）和图斑数的统计表；可选输出官方格式的 Excel 工作簿（行政区为行，一级、二级地类为合并表头，含合计），并附一页说明数据来源和面积计算方法。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="75" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="79" />
       <source>Land-use status parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="63" />
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="67" />
       <source>Keep K codes apart from their base class</source>
       <translation>K 类地类（可调整）单列，不并入基础地类</translation>
     </message>
@@ -442,117 +352,112 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>土地利用现状汇总</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="76" />
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="80" />
       <source>Sums computed inside the database (SQL).</source>
       <translation>已在数据库内（SQL）完成汇总。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="63" />
       <source>Export project coordinate files</source>
       <translation>导出报部坐标文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="83" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="100" />
       <source>Project id field (one file per project)</source>
       <translation>项目编号字段（每个项目一个文件）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="84" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="101" />
       <source>Parcel number field</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="84" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="101" />
       <source>Name field</source>
       <translation>名称字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="85" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="102" />
       <source>Land class field</source>
       <translation>地类编码字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="85" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="102" />
       <source>Use field</source>
       <translation>用途字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="89" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="107" />
       <source>Files</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="89" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="107" />
       <source>One file per project</source>
       <translation>每个项目一个文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="89" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="107" />
       <source>One file with all parcels</source>
       <translation>所有地块一个文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="92" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="110" />
       <source>File name (one file, or parcels without a project id)</source>
       <translation>文件名（单个文件，或没有项目编号的地块）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="95" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="113" />
       <source>Producer (数据产生单位)</source>
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="97" />
-      <source>Date (数据产生日期, empty for today)</source>
-      <translation>数据产生日期（为空时取当天）</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="99" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="118" />
       <source>Y with the zone prefix</source>
       <translation>Y 坐标带带号前缀</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="101" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="120" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="103" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="122" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="105" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="124" />
       <source>Files written</source>
       <translation>已写出的文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="106" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="125" />
       <source>Parcels written</source>
       <translation>已写出的地块数</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="119" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="156" />
       <source>Writing coordinates in {crs}.</source>
       <translation>坐标写入坐标系 {crs}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="136" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="178" />
       <source>{parcels} parcel(s) written to {files} file(s) in {folder}.</source>
       <translation>已将 {parcels} 个地块写入 {folder} 中的 {files} 个文件。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="162" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="227" />
       <source>Feature {fid} has no polygon geometry; skipped.</source>
       <translation>要素 {fid} 没有面几何；已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="172" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="243" />
       <source>No feature with a polygon geometry to export.</source>
       <translation>没有可导出的面要素。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="179" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="286" />
       <source>{file}: parcel number {parcel} is used {count} times; the monitoring system rejects duplicates.</source>
       <translation>{file}：地块编号 {parcel} 使用了 {count} 次；监管系统不接受重复编号。</translation>
     </message>
@@ -579,32 +484,32 @@ Output rows: region_code, region_name, from_class, to_class (with their names) a
 输出行：region_code、region_name、from_class、to_class（含地类名称）及所选单位的面积；可选输出每个行政区一张矩阵的 Excel 工作簿。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="50" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="55" />
       <source>Base vintage DLTB</source>
       <translation>基期地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="52" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="57" />
       <source>Current vintage DLTB</source>
       <translation>现状地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="59" />
       <source>Class level</source>
       <translation>地类级别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="59" />
       <source>Second-level classes</source>
       <translation>二级地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="59" />
       <source>First-level classes</source>
       <translation>一级地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="59" />
       <source>Three major categories</source>
       <translation>三大类</translation>
     </message>
@@ -640,32 +545,32 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>规划地类字段（0101 = 新增水田）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="44" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="47" />
       <source>Project coordinate files</source>
       <translation>报部坐标文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="51" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="54" />
       <source>Import project coordinate files</source>
       <translation>导入报部坐标文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="79" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="91" />
       <source>Coordinate files (.txt)</source>
       <translation>坐标文件（.txt）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="81" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="93" />
       <source>Folder of coordinate files</source>
       <translation>坐标文件所在文件夹</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="84" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="96" />
       <source>Override coordinate reference system</source>
       <translation>覆盖坐标参考系</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="86" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="98" />
       <source>Area tolerance (%)</source>
       <translation>面积容差（%）</translation>
     </message>
@@ -675,22 +580,22 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="91" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="111" />
       <source>Validation report</source>
       <translation>检查报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="102" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="122" />
       <source>No coordinate files given: choose files or a folder.</source>
       <translation>未指定坐标文件：请选择文件或文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="119" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="142" />
       <source>No parcel could be imported; see the messages above.</source>
       <translation>没有可导入的地块；请查看上面的提示信息。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="133" />
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="156" />
       <source>{parcels} parcel(s) imported from {files} file(s); {skipped} skipped; {errors} error(s), {warnings} warning(s).</source>
       <translation>从 {files} 个文件导入 {parcels} 个地块；跳过 {skipped} 个；错误 {errors} 个，警告 {warnings} 个。</translation>
     </message>
@@ -746,22 +651,22 @@ Outputs: a table (region_code, region_name, indicator_id, indicator, unit, value
 输出：统计表（region_code、region_name、indicator_id、indicator、unit、value、baseline_2020、target_2025、kind、status、reason、definition），以及可选的 Excel 工作簿：表1 格式总表，每个指标一页分行政区明细，并附分行政区柱状图。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="77" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="81" />
       <source>Base-vintage DLTB (optional, for new construction land)</source>
       <translation>基期地类图斑 DLTB（可选，用于新增建设用地）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="83" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="87" />
       <source>Mining rights (optional, for green mines)</source>
       <translation>采矿权（可选，用于绿色矿山指标）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="86" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="90" />
       <source>Indicator definitions and targets (JSON, optional)</source>
       <translation>指标定义与目标值（JSON，可选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="90" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="94" />
       <source>Plan indicators</source>
       <translation>规划指标</translation>
     </message>
@@ -902,12 +807,12 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>行政区图层“{layer}”没有字段“{field}”：请选择存放行政区代码或名称的字段。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="114" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="129" />
       <source>(outside the region layer)</source>
       <translation>（不在行政区图层内）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="294" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="298" />
       <source>Invalid filter expression “{expr}”: {error}</source>
       <translation>筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -967,87 +872,87 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>统计功能需要 Python 包 pandas，当前 QGIS 中没有。请安装（OSGeo4W：python3-pandas；Debian：python3-pandas）后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="101" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="113" />
       <source>Unrecognised</source>
       <translation>未识别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="194" />
+      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="212" />
       <source>(not in base)</source>
       <translation>（基期无图斑）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="108" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="115" />
       <source>Indicators: {id} version {version}</source>
       <translation>指标定义：{id} 版本 {version}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="193" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="202" />
       <source>layer “{layer}” has none of the fields {fields}</source>
       <translation>图层“{layer}”缺少以下任一字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="196" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="205" />
       <source>layer “{layer}” has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="209" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="218" />
       <source>ΣTBDLMJ of class set {set}</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="211" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="220" />
       <source>ΣTBDLMJ of class set {set} / ΣTBMJ × 100</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ / ΣTBMJ × 100</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="213" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="222" />
       <source>TBDLMJ of DLTB under {layer} (dissolved, net of ridges)</source>
       <translation>{layer}（融合后）范围内 DLTB 的图斑地类面积（扣除田坎）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="216" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="225" />
       <source>Ellipsoidal area of {layer} (dissolved) within DLTB</source>
       <translation>{layer}（融合后）在 DLTB 范围内的椭球面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="219" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="228" />
       <source>Area not {set} in {layer} and {set} in DLTB</source>
       <translation>{layer} 中非 {set}、现状 DLTB 中为 {set} 的面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="221" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="230" />
       <source>Share of {layer} features flagged green (fields {fields})</source>
       <translation>{layer} 中标记为绿色矿山的要素占比（字段 {fields}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="237" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="245" />
       <source>DLTB has no area</source>
       <translation>DLTB 面积为零</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="251" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="259" />
       <source>input {layer} not given</source>
       <translation>未提供输入图层 {layer}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="249" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="257" />
       <source>reported for the whole area only</source>
       <translation>仅统计全域</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="267" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="297" />
       <source>targets are set for the whole area</source>
       <translation>目标值按全域下达</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="99" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="111" />
       <source>Unrecognised land class ({codes})</source>
       <translation>未识别地类（{codes}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="158" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="177" />
       <source>Unrecognised land-class codes: {codes}</source>
       <translation>未识别的地类编码：{codes}</translation>
     </message>
@@ -1192,177 +1097,167 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>必须是“min”（不低于目标）或“max”（不高于目标）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="56" />
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="74" />
       <source>The input layer has no coordinate reference system.</source>
       <translation>输入图层没有坐标参考系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="68" />
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="86" />
       <source>The layer lies outside the CGCS2000 Gauss-Kruger zones (zone {zone}).</source>
       <translation>图层位于 CGCS2000 高斯-克吕格分带范围之外（带号 {zone}）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="55" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="30" />
       <source>Cannot read the file: {reason}</source>
       <translation>无法读取文件：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="66" />
-      <source>The file is neither UTF-8 nor GBK; unreadable characters were replaced.</source>
-      <translation>文件既不是 UTF-8 也不是 GBK 编码；无法识别的字符已被替换。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="90" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="70" />
       <source>Line outside any [section] ignored: “{text}”</source>
       <translation>不属于任何 [节] 的行已忽略：“{text}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="99" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="84" />
       <source>Header line is not “key=value”: “{text}”</source>
       <translation>属性描述行不是“键=值”格式：“{text}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="103" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="88" />
       <source>Header key “{key}” is repeated; the later value is used.</source>
       <translation>属性键“{key}”重复出现；采用后一个值。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="117" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="124" />
       <source>Point line before any parcel header (a line ending in “@”) ignored.</source>
       <translation>地块头行（以“@”结尾的行）之前的坐标点行已忽略。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="136" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="161" />
       <source>Parcel {parcel}: point count “{value}” is not a whole number; the parcel is skipped.</source>
       <translation>地块 {parcel}：界址点数“{value}”不是整数；该地块已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="141" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="166" />
       <source>Parcel {parcel}: area “{value}” is not a number.</source>
       <translation>地块 {parcel}：面积“{value}”不是数字。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="154" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="190" />
       <source>Parcel {parcel}: cannot read the point line “{text}” (expected name,ring,X,Y); the parcel is skipped.</source>
       <translation>地块 {parcel}：无法读取坐标点行“{text}”（应为 点号,圈号,X,Y）；该地块已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="39" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="48" />
       <source>(line {line})</source>
       <translation>（第 {line} 行）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="49" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="54" />
       <source>The file holds no [属性描述] or [地块坐标] section: is it a coordinate file?</source>
       <translation>文件中没有 [属性描述] 或 [地块坐标] 节：这是坐标文件吗？</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="54" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="59" />
       <source>The [地块坐标] section is missing.</source>
       <translation>缺少 [地块坐标] 节。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="57" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="62" />
       <source>The [属性描述] section is missing.</source>
       <translation>缺少 [属性描述] 节。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="62" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="67" />
       <source>Header key “{key}” is missing or empty.</source>
       <translation>属性键“{key}”缺失或为空。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="66" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="76" />
       <source>Coordinate system “{value}” is not CGCS2000: give the CRS override parameter.</source>
       <translation>坐标系“{value}”不是 CGCS2000：请设置“覆盖坐标参考系”参数。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="71" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="81" />
       <source>几度分带 “{value}” is neither 3 nor 6.</source>
       <translation>几度分带“{value}”既不是 3 也不是 6。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="75" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="85" />
       <source>带号 “{value}” is not a zone number.</source>
       <translation>带号“{value}”不是有效的带号。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="79" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="89" />
       <source>计量单位 “{value}” is not metres (米).</source>
       <translation>计量单位“{value}”不是米。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="87" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="99" />
       <source>Parcel {parcel} is of kind “{kind}”, not a polygon (面); it is skipped.</source>
       <translation>地块 {parcel} 的图形属性为“{kind}”，不是面；该地块已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="94" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="106" />
       <source>Parcel {parcel} has no point lines; it is skipped.</source>
       <translation>地块 {parcel} 没有坐标点行；该地块已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="100" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="112" />
       <source>Parcel {parcel}: the header says {declared} points but {listed} are listed.</source>
       <translation>地块 {parcel}：头行界址点数为 {declared}，实际列出 {listed} 个点。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="106" />
-      <source>Parcel {parcel}: X={x} looks like an easting and Y={y} like a northing (X and Y swapped?); the parcel is skipped.</source>
-      <translation>地块 {parcel}：X={x} 像东坐标而 Y={y} 像北坐标（X、Y 是否颠倒？）；该地块已跳过。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="121" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="136" />
       <source>Parcel {parcel}, ring {ring}: the ring does not end on its first point ({first}); it was closed on import.</source>
       <translation>地块 {parcel} 第 {ring} 圈：未闭合到起点（{first}）；导入时已自动闭合。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="126" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="141" />
       <source>Parcel {parcel}, ring {ring} has {count} points; a ring needs at least 4 (3 corners and the closing point). The parcel is skipped.</source>
       <translation>地块 {parcel} 第 {ring} 圈只有 {count} 个点；每圈至少需要 4 个点（3 个拐点加闭合点）。该地块已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="142" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="157" />
       <source>Parcel {parcel}, ring {ring} intersects itself near X={x}, Y={y}.</source>
       <translation>地块 {parcel} 第 {ring} 圈在 X={x}、Y={y} 附近自相交。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="154" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="199" />
       <source>Parcel number {parcel} is used again (first on line {first}).</source>
       <translation>地块编号 {parcel} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="169" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="214" />
       <source>Y={y} differs in zone prefix from the file's first point (line {first}).</source>
       <translation>Y={y} 的带号前缀与文件第一个点（第 {first} 行）不同。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="174" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="219" />
       <source>带号={zone} but the Y values carry zone prefix {prefix}; the prefix is used.</source>
       <translation>带号={zone}，但 Y 坐标带有带号前缀 {prefix}；采用坐标中的前缀。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="184" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="229" />
       <source>Cannot tell the coordinate system (带号 {zone}); give the CRS override parameter. The file is skipped.</source>
       <translation>无法确定坐标系（带号 {zone}）；请设置“覆盖坐标参考系”参数。该文件已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="196" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="264" />
       <source>Parcel {parcel}: declared area {declared} ha differs from the measured {measured} ha by more than {tolerance} %.</source>
       <translation>地块 {parcel}：申报面积 {declared} 公顷与计算面积 {measured} 公顷相差超过 {tolerance}%。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="211" />
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="279" />
       <source>Parcel {parcel}: its rings cross or overlap each other.</source>
       <translation>地块 {parcel}：各圈相互交叉或重叠。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/reader.py" line="124" />
+      <location filename="../sg_nr_plugin/core/coordtxt/reader.py" line="139" />
       <source>Encoding detected: {encoding}</source>
       <translation>检测到的编码：{encoding}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/writer.py" line="120" />
+      <location filename="../sg_nr_plugin/core/coordtxt/writer.py" line="149" />
       <source>“{file}” line {line}: the character “{char}” cannot be written in {encoding}; choose UTF-8 or change the attribute.</source>
       <translation>“{file}”第 {line} 行：字符“{char}”无法用 {encoding} 编码写出；请选择 UTF-8 或修改该属性。</translation>
     </message>
@@ -1612,46 +1507,12 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>无法计算面积：坐标参考系缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="57" />
-      <source>Writes polygons (all features, or the selected ones when “Selected features only” is ticked) as project coordinate files in the ministry's 报部坐标 .txt exchange format.
-
-Files: one file per project (the project field's value, made safe as a file name) or one file holding every parcel (named by the file name parameter).
-Fields: choose which attributes give the project, parcel number, name, land class and use. Unset, the importer's fields (XMBH, DKBH, DKMC, DLBM, DKYT, TFH) are used when the layer has them; parcels without a number are numbered 1, 2, 3… in each file.
-Geometry: each feature is one parcel (地块). Points are named J1, J2… through all rings of the parcel; rings are numbered 1 (outer), 2, 3…; each ring ends on its first point. Outer rings run clockwise and holes counter-clockwise as seen on the map (north up), which is clockwise in the surveyors' X-north/Y-east frame. Coordinates have 4 decimals, X = northing first, Y = easting (with the zone prefix unless unticked), in the CGCS2000 3-degree Gauss-Kruger zone of the layer (or of its centre when the layer is in another system).
-Area: the ellipsoidal area in 公顷 (4 decimals) from the plugin's area engine.
-Header: 数据产生单位 and 数据产生日期 from the parameters (date defaults to today); encoding GBK (the monitoring system's) or UTF-8. Each file is written to a temporary name and then moved into place.</source>
-      <translation>将面要素（全部要素，或勾选“仅选中要素”时的选中要素）导出为报部坐标文件（自然资源部的 .txt 交换格式）。
-
-文件：每个项目一个文件（以项目字段的值命名，并处理为安全的文件名），或所有地块写入一个文件（以“文件名”参数命名）。
-字段：选择由哪些属性提供项目、地块编号、地块名称、地类编码和地块用途。未设置时，若图层有导入时的字段（XMBH、DKBH、DKMC、DLBM、DKYT、TFH）则使用它们；没有编号的地块在每个文件中按 1、2、3…… 编号。
-图形：每个要素为一个地块。界址点在地块的所有圈中依次命名为 J1、J2……；圈号依次为 1（外圈）、2、3……；每圈以起点闭合。外圈按地图上（上北）顺时针、内洞按逆时针排列，即测量坐标系（X 向北、Y 向东）中的顺时针。坐标保留 4 位小数，先写 X（北坐标），后写 Y（东坐标，除非取消勾选，否则带带号前缀），采用图层所在的 CGCS2000 3 度带高斯-克吕格坐标系（图层为其他坐标系时，采用其范围中心所在的带）。
-面积：由插件面积引擎计算的椭球面积，单位公顷（4 位小数）。
-属性描述：数据产生单位和数据产生日期取自参数（日期默认为当天）；编码为 GBK（监管系统使用的编码）或 UTF-8。每个文件先写入临时文件，再移动到目标位置。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="54" />
-      <source>Reads project coordinate files (the ministry's 报部坐标 .txt exchange format) into a polygon layer, one feature per parcel (地块), and checks them.
-
-Input: one or more .txt files and/or a folder (all .txt files in it). GBK and UTF-8 (with or without BOM) are detected; the log says which encoding each file had.
-Coordinate system: from the header (2000国家大地坐标系, 几度分带, 带号) and the Y values — EPSG:4488+zone when Y carries the zone prefix, EPSG:4509+zone (CM form) otherwise. Give the CRS override for other systems. Files in different systems are transformed to the first file's system (or the override).
-Rings: ring number 1 is the outer ring; the other rings become holes or further parts depending on whether they lie inside another ring.
-Checks, each reported with file and line: missing or contradictory header keys (带号 against the Y prefix), point count against listed points, unclosed rings, rings with fewer than 4 points, self-intersections, duplicate parcel numbers, declared area against the ellipsoidal area beyond the tolerance, X and Y swapped. A parcel that cannot be read is skipped with a message; the rest is imported.
-Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ measured area ha, DKBH, DKMC, TXSX, TFH, DKYT, DLBM, SCDW, SCRQ, ZBX, DH, WJM file name, XMBH project id = file name without .txt, BM encoding) and an optional report table of all messages.</source>
-      <translation>将报部坐标文件（自然资源部的 .txt 交换格式）读入为面图层，每个地块一个要素，并进行检查。
-
-输入：一个或多个 .txt 文件和/或一个文件夹（读取其中所有 .txt 文件）。自动识别 GBK 与 UTF-8（含或不含 BOM）编码；日志中会说明每个文件的编码。
-坐标系：根据属性描述（2000国家大地坐标系、几度分带、带号）和 Y 坐标确定——Y 带带号前缀时为 EPSG:4488+带号，否则为中央经线形式 EPSG:4509+带号。其他坐标系请设置“覆盖坐标参考系”。不同坐标系的文件会转换到第一个文件的坐标系（或覆盖坐标系）。
-圈：圈号 1 为外圈；其余各圈根据是否位于另一圈之内，作为内洞或另一部分。
-检查（均注明文件和行号）：属性描述缺项或矛盾（带号与 Y 坐标前缀不符）、界址点数与列出点数不符、圈未闭合、圈少于 4 个点、自相交、地块编号重复、申报面积与椭球面积之差超过容差、X 与 Y 颠倒。无法读取的地块会跳过并给出提示，其余地块照常导入。
-输出：地块图层（字段 JZDS 界址点数、DKMJ 申报面积（公顷）、JSMJ 计算面积（公顷）、DKBH、DKMC、TXSX、TFH、DKYT、DLBM、SCDW、SCRQ、ZBX、DH、WJM 文件名、XMBH 项目编号（即不含 .txt 的文件名）、BM 编码）以及可选的全部提示信息报告表。</translation>
-    </message>
-    <message>
       <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="58" />
       <source>Base (rows) / current (columns)</source>
       <translation>基期（行）/ 现状（列）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="166" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="233" />
       <source>Feature {fid} (parcel {parcel}) has an invalid geometry; it is written as it is and will be rejected at filing.</source>
       <translation>要素 {fid}（地块 {parcel}）的几何图形无效；已按原样写出，报部时将被拒绝。</translation>
     </message>
@@ -1686,12 +1547,12 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <translation>图层“{layer}”：{count} 个图斑没有几何图形（面积按 0 计）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="165" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="174" />
       <source>{layer}: none of the fields {fields}; every feature counted for {indicator}</source>
       <translation>{layer}：没有字段 {fields} 中的任何一个；{indicator} 计入全部要素</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="170" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="179" />
       <source>{indicator}: only {layer} features with {field} in ({values})</source>
       <translation>{indicator}：仅计 {layer} 中 {field} 为（{values}）的要素</translation>
     </message>
@@ -1726,145 +1587,72 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <translation>看起来是不带带号的第 {zone} 带：{crs}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="61" />
-      <source>Water sources for irrigation (rivers, reservoirs, ditches)</source>
-      <translation>灌溉水源（河流、水库、沟渠）</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="64" />
-      <source>County code field (empty: XZQDM)</source>
-      <translation>县区代码字段（留空：XZQDM）</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="67" />
-      <source>Project status field (empty: ZT)</source>
-      <translation>项目状态字段（留空：ZT）</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="39" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="41" />
       <source>Cultivated land balance ledger</source>
       <translation>耕地占补平衡台账</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="45" />
-      <source>The cultivated-land balance ledger: per region and year, cultivated land occupied by construction projects against new cultivated land replenished by accepted replenishment projects.
-
-Occupied: the cultivated land (0101/0102/0103, net of field ridges) of DLTB under the OCCUPATION projects, by their approval year; of which paddy; and the area-weighted quality grade (GDDB) when DLTB has it. Where occupation projects of one year overlap, their common land is counted once.
-
-Replenished: new cultivated land and new paddy of the accepted REPLENISHMENT projects, by their filing year. A projects layer written by the farmland check (fields new_cultivated_m2, new_paddy_m2, grade, zldwdm, verdict) is read as it is; any other projects layer is checked here with the farmland rules against DLTB (planned class 0101 = new paddy). Accepted: the status field says 已验收, 通过, 已备案 or pass (without a status field, the verdict field must say pass).
-
-Region: the location code ZLDWDM of the DLTB parcels at the chosen level. Balances = replenished − occupied, for quantity and for paddy; negative balances are red in the Excel ledger, which ends with a totals row. Areas are ellipsoidal (CGCS2000), in m² and mu.</source>
-      <translation>耕地占补平衡台账：按行政区和年度，比较建设项目占用的耕地与已验收补充耕地项目新增的耕地。
-
-占用：OCCUPATION 建设项目范围内地类图斑（DLTB）中的耕地（0101/0102/0103，扣除田坎），按批准年度统计；其中水田；DLTB 有耕地等别（GDDB）时计算面积加权平均等别。同一年度相互重叠的占用项目，重叠部分只计一次。
-
-补充：已验收的 REPLENISHMENT 补充耕地项目的新增耕地和新增水田，按备案年度统计。补充耕地核查输出的项目图层（含 new_cultivated_m2、new_paddy_m2、grade、zldwdm、verdict 字段）直接读取；其他项目图层则在此按补充耕地核查规则与 DLTB 叠加计算（规划地类 0101 = 新增水田）。已验收：状态字段为 已验收、通过、已备案 或 pass（无状态字段时，结论字段须为 pass）。
-
-行政区：按所选级别截取地类图斑的坐落单位代码 ZLDWDM。平衡 = 补充 − 占用，分别计算数量和水田；Excel 台账中负的平衡值标红，最后一行为合计。面积为椭球面积（CGCS2000），单位为平方米和亩。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="67" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="73" />
       <source>Construction projects occupying land</source>
       <translation>占用耕地的建设项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="69" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="75" />
       <source>Approval year field</source>
       <translation>批准年度字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="72" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="78" />
       <source>Replenishment projects</source>
       <translation>补充耕地项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="74" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="80" />
       <source>Filing year field</source>
       <translation>备案年度字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="77" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="83" />
       <source>Status field (accepted: 已验收/通过/已备案)</source>
       <translation>状态字段（已验收/通过/已备案 视为已验收）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="91" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="100" />
       <source>From year</source>
       <translation>起始年度</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="91" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="100" />
       <source>To year</source>
       <translation>截止年度</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="95" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="104" />
       <source>Balance ledger</source>
       <translation>占补平衡台账</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="97" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="106" />
       <source>Excel ledger</source>
       <translation>Excel 台账</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="106" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="115" />
       <source>The occupation, replenishment and DLTB layers are required.</source>
       <translation>必须提供占用项目、补充耕地项目和地类图斑图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="131" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="141" />
       <source>The ledger was canceled; no results were written.</source>
       <translation>台账计算已取消，未写出任何结果。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="24" />
-      <source>Declared restoration mode field</source>
-      <translation>申报修复模式字段</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="72" />
-      <source>Declared restoration mode field (empty: XFMS/修复模式)</source>
-      <translation>申报修复模式字段（留空：XFMS/修复模式）</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="29" />
-      <source>Checks paddy-field reclamation projects (垦造水田) before approval and before acceptance.
-
-Each project is the union of its parcels in PROJECTS (grouped by the project id field). It is overlaid on the land survey (DLTB) and the control layers, and judged by the rule set (built-in Guangdong defaults, or a JSON file). Two kinds of work, mixed freely: upgrade (提质改造, dry or irrigated land to paddy: new paddy only) and reclamation (垦造, garden, other forest, grass and other allowed land to paddy: new cultivated land and new paddy).
-
-Rules: existing_paddy (land already paddy: no gain, warning with the area), source_class (land classes the rule set does not allow, one error per class), slope (error above 25°, warning above 15° (unconfirmed); from the slope grade GDPDJB where the land is cultivated (grade 5 error, 4 warning), elsewhere from the steep-slope layer or the DEM), contiguity (parcels up to 5 m apart form one block; blocks under 50 mu (unconfirmed) are warnings), water_source (no river, reservoir, pond or ditch of DLTB, nor a feature of the water layer, within 500 m (unconfirmed): warning), hazard (a geological hazard point within 200 m: error), and the common rules geometry, outside_survey, duplicate_project, area_mismatch, eco_redline, protected_area, public_forest, urban_boundary. A rule whose layer is not given is reported as not checked, never as passed.
-
-Verdict per project: fail (any error), needs fixing (warnings only), pass. Figures per project, in m² and mu: new paddy, new cultivated land (reclamation), upgrade, the kind (提质改造/垦造/混合), the number of blocks with the smallest and the largest, and the area by slope grade GDPDJB. Quotas leave out every conflict the rule set deducts (each piece counted once); areas are gross and ellipsoidal (CGCS2000).
-
-The Excel report adds the plan progress: new paddy of accepted projects (status field equal to the accepted value) by county and in total, against the plan target of 10,000 mu.</source>
-      <translation>在立项审批前和验收前核查垦造水田项目。
-
-每个项目是 PROJECTS 中同一项目（按项目编号字段分组）所有地块的合并。项目与国土调查地类图斑（DLTB）及各管控图层叠加，按规则集（内置广东省默认规则，或 JSON 文件）判定。两类工程可在一个项目中混合：提质改造（旱地、水浇地改为水田：仅新增水田）和垦造（园地、其他林地、草地及其他允许的地类改为水田：新增耕地并新增水田）。
-
-规则：existing_paddy（已是水田：无新增，警告并给出面积）、source_class（规则集不允许的地类，每个地类一条错误）、slope（坡度大于 25° 为错误，大于 15°（未确认）为警告；耕地按耕地坡度级别 GDPDJB 判定（5 级错误、4 级警告），其他地类按禁止开垦陡坡地图层或 DEM 判定）、contiguity（间距不超过 5 米的地块视为连片；小于 50 亩（未确认）的连片地块为警告）、water_source（500 米（未确认）内既无 DLTB 中的河流、水库、坑塘、沟渠，也无水源图层要素：警告）、hazard（200 米内有地质灾害隐患点：错误），以及通用规则 geometry、outside_survey、duplicate_project、area_mismatch、eco_redline、protected_area、public_forest、urban_boundary。未提供所需图层的规则报告为“未核查”，绝不视为通过。
-
-每个项目的结论：不通过（有错误）、需整改（仅有警告）、通过。每个项目的指标（平方米和亩）：新增水田、新增耕地（垦造）、提质改造面积、类型（提质改造/垦造/混合）、连片地块数及最小和最大地块面积、按耕地坡度级别 GDPDJB 的面积分布。指标扣除规则集规定扣减的所有冲突（每块只计一次）；面积为毛面积、椭球面积（CGCS2000）。
-
-Excel 报告增加规划进度：已验收项目（状态字段等于已验收值）的新增水田，按县区和合计，与规划目标 10000 亩对比。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="70" />
-      <source>Status value of accepted projects</source>
-      <translation>已验收项目的状态值</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="78" />
+      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="92" />
       <source>Water sources</source>
       <translation>灌溉水源</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="101" />
-      <source>Treated: legacy parcels whose treatment status (zlzt) is B; restoration rate = treated area ÷ legacy-mine area × 100.</source>
-      <translation>已治理：治理状态（zlzt）为 B 的历史遗留矿山图斑；修复率 = 已治理面积 ÷ 历史遗留矿山面积 × 100。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="155" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="263" />
       <source>Licensed producing mines: mining rights whose status ({field}) says producing; green: the flag {flag}.</source>
       <translation>持证在采矿山：生产状态（{field}）为生产的采矿权；绿色矿山：标志字段 {flag}。</translation>
     </message>
@@ -1924,22 +1712,22 @@ Excel 报告增加规划进度：已验收项目（状态字段等于已验收�
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 仍有效的采矿权内（{rights}）：应由矿权人治理，不得使用财政资金</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="288" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="295" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on no legacy-mine parcel</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）不在任何历史遗留矿山图斑上</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="302" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="309" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are declared natural recovery (自然恢复) but lie in sight of {reasons} (三区两线): suggested mode 工程治理 (engineering works)</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）申报为自然恢复，但位于 {reasons} 的可视范围内（三区两线）：建议修复模式为工程治理</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="319" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="326" />
       <source>{area_m2} m² ({area_mu} mu) of engineering works of project {project} lie in the core zone of {names}: only natural recovery is allowed there</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）工程措施位于{names}核心保护区内：该区域只允许自然恢复</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="332" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="339" />
       <source>Geological hazard points inside project {project} or within {metres} m ({hazards}): hazard treatment must be included</source>
       <translation>项目 {project} 内或 {metres} 米范围内有地质灾害隐患点（{hazards}）：必须包含隐患治理</translation>
     </message>
@@ -1954,153 +1742,132 @@ Excel 报告增加规划进度：已验收项目（状态字段等于已验收�
       <translation>矿山修复与绿色矿山统计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="32" />
-      <source>Restoration progress of legacy mines and the green-mine share of licensed producing mines, by region (the plan's indicator 13).
-
-Legacy mines: the parcels of the national legacy-mine check (历史遗留矿山); field names are recognised in lower or upper case. Per region: parcel count, area, treated area (treatment status zlzt = B), untreated area, area under a restoration project (the project parcels dissolved, so overlapping projects count once) and the restoration rate = treated ÷ total × 100.
-
-Mining rights (optional): the rights whose production status says producing (生产/在采) are the licensed producing mines; those flagged as green mines give the green-mine share (%).
-
-Regions: by the administrative code (xzqdm / XZQDM) at the chosen level, or by a region polygon layer holding each parcel's interior point. Areas are measured on the CGCS2000 ellipsoid; the verified area hsmj is listed beside them.
-
-Output: one row per region (areas in the chosen unit); optionally an Excel workbook with the same table and the lists behind every figure: the legacy parcels and the producing mines.</source>
-      <translation>按区域统计历史遗留矿山修复进展和持证在采矿山中绿色矿山的比例（规划指标 13）。
-
-历史遗留矿山：国家历史遗留矿山核查图斑；字段名小写或大写均可识别。每个区域统计：图斑数、面积、已治理面积（治理状态 zlzt = B）、未治理面积、修复项目覆盖面积（项目地块先融合，重叠项目只计一次）和修复率 = 已治理 ÷ 总面积 × 100。
-
-采矿权（可选）：生产状态为生产（生产/在采）的采矿权即持证在采矿山；其中标为绿色矿山的给出绿色矿山比例（%）。
-
-区域：按行政区代码（xzqdm / XZQDM）在所选级别汇总，或按包含图斑内点的区域面图层。面积按 CGCS2000 椭球计算；核实面积 hsmj 并列列出。
-
-输出：每个区域一行（面积为所选单位）；可选 Excel 工作簿，含同一表格及每个数字背后的清单：历史遗留矿山图斑和在采矿山。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="59" />
       <source>Restoration project parcels</source>
       <translation>修复项目地块</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="60" />
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="65" />
       <source>Mine restoration statistics</source>
       <translation>矿山修复统计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="198" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="324" />
       <source>Mine restoration</source>
       <translation>矿山修复</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="199" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="325" />
       <source>Legacy parcels</source>
       <translation>遗留矿山图斑数</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="200" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="326" />
       <source>Legacy-mine area ({unit})</source>
       <translation>历史遗留矿山面积（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="201" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="327" />
       <source>Treated ({unit})</source>
       <translation>已治理（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="202" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="328" />
       <source>Untreated ({unit})</source>
       <translation>未治理（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="211" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="337" />
       <source>Under a restoration project ({unit})</source>
       <translation>修复项目覆盖（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="204" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="330" />
       <source>Restoration rate (%)</source>
       <translation>修复率（%）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="219" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="345" />
       <source>Licensed producing mines</source>
       <translation>持证在采矿山</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="204" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="330" />
       <source>Green mines</source>
       <translation>绿色矿山</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="205" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="331" />
       <source>Green-mine share (%)</source>
       <translation>绿色矿山比例（%）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="206" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="332" />
       <source>Mine restoration and green mines (unit: {unit})</source>
       <translation>矿山修复与绿色矿山（单位：{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="211" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="337" />
       <source>Parcel number</source>
       <translation>图斑编号</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="220" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
       <source>Mine name</source>
       <translation>矿山名称</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="211" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="337" />
       <source>Area ({unit})</source>
       <translation>面积（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="211" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="337" />
       <source>Verified area hsmj (m²)</source>
       <translation>核实面积 hsmj（平方米）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="211" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="337" />
       <source>Treated</source>
       <translation>已治理</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="220" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
       <source>Yes</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="220" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
       <source>No</source>
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="218" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="344" />
       <source>Producing mines</source>
       <translation>在采矿山</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="220" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
       <source>Licence number</source>
       <translation>许可证号</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="220" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
       <source>Production status</source>
       <translation>生产状态</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="220" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
       <source>Green mine</source>
       <translation>绿色矿山</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="220" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
       <source>Valid to</source>
       <translation>有效期止</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/base.py" line="89" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="218" />
       <source>The run was canceled: no output was written.</source>
       <translation>运行已取消：未写出任何结果。</translation>
     </message>
@@ -2110,7 +1877,7 @@ Output: one row per region (areas in the chosen unit); optionally an Excel workb
       <translation>图层“{layer}”中有 {n} 个无效多边形已修复（makeValid）后计算面积；请在源数据中改正。要素编号：{fids}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="35" />
+      <location filename="../sg_nr_plugin/processing/algorithms/checkmine.py" line="37" />
       <source>Checks mine restoration projects (legacy mines, 历史遗留矿山) before filing.
 
 Each project is the union of its parcels in PROJECTS (grouped by the project id field), overlaid on the legacy-mine parcels, mining rights, roads, rivers, hazard points and the control layers, and judged by the rule set (built-in Guangdong defaults, or a JSON file). Field names of the national legacy-mine schema and of mining-right registers are recognised in lower or upper case.
@@ -2151,7 +1918,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="232" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="289" />
       <source>No project of “{layer}” is selected.</source>
       <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
@@ -2161,12 +1928,12 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”的要素为 {kind}；“{parameter}”需要面图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="86" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="95" />
       <source>Land-survey parcels (DLTB) before the projects, e.g. the base vintage</source>
       <translation>项目实施前的地类图斑（DLTB），如基期年度数据</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="347" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="319" />
       <source>Not checked (input not given): {rules}</source>
       <translation>未核查（未提供输入）：{rules}</translation>
     </message>
@@ -2176,12 +1943,12 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”中有 {n} 个图斑与其他图斑的标识码（BSM）重复（要素重复？），已按原样统计。BSM：{ids}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="123" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="102" />
       <source>Import projects from coordinate files…</source>
       <translation>从坐标文件导入项目…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="124" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="103" />
       <source>Read 报部坐标 .txt files (sgnr:importcoordtxt) and use them as the project parcels layer.</source>
       <translation>读取报部坐标 .txt 文件（sgnr:importcoordtxt），并将其作为项目地块图层。</translation>
     </message>
@@ -2311,6 +2078,816 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <location filename="../sg_nr_plugin/processing/outputs.py" line="170" />
       <source>Output “{parameter}”: “{value}” would create a file named “{value}…”. To write layer {layer} into {path}, give ogr:dbname='{path}' table="{layer}"; otherwise give the file name only.</source>
       <translation>输出“{parameter}”：“{value}”会创建一个名为“{value}…”的文件。要将图层 {layer} 写入 {path}，请填写 ogr:dbname='{path}' table="{layer}"；否则只填写文件名。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_detection.py" line="69" />
+      <source>Layer “{layer}” fits several roles ({roles}): choose it in the right picker.</source>
+      <translation>图层“{layer}”的名称符合多个用途（{roles}），未自动指定：请在相应的选择框中选择。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_detection.py" line="139" />
+      <source>“{chosen}” was chosen for “{role}”; “{others}” fit too.</source>
+      <translation>“{role}”选用了“{chosen}”；“{others}”也符合。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="77" />
+      <source>{label} (empty: {names}…)</source>
+      <translation>{label}（留空：{names}…）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="257" />
+      <source>Declared area field of “{layer}”: “{field}” (found by its name; choose another in “Declared area field”)</source>
+      <translation>“{layer}”的申报面积字段：“{field}”（按字段名识别；如不对，请在“申报面积字段”中另选）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="265" />
+      <source>Layer “{layer}” has no protected-area zone field ({names}…): core zones cannot be told apart. Choose the field in “{label}”.</source>
+      <translation>图层“{layer}”没有自然保护地功能分区字段（{names}…），无法区分核心保护区。请在“{label}”中选择该字段。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="57" />
+      <source>Second-survey (二调) parcels, recognised from their fields (XZDWMJ, LXDWMJ, TKXS) and codes (011…205, also as numbers), are summed by 二调 class; 田坎 (TKMJ) is row 123 and the linear (XZDWMJ) and scattered (LXDWMJ) areas are rows 线状地物 and 零星地物, so the table still closes on ΣTBMJ; a note says so.</source>
+      <translation>二调图斑（依据字段 XZDWMJ、LXDWMJ、TKXS 和地类编码 011…205 识别，编码为数值型也可）按二调地类汇总；田坎（TKMJ）为 123 行，线状地物（XZDWMJ）和零星地物（LXDWMJ）面积单列为“线状地物”“零星地物”行，使汇总表仍与 ΣTBMJ 闭合；备注中会说明。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="66" />
+      <source>Writes polygons (all features, or the selected ones when “Selected features only” is ticked) as project coordinate files in the ministry's 报部坐标 .txt exchange format.
+
+Files: one file per project (the project field's value, made safe as a file name) or one file holding every parcel (named by the file name parameter).
+Fields: choose which attributes give the project, parcel number, name, land class, use and declared area. Unset, the importer's fields (XMBH, DKBH, DKMC, DLBM, DKYT, TFH, and DKMJ in a layer the importer wrote) are used when the layer has them; parcels without a number are numbered 1, 2, 3… in each file.
+Geometry: each feature is one parcel (地块). Points are named J1, J2… through all rings of the parcel; rings are numbered 1 (outer), 2, 3…; each ring ends on its first point. Outer rings run clockwise and holes counter-clockwise as seen on the map (north up), which is clockwise in the surveyors' X-north/Y-east frame. Coordinates have 4 decimals, X = northing first, Y = easting (with the zone prefix unless unticked), in the CGCS2000 3-degree Gauss-Kruger zone of the layer (or of its centre when the layer is in another system). A feature with a NaN or infinite vertex, or one outside any zone, is not written: it is named in the log and counted.
+Area: the declared area field (公顷) when there is one, else the ellipsoidal area in 公顷 (4 decimals) from the plugin's area engine. A declared figure about 10 000 or 15 times the measured hectares (m² or 亩) stops the export.
+Header: 数据产生单位 and 数据产生日期 from the parameters, else from an imported layer (SCDW, SCRQ), else empty and today; extra header keys and fields of an imported layer are written back; encoding GBK (the monitoring system's) or UTF-8. Each file is written to a temporary name and then moved into place.
+Folder: .txt files an earlier export wrote there and this one does not write again are removed; other .txt files (or files changed since) stop the export: choose an empty folder.</source>
+      <translation>将多边形（全部要素，或勾选“仅选中要素”时的选中要素）写成自然资源部报部坐标 .txt 交换格式的项目坐标文件。
+
+文件：每个项目一个文件（以项目字段的值命名，并处理成安全的文件名），或所有地块写入一个文件（以文件名参数命名）。
+字段：选择项目、地块编号、名称、地类、用途和申报面积取自哪些属性。未设置时，若图层有导入工具生成的字段（XMBH、DKBH、DKMC、DLBM、DKYT、TFH，以及导入工具生成图层中的 DKMJ）则使用它们；没有编号的地块在每个文件中按 1、2、3… 编号。
+图形：每个要素为一个地块。界址点按 J1、J2… 在地块所有圈中连续命名；圈号为 1（外圈）、2、3…；每圈以首点闭合。外圈在地图上（上北）按顺时针、内圈按逆时针，即测量坐标系（X 北、Y 东）中的顺时针。坐标保留 4 位小数，X 为北坐标在前，Y 为东坐标（除非取消勾选，否则带带号），采用图层所在的 CGCS2000 3 度高斯-克吕格带（图层为其他坐标系时取其范围中心所在带）。含 NaN、无穷大顶点或位于任何投影带之外的要素不写出：在日志中列出并计数。
+面积：有申报面积字段（公顷）时写申报面积，否则写插件面积引擎计算的椭球面积（公顷，4 位小数）。申报数值约为实测公顷数的 10 000 倍或 15 倍（平方米或亩）时停止导出。
+文件头：数据产生单位和数据产生日期取自参数，否则取自导入的图层（SCDW、SCRQ），否则为空和当天；导入图层的额外文件头键和额外字段会写回；编码为 GBK（监管系统使用）或 UTF-8。每个文件先写入临时文件名，再移动到位。
+文件夹：以前导出写入、本次不再写出的 .txt 文件会被删除；其他 .txt 文件（或此后被修改的文件）会使导出停止：请选择空文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="103" />
+      <source>Declared area field (公顷; empty: the measured area)</source>
+      <translation>申报面积字段（公顷；为空：写实测面积）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="115" />
+      <source>Date (数据产生日期; empty: an imported layer's, else today)</source>
+      <translation>日期（数据产生日期；为空：取导入图层的日期，否则为当天）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="126" />
+      <source>Features not written (invalid coordinates)</source>
+      <translation>未写出的要素（坐标无效）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="128" />
+      <source>Files of the previous export removed</source>
+      <translation>已删除的上次导出文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="204" />
+      <source>Layer “{layer}”, feature {fid} (parcel {parcel}): {problem}; the feature is not written.</source>
+      <translation>图层“{layer}”，要素 {fid}（地块 {parcel}）：{problem}；该要素未写出。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="209" />
+      <source>{count} feature(s) of layer “{layer}” were not written because of invalid coordinates (see above): the files lack these parcels.</source>
+      <translation>图层“{layer}”有 {count} 个要素因坐标无效未写出（见上文）：文件中缺少这些地块。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="221" />
+      <source>Layer “{layer}”, feature {fid} (parcel {parcel})</source>
+      <translation>图层“{layer}”，要素 {fid}（地块 {parcel}）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="239" />
+      <source>Nothing was exported: the {count} feature(s) with a polygon geometry all have invalid coordinates (see above).</source>
+      <translation>未导出任何内容：{count} 个多边形要素的坐标全部无效（见上文）。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="256" />
+      <source>The output folder “{folder}” already holds {count} .txt file(s) this export did not write (or that were changed since): {names}. They would be mixed with the new files: choose an empty folder, or move these files away.</source>
+      <translation>输出文件夹“{folder}”中已有 {count} 个不是本导出写入（或此后被修改）的 .txt 文件：{names}。它们会与新文件混在一起：请选择空文件夹，或将这些文件移走。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="274" />
+      <source>Could not remove “{file}” of the previous export: {reason}</source>
+      <translation>无法删除上次导出的“{file}”：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="278" />
+      <source>{count} file(s) of the previous export to this folder were removed (not part of this export).</source>
+      <translation>已删除上次导出到此文件夹的 {count} 个文件（不属于本次导出）。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="48" />
+      <source>A second-survey (二调) vintage against a 三调 one: the 二调 classes are mapped through the crosswalk resources/data/crosswalk_second_third.json to the 三调 class or group of the chosen level; a 二调 class whose 三调 split is unknown keeps its group (031 有林地 → 03 林地, 201–203 → 20 城镇村及工矿用地). The notes say so.</source>
+      <translation>二调数据与三调数据对比：二调地类通过地类对照表 resources/data/crosswalk_second_third.json 对应到所选层级的三调地类或类别；三调细分未知的二调地类保留其所属类别（031 有林地 → 03 林地，201–203 → 20 城镇村及工矿用地）。备注中会说明。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="47" />
+      <source>The cultivated-land balance ledger: per region and year, cultivated land occupied by construction projects against new cultivated land replenished by accepted replenishment projects.
+
+Occupied: the cultivated land (0101/0102/0103, net of field ridges) of DLTB under the OCCUPATION projects, by their approval year; of which paddy; and the area-weighted quality grade (GDDB) when DLTB has it. Where occupation projects of one year overlap, their common land is counted once.
+
+Replenished: new cultivated land and new paddy of the accepted REPLENISHMENT projects, by their filing year. A projects layer written by the farmland check (fields new_cultivated_m2, new_paddy_m2, grade, zldwdm, verdict) is read as it is; any other projects layer is checked here with the farmland rules against DLTB (planned class 0101 = new paddy). Accepted: the status field (empty: the first of ZT, 状态, 项目状态, 验收状态… found) holds a value the status vocabulary lists as accepted (已验收, 通过验收, 验收, 已备案, 已入库…) or one of the accepted values given; without a status field, the verdict field must say pass. A status value the vocabulary does not know is left out and reported with its field and count.
+
+Region: the location code ZLDWDM of the DLTB parcels at the chosen level. Balances = replenished − occupied, for quantity and for paddy; negative balances are red in the Excel ledger, which ends with a totals row. Areas are ellipsoidal (CGCS2000), in m² and mu.</source>
+      <translation>耕地占补平衡台账：按行政区和年度，比较建设项目占用的耕地与已验收补充耕地项目新增的耕地。
+
+占用：OCCUPATION 建设项目范围内地类图斑（DLTB）中的耕地（0101/0102/0103，扣除田坎），按批准年度统计；其中水田；DLTB 有耕地等别（GDDB）时计算面积加权平均等别。同一年度相互重叠的占用项目，重叠部分只计一次。
+
+补充：已验收的 REPLENISHMENT 补充耕地项目的新增耕地和新增水田，按备案年度统计。补充耕地核查输出的项目图层（含 new_cultivated_m2、new_paddy_m2、grade、zldwdm、verdict 字段）直接读取；其他项目图层则在此按补充耕地核查规则与 DLTB 叠加计算（规划地类 0101 = 新增水田）。已验收：状态字段（未选择时取 ZT、状态、项目状态、验收状态… 中第一个存在的字段）的值在状态词表中列为已验收（已验收、通过验收、验收、已备案、已入库…），或为参数中给出的已验收值之一；无状态字段时，结论字段须为 pass。词表中没有的状态值不计入，并按字段和个数报告。
+
+行政区：按所选级别截取地类图斑的坐落单位代码 ZLDWDM。平衡 = 补充 − 占用，分别计算数量和水田；Excel 台账中负的平衡值标红，最后一行为合计。面积为椭球面积（CGCS2000），单位为平方米和亩。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="83" />
+      <source>Status value(s) of accepted projects, added to the status vocabulary</source>
+      <translation>已验收项目的状态值（补充到状态词表）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="166" />
+      <source>Project status read from field {field}.</source>
+      <translation>项目状态取自字段 {field}。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="168" />
+      <source>The replenishment projects have no status field ({names}) and no verdict: every project is counted as accepted. Choose the status field if some are not accepted yet.</source>
+      <translation>补充耕地项目没有状态字段（{names}）也没有结论字段：所有项目均按已验收计。如有项目尚未验收，请选择状态字段。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="57" />
+      <source>Reads project coordinate files (the ministry's 报部坐标 .txt exchange format) into a polygon layer, one feature per parcel (地块), and checks them.
+
+Input: one or more .txt files and/or a folder (all .txt files in it). GBK, UTF-8 (with or without BOM) and UTF-16 with BOM are detected; the log says which encoding each file had.
+Variants other writers produce are read, each with a warning: full-width punctuation and digits (，＠１【属性描述】), the easting written before the northing (AXIS_ORDER: auto from the magnitudes, or forced), points without a parcel header line, headers without the point count, areas with a unit suffix (公顷, 亩, 平方米, m2, ha), declared areas in m² or 亩 without suffix (auto: detected when the figure is about 10 000 or 15 times the measured hectares; or set DECLARED_AREA_UNIT), ring numbers restarted at 1 for each part, extra header fields (浙江) and extra header keys ([项目信息]).
+Coordinate system: from the header (2000国家大地坐标系, 几度分带, 带号) and the Y values — EPSG:4488+zone when Y carries the zone prefix, EPSG:4509+zone (CM form) otherwise. Give the CRS override for other systems. Files in different systems are transformed to the first file's system (or the override).
+Rings: ring number 1 is the outer ring; the other rings become holes or further parts depending on whether they lie inside another ring.
+Checks, each reported with file and line: missing or contradictory header keys (带号 against the Y prefix), point count against listed points, unclosed rings, rings with fewer than 4 points, self-intersections, duplicate parcel numbers, declared area against the ellipsoidal area beyond the tolerance, X and Y swapped within a parcel. A parcel that cannot be read is skipped with a message; the rest is imported.
+Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ measured area ha, DKBH, DKMC, TXSX, TFH, DKYT, DLBM, SCDW, SCRQ, ZBX, DH, WJM file name, XMBH project id = file name without .txt, BM encoding, KZZD extra header fields, KZSX extra header keys) and an optional report table of all messages. The export writes DKMJ, SCDW, SCRQ, KZZD and KZSX back.</source>
+      <translation>将项目坐标文件（自然资源部报部坐标 .txt 交换格式）读入多边形图层，每个地块一个要素，并进行检查。
+
+输入：一个或多个 .txt 文件和/或一个文件夹（其中所有 .txt 文件）。自动识别 GBK、UTF-8（带或不带 BOM）和带 BOM 的 UTF-16；日志会说明每个文件的编码。
+其他软件生成的变体也能读取，并各给出警告：全角标点和数字（，＠１【属性描述】）、东坐标写在北坐标之前（AXIS_ORDER：按数值大小自动判断，或强制指定）、没有地块头行的界址点、没有界址点数的地块头行、带单位后缀的面积（公顷、亩、平方米、m2、ha）、不带后缀但以平方米或亩申报的面积（自动：数值约为实测公顷数的 10 000 倍或 15 倍时识别；或设置 DECLARED_AREA_UNIT）、每个部分圈号都从 1 重新开始、额外的地块头字段（浙江）和额外的文件头键（[项目信息]）。
+坐标系：根据文件头（2000国家大地坐标系、几度分带、带号）和 Y 值确定——Y 带带号时为 EPSG:4488+带号，否则为 EPSG:4509+带号（中央经线形式）。其他坐标系请指定坐标系覆盖参数。不同坐标系的文件会转换到第一个文件的坐标系（或覆盖的坐标系）。
+圈：圈号 1 为外圈；其他圈根据是否位于另一圈内成为内环（洞）或另一部分。
+检查（均报告文件和行号）：文件头键缺失或矛盾（带号与 Y 的带号前缀）、界址点数与所列点数不符、圈未闭合、圈少于 4 个点、自相交、地块编号重复、申报面积与椭球面积之差超出容差、同一地块内 X 与 Y 互换。无法读取的地块会跳过并给出消息；其余照常导入。
+输出：地块图层（字段 JZDS 界址点数、DKMJ 申报面积（公顷）、JSMJ 计算面积（公顷）、DKBH、DKMC、TXSX、TFH、DKYT、DLBM、SCDW、SCRQ、ZBX、DH、WJM 文件名、XMBH 项目编号 = 不含 .txt 的文件名、BM 编码、KZZD 额外地块头字段、KZSX 额外文件头键）以及可选的全部消息报告表。导出会将 DKMJ、SCDW、SCRQ、KZZD 和 KZSX 写回。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="101" />
+      <source>Axis order of the point lines</source>
+      <translation>界址点行的坐标顺序</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="101" />
+      <source>Auto (from the magnitudes)</source>
+      <translation>自动（按数值大小）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="101" />
+      <source>Northing (X) first</source>
+      <translation>北坐标（X）在前</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="101" />
+      <source>Easting (Y) first</source>
+      <translation>东坐标（Y）在前</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="105" />
+      <source>Unit of declared areas without a unit suffix</source>
+      <translation>不带单位后缀的申报面积的单位</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="105" />
+      <source>Auto (公顷; m² or 亩 when the figures say so)</source>
+      <translation>自动（公顷；数值表明为平方米或亩时按其读取）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/importcoordtxt.py" line="105" />
+      <source>公顷 (ha)</source>
+      <translation>公顷（ha）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/units.py" line="58" />
+      <source>亩</source>
+      <translation>亩</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/dltbquality.py" line="30" />
+      <source>DLTB data health check</source>
+      <translation>数据体检（地类图斑）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/dltbquality.py" line="33" />
+      <source>Checks a land-use status parcel layer (DLTB) before statistics are made from it, and lists every problem found, one row per finding: check id, severity (error, warning, info), BSM, feature id (feature_id), field, value and a message saying the fix.
+
+Checks: profile (三调, 二调 or 变更 data, recognised from the fields and the codes, and which field is read as what); code_domain (land-class codes that are not in the table, with their parcel count and area); area_net (TBDLMJ against TBMJ − KCMJ, or TBMJ − TKMJ − XZDWMJ − LXDWMJ for 二调), area_deduction (KCMJ against TBMJ × KCXS), area_measured (TBMJ against the parcel's CGCS2000 ellipsoidal area: an error above 1 %, else a warning); duplicate_bsm (an identifier used twice); duplicate_geometry and overlap (parcels with different BSMs covering the same land by more than 0.1 m², found with a spatial index); invalid_geometry and no_geometry; missing_field.
+
+Outputs: the findings table and optionally an Excel workbook with a summary sheet (profile, field mapping, findings by check) and the findings.</source>
+      <translation>在用地类图斑（DLTB）做统计之前对其进行体检，列出发现的每个问题，每个问题一行：检查项编号、严重程度（error 错误、warning 警告、info 信息）、BSM、要素编号（feature_id）、字段、取值，以及说明如何修正的提示。
+
+检查项：profile（识别数据类型：三调、二调或变更数据，依据字段和地类编码判断，并列出各字段被读作哪个标准字段）；code_domain（地类表中没有的地类编码，附图斑数和面积）；area_net（TBDLMJ 与 TBMJ − KCMJ 比较，二调数据为 TBMJ − TKMJ − XZDWMJ − LXDWMJ）、area_deduction（KCMJ 与 TBMJ × KCXS 比较）、area_measured（TBMJ 与图斑的 CGCS2000 椭球面积比较：相差超过 1% 为错误，否则为警告）；duplicate_bsm（标识码重复）；duplicate_geometry 和 overlap（BSM 不同的图斑覆盖同一块土地，重叠面积超过 0.1 m²，借助空间索引查找）；invalid_geometry 和 no_geometry（几何无效或缺失）；missing_field（缺少字段）。
+
+输出：问题清单表，以及可选的 Excel 工作簿，含汇总表（数据类型、字段对应、各检查项的问题数）和问题清单。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/dltbquality.py" line="77" />
+      <source>{n} finding(s) at error level in “{layer}”.</source>
+      <translation>“{layer}”中有 {n} 个错误级问题。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="32" />
+      <source>Restoration progress of legacy mines and the green-mine share of licensed producing mines, by region (the plan's indicator 13).
+
+Legacy mines: the parcels of the national legacy-mine check (历史遗留矿山核查); field names are recognised in lower or upper case, in Chinese and in older provincial spellings (resources/data/schema/mine_legacy.json). Per region: parcel count, area, treated area (恢复治理情况 hfzlqk / zlzt: B, 已恢复治理, 完全修复…; a partly treated parcel, 部分修复, counts its treated share sdzlmj ÷ tbhdmj), untreated area, area under a restoration project (the project parcels dissolved, so overlapping projects count once) and the restoration rate = treated ÷ total × 100. A layer without a treatment status field is refused. A status value the vocabulary does not know is counted apart (unknown_status_area) and reported with its field and count; the rate of its region is then left empty.
+
+Mining rights (optional): the rights whose production status says producing (生产/在采) are the licensed producing mines; those flagged as green mines give the green-mine share (%). Unknown status or flag values are reported.
+
+Regions: by the administrative code (xzqdm / XZQDM) at the chosen level, or by a region polygon layer holding each parcel's interior point. Areas are measured on the CGCS2000 ellipsoid; the verified area hsmj is listed beside them.
+
+Output: one row per region (areas in the chosen unit); optionally an Excel workbook with the same table and the lists behind every figure: the legacy parcels and the producing mines.</source>
+      <translation>按区域统计历史遗留矿山修复进展和持证在采矿山中绿色矿山的比例（规划指标 13）。
+
+历史遗留矿山：国家历史遗留矿山核查图斑；字段名小写、大写、中文及各省旧写法均可识别（resources/data/schema/mine_legacy.json）。每个区域统计：图斑数、面积、已治理面积（恢复治理情况 hfzlqk / zlzt：B、已恢复治理、完全修复…；部分修复的图斑按实地治理面积 sdzlmj ÷ 图斑核定面积 tbhdmj 计入已治理部分）、未治理面积、修复项目覆盖面积（项目地块先融合，重叠项目只计一次）和修复率 = 已治理 ÷ 总面积 × 100。缺少恢复治理情况字段的图层拒绝统计。词表中没有的状态值单独计入（unknown_status_area）并按字段和个数报告，所在区域的修复率留空。
+
+采矿权（可选）：生产状态为生产（生产/在采）的采矿权即持证在采矿山；其中标为绿色矿山的给出绿色矿山比例（%）。未识别的生产状态或绿色矿山标志值会被报告。
+
+区域：按行政区代码（xzqdm / XZQDM）在所选级别汇总，或按包含图斑内点的区域面图层。面积按 CGCS2000 椭球计算；核实面积 hsmj 并列列出。
+
+输出：每个区域一行（面积为所选单位）；可选 Excel 工作簿，含同一表格及每个数字背后的清单：历史遗留矿山图斑和在采矿山。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="71" />
+      <source>Second-survey (二调) DLTB: the class-set indicators count each 二调 class through the crosswalk resources/data/crosswalk_second_third.json (e.g. 116 内陆滩涂 and 125 沼泽地 as wetland); the notes say the basis is 二调 and which indicators are approximate.</source>
+      <translation>二调地类图斑：按地类集合计算的指标通过地类对照表 resources/data/crosswalk_second_third.json 计入各二调地类（如 116 内陆滩涂和 125 沼泽地计入湿地）；备注说明统计口径为二调，以及哪些指标为近似值。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="39" />
+      <source>Checks paddy-field reclamation projects (垦造水田) before approval and before acceptance.
+
+Each project is the union of its parcels in PROJECTS (grouped by the project id field). It is overlaid on the land survey (DLTB) and the control layers, and judged by the rule set (built-in Guangdong defaults, or a JSON file). Two kinds of work, mixed freely: upgrade (提质改造, dry or irrigated land to paddy: new paddy only) and reclamation (垦造, garden, other forest, grass and other allowed land to paddy: new cultivated land and new paddy).
+
+Rules: existing_paddy (land already paddy: no gain, warning with the area), source_class (land classes the rule set does not allow, one error per class), slope (error above 25°, warning above 15° (unconfirmed); from the slope grade GDPDJB where the land is cultivated (grade 5 error, 4 warning), elsewhere from the steep-slope layer or the DEM), contiguity (parcels up to 5 m apart form one block; blocks under 50 mu (unconfirmed) are warnings), water_source (no river, reservoir, pond or ditch of DLTB, nor a feature of the water layer, within 500 m (unconfirmed): warning), hazard (a geological hazard point within 200 m: error), and the common rules geometry, outside_survey, duplicate_project, area_mismatch, eco_redline, protected_area, public_forest, urban_boundary. A rule whose layer is not given is reported as not checked, never as passed.
+
+Verdict per project: fail (any error), needs fixing (warnings only), pass. Figures per project, in m² and mu: new paddy, new cultivated land (reclamation), upgrade, the kind (提质改造/垦造/混合), the number of blocks with the smallest and the largest, and the area by slope grade GDPDJB. Quotas leave out every conflict the rule set deducts (each piece counted once); areas are gross and ellipsoidal (CGCS2000).
+
+The Excel report adds the plan progress: new paddy of accepted projects by county and in total, against the plan target of 10,000 mu. Accepted: a status value listed as accepted in the status vocabulary (已验收, 通过验收, 验收, 竣工验收, 已备案…; 立项, 实施, 在建, 竣工… are not accepted), plus the accepted value(s) given (several separated by commas). A status value in neither list is reported with its field and count and shown as unknown, never counted as not accepted.</source>
+      <translation>在立项审批前和验收前核查垦造水田项目。
+
+每个项目是 PROJECTS 中同一项目（按项目编号字段分组）所有地块的合并。项目与国土调查地类图斑（DLTB）及各管控图层叠加，按规则集（内置广东省默认规则，或 JSON 文件）判定。两类工程可在一个项目中混合：提质改造（旱地、水浇地改为水田：仅新增水田）和垦造（园地、其他林地、草地及其他允许的地类改为水田：新增耕地并新增水田）。
+
+规则：existing_paddy（已是水田：无新增，警告并给出面积）、source_class（规则集不允许的地类，每个地类一条错误）、slope（坡度大于 25° 为错误，大于 15°（未确认）为警告；耕地按耕地坡度级别 GDPDJB 判定（5 级错误、4 级警告），其他地类按禁止开垦陡坡地图层或 DEM 判定）、contiguity（间距不超过 5 米的地块视为连片；小于 50 亩（未确认）的连片地块为警告）、water_source（500 米（未确认）内既无 DLTB 中的河流、水库、坑塘、沟渠，也无水源图层要素：警告）、hazard（200 米内有地质灾害隐患点：错误），以及通用规则 geometry、outside_survey、duplicate_project、area_mismatch、eco_redline、protected_area、public_forest、urban_boundary。未提供所需图层的规则报告为“未核查”，绝不视为通过。
+
+每个项目的结论：不通过（有错误）、需整改（仅有警告）、通过。每个项目的指标（平方米和亩）：新增水田、新增耕地（垦造）、提质改造面积、类型（提质改造/垦造/混合）、连片地块数及最小和最大地块面积、按耕地坡度级别 GDPDJB 的面积分布。指标扣除规则集规定扣减的所有冲突（每块只计一次）；面积为毛面积、椭球面积（CGCS2000）。
+
+Excel 报告增加规划进度：已验收项目的新增水田，按县区和合计，与规划目标 10000 亩对比。已验收：状态值在状态词表中列为已验收（已验收、通过验收、验收、竣工验收、已备案…；立项、实施、在建、竣工… 为未验收），或为参数中给出的已验收值（多个值用逗号分隔）。两类均不属于的状态值按字段和个数报告，显示为“状态未识别”，绝不计为未验收。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="104" />
+      <source>Layer “{layer}” has no {field} field (accepted names: {names}): the plan progress cannot use it. Choose the field in the parameters.</source>
+      <translation>图层“{layer}”没有{field}字段（可识别的字段名：{names}）：规划进度无法使用该信息。请在参数中选择该字段。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ledger.py" line="126" />
+      <source>project status</source>
+      <translation>项目状态</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/checkpaddy.py" line="120" />
+      <source>counted neither as accepted nor as not accepted: the plan progress shows their projects as unknown status (add a value to the accepted value parameter to count it as accepted)</source>
+      <translation>既不计为已验收也不计为未验收：规划进度中这些项目显示为“状态未识别”（如应计为已验收，请将该值加入已验收值参数）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="264" />
+      <source>Schema file {file}: no vocabulary “{name}”</source>
+      <translation>结构文件 {file}：没有词表“{name}”</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="275" />
+      <source>Cannot read the schema file {path}: {error}</source>
+      <translation>无法读取结构文件 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="283" />
+      <source>Schema file {file}: “{key}” {problem}</source>
+      <translation>结构文件 {file}：“{key}”{problem}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="295" />
+      <source>must be a non-empty list of names</source>
+      <translation>必须是非空的字段名列表</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="313" />
+      <source>names an unknown field “{name}”</source>
+      <translation>引用了未知字段“{name}”</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="320" />
+      <source>holds an empty value</source>
+      <translation>含有空值</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="322" />
+      <source>repeats “{value}”, already in “{other}”</source>
+      <translation>重复了“{value}”，该值已属于“{other}”</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="329" />
+      <source>names an unknown class “{name}”</source>
+      <translation>引用了未知类别“{name}”</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="360" />
+      <source>Layer “{layer}”, field “{field}”: {n} feature(s) hold a {what} value that is not in the vocabulary ({values}; ∅ = empty). They are {counted}. Correct the values to one of: {known} (vocabulary {file}).</source>
+      <translation>图层“{layer}”字段“{field}”：{n} 个要素的{what}值不在词表中（{values}；∅ 表示空值）。这些要素{counted}。请将其改为以下值之一：{known}（词表 {file}）。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="31" />
+      <source>Role table “{origin}”, key “{key}”: {problem}</source>
+      <translation>图层用途表“{origin}”，键“{key}”：{problem}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="102" />
+      <source>Interface language: en</source>
+      <translation>Interface language: zh</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="135" />
+      <source>repeats the id {id}</source>
+      <translation>重复了标识 {id}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="141" />
+      <source>names an unknown field role {id}</source>
+      <translation>引用了未知的字段用途 {id}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="177" />
+      <source>must be a list of non-empty texts</source>
+      <translation>必须是非空文本的列表</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="186" />
+      <source>must list some of: {values}</source>
+      <translation>必须列出以下值中的若干个：{values}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="205" />
+      <source>names an unknown layer role {id}</source>
+      <translation>引用了未知的图层用途 {id}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="209" />
+      <source>must be one of: {values}</source>
+      <translation>必须是以下值之一：{values}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="13" />
+      <source>Summary</source>
+      <translation>汇总</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="14" />
+      <source>DLTB data health check: {layer}</source>
+      <translation>数据体检：{layer}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="15" />
+      <source>Layer</source>
+      <translation>图层</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="15" />
+      <source>Features</source>
+      <translation>要素数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="16" />
+      <source>Profile</source>
+      <translation>数据类型</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="16" />
+      <source>Recognised by</source>
+      <translation>识别依据</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="17" />
+      <source>Error-level findings</source>
+      <translation>错误级问题数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="24" />
+      <source>Standard field</source>
+      <translation>标准字段</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="25" />
+      <source>Field of the layer</source>
+      <translation>图层字段</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="31" />
+      <source>Check</source>
+      <translation>检查项</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="31" />
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="88" />
+      <source>“{layer}” is second-survey data (二调, GB/T 21010-2007; recognised by {reason}): the rows are 二调 classes; 田坎 (TKMJ) is row {ridge}; the linear features (XZDWMJ) and scattered features (LXDWMJ) are rows of their own ({linear}, {scattered}), because without the linear-feature layer XZDW they cannot be put under their own class.</source>
+      <translation>“{layer}”为二调数据（GB/T 21010-2007；识别依据：{reason}）：各行为二调地类；田坎（TKMJ）为 {ridge} 行；线状地物（XZDWMJ）和零星地物（LXDWMJ）面积单列为“{linear}”“{scattered}”行，因为没有线状地物图层 XZDW 无法将其归入所属地类。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="98" />
+      <source>“{layer}” has no field {fields}: any such area left out of TBDLMJ shows in the row {gap}.</source>
+      <translation>“{layer}”没有字段 {fields}：TBDLMJ 中未包含的此类面积列入“{gap}”行。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="102" />
+      <source>{n} parcel(s) of “{layer}”: TBDLMJ + TKMJ + XZDWMJ + LXDWMJ differs from TBMJ by {m2:.2f} m² in total; the difference is the row {gap}, so that the table closes on ΣTBMJ. Check the area fields of BSM: {ids}</source>
+      <translation>“{layer}”中 {n} 个图斑的 TBDLMJ + TKMJ + XZDWMJ + LXDWMJ 与 TBMJ 不一致，合计相差 {m2:.2f} m²；差额单列为“{gap}”行，使汇总表与 ΣTBMJ 闭合。请检查以下 BSM 的面积字段：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="123" />
+      <source>“{layer}” is second-survey (二调) data ({reason}), as is the other vintage: 二调 classes are compared as they are.</source>
+      <translation>“{layer}”为二调数据（{reason}），另一期也是二调：按二调地类直接比较。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="127" />
+      <source>“{layer}” is second-survey (二调) data ({reason}): its classes are mapped through the crosswalk {id} version {version} to the 三调 grouping of the chosen level; a 二调 class whose 三调 split is unknown keeps the group it is reported under (e.g. 031 有林地 → 03 林地, 201–203 → 20 城镇村及工矿用地).</source>
+      <translation>“{layer}”为二调数据（{reason}）：其地类通过地类对照表 {id}（版本 {version}）对应到所选层级的三调分类；三调细分未知的二调地类保留其统计归属的类别（如 031 有林地 → 03 林地，201–203 → 20 城镇村及工矿用地）。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="136" />
+      <source>Approximate mappings in “{layer}”: {why}</source>
+      <translation>“{layer}”中的近似对应：{why}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="268" />
+      <source>“{layer}” is second-survey (二调) data: the class-set indicators are on a 二调 basis, each 二调 class counted through the crosswalk {id} version {version}; linear and scattered features (XZDWMJ, LXDWMJ) belong to no class set.</source>
+      <translation>“{layer}”为二调数据：按地类统计的指标为二调口径，各二调地类通过地类对照表 {id}（版本 {version}）计入；线状地物和零星地物（XZDWMJ、LXDWMJ）不计入任何地类集合。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="278" />
+      <source>{indicator} (二调 basis) is approximate: {why}</source>
+      <translation>{indicator}（二调口径）为近似值：{why}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="149" />
+      <source>Treated: legacy parcels whose treatment status ({field}) is treated ({treated}); a partly treated parcel ({partial}) counts its treated share {share} ÷ {verified}; restoration rate = treated area ÷ legacy-mine area × 100.</source>
+      <translation>已治理：恢复治理情况（{field}）为已治理（{treated}）的历史遗留矿山图斑；部分治理的图斑（{partial}）按 {share} ÷ {verified} 计入已治理部分；修复率 = 已治理面积 ÷ 历史遗留矿山面积 × 100。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="200" />
+      <source>treatment status</source>
+      <translation>恢复治理情况</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="200" />
+      <source>counted as unknown (column unknown_status_m2), neither treated nor untreated, and the restoration rate of their region is left empty</source>
+      <translation>计为状态未知（unknown_status_m2 列），既不算已治理也不算未治理，所在区域的修复率留空</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="207" />
+      <source>Layer “{layer}”: {n} partly treated parcel(s) have no treated area in {field} ({parcels}); their area is counted as unknown and the restoration rate of their region is left empty. Fill in the treated area.</source>
+      <translation>图层“{layer}”：{n} 个部分治理图斑在 {field} 中没有治理面积（{parcels}）；其面积计为状态未知，所在区域的修复率留空。请填写治理面积。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="226" />
+      <source>Layer “{layer}”: {n} parcel(s) ({area:.1f} m²) are not of major class 10 (legacy mine) in field {field}; they are counted with the legacy mines. Filter the layer ({field} = '10') to count legacy mines only.</source>
+      <translation>图层“{layer}”：{n} 个图斑（{area:.1f} 平方米）的 {field} 不是大类 10（历史遗留矿山），已与历史遗留矿山一并统计。如只统计历史遗留矿山，请先筛选图层（{field} = '10'）。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="267" />
+      <source>production status</source>
+      <translation>生产状态</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="267" />
+      <source>not counted as licensed producing mines</source>
+      <translation>不计为持证在采矿山</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="271" />
+      <source>green-mine flag</source>
+      <translation>绿色矿山标志</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="271" />
+      <source>counted as producing mines of unknown green status, and the green-mine share of their region is left empty</source>
+      <translation>计为绿色矿山状态未知的在采矿山，所在区域的绿色矿山比例留空</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/units.py" line="58" />
+      <source>hectares (公顷)</source>
+      <translation>公顷</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/units.py" line="58" />
+      <source>square metres (m²)</source>
+      <translation>平方米（m²）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="102" />
+      <source>vertex ({x}, {y}) is not a finite number (NaN or infinity)</source>
+      <translation>顶点（{x}, {y}）不是有限数（NaN 或无穷大）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="119" />
+      <source>its coordinates cannot be transformed to {crs}</source>
+      <translation>其坐标无法转换到 {crs}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="115" />
+      <source>vertex ({x}, {y}) lies outside any Gauss-Kruger zone (in {crs}: X={north}, Y={east})</source>
+      <translation>顶点（{x}, {y}）位于任何高斯-克吕格投影带之外（在 {crs} 中：X={north}，Y={east}）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="169" />
+      <source>{where}: the declared area “{value}” in field {field} is not a positive number; correct it, or leave the area field empty to write the measured area.</source>
+      <translation>{where}：字段 {field} 中的申报面积“{value}”不是正数；请改正，或将面积字段留空以写出实测面积。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="175" />
+      <source>{where}: the declared area {value} in field {field} is about {factor} times the measured {measured} ha: it is in {unit}, not 公顷. Convert the field to 公顷, or leave the area field empty to write the measured area.</source>
+      <translation>{where}：字段 {field} 中的申报面积 {value} 约为实测 {measured} 公顷的 {factor} 倍：其单位是{unit}，不是公顷。请将该字段换算为公顷，或将面积字段留空以写出实测面积。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="182" />
+      <source>{where}: the declared area {declared} ha (field {field}) differs from the measured {measured} ha by more than {tolerance} %; the declared figure is written.</source>
+      <translation>{where}：申报面积 {declared} 公顷（字段 {field}）与实测 {measured} 公顷相差超过 {tolerance} %；写出的是申报数值。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="199" />
+      <source>{file}: the parcels carry different {what} ({values}); “{first}” is written.</source>
+      <translation>{file}：各地块的{what}不同（{values}）；写出“{first}”。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/export.py" line="207" />
+      <source>extra header keys (KZSX)</source>
+      <translation>额外文件头键（KZSX）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="41" />
+      <source>The file is neither UTF-8, UTF-16 nor GBK; unreadable characters were replaced.</source>
+      <translation>该文件既不是 UTF-8、UTF-16，也不是 GBK；无法读取的字符已被替换。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="74" />
+      <source>Full-width punctuation or digits (，＠１．【】…) were read as their ASCII forms; the monitoring system expects ASCII (half-width) characters.</source>
+      <translation>全角标点或数字（，＠１．【】…）已按对应的半角字符读取；监管系统要求使用半角（英文）字符。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="129" />
+      <source>The points have no parcel header line (count, area, number, name, 面 … @): read as one parcel without number or declared area.</source>
+      <translation>界址点没有地块头行（界址点数、面积、编号、名称、面 … @）：作为一个没有编号和申报面积的地块读取。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="156" />
+      <source>Parcel {parcel}: the header line has no point count (it starts with “{start}”); read without one.</source>
+      <translation>地块 {parcel}：地块头行没有界址点数（以“{start}”开头）；按无点数读取。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="72" />
+      <source>Coordinate system “{value}” is not CGCS2000; the CRS override {crs} is used.</source>
+      <translation>坐标系“{value}”不是 CGCS2000；使用覆盖的坐标系 {crs}。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="123" />
+      <source>Parcel {parcel}: ring number {ring} is used again after its ring closed (numbering restarted for a further part); read as a separate ring.</source>
+      <translation>地块 {parcel}：圈号 {ring} 在其圈闭合后再次使用（另一部分重新编号）；作为单独的圈读取。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="183" />
+      <source>Parcel {parcel}: X={x}, Y={y} lies outside what {crs} can represent (beyond a pole or outside the projection); the parcel is skipped.</source>
+      <translation>地块 {parcel}：X={x}, Y={y} 超出了 {crs} 能表示的范围（越过极点或在投影范围之外）；跳过该地块。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/validate.py" line="250" />
+      <source>Parcel {parcel}: the declared area {declared} is about {factor} times the measured {measured} ha, so it is read as {unit} = {converted} ha. If the file means another unit, set DECLARED_AREA_UNIT.</source>
+      <translation>地块 {parcel}：申报面积 {declared} 约为实测 {measured} 公顷的 {factor} 倍，因此按{unit}读取，即 {converted} 公顷。如果文件使用的是其他单位，请设置 DECLARED_AREA_UNIT。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/reader.py" line="164" />
+      <source>Parcel {parcel}: its area cannot be measured in {crs} (coordinates outside the system's area of use?); the parcel is skipped.</source>
+      <translation>地块 {parcel}：无法在 {crs} 中计算其面积（坐标超出该坐标系的使用范围？）；跳过该地块。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/axes.py" line="52" />
+      <source>Parcel {parcel}: X={x}, Y={y} is not a Gauss-Kruger coordinate (X northing 0 – 10 000 000 m, Y easting below 1 000 000 or with its zone prefix); the parcel is skipped. Check the value, or give the CRS override for another system.</source>
+      <translation>地块 {parcel}：X={x}, Y={y} 不是高斯-克吕格坐标（X 北坐标 0 – 10 000 000 米，Y 东坐标小于 1 000 000 或带带号）；跳过该地块。请检查数值，或为其他坐标系指定坐标系覆盖参数。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/axes.py" line="82" />
+      <source>Parcel {parcel}: X={x} looks like an easting and Y={y} like a northing, unlike the parcel's other points (X and Y swapped?); the parcel is skipped.</source>
+      <translation>地块 {parcel}：X={x} 像东坐标，Y={y} 像北坐标，与该地块的其他点不同（X 与 Y 互换？）；跳过该地块。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/axes.py" line="85" />
+      <source>Parcel {parcel}: read easting first (AXIS_ORDER), the point gives X={x} like an easting and Y={y} like a northing: the file lists the northing first. Set AXIS_ORDER to auto; the parcel is skipped.</source>
+      <translation>地块 {parcel}：按东坐标在前读取（AXIS_ORDER），但该点 X={x} 像东坐标、Y={y} 像北坐标：文件是北坐标在前。请将 AXIS_ORDER 设为自动；跳过该地块。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/axes.py" line="89" />
+      <source>Parcel {parcel}: X={x} looks like an easting and Y={y} like a northing (X and Y swapped?) but AXIS_ORDER says northing first; set AXIS_ORDER to auto or easting first. The parcel is skipped.</source>
+      <translation>地块 {parcel}：X={x} 像东坐标，Y={y} 像北坐标（X 与 Y 互换？），但 AXIS_ORDER 指定北坐标在前；请将 AXIS_ORDER 设为自动或东坐标在前。跳过该地块。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/axes.py" line="103" />
+      <source>The points give the easting before the northing (e.g. {easting}, {northing}) in {count} parcel(s), first parcel {parcel}: read as X (northing) = {northing}, Y (easting) = {easting}. The monitoring system expects the northing first.</source>
+      <translation>界址点的东坐标写在北坐标之前（例如 {easting}, {northing}），共 {count} 个地块，第一个为地块 {parcel}：按 X（北坐标）= {northing}、Y（东坐标）= {easting} 读取。监管系统要求北坐标在前。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/survey2.py" line="131" />
+      <source>Cannot read the crosswalk file {path}: {error}</source>
+      <translation>无法读取地类对照文件 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/survey2.py" line="199" />
+      <source>{second} DLBM value(s) of 二调, {third} of 三调</source>
+      <translation>{second} 个二调地类编码、{third} 个三调地类编码</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/survey2.py" line="202" />
+      <source>; field {field}</source>
+      <translation>；字段 {field}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="107" />
+      <source>field {field}</source>
+      <translation>字段 {field}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/survey2.py" line="237" />
+      <source>Crosswalk file {file}: “{key}” {problem}</source>
+      <translation>地类对照文件 {file}：“{key}”{problem}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/survey2.py" line="245" />
+      <source>is missing or not a list</source>
+      <translation>缺失或不是列表</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/survey2.py" line="257" />
+      <source>is not a second-survey code of the land-class table</source>
+      <translation>不是地类表中的二调地类编码</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/survey2.py" line="262" />
+      <source>must be a 三调 class, a first-level group or a major category</source>
+      <translation>必须是三调地类、一级类或三大类</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/survey2.py" line="265" />
+      <source>must list 三调 class codes</source>
+      <translation>必须列出三调地类编码</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/survey2.py" line="267" />
+      <source>must say why the mapping is approximate</source>
+      <translation>必须说明对应关系为何是近似的</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/survey2.py" line="270" />
+      <source>lacks second-survey code(s) {codes}</source>
+      <translation>缺少二调地类编码 {codes}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ledger.py" line="126" />
+      <source>not counted as replenished: the ledger leaves these projects out (add the value to the accepted values to count them)</source>
+      <translation>不计入补充：台账不统计这些项目（如应计入，请将该值加入已验收值）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/project_fields.py" line="42" />
+      <source>Layer “{layer}” has no project code field ({codes}…): its parcels are grouped into projects by the name field “{field}”, so two projects of the same name become one. Choose a field unique per project in “Project id field”.</source>
+      <translation>图层“{layer}”没有项目编号字段（{codes}…）：地块按项目名称字段“{field}”归并为项目，同名的两个项目会被合并为一个。请在“项目编号字段”中选择每个项目唯一的字段。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/project_fields.py" line="47" />
+      <source>Layer “{layer}” has no project id field ({codes}…): each parcel is checked as a project of its own. Choose the field in “Project id field”.</source>
+      <translation>图层“{layer}”没有项目编号字段（{codes}…）：每个地块都作为单独的项目核查。请在“项目编号字段”中选择该字段。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/project_fields.py" line="109" />
+      <source>The project id field “{field}” of “{layer}” is not unique per project: {count} project(s) hold parcels with different “{code}” values ({projects}). Choose “{code}” as the project id field if it is the project code.</source>
+      <translation>“{layer}”的项目编号字段“{field}”不能唯一标识项目：{count} 个项目包含“{code}”值不同的地块（{projects}）。如“{code}”是项目编码，请将其选为项目编号字段。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/project_fields.py" line="118" />
+      <source>Declared area field “{field}” of “{layer}”: {count} project(s) carry the same value on every parcel ({projects}); it is read as the project's total, not summed over the parcels. If each parcel declares its own area, give each parcel its own value.</source>
+      <translation>“{layer}”的申报面积字段“{field}”：{count} 个项目的每个地块都填写了相同的值（{projects}），按项目总面积读取，不再逐地块累加。如每个地块各自申报面积，请为各地块填写各自的值。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/project_fields.py" line="118" />
+      <source>{n} parcels</source>
+      <translation>{n} 个地块</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/project_fields.py" line="130" />
+      <source>{n} more</source>
+      <translation>另有 {n} 个</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="77" />
+      <source>三调 DLTB</source>
+      <translation>三调地类图斑</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="77" />
+      <source>二调 DLTB (GB/T 21010-2007)</source>
+      <translation>二调地类图斑（GB/T 21010-2007）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="78" />
+      <source>变更 (annual change) DLTB</source>
+      <translation>变更（年度变更调查）地类图斑</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="108" />
+      <source>Layer “{layer}” read as {profile}</source>
+      <translation>图层“{layer}”按{profile}读取</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="111" />
+      <source> (recognised by {reason})</source>
+      <translation>（识别依据：{reason}）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="125" />
+      <source>Field “{field}” is read as {standard}</source>
+      <translation>字段“{field}”读作 {standard}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="129" />
+      <source>Layer “{layer}” has no field {field}: the checks that need it were skipped; add the field or rename the one holding it.</source>
+      <translation>图层“{layer}”没有字段 {field}：需要该字段的检查已跳过；请添加该字段，或将存放该内容的字段改名。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="176" />
+      <source>BSM {bsm} of feature {fid} is also the BSM of feature {first}: give each parcel its own identifier, or delete the copy.</source>
+      <translation>要素 {fid} 的 BSM {bsm} 与要素 {first} 的 BSM 相同：请为每个图斑赋唯一标识码，或删除重复的副本。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="186" />
+      <source>{field} “{code}” is not a {survey} land class: {n} parcel(s), ΣTBMJ {m2:.2f} m² (e.g. BSM {bsm}); correct the codes, they are counted as unrecognised.</source>
+      <translation>{field}“{code}”不是{survey}地类：{n} 个图斑，ΣTBMJ {m2:.2f} m²（如 BSM {bsm}）；请修正编码，统计时计入未识别地类。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="196" />
+      <source>Feature {fid} has no geometry: its area cannot be measured; digitise it or delete it.</source>
+      <translation>要素 {fid} 没有几何图形，无法量算面积；请补绘或删除。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="201" />
+      <source>invalid</source>
+      <translation>无效</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="202" />
+      <source>Feature {fid} has an invalid polygon ({reason}): statistics repair it for measuring; fix it in the source data (Fix geometries).</source>
+      <translation>要素 {fid} 的面无效（{reason}）：统计时会修复后量算；请在源数据中修正（修复几何）。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="216" />
+      <source>Feature {fid}: TBDLMJ {actual:.2f} but TBMJ − TKMJ − XZDWMJ − LXDWMJ = {expected:.2f} (二调); correct the area fields.</source>
+      <translation>要素 {fid}：TBDLMJ 为 {actual:.2f}，但 TBMJ − TKMJ − XZDWMJ − LXDWMJ = {expected:.2f}（二调）；请修正面积字段。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="230" />
+      <source>Feature {fid}: TBDLMJ {actual:.2f} but TBMJ − KCMJ = {expected:.2f}; correct the area fields.</source>
+      <translation>要素 {fid}：TBDLMJ 为 {actual:.2f}，但 TBMJ − KCMJ = {expected:.2f}；请修正面积字段。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="235" />
+      <source>Feature {fid}: KCMJ {actual:.2f} but TBMJ × KCXS = {expected:.2f}; correct KCMJ or KCXS.</source>
+      <translation>要素 {fid}：KCMJ 为 {actual:.2f}，但 TBMJ × KCXS = {expected:.2f}；请修正 KCMJ 或 KCXS。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="241" />
+      <source>Feature {fid}: TBMJ {actual:.2f} m² but the parcel measures {expected:.2f} m² (CGCS2000 ellipsoidal, difference {diff:+.2f} m²); recompute TBMJ or check the geometry and CRS.</source>
+      <translation>要素 {fid}：TBMJ 为 {actual:.2f} m²，但图斑量算面积为 {expected:.2f} m²（CGCS2000 椭球面积，相差 {diff:+.2f} m²）；请重新计算 TBMJ，或检查几何图形和坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="307" />
+      <source>Feature {fid} (BSM {bsm}) has the same geometry as feature {other} (BSM {other_bsm}): {m2:.2f} m² counted twice; delete the copy.</source>
+      <translation>要素 {fid}（BSM {bsm}）与要素 {other}（BSM {other_bsm}）几何相同：{m2:.2f} m² 被重复计算；请删除副本。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/quality.py" line="307" />
+      <source>Feature {fid} (BSM {bsm}) overlaps feature {other} (BSM {other_bsm}) by {m2:.2f} m²: that land is counted twice; correct the boundaries.</source>
+      <translation>要素 {fid}（BSM {bsm}）与要素 {other}（BSM {other_bsm}）重叠 {m2:.2f} m²：这部分土地被重复计算；请修正边界。</translation>
     </message>
   </context>
 </TS>

@@ -102,6 +102,20 @@ def postgis_sql(settings: dict[str, str], sql: str) -> None:
                    check=True, capture_output=True)
 
 
+# ---- no run changes an input file (tests/input_guard.py) -----------------------------------
+@pytest.fixture(scope="session", autouse=True)
+def inputs_untouched_by_any_run(qgis_app):
+    """Every ``processing.run`` of the session is wrapped by the input guard."""
+    import processing
+
+    from tests.input_guard import CHECKED, guarded
+
+    original = processing.run
+    processing.run = guarded(original)
+    yield CHECKED
+    processing.run = original
+
+
 # ---- the committed fixture is an input too: no test may change a byte of it -----------------
 def _fixture_digests() -> dict[str, str]:
     import hashlib

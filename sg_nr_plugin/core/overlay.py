@@ -30,6 +30,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from .expressions import filtered_request
+from .reading import read_features
 from .wkb import RingSet
 
 # Red-line and protected-area polygons can hold 100 000 vertices; intersecting a small parcel
@@ -67,6 +68,8 @@ class OverlayLayer:
         transform_context: QgsCoordinateTransformContext,
         expression: str | None = None,
         feedback=None,
+        layer_name: str = "",
+        counts=None,
     ) -> None:
         self.dest_crs = dest_crs
         self.repairs = 0
@@ -75,10 +78,11 @@ class OverlayLayer:
         self._boxes: list[tuple[float, float, float, float]] = []
         self._grid: _BoxGrid | None = None
         self._index = QgsSpatialIndex()
-        self._load(source, transform_context, expression, feedback)
+        self._load(source, transform_context, expression, feedback, layer_name, counts)
 
     # ---- construction ------------------------------------------------------------------------
-    def _load(self, source, transform_context, expression, feedback) -> None:
+    def _load(self, source, transform_context, expression, feedback, layer_name,
+              counts=None) -> None:
         request = QgsFeatureRequest()
         request.setDestinationCrs(self.dest_crs, transform_context)
         if expression:
@@ -86,7 +90,7 @@ class OverlayLayer:
                              tr("Invalid overlay filter expression “{expr}”: {error}"), request)
         else:
             request.setNoAttributes()
-        for feature in source.getFeatures(request):
+        for feature in read_features(source, request, layer_name, counts):
             if feedback is not None and feedback.isCanceled():
                 break
             geometry = self._clean(feature.geometry())

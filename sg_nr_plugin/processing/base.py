@@ -78,14 +78,14 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
         self._final_paths = staged.finals
         try:
             with _plugin_reading_policy(context):
-                check_inputs(self, parameters, context, feedback, staged.targets)
+                check_inputs(self, parameters, context, feedback, staged.final_paths)
                 results = self.compute(staged.parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 raise SgNrError(tr("The run was canceled: no output was written."))
             return staged.commit(results, context)
-        except (SgNrError, QgsProcessingException) as error:
-            staged.discard(error)  # QGIS's own errors (a sink it cannot create) too
-            raise QgsProcessingException(staged.remap_text(_message(error))) from error
+        except SgNrError as error:
+            staged.discard(error)
+            raise QgsProcessingException(str(error)) from error
         except BaseException as error:
             staged.discard(error)
             raise
@@ -117,12 +117,6 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
 
     def help_text(self) -> str:
         raise NotImplementedError
-
-
-def _message(error: BaseException) -> str:
-    if isinstance(error, QgsProcessingException):
-        return error.args[0] if error.args else str(error)
-    return str(error)
 
 
 @contextmanager

@@ -1,14 +1,11 @@
 """Staged outputs: a file an algorithm writes appears only once the whole run has succeeded.
 
-Every file destination (a sink to .gpkg/.shp/.xlsx/.ods/.csv…, a workbook or other file, a
-folder) is handed to ``compute()`` under the same name inside a temporary folder
-``sgnr_partial_<random>`` beside the target (same file system: the final move is a rename). The
-name being the final one, a GeoPackage layer or a spreadsheet sheet is named after the final
-file, and QGIS's own writer (which writes every format completely) is used. After ``compute()``
-returned and was not canceled the files are moved into place and the results and the layers
-Processing loads afterwards are pointed at the final paths; on failure or cancel the temporary
-folder is deleted. A run that stops halfway therefore leaves neither a half-written file nor a
-layer pointing at one, and messages name the final path (:meth:`StagedOutputs.remap_text`).
+Every file destination (a sink to .gpkg/.shp/…, an .xlsx or other file, a folder) is handed to
+``compute()`` as a temporary name in the target's own folder (same file system: the final move is
+a rename). After ``compute()`` returned and was not canceled the temporary files are renamed into
+place and the results and the layers Processing loads afterwards are pointed at the final paths;
+on failure or cancel the temporary files are deleted. A run that stops halfway therefore leaves
+neither a half-written file nor a layer pointing at one.
 
 Destinations that are not plain files (``TEMPORARY_OUTPUT``, ``memory:``, ``ogr:dbname=…``
 appending to an existing database, ``postgres:``) are left as they are: replacing a whole
@@ -20,19 +17,28 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import re
 import secrets
 import shutil
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from qgis.core import QgsProcessingOutputLayerDefinition, QgsProperty
+from qgis.core import (
+    QgsDataSourceUri,
+    QgsProcessingOutputLayerDefinition,
+    QgsProperty,
+)
 
-from ..core.errors import SgNrError
-from ..core.files import check_replaceable, write_error
-from .targets import PROVIDER_PREFIX, SHAPEFILE_PARTS, Target, destination_target, destination_value
+from ..core.errors import OutputLockedError
+from ..core.excel import check_replaceable
 
 TEMP_PREFIX = "sgnr_partial_"
+# ``ogr:dbname=`` keeps the final layer (sheet) name inside a GeoPackage or spreadsheet written
+# under a temporary name (QGIS names such a sink's layer after the file otherwise).
+_NAMED_LAYER_SUFFIXES = {".gpkg", ".sqlite", ".xlsx", ".ods"}
+_SHAPEFILE_SIDECARS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx")
+_PROVIDER_PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_]+:")  # ogr:, memory:… (not C:)
 _FILE_KINDS = {"sink", "vectorDestination", "rasterDestination", "fileDestination"}
 
 
@@ -41,9 +47,16 @@ class _Stage:
     """One staged destination: where compute() writes and where the result must end up."""
 
     final: Path
-    temp: Path  # the file compute() writes (inside ``work``), or ``work`` itself for a folder
-    work: Path  # the temporary folder beside the final target
+    temp: Path
     folder: bool
+
+    def temp_files(self) -> list[Path]:
+        """The temporary file and its sidecars (.dbf, .gpkg-journal…)."""
+        if not self.temp.parent.is_dir():
+            return []
+        return [p for p in self.temp.parent.iterdir()
+                if p.name == self.temp.name or p.name.startswith(self.temp.stem + ".")
+                or p.name.startswith(self.temp.name + "-")]
 
 
 class StagedOutputs:
@@ -53,17 +66,8 @@ class StagedOutputs:
         self.parameters = dict(parameters)
         self._stages: list[_Stage] = []
         self.finals: dict[str, str] = {}  # parameter name → final path, for messages
-        self.targets: dict[str, Target] = {}  # every destination's file or table, staged or not
-        try:
-            for definition in algorithm.destinationParameterDefinitions():
-                value = parameters.get(definition.name())
-                target = destination_target(value)
-                if target is not None:
-                    self.targets[definition.name()] = target
-                self._stage(definition, value)
-        except BaseException:
-            self.discard()
-            raise
+        for definition in algorithm.destinationParameterDefinitions():
+            self._stage(definition, parameters.get(definition.name()))
 
     def _stage(self, definition, value) -> None:
         kind = definition.type()
@@ -74,18 +78,17 @@ class StagedOutputs:
             return
         final = Path(path)
         folder = kind == "folderDestination"
-        if not folder:
-            check_replaceable(final)
-        work = final.parent / f"{TEMP_PREFIX}{secrets.token_hex(4)}"
-        try:  # the temporary folder is also the proof that the target folder is writable
-            final.parent.mkdir(parents=True, exist_ok=True)
-            work.mkdir()
-        except OSError as error:
-            raise write_error(final, error) from error
-        stage = _Stage(final, work if folder else work / final.name, work, folder)
+        _check_writable(final, folder)
+        token = secrets.token_hex(4)
+        temp = final.parent / (f"{TEMP_PREFIX}{token}" + ("" if folder else final.suffix))
+        stage = _Stage(final, temp, folder)
         self._stages.append(stage)
         self.finals[definition.name()] = str(final)
-        self.parameters[definition.name()] = _with_sink(value, str(stage.temp))
+        self.parameters[definition.name()] = _with_sink(value, _temp_uri(stage, kind))
+
+    @property
+    def final_paths(self) -> list[str]:
+        return [str(stage.final) for stage in self._stages]
 
     # ---- outcome ------------------------------------------------------------------------------
     def commit(self, results: dict, context) -> dict:
@@ -95,7 +98,7 @@ class StagedOutputs:
             for stage in self._stages:
                 if not stage.folder:
                     check_replaceable(stage.final)
-        except SgNrError:
+        except OutputLockedError:
             self.discard()
             raise
         for stage in self._stages:
@@ -103,10 +106,7 @@ class StagedOutputs:
                 _move(stage)
             except OSError as error:
                 self.discard()
-                raise write_error(getattr(error, "final", stage.final), error) from error
-            except SgNrError:
-                self.discard()
-                raise
+                raise OutputLockedError(str(stage.final), str(error)) from error
         return self._remap_results(results, context)
 
     def discard(self, error: BaseException | None = None) -> None:
@@ -116,22 +116,16 @@ class StagedOutputs:
             traceback.clear_frames(error.__traceback__)
         gc.collect()
         for stage in self._stages:
-            shutil.rmtree(stage.work, ignore_errors=True)
-
-    def remap_text(self, text: str) -> str:
-        """``text`` (a message, a result) naming the final paths instead of temporary ones."""
-        return _replace(text, self._pairs())
-
-    def _pairs(self) -> list[tuple[str, str]]:
-        pairs = []
-        for stage in self._stages:  # the file itself first, then its folder (sidecars…)
-            for old, new in ((stage.temp, stage.final), (stage.work, stage.final.parent)):
-                pairs += [(variant, str(new)) for variant in dict.fromkeys(
-                    (str(old), old.as_posix()))]
-        return pairs
+            if stage.folder:
+                shutil.rmtree(stage.temp, ignore_errors=True)
+                continue
+            for path in stage.temp_files():
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     def _remap_results(self, results: dict, context) -> dict:
-        pairs = self._pairs()
+        pairs = [(variant, str(stage.final)) for stage in self._stages
+                 for variant in {str(stage.temp), stage.temp.as_posix()}]
         remapped = {key: _replace(value, pairs) for key, value in (results or {}).items()}
         layers = context.layersToLoadOnCompletion()
         if any(_replace(key, pairs) != key for key in layers):
@@ -142,11 +136,38 @@ class StagedOutputs:
 
 def _plain_path(value) -> str | None:
     """The file path of a destination value, or None when it is not a plain file path."""
-    value = destination_value(value)
-    if value is None or value == "TEMPORARY_OUTPUT" or "|" in value \
-            or PROVIDER_PREFIX.match(value):
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        if value.sink.propertyType() != QgsProperty.StaticProperty:
+            return None
+        value = value.sink.staticValue()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if value == "TEMPORARY_OUTPUT" or "|" in value or _PROVIDER_PREFIX.match(value):
         return None
     return value
+
+
+def _check_writable(final: Path, folder: bool) -> None:
+    """Fail before any work when the target cannot be written (read-only folder, open file)."""
+    parent = final.parent  # a folder output is only created when the run succeeds
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        probe = parent / f"{TEMP_PREFIX}{secrets.token_hex(4)}.probe"
+        probe.touch()
+        probe.unlink()
+    except OSError as error:
+        raise OutputLockedError(str(final), str(error)) from error
+    if not folder:
+        check_replaceable(final)
+
+
+def _temp_uri(stage: _Stage, kind: str) -> str:
+    if kind == "sink" and stage.final.suffix.lower() in _NAMED_LAYER_SUFFIXES:
+        uri = QgsDataSourceUri()
+        uri.setDatabase(str(stage.temp))
+        uri.setDataSource("", stage.final.stem, None)
+        return "ogr:" + uri.uri(False)
+    return str(stage.temp)
 
 
 def _with_sink(value, new_path: str):
@@ -160,26 +181,24 @@ def _with_sink(value, new_path: str):
 
 
 def _move(stage: _Stage) -> None:
-    if not stage.work.is_dir():
-        return
-    items = sorted(stage.work.iterdir())
     if stage.folder:
+        if not stage.temp.is_dir():
+            return
         stage.final.mkdir(parents=True, exist_ok=True)
-    elif not items:
-        stage.work.rmdir()
+        for item in sorted(stage.temp.iterdir()):
+            check_replaceable(stage.final / item.name)
+            os.replace(item, stage.final / item.name)
+        stage.temp.rmdir()
         return
-    elif stage.final.suffix.lower() == ".shp":  # a stale .cpg/.prj of an older file would lie
-        for suffix in SHAPEFILE_PARTS:
+    files = stage.temp_files()
+    if not files:
+        return
+    check_replaceable(stage.final)
+    if stage.final.suffix.lower() == ".shp":  # a stale .cpg/.prj of an older file would lie
+        for suffix in _SHAPEFILE_SIDECARS:
             stage.final.with_suffix(suffix).unlink(missing_ok=True)
-    destination = stage.final if stage.folder else stage.final.parent
-    for item in items:
-        check_replaceable(destination / item.name)
-        try:
-            os.replace(item, destination / item.name)
-        except OSError as error:
-            error.final = destination / item.name
-            raise
-    stage.work.rmdir()
+    for path in files:
+        os.replace(path, stage.final.parent / (stage.final.stem + path.name[len(stage.temp.stem):]))
 
 
 def _replace(value, pairs: list[tuple[str, str]]):

@@ -17,6 +17,7 @@ from qgis.core import (
     QgsRectangle,
 )
 
+from ..reading import read_block
 from .context import clip, union
 
 _DTYPES = {Qgis.Byte: np.uint8, Qgis.UInt16: np.uint16, Qgis.Int16: np.int16,
@@ -29,6 +30,7 @@ class DemReader:
 
     def __init__(self, dem_layer, dest_crs, transform_context) -> None:
         self.provider = dem_layer.dataProvider().clone()
+        self.name = dem_layer.name()
         self.crs = dem_layer.crs()
         self.extent = dem_layer.extent()
         self.dx = dem_layer.rasterUnitsPerPixelX()
@@ -49,10 +51,10 @@ class DemReader:
         x0 = self.extent.xMinimum() + col0 * self.dx
         y0 = self.extent.yMaximum() - row0 * self.dy
         cols, rows = col1 - col0, row1 - row0
-        block = self.provider.block(1, QgsRectangle(x0, y0 - rows * self.dy, x0 + cols * self.dx,
-                                                    y0), cols, rows)
+        block = read_block(self.provider, 1, QgsRectangle(
+            x0, y0 - rows * self.dy, x0 + cols * self.dx, y0), cols, rows, self.name)
         dtype = _DTYPES.get(block.dataType())
-        if dtype is None or not block.isValid():
+        if dtype is None:
             return None
         data = np.frombuffer(bytes(block.data()), dtype=dtype).astype(float)
         data = data.reshape(rows, cols)

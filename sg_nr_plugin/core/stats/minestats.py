@@ -33,6 +33,7 @@ from ..checks.mine_fields import (
     text,
 )
 from ..overlay import OverlayLayer
+from ..reading import read_features
 from ..regions import RegionLevel
 from .common import RegionAssigner, RegionSpec, SourceInfo, StatsMeta, require_features
 
@@ -116,7 +117,7 @@ def _legacy_rows(source, layer_name, spec, assigner, projects, context, meta,
     overlay = (OverlayLayer(projects, source.sourceCrs(), context, feedback=feedback)
                if projects is not None else None)
     request = QgsFeatureRequest().setSubsetOfAttributes(fields.present(), source.fields())
-    features = [(f, f.geometry()) for f in source.getFeatures(request)]
+    features = [(f, f.geometry()) for f in read_features(source, request, layer_name)]
     areas = EllipsoidalArea(source.sourceCrs(), context)
     measured = areas.measure_many([geom for _, geom in features]) if features else []
     rows = []
@@ -140,7 +141,7 @@ def _right_rows(source, layer_name, spec, assigner, crs, context, meta) -> list[
     request = QgsFeatureRequest().setSubsetOfAttributes(fields.present(), source.fields())
     request.setDestinationCrs(crs, context)
     rows, count = [], 0
-    for feature in source.getFeatures(request):
+    for feature in read_features(source, request, layer_name):
         count += 1
         status = text(_value(feature, fields.get("sczt")))
         if not is_producing(status):

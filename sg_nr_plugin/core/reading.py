@@ -30,14 +30,18 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from qgis.core import Qgis, QgsApplication, QgsFeature, QgsFeatureRequest, QgsVectorLayer
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsMessageLog,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QObject, Qt
 
 from .errors import IncompleteReadError, RasterReadError
 
-# Features fetched per turn with the error listeners installed: the listeners cover only the
-# provider's work, never the caller's code between two features.
-CHUNK = 1000
 # QgsMessageLog tags whose warnings during a read mean the read failed (see above).
 PROVIDER_TAGS = frozenset({"PostGIS"})
 
@@ -108,36 +112,43 @@ def _listen_to_log() -> None:
                                                              Qt.DirectConnection)
 
 
+def _on_gdal_error(error_class, _number, message) -> None:
+    """GDAL's handler while a read is alive on this thread: failures during the provider's
+    work go to the read's sink; anything else (the caller's own GDAL calls between two
+    features) goes to the QGIS log, where GDAL's messages belong."""
+    sink = getattr(_local, "sink", None)
+    if sink is not None:
+        if error_class >= 3:  # CE_Failure, CE_Fatal
+            sink.append(str(message).strip())
+    elif error_class >= 2:  # CE_Warning and worse: not ours, not lost either
+        QgsMessageLog.logMessage(str(message).strip(), "GDAL", Qgis.Warning)
+
+
 @contextlib.contextmanager
-def provider_errors(errors: list[str]):
-    """While the block runs on this thread, GDAL failures and provider warnings go to
-    ``errors`` (GDAL's handler stack is thread-local; so is the message sink)."""
+def _gdal_handler():
+    """Install :func:`_on_gdal_error` on this thread's GDAL handler stack. Every read pushes
+    the same function, so reads alive together (nested loops) may pop in any order."""
     from osgeo import gdal
 
-    def on_gdal_error(error_class, _number, message) -> None:
-        if error_class >= gdal.CE_Failure:
-            errors.append(str(message).strip())
-
     _listen_to_log()
-    outer_sink = getattr(_local, "sink", None)
-    _local.sink = errors
-    gdal.PushErrorHandler(on_gdal_error)
+    gdal.PushErrorHandler(_on_gdal_error)
     try:
-        yield errors
+        yield
     finally:
         gdal.PopErrorHandler()
+
+
+@contextlib.contextmanager
+def provider_errors(errors: list[str]):
+    """While the block runs, GDAL failures and provider warnings of this thread go to
+    ``errors`` (GDAL's handler stack is thread-local; so is the sink)."""
+    outer_sink = getattr(_local, "sink", None)
+    _local.sink = errors
+    try:
+        with _gdal_handler():
+            yield errors
+    finally:
         _local.sink = outer_sink
-
-
-def _fetch(iterator, errors: list[str], count: int) -> list[QgsFeature]:
-    """Up to ``count`` features, recording provider errors in ``errors``."""
-    features = []
-    with provider_errors(errors):
-        feature = QgsFeature()
-        while len(features) < count and iterator.nextFeature(feature):
-            features.append(feature)
-            feature = QgsFeature()
-    return features
 
 
 def read_block(provider, band: int, rect, cols: int, rows: int, layer_name: str):
@@ -162,15 +173,22 @@ def read_features(source, request: QgsFeatureRequest | None = None, layer_name: 
     expected = expected_count(source, request)
     errors: list[str] = []
     iterator = source.getFeatures(request) if flags is None else source.getFeatures(request, flags)
+    next_feature = iterator.__next__
     read = 0
-    while True:
-        chunk = _fetch(iterator, errors, CHUNK)
-        read += len(chunk)
-        if errors:
-            break  # none of a failed turn is given out: the caller stops at the error
-        yield from chunk
-        if len(chunk) < CHUNK:
-            break
+    with _gdal_handler():
+        while True:
+            # the sink is set only while the provider works, never while the caller does
+            _local.sink = errors
+            try:
+                feature = next_feature()
+            except StopIteration:
+                break
+            finally:
+                _local.sink = None
+            read += 1
+            if errors:
+                break  # the caller stops at the error: nothing read after it is used
+            yield feature
     iterator.close()
     feedback = request.feedback() if hasattr(request, "feedback") else None
     if feedback is not None and feedback.isCanceled():

@@ -24,7 +24,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..errors import IncompleteReadError, SgNrError
 from ..fields import DltbFields
-from ..reading import expected_count
+from ..reading import expected_count, require_count
 from ..regions import PREFIX_LENGTH, UNKNOWN_CODE, WHOLE_CODE, RegionLevel
 from . import require_pandas
 from .common import RegionAssigner, RegionSpec, dltb_fields, number, text
@@ -319,9 +319,7 @@ def _count(layer: QgsVectorLayer) -> int | None:
 
 def _require_all_counted(source: QgsVectorLayer, layer_name: str, counted: int) -> None:
     """The database's GROUP BY counted every parcel the provider says the layer holds."""
-    expected = expected_count(source, QgsFeatureRequest())
-    if expected is not None and counted != expected:
-        raise IncompleteReadError(layer_name, expected, counted)
+    require_count(layer_name, expected_count(source, QgsFeatureRequest()), counted)
 
 
 def _name_duplicates(source: QgsVectorLayer, fields: DltbFields, totals) -> None:

@@ -257,6 +257,39 @@ def test_postgis_connection_dropped_mid_run_fails(ready, postgis_parcels, tmp_pa
     assert feedback.killed
 
 
+def test_postgis_connection_dropped_during_pushdown_gives_whole_figures(postgis_parcels):
+    """The GROUP BY runs inside PostgreSQL: a subset string with pg_sleep makes it last ~1 s,
+    and the backend running it is terminated meanwhile. QGIS's connection resets and runs the
+    query again (measured: "retry after reset succeeded"), so the figures are whole; were the
+    retry to fail too, the push-down raises IncompleteReadError instead of streaming."""
+    import threading
+
+    settings, schema, table, layer = postgis_parcels
+    layer.setSubsetString("pg_sleep(0.0002) IS NOT NULL")
+    layer.featureCount()  # counted now (pg_sleep too), not while the killer waits
+    kill = ("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE state = "
+            f"'active' AND query LIKE '%{table}%GROUP BY%' AND pid <> pg_backend_pid()")
+    done, killed = threading.Event(), []
+
+    def killer() -> None:  # polls until the GROUP BY runs, then terminates its backend
+        while not done.is_set() and not killed:
+            answer = subprocess.run(["psql", "-tA", postgis_conninfo(settings), "-c", kill],
+                                    capture_output=True, text=True).stdout.strip()
+            if answer not in ("", "0"):
+                killed.append(answer)
+            done.wait(0.1)
+
+    thread = threading.Thread(target=killer)
+    thread.start()
+    try:
+        frame = landuse_summary(layer, RegionSpec(level=RegionLevel.COUNTY), "DLTB_PG")
+    finally:
+        done.set()
+        thread.join()
+    assert killed and frame.attrs["pushed_down"]
+    assert frame["count"].sum() == 6 * TINY_PARCELS
+
+
 def test_postgis_estimated_count_is_not_an_incomplete_read(ready, postgis_parcels, tmp_path):
     """"Use estimated table metadata": featureCount() is the planner's guess (stale after a
     delete), so it is not an expected count: the run succeeds (errors still fail it)."""

@@ -135,6 +135,18 @@ def test_checkfarmland_on_damaged_gpkg_fails(ready, tmp_path):
                                    "OUTPUT_FINDINGS": "memory:", "OUTPUT_PROJECTS": "memory:"})
 
 
+def test_exportcoordtxt_of_damaged_projects_fails(ready, tmp_path):
+    """Coordinate files for part of the projects would look like a complete delivery."""
+    path = tmp_path / "damaged.gpkg"
+    shutil.copy(TINY_GPKG, path)
+    damage_pages(path, "XM_KZST", 1)  # the second of its two leaf pages: 4 of 20 projects
+    projects = QgsVectorLayer(f"{path}|layername=XM_KZST", "XM_KZST", "ogr")
+    assert plain_count(projects.source()) == 16 and projects.featureCount() == 20
+    with pytest.raises(QgsProcessingException, match="XM_KZST.*read completely: 16 of 20"):
+        run("sgnr:exportcoordtxt", {"INPUT": projects, "OUTPUT": str(tmp_path / "txt")})
+    assert not (tmp_path / "txt").exists() or not any((tmp_path / "txt").iterdir())
+
+
 def test_checkfarmland_with_damaged_dltb_fails(ready, damaged_gpkg, tmp_path):
     """DLTB is read under each project (a rectangle filter): the provider's error decides."""
     dltb = QgsVectorLayer(damaged_gpkg, "DLTB", "ogr")

@@ -33,6 +33,7 @@ from ...core.coordtxt.writer import (
     write_atomic,
 )
 from ...core.errors import EmptyInputError, SgNrError
+from ...core.reading import read_features
 from ...i18n import tr
 from .importcoordtxt import CoordTxtAlgorithm
 
@@ -145,9 +146,9 @@ class ExportCoordTxt(CoordTxtAlgorithm):
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
         # invalid geometries are exported as they are (with a warning), not dropped: the
         # technician must see them in the file rather than lose a parcel silently
-        features = [f for f in source.getFeatures(
-            QgsFeatureRequest(), _SKIP_VALIDITY_CHECKS)
-            if not feedback.isCanceled()]
+        features = [f for f in read_features(source, QgsFeatureRequest(), source.sourceName(),
+                                             flags=_SKIP_VALIDITY_CHECKS)
+                    if not feedback.isCanceled()]
         # one batch call: the area engine is several times faster on many geometries at once
         areas = EllipsoidalArea(source.sourceCrs(), context.transformContext()).measure_many(
             [f.geometry() for f in features])

@@ -14,7 +14,10 @@ provider does on QGIS 3.22 (GDAL 3.6), found by experiment (tests/reliability/te
 - PostGIS connection terminated mid-read: the iterator ends (2000 of 4512), the provider
   reconnects and logs "Fetching from cursor … failed" to QgsMessageLog (tag ``PostGIS``, level
   Warning); ``hasErrors()`` stays False. The message is emitted on the reading thread.
-- FileGDB (OpenFileGDB driver) reports its read errors through the same GDAL handler.
+- FileGDB (OpenFileGDB) with a cut ``.gdbtable``: 426 of 752, no provider error, GDAL
+  reports "Error occurred in …/filegdbtable.cpp at line …" through the same handler.
+- A selection read by feature id (ONLY_SELECTED) from a damaged GeoPackage: 731 of 752 and no
+  GDAL error at all; only the count tells.
 
 So a read (1) counts the features and compares with ``featureCount()`` when the request has no
 filter that legitimately drops features (expression, rectangle, fids, limit) and the count is

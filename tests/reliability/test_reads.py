@@ -214,6 +214,22 @@ def test_overlaystats_on_truncated_shapefile_fails(ready, dltb_shapefile, tmp_pa
     assert "fread" in str(error.value)
 
 
+def test_landusesummary_on_truncated_filegdb_fails(ready, tmp_path):
+    """A File Geodatabase (OpenFileGDB) whose DLTB table file is cut: QGIS alone reads 426
+    of 752 parcels; GDAL reports "Error occurred in …/filegdbtable.cpp"."""
+    gdb = tmp_path / "delivery.gdb"
+    subprocess.run(["ogr2ogr", "-f", "OpenFileGDB", str(gdb), str(TINY_GPKG), "DLTB"],
+                   check=True, capture_output=True)
+    table = max(gdb.glob("*.gdbtable"), key=lambda path: path.stat().st_size)
+    table.write_bytes(table.read_bytes()[: table.stat().st_size * 9 // 16])
+    uri = f"{gdb}|layername=DLTB"
+    assert 0 < plain_count(uri) < TINY_PARCELS
+    with pytest.raises(QgsProcessingException) as error:
+        run("sgnr:landusesummary", {"INPUT": QgsVectorLayer(uri, "DLTB", "ogr"),
+                                    "OUTPUT": str(tmp_path / "o.gpkg")})
+    assert_names_layer_and_counts(error.value)
+
+
 # ---- PostGIS connection dropped mid-run -------------------------------------------------------
 class KillAfter(QgsProcessingFeedback):
     """Terminates the backend reading ``table`` (found by its lock, so that no other session of

@@ -18,6 +18,14 @@ provider does on QGIS 3.22 (GDAL 3.6), found by experiment (tests/reliability/te
   reports "Error occurred in …/filegdbtable.cpp at line …" through the same handler.
 - A selection read by feature id (ONLY_SELECTED) from a damaged GeoPackage: 731 of 752 and no
   GDAL error at all; only the count tells.
+- The iterator itself tells nothing in any of these cases (``isValid()`` True, ``isClosed()``
+  True as after a complete read, ``compileFailed()`` False); QGIS 3.22 has no error state on
+  iterators or requests.
+- PostGIS with "estimated metadata": ``featureCount()`` is the planner's guess (4512 for 2256
+  rows after a delete), so it is no expected count; errors still are.
+- SQL push-down (core/stats/sql.py): SQLite raises ``SQLITE_CORRUPT`` on a damaged page; a
+  PostgreSQL query whose backend is terminated is run again by QGIS after a reconnect ("retry
+  after reset succeeded"), with whole results.
 
 So a read (1) counts the features and compares with ``featureCount()`` when the request has no
 filter that legitimately drops features (expression, rectangle, fids, limit) and the count is

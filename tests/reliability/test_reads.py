@@ -353,3 +353,12 @@ def test_paddy_slope_on_truncated_dem_is_never_a_pass(qgis_app, tmp_path):
     run_ = create_run(inputs, PADDY, builtin_ruleset("paddy"))
     with pytest.raises(RasterReadError, match="DEM 高程.*could not be read"):
         list(run_.results())
+
+
+def test_checkpaddy_with_truncated_dem_fails_with_the_message(ready, tmp_path):
+    dem = tmp_path / "dem.tif"
+    dem.write_bytes((TINY / "dem.tif").read_bytes()[:20_000])
+    with pytest.raises(QgsProcessingException, match="Raster “dem” could not be read over"):
+        run("sgnr:checkpaddy", {"PROJECTS": f"{TINY_GPKG}|layername=XM_KZST",
+                                "DLTB": f"{TINY_GPKG}|layername=DLTB", "DEM": str(dem),
+                                "OUTPUT_FINDINGS": "memory:", "OUTPUT_PROJECTS": "memory:"})

@@ -58,7 +58,8 @@ class OverlayLayer:
 
     ``expression`` is a QGIS filter expression on the overlay's attributes (None: all features).
     ``repairs`` counts overlay features whose invalid geometry was repaired with ``makeValid``;
-    ``feature_count`` counts the overlay features used.
+    ``feature_count`` counts the overlay features used, ``read_count`` every feature read
+    (null or non-polygonal ones too): the count an output states for its input.
     """
 
     def __init__(
@@ -74,6 +75,7 @@ class OverlayLayer:
         self.dest_crs = dest_crs
         self.repairs = 0
         self.feature_count = 0
+        self.read_count = 0
         self._pieces: dict[int, _Piece] = {}
         self._boxes: list[tuple[float, float, float, float]] = []
         self._grid: _BoxGrid | None = None
@@ -93,6 +95,7 @@ class OverlayLayer:
         for feature in read_features(source, request, layer_name, counts):
             if feedback is not None and feedback.isCanceled():
                 break
+            self.read_count += 1
             geometry = self._clean(feature.geometry())
             if geometry is None:
                 continue

@@ -362,3 +362,18 @@ def test_checkpaddy_with_truncated_dem_fails_with_the_message(ready, tmp_path):
         run("sgnr:checkpaddy", {"PROJECTS": f"{TINY_GPKG}|layername=XM_KZST",
                                 "DLTB": f"{TINY_GPKG}|layername=DLTB", "DEM": str(dem),
                                 "OUTPUT_FINDINGS": "memory:", "OUTPUT_PROJECTS": "memory:"})
+
+
+def test_overlay_source_count_is_the_features_read(qgis_app):
+    """The workbook says “OVERLAY (n features)”: every feature read, the one without a
+    geometry too (before: only the polygons used, 2)."""
+    from sg_nr_plugin.core.stats.overlaystats import overlay_stats
+    from tests.stats.helpers import X0, Y0, dltb_layer, memory_layer, square_wkt
+
+    overlay = memory_layer("红线", "NAME:string", [
+        (square_wkt(X0, Y0, 10.0), ["a"]), (square_wkt(X0 + 20, Y0, 10.0), ["b"]), ("", ["c"])])
+    assert overlay.featureCount() == 3
+    frame = overlay_stats(dltb_layer(), overlay, RegionSpec(level=RegionLevel.WHOLE),
+                          layer_name="DLTB", overlay_name="红线")
+    counts = {source.role: source.count for source in frame.attrs["meta"].sources}
+    assert counts["OVERLAY"] == 3 and counts["INPUT"] == dltb_layer().featureCount()

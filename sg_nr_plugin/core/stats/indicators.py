@@ -140,7 +140,7 @@ def _overlay_pass(inputs, spec, definitions, context, results, meta, feedback) -
         source, name = inputs.layers[indicator.layer]
         expression = _only_expression(source, name, indicator, meta)
         overlay = OverlayLayer(source, crs, context, expression, feedback, name)
-        meta.sources.append(SourceInfo(indicator.layer, name, overlay.feature_count))
+        meta.sources.append(SourceInfo(indicator.layer, name, overlay.read_count))
         mode = AreaMode.NET if indicator.method == "overlay_net" else AreaMode.GROSS
         accumulators[indicator.layer] = OverlayAccumulator(overlay, measurer, mode)
     if not accumulators:

@@ -288,7 +288,7 @@ def overlay_stats(source: QgsFeatureSource, overlay_source: QgsFeatureSource,
     for batch in reader.batches(input_filter, feedback):
         accumulator.add_batch(*batch)
     meta = StatsMeta(sources=[SourceInfo("INPUT", layer_name, reader.read),
-                              SourceInfo("OVERLAY", overlay_name, overlay.feature_count)])
+                              SourceInfo("OVERLAY", overlay_name, overlay.read_count)])
     reader.repairs.report(meta, feedback)
     if overlay.repairs:
         meta.notes.append(tr("{n} invalid overlay feature(s) were repaired (makeValid).").format(

@@ -377,3 +377,22 @@ def test_overlay_source_count_is_the_features_read(qgis_app):
                           layer_name="DLTB", overlay_name="红线")
     counts = {source.role: source.count for source in frame.attrs["meta"].sources}
     assert counts["OVERLAY"] == 3 and counts["INPUT"] == dltb_layer().featureCount()
+
+
+def test_check_run_keeps_the_counts_read_per_layer(qgis_app):
+    """For the report: the projects read whole (16 of 16), DLTB read under the projects."""
+    from sg_nr_plugin.core.checks.context import CheckInputs
+    from sg_nr_plugin.core.checks.engine import create_run
+    from sg_nr_plugin.core.checks.farmland import FARMLAND
+    from sg_nr_plugin.core.checks.ruleset import builtin_ruleset
+    from tests.checks.tiny import tiny_layer
+
+    projects = tiny_layer("XM_BCGD")
+    inputs = CheckInputs(projects, "XMBH", projects.crs(), QgsCoordinateTransformContext())
+    inputs.layers = {"DLTB": tiny_layer("DLTB"), "ECO_REDLINE": tiny_layer("STBHHX")}
+    inputs.layer_names = {"PROJECTS": "XM_BCGD", "DLTB": "DLTB", "ECO_REDLINE": "STBHHX"}
+    results = list(create_run(inputs, FARMLAND, builtin_ruleset("farmland")).results())
+    assert len(results) == 15  # 16 parcels, 15 projects (ground_truth.json)
+    counts = inputs.read_counts
+    assert counts.whole["XM_BCGD"] == (16, 16)
+    assert counts.read("DLTB") > 0 and "DLTB" not in counts.whole  # rectangles only

@@ -286,7 +286,7 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="81" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="82" />
       <source>Project parcels</source>
       <translation>项目地块</translation>
     </message>
@@ -447,112 +447,112 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>已在数据库内（SQL）完成汇总。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="55" />
       <source>Export project coordinate files</source>
       <translation>导出报部坐标文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="83" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="84" />
       <source>Project id field (one file per project)</source>
       <translation>项目编号字段（每个项目一个文件）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="84" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="85" />
       <source>Parcel number field</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="84" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="85" />
       <source>Name field</source>
       <translation>名称字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="85" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="86" />
       <source>Land class field</source>
       <translation>地类编码字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="85" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="86" />
       <source>Use field</source>
       <translation>用途字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="89" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="90" />
       <source>Files</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="89" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="90" />
       <source>One file per project</source>
       <translation>每个项目一个文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="89" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="90" />
       <source>One file with all parcels</source>
       <translation>所有地块一个文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="92" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="93" />
       <source>File name (one file, or parcels without a project id)</source>
       <translation>文件名（单个文件，或没有项目编号的地块）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="95" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="96" />
       <source>Producer (数据产生单位)</source>
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="97" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="98" />
       <source>Date (数据产生日期, empty for today)</source>
       <translation>数据产生日期（为空时取当天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="99" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="100" />
       <source>Y with the zone prefix</source>
       <translation>Y 坐标带带号前缀</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="101" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="102" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="103" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="104" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="105" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="106" />
       <source>Files written</source>
       <translation>已写出的文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="106" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="107" />
       <source>Parcels written</source>
       <translation>已写出的地块数</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="119" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="120" />
       <source>Writing coordinates in {crs}.</source>
       <translation>坐标写入坐标系 {crs}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="136" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="137" />
       <source>{parcels} parcel(s) written to {files} file(s) in {folder}.</source>
       <translation>已将 {parcels} 个地块写入 {folder} 中的 {files} 个文件。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="162" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="163" />
       <source>Feature {fid} has no polygon geometry; skipped.</source>
       <translation>要素 {fid} 没有面几何；已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="172" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="173" />
       <source>No feature with a polygon geometry to export.</source>
       <translation>没有可导出的面要素。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="179" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="180" />
       <source>{file}: parcel number {parcel} is used {count} times; the monitoring system rejects duplicates.</source>
       <translation>{file}：地块编号 {parcel} 使用了 {count} 次；监管系统不接受重复编号。</translation>
     </message>
@@ -1602,7 +1602,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>列出了未知编码：{codes}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/overlay.py" line="89" />
+      <location filename="../sg_nr_plugin/core/overlay.py" line="91" />
       <source>Invalid overlay filter expression “{expr}”: {error}</source>
       <translation>叠加图层筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -1612,7 +1612,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>无法计算面积：坐标参考系缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="57" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="58" />
       <source>Writes polygons (all features, or the selected ones when “Selected features only” is ticked) as project coordinate files in the ministry's 报部坐标 .txt exchange format.
 
 Files: one file per project (the project field's value, made safe as a file name) or one file holding every parcel (named by the file name parameter).
@@ -1651,7 +1651,7 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <translation>基期（行）/ 现状（列）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="166" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="167" />
       <source>Feature {fid} (parcel {parcel}) has an invalid geometry; it is written as it is and will be rejected at filing.</source>
       <translation>要素 {fid}（地块 {parcel}）的几何图形无效；已按原样写出，报部时将被拒绝。</translation>
     </message>

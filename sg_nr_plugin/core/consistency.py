@@ -15,6 +15,7 @@ from qgis.core import QgsFeatureRequest
 from ..i18n import tr
 from .area import EDGES_PLANE, EllipsoidalArea
 from .fields import DltbFields, detect_dltb_fields
+from .reading import read_features
 
 #: TBDLMJ = TBMJ − KCMJ, all three stored to 0.01 m²: two roundings of ≤ 0.005 each.
 NET_TOLERANCE_M2 = 0.015
@@ -140,7 +141,7 @@ def check_consistency(source, layer_name: str | None = None, fields: DltbFields 
                              else source.crs(), transform_context, edges) if measure else None
     total = max(source.featureCount(), 1)
     pending: list = []
-    for feature in source.getFeatures(request):
+    for feature in read_features(source, request, name):
         report.features += 1
         values = _values(feature, fields)
         _check_fields(report, feature.id(), values)

@@ -58,3 +58,36 @@ class OutputWriteError(SgNrError):
 
 class OutputConflictError(SgNrError):
     """An output that would destroy an input of the run, or two outputs on one file."""
+
+
+class IncompleteReadError(SgNrError):
+    """A layer that could not be read completely (damaged file, lost database connection):
+    a figure over part of it would be wrong, so the run stops."""
+
+    def __init__(self, layer_name: str, expected: int | None, read: int | None,
+                 cause: str = "") -> None:
+        self.layer_name, self.expected, self.read, self.cause = layer_name, expected, read, cause
+        if read is None:  # a query inside the database failed: nothing counted
+            counted = tr("the database reported an error reading its {expected} feature(s)"
+                         ).format(expected="?" if expected is None else expected)
+        elif expected is None:
+            counted = tr("{read} feature(s) read before the error").format(read=read)
+        else:
+            counted = tr("{read} of {expected} feature(s) read").format(read=read,
+                                                                       expected=expected)
+        message = tr("Layer “{layer}” could not be read completely: {counted}. The file is "
+                     "damaged or the database connection was lost; repair or re-export the "
+                     "layer (or reconnect to the database) and run again.").format(
+            layer=layer_name, counted=counted)
+        super().__init__(f"{message} ({cause})" if cause else message)
+
+
+class RasterReadError(SgNrError):
+    """A raster (DEM) window that could not be read (truncated or damaged file)."""
+
+    def __init__(self, layer_name: str, extent: str, cause: str = "") -> None:
+        self.layer_name, self.extent, self.cause = layer_name, extent, cause
+        message = tr("Raster “{layer}” could not be read over {extent}: the file is truncated "
+                     "or damaged. Rules that need it cannot be checked; repair or re-export the "
+                     "raster and run again.").format(layer=layer_name, extent=extent)
+        super().__init__(f"{message} ({cause})" if cause else message)

@@ -30,6 +30,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from .expressions import filtered_request
+from .reading import read_features
 from .wkb import RingSet
 
 # Red-line and protected-area polygons can hold 100 000 vertices; intersecting a small parcel
@@ -57,7 +58,8 @@ class OverlayLayer:
 
     ``expression`` is a QGIS filter expression on the overlay's attributes (None: all features).
     ``repairs`` counts overlay features whose invalid geometry was repaired with ``makeValid``;
-    ``feature_count`` counts the overlay features used.
+    ``feature_count`` counts the overlay features used, ``read_count`` every feature read
+    (null or non-polygonal ones too): the count an output states for its input.
     """
 
     def __init__(
@@ -67,18 +69,22 @@ class OverlayLayer:
         transform_context: QgsCoordinateTransformContext,
         expression: str | None = None,
         feedback=None,
+        layer_name: str = "",
+        counts=None,
     ) -> None:
         self.dest_crs = dest_crs
         self.repairs = 0
         self.feature_count = 0
+        self.read_count = 0
         self._pieces: dict[int, _Piece] = {}
         self._boxes: list[tuple[float, float, float, float]] = []
         self._grid: _BoxGrid | None = None
         self._index = QgsSpatialIndex()
-        self._load(source, transform_context, expression, feedback)
+        self._load(source, transform_context, expression, feedback, layer_name, counts)
 
     # ---- construction ------------------------------------------------------------------------
-    def _load(self, source, transform_context, expression, feedback) -> None:
+    def _load(self, source, transform_context, expression, feedback, layer_name,
+              counts=None) -> None:
         request = QgsFeatureRequest()
         request.setDestinationCrs(self.dest_crs, transform_context)
         if expression:
@@ -86,9 +92,10 @@ class OverlayLayer:
                              tr("Invalid overlay filter expression “{expr}”: {error}"), request)
         else:
             request.setNoAttributes()
-        for feature in source.getFeatures(request):
+        for feature in read_features(source, request, layer_name, counts):
             if feedback is not None and feedback.isCanceled():
                 break
+            self.read_count += 1
             geometry = self._clean(feature.geometry())
             if geometry is None:
                 continue

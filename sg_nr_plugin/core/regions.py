@@ -21,6 +21,7 @@ from qgis.core import (
 from ..i18n import tr
 from .area import EllipsoidalArea
 from .errors import MissingFieldsError
+from .reading import read_features
 
 CITY_CODE = "440200"
 CITY_NAME_ZH = "韶关市"
@@ -106,7 +107,7 @@ def names_from_layer(source, code_field: str, name_field: str) -> dict[str, str]
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
     request.setSubsetOfAttributes([code_field, name_field], source.fields())
     names: dict[str, str] = {}
-    for feature in source.getFeatures(request):
+    for feature in read_features(source, request):
         code = _clean(feature[code_field])
         name = _clean(feature[name_field])
         if code and name and code not in names:
@@ -153,7 +154,7 @@ class RegionIndex:
         self._engines: list = []
         self._index = QgsSpatialIndex()
         self._area = EllipsoidalArea(dest_crs, context)
-        for feature in source.getFeatures():
+        for feature in read_features(source, None, layer_name or _source_name(source)):
             geom = QgsGeometry(feature.geometry())
             code = _clean(feature[code_field])
             if geom.isNull() or geom.isEmpty() or not code:

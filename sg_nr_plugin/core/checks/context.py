@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from ..overlay import OverlayLayer, polygon_parts
+from ..reading import ReadCounts, read_features
 from .project_fields import declared_area
 
 # Roles of the optional polygon layers that rules read as dissolved geometry.
@@ -49,6 +50,8 @@ class CheckInputs:
     check_date: date | None = None
     selected_ids: set[int] | None = None
     options: dict[str, object] = field(default_factory=dict)  # check-specific (field names…)
+    # features read per layer name (core.reading), for the report: filled while the run reads
+    read_counts: ReadCounts = field(default_factory=ReadCounts)
 
     def has(self, role: str) -> bool:
         """Whether the input a rule needs is given (a layer role, ``DEM`` or ``DECLARED_AREA``)."""
@@ -92,7 +95,9 @@ class DltbPiece:
 class SourceFetcher:
     """Per-project fetch of the features of a source under a geometry, in the working CRS."""
 
-    def __init__(self, source, dest_crs, transform_context, attributes: list[str] | None = None):
+    def __init__(self, source, dest_crs, transform_context, attributes: list[str] | None = None,
+                 layer_name: str = "", counts: ReadCounts | None = None):
+        self.layer_name, self.counts = layer_name, counts
         self.source = source
         self._forward = None
         if source.sourceCrs().isValid() and source.sourceCrs() != dest_crs:
@@ -110,7 +115,7 @@ class SourceFetcher:
         request = QgsFeatureRequest().setFilterRect(rect)
         request.setSubsetOfAttributes(self._attributes)
         forward, intersects = self._forward, engine.intersects  # hot loop: no lookups
-        for feature in self.source.getFeatures(request):
+        for feature in read_features(self.source, request, self.layer_name, self.counts):
             other = feature.geometry()  # a copy already
             if other.isEmpty():  # also true for a null geometry
                 continue
@@ -169,7 +174,9 @@ class RunContext:
         if role not in self._overlays:
             self._overlays[role] = OverlayLayer(source, self.inputs.crs,
                                                 self.inputs.transform_context,
-                                                feedback=self.feedback)
+                                                feedback=self.feedback,
+                                                layer_name=self._name(role),
+                                                counts=self.inputs.read_counts)
         return self._overlays[role]
 
     def fetcher(self, role: str, attributes: list[str]) -> SourceFetcher | None:
@@ -178,8 +185,12 @@ class RunContext:
             return None
         if role not in self._fetchers:
             self._fetchers[role] = SourceFetcher(source, self.inputs.crs,
-                                                 self.inputs.transform_context, attributes)
+                                                 self.inputs.transform_context, attributes,
+                                                 self._name(role), self.inputs.read_counts)
         return self._fetchers[role]
+
+    def _name(self, role: str) -> str:
+        return self.inputs.layer_names.get(role, role)
 
 
 class ProjectContext:

@@ -16,6 +16,7 @@ from qgis.core import QgsFeatureRequest, QgsGeometry, QgsSpatialIndex
 
 from ...i18n import tr
 from ..overlay import polygon_parts
+from ..reading import read_features
 from .context import (
     CheckInputs,
     ProjectContext,
@@ -213,24 +214,25 @@ def read_projects(inputs: CheckInputs) -> dict[str, list[ProjectPart]]:
     request = QgsFeatureRequest()
     projects: dict[str, list[ProjectPart]] = {}
     names = inputs.projects.fields().names()
-    for feature in _unchecked_features(inputs.projects, request):
+    for feature in _unchecked_features(inputs.projects, request,
+                                       inputs.layer_names.get("PROJECTS", ""), inputs.read_counts):
         attributes = dict(zip(names, feature.attributes()))
         project_id = _project_id(attributes.get(inputs.project_id_field), feature.id())
         projects.setdefault(project_id, []).append(_part(feature, attributes))
     return projects
 
 
-def _unchecked_features(source, request):
+def _unchecked_features(source, request, name: str = "", counts=None):
     """Invalid project geometries are the ``geometry`` rule's business: Processing's "invalid
     geometry" setting must neither abort the run nor drop them (processing.run aborts)."""
     from qgis.core import Qgis, QgsProcessingFeatureSource
 
     if not isinstance(source, QgsProcessingFeatureSource):
-        return source.getFeatures(request)
+        return read_features(source, request, name, counts)
     skip = getattr(QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks", None)
     if skip is None:  # spelled on Qgis in later QGIS versions
         skip = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
-    return source.getFeatures(request, skip)
+    return read_features(source, request, name, counts, skip)
 
 
 def _project_id(value, fid: int) -> str:

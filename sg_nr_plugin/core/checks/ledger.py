@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from qgis.core import QgsFeatureRequest, QgsGeometry, QgsSpatialIndex
+from qgis.core import QgsGeometry, QgsSpatialIndex
 
 from ...i18n import tr
 from ..overlay import polygon_parts
+from ..reading import read_features
 from ..regions import region_code
 from ..schema.mine import UnknownValues, status_vocabulary
 from .context import CheckInputs, ProjectContext, ProjectPart, RunContext, difference, union
@@ -135,7 +136,7 @@ def _occupation(ledger: Ledger, run: RunContext, feedback) -> None:
     """Cultivated land under the occupation projects; same-year overlaps counted once."""
     inputs = ledger.inputs
     earlier: dict[int, tuple[QgsSpatialIndex, list[QgsGeometry]]] = {}
-    for feature in inputs.occupation.getFeatures(QgsFeatureRequest()):
+    for feature in read_features(inputs.occupation, None, "", inputs.check.read_counts):
         if feedback is not None and feedback.isCanceled():
             return
         year = _year(feature[inputs.occupation_year_field])
@@ -181,7 +182,7 @@ def _accepted(ledger: Ledger, attributes: dict) -> bool:
 def _replenishment_from_check_output(ledger: Ledger) -> None:
     inputs = ledger.inputs
     names = inputs.replenishment.fields().names()
-    for feature in inputs.replenishment.getFeatures():
+    for feature in read_features(inputs.replenishment, None, "", inputs.check.read_counts):
         attributes = dict(zip(names, feature.attributes()))
         year = _year(attributes.get(inputs.replenishment_year_field))
         if not ledger.in_range(year) or not _accepted(ledger, attributes):

@@ -17,6 +17,8 @@ from qgis.core import (
     QgsRectangle,
 )
 
+from ..errors import RasterReadError
+from ..reading import provider_errors, read_block
 from .context import clip, union
 
 _DTYPES = {Qgis.Byte: np.uint8, Qgis.UInt16: np.uint16, Qgis.Int16: np.int16,
@@ -35,6 +37,7 @@ class DemReader:
     """
 
     def __init__(self, dem_layer, dest_crs, transform_context) -> None:
+        self.name = dem_layer.name()
         self.crs = dem_layer.crs()
         self.extent = dem_layer.extent()
         self.dx = dem_layer.rasterUnitsPerPixelX()
@@ -64,13 +67,13 @@ class DemReader:
             data = self._gdal_window(col0, row0, cols, rows)
         else:
             data = self._provider_window(x0, y0, cols, rows)
-        if data is None:
+        if data is None:  # a data type numpy cannot hold
             return None
         if self.no_data is not None:
             data[data == self.no_data] = np.nan
         return data, x0, y0
 
-    def _gdal_window(self, col0: int, row0: int, cols: int, rows: int) -> np.ndarray | None:
+    def _gdal_window(self, col0: int, row0: int, cols: int, rows: int) -> np.ndarray:
         """The window from the GDAL band; cells outside the raster are NaN."""
         data = np.full((rows, cols), np.nan)
         width, height = self._band.XSize, self._band.YSize
@@ -78,20 +81,27 @@ class DemReader:
         right, bottom = min(col0 + cols, width), min(row0 + rows, height)
         if right <= left or bottom <= top:
             return data
-        try:
-            values = self._band.ReadAsArray(left, top, right - left, bottom - top)
-        except RuntimeError:  # a damaged file (GDAL exceptions on)
-            values = None
-        if values is None:
-            return None
+        errors: list[str] = []
+        with provider_errors(errors):
+            try:
+                values = self._band.ReadAsArray(left, top, right - left, bottom - top)
+            except RuntimeError as error:  # a damaged file, GDAL exceptions on
+                errors.append(str(error))
+                values = None
+        if errors or values is None:  # a DEM read in part must not let a slope rule pass
+            x0 = self.extent.xMinimum() + left * self.dx
+            y0 = self.extent.yMaximum() - top * self.dy
+            rect = QgsRectangle(x0, y0 - (bottom - top) * self.dy,
+                                x0 + (right - left) * self.dx, y0)
+            raise RasterReadError(self.name, rect.toString(0), "; ".join(errors[:3]))
         data[top - row0:bottom - row0, left - col0:right - col0] = values
         return data
 
     def _provider_window(self, x0: float, y0: float, cols: int, rows: int):
-        block = self.provider.block(1, QgsRectangle(x0, y0 - rows * self.dy, x0 + cols * self.dx,
-                                                    y0), cols, rows)
+        block = read_block(self.provider, 1, QgsRectangle(
+            x0, y0 - rows * self.dy, x0 + cols * self.dx, y0), cols, rows, self.name)
         dtype = _DTYPES.get(block.dataType())
-        if dtype is None or not block.isValid():
+        if dtype is None:
             return None
         data = np.frombuffer(bytes(block.data()), dtype=dtype).astype(float)
         return data.reshape(rows, cols)

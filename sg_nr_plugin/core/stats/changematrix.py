@@ -26,6 +26,7 @@ from ...i18n import tr
 from ..area import EllipsoidalArea
 from ..landclasses import land_classes
 from ..overlay import polygon_parts
+from ..reading import read_features
 from ..survey2 import SECOND, THIRD, crosswalk, second_code, source_profile
 from .common import (
     GeometryRepairs,
@@ -142,7 +143,7 @@ class _Matrix:
         parcels, bbox = [], QgsRectangle()
         bbox.setMinimal()
         request = QgsFeatureRequest().setFilterRect(tile)
-        for feature in self.current.getFeatures(request):
+        for feature in read_features(self.current, request, self.current_repairs.layer_name):
             geometry = _valid(self.current_repairs.geometry(feature))
             if geometry is None:
                 continue
@@ -160,7 +161,7 @@ class _Matrix:
         request.setFilterRect(bbox)
         request.setSubsetOfAttributes([self.base_fields.dlbm], self.base.fields())
         index, pieces = QgsSpatialIndex(), []
-        for feature in self.base.getFeatures(request):
+        for feature in read_features(self.base, request, self.base_repairs.layer_name):
             geometry = _valid(self.base_repairs.geometry(feature))
             if geometry is None:
                 continue

@@ -19,6 +19,7 @@ from ...i18n import tr
 from ..errors import EmptyInputError, SgNrError
 from ..expressions import filtered_request
 from ..fields import DltbFields, detect_dltb_fields
+from ..reading import read_features
 from ..regions import RegionLevel, region_code, region_name
 
 # Parcels outside every polygon of a REGIONS layer.
@@ -108,7 +109,7 @@ class RegionAssigner:
         request = QgsFeatureRequest().setSubsetOfAttributes([self.spec.field], layer_fields)
         if dest_crs is not None:
             request.setDestinationCrs(dest_crs, transform_context)
-        for feature in self.spec.layer.getFeatures(request):
+        for feature in read_features(self.spec.layer, request, self.spec.layer_name):
             geometry = feature.geometry()
             if geometry.isNull() or geometry.isEmpty():
                 continue
@@ -284,7 +285,7 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
                  dest_crs: QgsCoordinateReferenceSystem | None = None,
                  transform_context: QgsCoordinateTransformContext | None = None,
                  feedback=None, repairs: GeometryRepairs | None = None,
-                 extra_fields: tuple = ()) -> Iterator[Parcel]:
+                 extra_fields: tuple = (), layer_name: str = "") -> Iterator[Parcel]:
     """Stream the parcels (one at a time: a million never sit in memory together).
 
     Invalid geometries are repaired and recorded in ``repairs`` (see :class:`GeometryRepairs`).
@@ -315,8 +316,8 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
 
     total = max(source.featureCount(), 1)
     step = progress_step(total)
-    repairs = repairs if repairs is not None else GeometryRepairs("")
-    for i, feature in enumerate(source.getFeatures(request)):
+    repairs = repairs if repairs is not None else GeometryRepairs(layer_name)
+    for i, feature in enumerate(read_features(source, request, layer_name or repairs.layer_name)):
         if feedback is not None and i % step == 0:
             if feedback.isCanceled():
                 return

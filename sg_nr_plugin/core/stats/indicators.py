@@ -22,6 +22,7 @@ from ..area import EllipsoidalArea
 from ..fields import find_field
 from ..landclasses import land_classes
 from ..overlay import OverlayLayer
+from ..reading import read_features
 from ..regions import WHOLE_CODE, RegionLevel
 from ..survey2 import SECOND, THIRD, crosswalk
 from ..units import to_unit
@@ -147,8 +148,8 @@ def _overlay_pass(inputs, spec, definitions, context, results, meta, feedback) -
             continue
         source, name = inputs.layers[indicator.layer]
         expression = _only_expression(source, name, indicator, meta)
-        overlay = OverlayLayer(source, crs, context, expression, feedback)
-        meta.sources.append(SourceInfo(indicator.layer, name, overlay.feature_count))
+        overlay = OverlayLayer(source, crs, context, expression, feedback, name)
+        meta.sources.append(SourceInfo(indicator.layer, name, overlay.read_count))
         mode = AreaMode.NET if indicator.method == "overlay_net" else AreaMode.GROSS
         accumulators[indicator.layer] = OverlayAccumulator(overlay, measurer, mode)
     if not accumulators:
@@ -194,7 +195,7 @@ def _green_share(source, name, indicator: Indicator | None, meta) -> tuple[float
             request.setFilterExpression(expression)
         else:
             request.setSubsetOfAttributes([green_field], source.fields())
-        for feature in source.getFeatures(request):
+        for feature in read_features(source, request, name):
             count += 1
             green += text(feature[green_field]).upper() in indicator.green_values
     meta.sources.append(SourceInfo("MINING_RIGHTS", name, count))

@@ -92,7 +92,8 @@ def summarise(source: QgsFeatureSource, spec: RegionSpec, layer_name: str = "DLT
     assigner = RegionAssigner(spec, source.sourceCrs())
     totals = LanduseTotals(split_k=split_k)
     for parcel in iter_parcels(source, fields, assigner, expression=expression,
-                               dest_crs=source.sourceCrs(), feedback=feedback):
+                               dest_crs=source.sourceCrs(), feedback=feedback,
+                               layer_name=layer_name):
         totals.add(parcel.region, parcel.dlbm, parcel.net, parcel.kcmj, parcel.tbmj,
                    name=parcel.zldwmc if spec.level == RegionLevel.VILLAGE else "")
         totals.duplicates.see(parcel.bsm)

@@ -37,6 +37,7 @@ from ..checks.mine_fields import (
     treatment_vocabulary,
 )
 from ..overlay import OverlayLayer
+from ..reading import read_features
 from ..regions import RegionLevel
 from ..schema.mine import county_code, profile
 from .common import RegionAssigner, RegionSpec, SourceInfo, StatsMeta, require_features
@@ -128,7 +129,7 @@ def _legacy_rows(source, layer_name, spec, assigner, projects, context, meta,
     overlay = (OverlayLayer(projects, source.sourceCrs(), context, feedback=feedback)
                if projects is not None else None)
     request = QgsFeatureRequest().setSubsetOfAttributes(fields.present(), source.fields())
-    features = [(f, f.geometry()) for f in source.getFeatures(request)]
+    features = [(f, f.geometry()) for f in read_features(source, request, layer_name)]
     areas = EllipsoidalArea(source.sourceCrs(), context)
     measured = areas.measure_many([geom for _, geom in features]) if features else []
     status = _StatusReader(fields, layer_name)
@@ -240,7 +241,7 @@ def _right_rows(source, layer_name, spec, assigner, crs, context, meta,
     unknown_status = UnknownValues(production, fields.get("sczt"))
     unknown_green = UnknownValues(green, fields.get("lsks"))
     rows, count = [], 0
-    for feature in source.getFeatures(request):
+    for feature in read_features(source, request, layer_name):
         count += 1
         status = text(_value(feature, fields.get("sczt")))
         kind = production.classify(status)

@@ -26,6 +26,7 @@ from ..area import EllipsoidalArea
 from ..expressions import filtered_request
 from ..fields import DltbFields, detect_dltb_fields
 from ..overlay import ALL, NONE, PART, OverlayLayer, proven_valid, ring_bounds
+from ..reading import read_features
 from ..regions import RegionLevel
 from ..wkb import polygon_rings
 from .common import (
@@ -173,7 +174,8 @@ class ParcelReader:
         total = max(self.source.featureCount(), 1)
         step = progress_step(total, 2000)
         fids, codes, nets, wkbs = [], [], [], []
-        for i, feature in enumerate(self.source.getFeatures(self._request(expression))):
+        features = read_features(self.source, self._request(expression), self.repairs.layer_name)
+        for i, feature in enumerate(features):
             if feedback is not None and i % step == 0:
                 if feedback.isCanceled():
                     return
@@ -278,14 +280,15 @@ def overlay_stats(source: QgsFeatureSource, overlay_source: QgsFeatureSource,
     if not spec.spatial and spec.level != RegionLevel.WHOLE:
         needed.append("zldwdm")
     fields.require(needed, layer_name)
-    overlay = OverlayLayer(overlay_source, crs, context, overlay_filter or None, feedback)
+    overlay = OverlayLayer(overlay_source, crs, context, overlay_filter or None, feedback,
+                           overlay_name)
     accumulator = OverlayAccumulator(overlay, EllipsoidalArea(crs, context), mode)
     reader = ParcelReader(source, fields, RegionAssigner(spec, crs, context), mode,
                           GeometryRepairs(layer_name))
     for batch in reader.batches(input_filter, feedback):
         accumulator.add_batch(*batch)
     meta = StatsMeta(sources=[SourceInfo("INPUT", layer_name, reader.read),
-                              SourceInfo("OVERLAY", overlay_name, overlay.feature_count)])
+                              SourceInfo("OVERLAY", overlay_name, overlay.read_count)])
     reader.repairs.report(meta, feedback)
     if overlay.repairs:
         meta.notes.append(tr("{n} invalid overlay feature(s) were repaired (makeValid).").format(

@@ -19,11 +19,12 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from qgis.core import QgsProviderRegistry, QgsVectorLayer
+from qgis.core import QgsFeatureRequest, QgsProviderRegistry, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
-from ..errors import SgNrError
+from ..errors import IncompleteReadError, SgNrError
 from ..fields import DltbFields
+from ..reading import expected_count, require_count
 from ..regions import PREFIX_LENGTH, UNKNOWN_CODE, WHOLE_CODE, RegionLevel
 from . import require_pandas
 from .common import RegionAssigner, RegionSpec, dltb_fields, number, text
@@ -126,11 +127,23 @@ def _read_only(path: str) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
+# SQLite result codes (low byte) of a file that cannot be read: damaged pages, not a database,
+# an I/O error. These fail the run; any other error (a subset string in OGR's dialect that
+# SQLite cannot run) lets the provider stream instead, which checks its own reads.
+_UNREADABLE = {10, 11, 26}  # SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_NOTADB
+# Phrases of libpq / PostgreSQL meaning the connection, not the query, failed.
+_CONNECTION_LOST = ("server closed the connection", "terminating connection",
+                    "connection to server", "could not connect", "no connection to the server",
+                    "could not receive data", "could not send data", "connection not open")
+
+
 def _gpkg_query(path: str, sql: str) -> list | None:
     connection = _read_only(path)
     try:
         return connection.execute(sql).fetchall()
-    except sqlite3.Error:
+    except sqlite3.Error as error:
+        if (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF in _UNREADABLE:
+            raise
         return None  # e.g. a subset string in OGR dialect SQLite cannot read: stream instead
     finally:
         connection.close()
@@ -196,7 +209,10 @@ def _gpkg_rows(layer: QgsVectorLayer, makers: list[SqlMaker]) -> list | None:
     with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
         futures = [pool.submit(_gpkg_query, path, sql) for _index, sql in jobs]
         _load_pandas()
-        answers = [future.result() for future in futures]
+        try:
+            answers = [future.result() for future in futures]
+        except sqlite3.Error as error:  # a damaged file: never stream or sum part of it
+            raise IncompleteReadError(layer.name(), _count(layer), None, str(error)) from error
     results: list = [[] for _ in makers]
     for (index, _sql), rows in zip(jobs, answers):
         if rows is None:
@@ -219,8 +235,11 @@ def _postgres_rows(layer: QgsVectorLayer, makers: list[SqlMaker]) -> list | None
     for make in makers:
         try:
             results.append(connection.executeSql(make(table, layer.subsetString(), POSTGRES)))
-        except Exception:  # noqa: BLE001 - QgsProviderConnectionException: stream instead
-            results.append(None)
+        except Exception as error:  # noqa: BLE001 - QgsProviderConnectionException
+            if any(phrase in str(error).lower() for phrase in _CONNECTION_LOST):
+                raise IncompleteReadError(layer.name(), _count(layer), None,
+                                          str(error).strip()) from error
+            results.append(None)  # e.g. a subset string the query cannot use: stream instead
     return results
 
 
@@ -286,11 +305,21 @@ def sql_landuse_totals(source, spec: RegionSpec, layer_name: str, split_k: bool)
     results = query_rows(source, Additive(grouped), *([repeated] if fields.bsm else []))
     if results is None or results[0] is None:
         return None
+    _require_all_counted(source, layer_name, sum(int(row[5]) for row in results[0]))
     totals = LanduseTotals(split_k=split_k)
     fold_rows(results[0], spec, totals, keyed=level is not None)
     if len(results) > 1 and (results[1] is None or results[1][0][0]):
         _name_duplicates(source, fields, totals)
     return totals
+
+
+def _count(layer: QgsVectorLayer) -> int | None:
+    return expected_count(layer, QgsFeatureRequest())
+
+
+def _require_all_counted(source: QgsVectorLayer, layer_name: str, counted: int) -> None:
+    """The database's GROUP BY counted every parcel the provider says the layer holds."""
+    require_count(layer_name, expected_count(source, QgsFeatureRequest()), counted)
 
 
 def _name_duplicates(source: QgsVectorLayer, fields: DltbFields, totals) -> None:

@@ -42,6 +42,7 @@ from ...core.coordtxt.writer import (
     write_atomic,
 )
 from ...core.errors import EmptyInputError, SgNrError
+from ...core.reading import read_features
 from ...i18n import tr
 from .importcoordtxt import CoordTxtAlgorithm
 
@@ -188,7 +189,8 @@ class ExportCoordTxt(CoordTxtAlgorithm):
         # invalid geometries are exported as they are (with a warning), not dropped: the
         # technician must see them in the file rather than lose a parcel silently
         features = []
-        for feature in source.getFeatures(QgsFeatureRequest(), _SKIP_VALIDITY_CHECKS):
+        for feature in read_features(source, QgsFeatureRequest(), source.sourceName(),
+                                     flags=_SKIP_VALIDITY_CHECKS):
             if feedback.isCanceled():
                 raise SgNrError(tr("The run was canceled: no output was written."))
             features.append(feature)

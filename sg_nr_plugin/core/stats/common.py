@@ -16,10 +16,12 @@ from qgis.core import (
 )
 
 from ...i18n import tr
-from ..errors import EmptyInputError, SgNrError
+from ..errors import EmptyInputError, MissingFieldsError, SgNrError
 from ..expressions import filtered_request
 from ..fields import DltbFields, detect_dltb_fields
 from ..regions import RegionLevel, region_code, region_name
+from ..schema.dltb import REGION_FIELDS, with_region_field
+from .values import ValueChecker, label_of
 
 # Parcels outside every polygon of a REGIONS layer.
 OUTSIDE_CODE = "OUTSIDE"
@@ -242,14 +244,27 @@ def require_features(source: QgsFeatureSource, layer_name: str) -> None:
 
 
 def dltb_fields(source: QgsFeatureSource, layer_name: str, spec: RegionSpec) -> DltbFields:
-    """Detect the DLTB fields and insist on those the statistic needs (and some parcels)."""
+    """Detect the DLTB fields and insist on those the statistic needs (and some parcels).
+
+    Regions come from ZLDWDM or, on a layer without it, from XZQDM or QSDWDM: the returned
+    fields then name that one as ``zldwdm`` (:func:`region_source_note` says so)."""
     require_features(source, layer_name)
-    detected = detect_dltb_fields(source.fields())
-    needed = ["dlbm", "tbmj"]
-    if not spec.spatial and spec.level != RegionLevel.WHOLE:
-        needed.append("zldwdm")
-    detected.require(needed, layer_name)
+    detected, region_key = with_region_field(detect_dltb_fields(source.fields()))
+    detected.require(["dlbm", "tbmj"], layer_name)
+    if region_key is None and not spec.spatial and spec.level != RegionLevel.WHOLE:
+        raise MissingFieldsError(layer_name, ["/".join(k.upper() for k in REGION_FIELDS)])
     return detected
+
+
+def region_source_note(source: QgsFeatureSource, layer_name: str, spec: RegionSpec) -> str | None:
+    """A note when regions are read from XZQDM or QSDWDM because the layer lacks ZLDWDM."""
+    if spec.spatial or spec.level == RegionLevel.WHOLE:
+        return None
+    detected, region_key = with_region_field(detect_dltb_fields(source.fields()))
+    if region_key in (None, "zldwdm"):
+        return None
+    return tr("Layer “{layer}” has no ZLDWDM: regions were read from field {field}.").format(
+        layer=layer_name, field=detected.zldwdm)
 
 
 @dataclass
@@ -282,10 +297,13 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
                  with_geometry: bool = False, expression: str | None = None,
                  dest_crs: QgsCoordinateReferenceSystem | None = None,
                  transform_context: QgsCoordinateTransformContext | None = None,
-                 feedback=None, repairs: GeometryRepairs | None = None) -> Iterator[Parcel]:
+                 feedback=None, repairs: GeometryRepairs | None = None,
+                 checker: ValueChecker | None = None) -> Iterator[Parcel]:
     """Stream the parcels (one at a time: a million never sit in memory together).
 
     Invalid geometries are repaired and recorded in ``repairs`` (see :class:`GeometryRepairs`).
+    Attribute values are read through ``checker`` (the DLTB value domains): once every parcel
+    is read, values outside their domain raise :class:`~.values.DomainError`.
     """
     names = [n for n in (fields.zldwdm, fields.zldwmc, fields.dlbm, fields.tbmj, fields.kcmj,
                          fields.kcxs, fields.tbdlmj, fields.bsm) if n]
@@ -312,16 +330,23 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
     total = max(source.featureCount(), 1)
     step = progress_step(total)
     repairs = repairs if repairs is not None else GeometryRepairs("")
+    spec = assigner.spec
+    checker = checker or ValueChecker(repairs.layer_name, fields, check_region=not spec.spatial
+                                      and spec.level != RegionLevel.WHOLE)
     for i, feature in enumerate(source.getFeatures(request)):
         if feedback is not None and i % step == 0:
             if feedback.isCanceled():
                 return
             feedback.setProgress(100.0 * i / total)
         attributes = feature.attributes()
-        gross, kcmj, net = parcel_areas(
-            number(value(attributes, fields.tbmj)), number(value(attributes, fields.kcmj)),
-            number(value(attributes, fields.kcxs)), number(value(attributes, fields.tbdlmj)))
+        bsm = text(value(attributes, fields.bsm))
+        label = label_of(bsm, feature.id())
+        gross, kcmj, net = checker.areas(
+            label, value(attributes, fields.tbmj), value(attributes, fields.kcmj),
+            value(attributes, fields.kcxs), value(attributes, fields.tbdlmj))
         geometry = repairs.geometry(feature) if geometry_needed else None
-        yield Parcel(assigner.code(value(attributes, fields.zldwdm), geometry),
-                     text(value(attributes, fields.dlbm)), gross, kcmj, net, geometry,
-                     text(value(attributes, fields.zldwmc)), text(value(attributes, fields.bsm)))
+        region = checker.region(label, value(attributes, fields.zldwdm))
+        yield Parcel(assigner.code(region, geometry),
+                     checker.code("dlbm", label, value(attributes, fields.dlbm)), gross, kcmj,
+                     net, geometry, text(value(attributes, fields.zldwmc)), bsm)
+    checker.finish()

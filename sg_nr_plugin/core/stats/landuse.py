@@ -7,9 +7,6 @@ codes go to one ``UNRECOGNISED`` row per region, with their parcel count, never 
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
-
 from qgis.core import QgsFeatureSource
 
 from ...i18n import tr
@@ -17,59 +14,23 @@ from ..landclasses import land_classes
 from ..regions import RegionLevel
 from .common import (
     OUTSIDE_CODE,
-    DuplicateIds,
     RegionAssigner,
     RegionSpec,
     SourceInfo,
     StatsMeta,
     dltb_fields,
     iter_parcels,
+    region_source_note,
 )
+from .pushdown import refuse_text_in_number_columns, sql_landuse_totals
+from .totals import RIDGE_CODE, UNRECOGNISED, LanduseTotals, check_codes, class_key
+from .values import ValueChecker
 
-RIDGE_CODE = "1203"
-UNRECOGNISED = "UNRECOGNISED"
+__all__ = ["COLUMNS", "RIDGE_CODE", "UNRECOGNISED", "LanduseTotals", "class_key",
+           "landuse_summary", "summarise", "totals_frame"]
 
 COLUMNS = ["region_code", "region_name", "dlbm", "dlmc", "level1", "level1_name", "area_m2",
            "count"]
-
-
-@dataclass
-class LanduseTotals:
-    """Accumulated sums, filled from streamed parcels or from SQL rows (same arithmetic)."""
-
-    split_k: bool = False
-    area: dict = field(default_factory=lambda: defaultdict(float))   # (region, code) → m²
-    count: dict = field(default_factory=lambda: defaultdict(int))    # (region, code) → parcels
-    control: dict = field(default_factory=lambda: defaultdict(float))  # region → ΣTBMJ
-    unrecognised_codes: set = field(default_factory=set)
-    names: dict = field(default_factory=dict)  # village code → ZLDWMC
-    parcels: int = 0
-    duplicates: DuplicateIds = field(default_factory=DuplicateIds)
-
-    def add(self, region: str, dlbm: str, net: float, kcmj: float, tbmj: float,
-            count: int = 1, name: str = "") -> None:
-        if name and (region not in self.names or name < self.names[region]):
-            self.names[region] = name  # the smallest, as SQL's MIN() in the push-down
-        code = class_key(dlbm, self.split_k)
-        if code == UNRECOGNISED:
-            self.unrecognised_codes.add(dlbm)
-        self.area[region, code] += net
-        self.count[region, code] += count
-        if kcmj:
-            self.area[region, RIDGE_CODE] += kcmj
-        self.control[region] += tbmj
-        self.parcels += count
-
-
-def class_key(dlbm, split_k: bool = False) -> str:
-    """The row a parcel's code goes to: its class, the base class of a K (可调整) code unless
-    ``split_k``, or UNRECOGNISED. Refined A codes (0810A 广场…) keep their own row."""
-    land_class = land_classes().lookup(dlbm)
-    if not land_class.recognised:
-        return UNRECOGNISED
-    if not split_k and land_class.base and land_class.code.endswith("K"):
-        return land_class.base
-    return land_class.code
 
 
 def summarise(source: QgsFeatureSource, spec: RegionSpec, layer_name: str = "DLTB",
@@ -79,11 +40,13 @@ def summarise(source: QgsFeatureSource, spec: RegionSpec, layer_name: str = "DLT
     fields = dltb_fields(source, layer_name, spec)
     assigner = RegionAssigner(spec, source.sourceCrs())
     totals = LanduseTotals(split_k=split_k)
+    checker = ValueChecker(layer_name, fields, not spec.spatial and spec.level != RegionLevel.WHOLE)
     for parcel in iter_parcels(source, fields, assigner, expression=expression,
-                               dest_crs=source.sourceCrs(), feedback=feedback):
+                               dest_crs=source.sourceCrs(), feedback=feedback, checker=checker):
         totals.add(parcel.region, parcel.dlbm, parcel.net, parcel.kcmj, parcel.tbmj,
                    name=parcel.zldwmc if spec.level == RegionLevel.VILLAGE else "")
         totals.duplicates.see(parcel.bsm)
+    totals.notes.extend(checker.notes())
     return totals
 
 
@@ -122,22 +85,24 @@ def _row_order(item):
 def landuse_summary(source: QgsFeatureSource, spec: RegionSpec | None = None,
                     layer_name: str = "DLTB", split_k: bool = False,
                     expression: str | None = None, feedback=None, allow_sql: bool = True,
-                    sql_layer=None):
+                    sql_layer=None, allow_unrecognised: bool = False):
     """Land-use summary of a DLTB source as a DataFrame (``area_m2`` in m², ``count`` parcels).
 
     ``frame.attrs``: ``control_m2`` (ΣTBMJ per region), ``meta`` (:class:`StatsMeta`),
     ``pushed_down`` (True when the aggregation ran as SQL inside the database). SQL is tried
     on ``sql_layer`` (or ``source`` when it is a layer) when no expression or spatial regions
-    are involved; ``allow_sql=False`` forces streaming.
+    are involved; ``allow_sql=False`` forces streaming. Values outside their domain refuse
+    the summary (:class:`~.values.DomainError`), so do unrecognised codes over 0.5 % of the area
+    unless ``allow_unrecognised`` (:func:`~.totals.check_codes`).
     """
     from . import check_pandas
-    from .sql import sql_landuse_totals
 
     check_pandas()  # before the parcels are read, not after
     spec = spec or RegionSpec()
     totals = None
+    layer = sql_layer if sql_layer is not None else source
+    refuse_text_in_number_columns(layer, dltb_fields(source, layer_name, spec), layer_name)
     if allow_sql and expression is None and not spec.spatial:
-        layer = sql_layer if sql_layer is not None else source
         totals = sql_landuse_totals(layer, spec, layer_name, split_k)
     pushed_down = totals is not None
     if totals is None:
@@ -147,13 +112,15 @@ def landuse_summary(source: QgsFeatureSource, spec: RegionSpec | None = None,
     else:  # village names come from ZLDWMC (a village's own name); others are built in
         builtin = RegionAssigner(RegionSpec(level=spec.level)).name
         namer = lambda code: totals.names.get(code) or builtin(code)  # noqa: E731
+    warning = check_codes(totals, layer_name, allow_unrecognised)
     frame = totals_frame(totals, namer)
     meta = StatsMeta(sources=[SourceInfo("DLTB", layer_name, totals.parcels)])
-    duplicated = totals.duplicates.note(layer_name)
-    if duplicated:
-        meta.notes.append(duplicated)
-        if feedback is not None:
-            feedback.pushWarning(duplicated)
+    region_note = region_source_note(source, layer_name, spec)
+    for note in [region_note, warning, *totals.notes, totals.duplicates.note(layer_name)]:
+        if note:
+            meta.notes.append(note)
+            if feedback is not None:
+                feedback.pushWarning(note)
     if totals.unrecognised_codes:
         meta.notes.append(tr("Unrecognised land-class codes: {codes}").format(
             codes=", ".join(sorted(c or "∅" for c in totals.unrecognised_codes))))

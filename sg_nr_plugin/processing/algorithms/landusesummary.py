@@ -19,6 +19,8 @@ from ..stats_params import (
     StatsAlgorithm,
     add_output_parameters,
     add_region_parameters,
+    add_unrecognised_parameter,
+    allow_unrecognised,
     layer_name,
     pushdown_layer,
     region_spec,
@@ -62,6 +64,7 @@ class LandUseSummary(StatsAlgorithm):
         add_region_parameters(self)
         self.addParameter(QgsProcessingParameterBoolean(
             SPLIT_K, tr("Keep K codes apart from their base class"), defaultValue=False))
+        add_unrecognised_parameter(self)
         add_output_parameters(self, table_name=tr("Land-use summary"))
 
     def compute(self, parameters, context, feedback) -> dict:
@@ -71,7 +74,8 @@ class LandUseSummary(StatsAlgorithm):
         frame = landuse_summary(
             source, region_spec(self, parameters, context), layer_name=name,
             split_k=self.parameterAsBool(parameters, SPLIT_K, context), feedback=feedback,
-            sql_layer=pushdown_layer(self, parameters, INPUT, context))
+            sql_layer=pushdown_layer(self, parameters, INPUT, context),
+            allow_unrecognised=allow_unrecognised(self, parameters, context))
         if frame.attrs.get("pushed_down"):
             feedback.pushInfo(tr("Sums computed inside the database (SQL)."))
         table = frame[["region_code", "region_name", "dlbm", "dlmc"]].copy()

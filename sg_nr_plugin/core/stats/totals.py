@@ -1,0 +1,103 @@
+"""Land-use totals: the sums both statistics paths fill (streamed parcels in ``landuse``, SQL
+rows in ``sql``), with the same arithmetic, so that both give the same table. Both modules
+import this one; neither imports the other."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ...i18n import tr
+from ..errors import SgNrError
+from ..landclasses import land_classes
+from ..schema.domains import dltb_domains
+from .common import DuplicateIds
+
+RIDGE_CODE = "1203"
+UNRECOGNISED = "UNRECOGNISED"
+
+
+@dataclass
+class LanduseTotals:
+    """Accumulated sums, filled from streamed parcels or from SQL rows (same arithmetic)."""
+
+    split_k: bool = False
+    area: dict = field(default_factory=lambda: defaultdict(float))   # (region, code) → m²
+    count: dict = field(default_factory=lambda: defaultdict(int))    # (region, code) → parcels
+    control: dict = field(default_factory=lambda: defaultdict(float))  # region → ΣTBMJ
+    # unrecognised code → [parcels, ΣTBMJ m²]
+    unrecognised: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0.0]))
+    names: dict = field(default_factory=dict)  # village code → ZLDWMC
+    parcels: int = 0
+    duplicates: DuplicateIds = field(default_factory=DuplicateIds)
+    notes: list = field(default_factory=list)  # what reading the values normalised
+
+    @property
+    def unrecognised_codes(self) -> set:
+        return set(self.unrecognised)
+
+    def add(self, region: str, dlbm: str, net: float, kcmj: float, tbmj: float,
+            count: int = 1, name: str = "") -> None:
+        if name and (region not in self.names or name < self.names[region]):
+            self.names[region] = name  # the smallest, as SQL's MIN() in the push-down
+        code = class_key(dlbm, self.split_k)
+        if code == UNRECOGNISED:
+            tally = self.unrecognised[dlbm]
+            tally[0] += count
+            tally[1] += tbmj
+        self.area[region, code] += net
+        self.count[region, code] += count
+        if kcmj:
+            self.area[region, RIDGE_CODE] += kcmj
+        self.control[region] += tbmj
+        self.parcels += count
+
+
+def class_key(dlbm, split_k: bool = False) -> str:
+    """The row a parcel's code goes to: its class, the base class of a K (可调整) code unless
+    ``split_k``, or UNRECOGNISED. Refined A codes (0810A 广场…) keep their own row."""
+    land_class = land_classes().lookup(dlbm)
+    if not land_class.recognised:
+        return UNRECOGNISED
+    if not split_k and land_class.base and land_class.code.endswith("K"):
+        return land_class.base
+    return land_class.code
+
+
+class UnrecognisedCodesError(SgNrError):
+    """Too much of the area has codes outside the land-class table (see :func:`check_codes`)."""
+
+
+TOP_CODES = 10
+
+
+def check_codes(totals: LanduseTotals, layer_name: str, allow: bool) -> str | None:
+    """Refuse when unrecognised codes cover more than the allowed share of ΣTBMJ (data:
+    ``unrecognised_max_share``), unless ``allow``: then a warning for every output's notes.
+    A few stray codes below the share give None (the plain note lists them)."""
+    if not totals.unrecognised:
+        return None
+    area = sum(tally[1] for tally in totals.unrecognised.values())
+    parcels = sum(tally[0] for tally in totals.unrecognised.values())
+    total = sum(totals.control.values())
+    share = area / total if total > 0 else (1.0 if parcels else 0.0)
+    limit = dltb_domains().unrecognised_max_share
+    if share <= limit:
+        return None
+    ranked = sorted(totals.unrecognised.items(), key=lambda item: (-item[1][1], item[0]))
+    codes = "; ".join(f"{code or '∅'} ({n}, {m2:.2f} m²)"
+                      for code, (n, m2) in ranked[:TOP_CODES])
+    if len(ranked) > TOP_CODES:
+        codes += "; …"
+    values = dict(layer=layer_name, share=f"{100 * share:.2f}", area=f"{area:.2f}", n=parcels,
+                  codes=codes, limit=f"{100 * limit:g}")
+    if not allow:
+        raise UnrecognisedCodesError(tr(
+            "Layer “{layer}”: {share} % of the area ({area} m² in {n} parcel(s)) has land-class "
+            "codes (DLBM) that are not 三调 codes, more than the {limit} % a statistic may leave "
+            "unclassified. Top codes (code, parcels, m²): {codes}. Correct the codes in the "
+            "source data, or set “Allow unrecognised land-class codes” (ALLOW_UNRECOGNISED) to "
+            "report them in their own row.").format(**values))
+    return tr("WARNING: {share} % of the area of “{layer}” ({area} m² in {n} parcel(s)) has "
+              "unrecognised land-class codes, counted in the row “Unrecognised land class” "
+              "and in no class: {codes}.").format(**values)

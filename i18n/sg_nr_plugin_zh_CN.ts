@@ -557,12 +557,12 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>{file}：地块编号 {parcel} 使用了 {count} 次；监管系统不接受重复编号。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="30" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="32" />
       <source>Land-class change matrix</source>
       <translation>地类转移矩阵</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="33" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="35" />
       <source>Cross-tabulates two vintages of the land-use status parcels (DLTB): for every region, the area that was class A in the base vintage and is class B in the current one.
 
 Class level: second-level classes (DLBM; K codes with their base class), first-level classes, or the three major categories (agricultural, construction, unused land). The area of new construction land (not construction in the base, construction now) is what the plan indicator 'new construction land' reports.
@@ -579,32 +579,32 @@ Output rows: region_code, region_name, from_class, to_class (with their names) a
 输出行：region_code、region_name、from_class、to_class（含地类名称）及所选单位的面积；可选输出每个行政区一张矩阵的 Excel 工作簿。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="50" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="52" />
       <source>Base vintage DLTB</source>
       <translation>基期地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="52" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
       <source>Current vintage DLTB</source>
       <translation>现状地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="56" />
       <source>Class level</source>
       <translation>地类级别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="56" />
       <source>Second-level classes</source>
       <translation>二级地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="56" />
       <source>First-level classes</source>
       <translation>一级地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="56" />
       <source>Three major categories</source>
       <translation>三大类</translation>
     </message>
@@ -972,72 +972,72 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未识别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="194" />
+      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="209" />
       <source>(not in base)</source>
       <translation>（基期无图斑）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="111" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="112" />
       <source>Indicators: {id} version {version}</source>
       <translation>指标定义：{id} 版本 {version}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="196" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="197" />
       <source>layer “{layer}” has none of the fields {fields}</source>
       <translation>图层“{layer}”缺少以下任一字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="199" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="200" />
       <source>layer “{layer}” has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="212" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="213" />
       <source>ΣTBDLMJ of class set {set}</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="214" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="215" />
       <source>ΣTBDLMJ of class set {set} / ΣTBMJ × 100</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ / ΣTBMJ × 100</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="216" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="217" />
       <source>TBDLMJ of DLTB under {layer} (dissolved, net of ridges)</source>
       <translation>{layer}（融合后）范围内 DLTB 的图斑地类面积（扣除田坎）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="219" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="220" />
       <source>Ellipsoidal area of {layer} (dissolved) within DLTB</source>
       <translation>{layer}（融合后）在 DLTB 范围内的椭球面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="222" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="223" />
       <source>Area not {set} in {layer} and {set} in DLTB</source>
       <translation>{layer} 中非 {set}、现状 DLTB 中为 {set} 的面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="224" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="225" />
       <source>Share of {layer} features flagged green (fields {fields})</source>
       <translation>{layer} 中标记为绿色矿山的要素占比（字段 {fields}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="240" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="241" />
       <source>DLTB has no area</source>
       <translation>DLTB 面积为零</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="254" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="255" />
       <source>input {layer} not given</source>
       <translation>未提供输入图层 {layer}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="252" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="253" />
       <source>reported for the whole area only</source>
       <translation>仅统计全域</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="270" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="271" />
       <source>targets are set for the whole area</source>
       <translation>目标值按全域下达</translation>
     </message>
@@ -1686,12 +1686,12 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <translation>图层“{layer}”：{count} 个图斑没有几何图形（面积按 0 计）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="168" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="169" />
       <source>{layer}: none of the fields {fields}; every feature counted for {indicator}</source>
       <translation>{layer}：没有字段 {fields} 中的任何一个；{indicator} 计入全部要素</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="173" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="174" />
       <source>{indicator}: only {layer} features with {field} in ({values})</source>
       <translation>{indicator}：仅计 {layer} 中 {field} 为（{values}）的要素</translation>
     </message>
@@ -2273,14 +2273,9 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”没有 ZLDWDM（坐落单位代码）：行政区取自字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/totals.py" line="95" />
+      <location filename="../sg_nr_plugin/core/stats/totals.py" line="101" />
       <source>Layer “{layer}”: {share} % of the area ({area} m² in {n} parcel(s)) has land-class codes (DLBM) that are not 三调 codes, more than the {limit} % a statistic may leave unclassified. Top codes (code, parcels, m²): {codes}. Correct the codes in the source data, or set “Allow unrecognised land-class codes” (ALLOW_UNRECOGNISED) to report them in their own row.</source>
       <translation>图层“{layer}”：{share} % 的面积（{n} 个图斑，{area} m²）的地类编码（DLBM）不是三调编码，超过统计允许不归类的 {limit} %。主要编码（编码，图斑数，m²）：{codes}。请在源数据中改正地类编码，或勾选“允许未识别的地类编码”（ALLOW_UNRECOGNISED），将其单列一行报告。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/core/stats/totals.py" line="101" />
-      <source>WARNING: {share} % of the area of “{layer}” ({area} m² in {n} parcel(s)) has unrecognised land-class codes, counted in the row “Unrecognised land class” and in no class: {codes}.</source>
-      <translation>警告：图层“{layer}”中 {share} % 的面积（{n} 个图斑，{area} m²）的地类编码未能识别，计入“未识别地类”行，不计入任何地类：{codes}。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/stats/values.py" line="93" />
@@ -2336,6 +2331,11 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <location filename="../sg_nr_plugin/core/stats/values.py" line="162" />
       <source>feature id {fid}</source>
       <translation>要素 ID {fid}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/totals.py" line="107" />
+      <source>WARNING: {share} % of the area of “{layer}” ({area} m² in {n} parcel(s)) has unrecognised land-class codes, reported in their own “Unrecognised” row and in no class: {codes}.</source>
+      <translation>警告：图层“{layer}”中 {share} % 的面积（{n} 个图斑，{area} m²）的地类编码未能识别，单列于“未识别”行，不计入任何地类：{codes}。</translation>
     </message>
   </context>
 </TS>

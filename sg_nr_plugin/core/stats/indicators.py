@@ -94,7 +94,8 @@ def plan_indicators(inputs: IndicatorInputs, spec: RegionSpec | None = None,
     _overlay_pass(inputs, spec, definitions, context, results, meta, feedback)
     if inputs.base is not None and "DLTB_BASE" in wanted:
         matrix = change_matrix(inputs.base, inputs.dltb, spec, ClassLevel.CATEGORY, context,
-                               inputs.base_name, inputs.dltb_name, feedback)
+                               inputs.base_name, inputs.dltb_name, feedback,
+                               inputs.allow_unrecognised)
         results.new_construction = new_construction_m2(matrix)
         base = matrix.attrs["meta"].sources[0]
         meta.sources.append(SourceInfo("DLTB_BASE", base.name, base.count))

@@ -72,21 +72,27 @@ TOP_CODES = 10
 
 
 def check_codes(totals: LanduseTotals, layer_name: str, allow: bool) -> str | None:
-    """Refuse when unrecognised codes cover more than the allowed share of ΣTBMJ (data:
-    ``unrecognised_max_share``), unless ``allow``: then a warning for every output's notes.
-    A few stray codes below the share give None (the plain note lists them)."""
-    if not totals.unrecognised:
+    """:func:`check_unrecognised` of a land-use summary (areas: ΣTBMJ)."""
+    return check_unrecognised(totals.unrecognised, sum(totals.control.values()), layer_name,
+                              allow)
+
+
+def check_unrecognised(tally: dict, total_m2: float, layer_name: str,
+                       allow: bool) -> str | None:
+    """Refuse when unrecognised codes (``tally``: code → [parcels, m²]) cover more than the
+    allowed share of ``total_m2`` (data: ``unrecognised_max_share``), unless ``allow``: then a
+    warning for every output's notes. A few stray codes below the share give None (the plain
+    note lists them)."""
+    if not tally:
         return None
-    area = sum(tally[1] for tally in totals.unrecognised.values())
-    parcels = sum(tally[0] for tally in totals.unrecognised.values())
-    total = sum(totals.control.values())
-    share = area / total if total > 0 else (1.0 if parcels else 0.0)
+    area = sum(m2 for _n, m2 in tally.values())
+    parcels = sum(n for n, _m2 in tally.values())
+    share = area / total_m2 if total_m2 > 0 else (1.0 if parcels else 0.0)
     limit = dltb_domains().unrecognised_max_share
     if share <= limit:
         return None
-    ranked = sorted(totals.unrecognised.items(), key=lambda item: (-item[1][1], item[0]))
-    codes = "; ".join(f"{code or '∅'} ({n}, {m2:.2f} m²)"
-                      for code, (n, m2) in ranked[:TOP_CODES])
+    ranked = sorted(tally.items(), key=lambda item: (-item[1][1], item[0]))
+    codes = "; ".join(f"{code or '∅'} ({n}, {m2:.2f} m²)" for code, (n, m2) in ranked[:TOP_CODES])
     if len(ranked) > TOP_CODES:
         codes += "; …"
     values = dict(layer=layer_name, share=f"{100 * share:.2f}", area=f"{area:.2f}", n=parcels,
@@ -99,5 +105,5 @@ def check_codes(totals: LanduseTotals, layer_name: str, allow: bool) -> str | No
             "source data, or set “Allow unrecognised land-class codes” (ALLOW_UNRECOGNISED) to "
             "report them in their own row.").format(**values))
     return tr("WARNING: {share} % of the area of “{layer}” ({area} m² in {n} parcel(s)) has "
-              "unrecognised land-class codes, counted in the row “Unrecognised land class” "
-              "and in no class: {codes}.").format(**values)
+              "unrecognised land-class codes, reported in their own “Unrecognised” row and in "
+              "no class: {codes}.").format(**values)

@@ -238,3 +238,30 @@ def test_no_region_field_names_every_accepted_one(qgis_app):
     layer = layer_of({"DLBM": "string", "TBMJ": "double"}, [["0101", 1.0]])
     with pytest.raises(MissingFieldsError, match="ZLDWDM/XZQDM/QSDWDM"):
         landuse_summary(layer, COUNTY)
+
+
+def workbook_text(path) -> str:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    return "\n".join(str(cell) for sheet in book for row in sheet.iter_rows(values_only=True)
+                     for cell in row if cell is not None)
+
+
+@pytest.mark.parametrize("algorithm, layer_parameter", [
+    ("sgnr:landusesummary", "INPUT"), ("sgnr:planindicators", "DLTB")])
+def test_allow_unrecognised_through_processing_shows_row_and_warning(
+        qgis_processing, provider_registered, tmp_path, algorithm, layer_parameter):
+    import processing
+    from qgis.core import QgsProcessingException, QgsVectorLayer
+
+    parameters = {layer_parameter: coded(0.01), "REGION_LEVEL": 1,
+                  "OUTPUT": str(tmp_path / "out.gpkg"), "OUTPUT_XLSX": str(tmp_path / "o.xlsx")}
+    with pytest.raises(QgsProcessingException, match="ALLOW_UNRECOGNISED"):
+        processing.run(algorithm, parameters)
+    result = processing.run(algorithm, {**parameters, "ALLOW_UNRECOGNISED": True})
+    assert "WARNING: 0.99 % of the area of “DLTB”" in workbook_text(result["OUTPUT_XLSX"])
+    if algorithm == "sgnr:landusesummary":
+        rows = list(QgsVectorLayer(result["OUTPUT"], "out", "ogr").getFeatures())
+        [row] = [row for row in rows if row["dlbm"] == "UNRECOGNISED"]
+        assert row["dlmc"] == "Unrecognised land class (9999)" and row["count"] == 2

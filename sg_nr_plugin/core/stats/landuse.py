@@ -101,11 +101,11 @@ def landuse_summary(source: QgsFeatureSource, spec: RegionSpec | None = None,
     spec = spec or RegionSpec()
     totals = None
     layer = sql_layer if sql_layer is not None else source
-    refuse_text_in_number_columns(layer, dltb_fields(source, layer_name, spec), layer_name)
     if allow_sql and expression is None and not spec.spatial:
         totals = sql_landuse_totals(layer, spec, layer_name, split_k)
     pushed_down = totals is not None
-    if totals is None:
+    if totals is None:  # the push-down found no such text when it ran to the end
+        refuse_text_in_number_columns(layer, dltb_fields(source, layer_name, spec), layer_name)
         totals = summarise(source, spec, layer_name, split_k, expression, feedback)
     if spec.spatial:
         namer = _spatial_name

@@ -19,10 +19,9 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..fields import DltbFields
 from ..regions import UNKNOWN_CODE, WHOLE_CODE, RegionLevel
-from ..schema.domains import DltbDomains, dltb_domains
+from ..schema.domains import DltbDomains, DomainValueError, dltb_domains, is_null
 from .common import RegionAssigner, RegionSpec, dltb_fields, number, text
 from .sql import (
-    SQLITE,
     Additive,
     duplicate_count_sql,
     duplicate_ids_sql,
@@ -35,39 +34,48 @@ from .values import ValueChecker, label_of
 
 AREA_KEYS = ("tbmj", "kcmj", "kcxs", "tbdlmj")
 
-def domain_checks_sql(fields: DltbFields, dialect: str, with_region: bool,
-                      domains: DltbDomains | None = None) -> str:
-    """``CASE WHEN <a value streaming would refuse or normalise> THEN 1 ELSE 0 END``, from the
-    same domain data the streaming path reads (:mod:`core.schema.domains`)."""
-    domains = domains or dltb_domains()
+def domain_checks(fields: DltbFields) -> tuple[tuple[str, str], ...]:
+    """(aggregate, SQL) pairs whose values per group tell whether any parcel of it holds a
+    value streaming would refuse or normalise: MIN and MAX of each area column (SQLite sorts
+    text and blobs above every number, PostgreSQL NaN above every number) and the largest
+    |TBDLMJ − (TBMJ − KCMJ)|. Aggregates cost ~40 % of the ``GROUP BY``, a ``CASE`` per row
+    with the same tests ~120 % (measured on 200 000 rows)."""
     q = quote_identifier
-    conditions = []
-    for key, domain in domains.numbers.items():
-        name = fields.get(key)
-        if not name:
-            continue
-        column = q(name)
-        if dialect == SQLITE:  # dynamic typing: text or a blob in a REAL column
-            conditions.append(f"typeof({column}) NOT IN ('integer', 'real', 'null')")
-            value = column
-        else:  # PostgreSQL stores NaN and ±Infinity, which sort above every number
-            value = f"CAST({column} AS double precision)"
-            conditions.append(f"{value} = 'NaN'")
-        conditions.append(f"abs({value}) > 1.7976931348623157e308")
-        if domain.minimum is not None:
-            conditions.append(f"{value} < {domain.minimum!r}")
-        if domain.maximum is not None:
-            conditions.append(f"{value} {'>=' if domain.max_exclusive else '>'} "
-                              f"{domain.maximum!r}")
+    checks = []
+    for key in AREA_KEYS:
+        if fields.get(key):
+            checks += [("MIN", q(fields.get(key))), ("MAX", q(fields.get(key)))]
     if fields.kcmj and fields.tbdlmj:
-        tbmj = f"COALESCE({q(fields.tbmj)}, 0)"
-        conditions.append(f"abs({q(fields.tbdlmj)} - ({tbmj} - {q(fields.kcmj)})) > "
-                          f"{domains.net_tolerance_m2!r}")
-    if dialect == SQLITE:
-        conditions.append(f"typeof({q(fields.dlbm)}) NOT IN ('text', 'null')")
-        if with_region and fields.zldwdm:
-            conditions.append(f"typeof({q(fields.zldwdm)}) IN ('real', 'blob')")
-    return "CASE WHEN " + " OR ".join(f"({c})" for c in conditions) + " THEN 1 ELSE 0 END"
+        checks.append(("MAX", f"abs({q(fields.tbdlmj)} - (COALESCE({q(fields.tbmj)}, 0) - "
+                              f"{q(fields.kcmj)}))"))
+    return tuple(checks)
+
+
+def conforms(row, fields: DltbFields, with_region: bool,
+             domains: DltbDomains | None = None) -> bool:
+    """Whether a group row (:func:`~.sql.landuse_sql` with :func:`domain_checks`) holds only
+    values streaming reads as they are: the same domain data decides on both paths."""
+    domains = domains or dltb_domains()
+    row = [None if is_null(value) else value for value in row]  # PostgreSQL: QVariant NULL
+    key, dlbm, extremes = row[0], row[1], row[7:]
+    if not (dlbm is None or isinstance(dlbm, str)):
+        return False  # a DLBM stored as a number: streaming pads it and says so
+    if with_region and isinstance(key, (float, bytes)):
+        return False  # a ZLDWDM stored as a real: streaming reads its digits and says so
+    for name in AREA_KEYS:
+        if not fields.get(name):
+            continue
+        for value in (extremes.pop(0), extremes.pop(0)):
+            if value is None:
+                continue
+            if not isinstance(value, (int, float)) or value != value:
+                return False  # text, a blob, NaN
+            try:
+                domains.number(name, value)
+            except DomainValueError:
+                return False
+    gap = extremes.pop(0) if extremes else None
+    return gap is None or (gap == gap and gap <= domains.net_tolerance_m2)
 
 
 _NUMERIC_TYPES = (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong,
@@ -131,7 +139,7 @@ def fold_rows(rows: Iterable, spec: RegionSpec, totals, keyed: bool) -> None:
     level = RegionLevel(spec.level)
     assigner = RegionAssigner(RegionSpec(level=level))
     village = level == RegionLevel.VILLAGE
-    for key, dlbm, net, kcmj, tbmj, count, zldwmc, _checks in rows:
+    for key, dlbm, net, kcmj, tbmj, count, zldwmc, *_checks in rows:
         if level == RegionLevel.WHOLE:
             region = WHOLE_CODE
         elif keyed:
@@ -159,22 +167,41 @@ def sql_landuse_totals(source, spec: RegionSpec, layer_name: str, split_k: bool)
     village = spec.level == RegionLevel.VILLAGE
 
     def grouped(table: str, where: str, dialect: str) -> str:
-        checks = domain_checks_sql(fields, dialect, with_region)
-        return landuse_sql(fields, table, where, level, dialect, names=village, checks=checks)
+        return landuse_sql(fields, table, where, level, dialect, names=village,
+                           checks=domain_checks(fields))
 
-    def repeated(table: str, where: str, dialect: str) -> str:
-        return duplicate_count_sql(fields, table, where, dialect)
+    # a BSM column of text can be counted raw first (see duplicate_count_sql)
+    raw = fields.bsm is not None and _kind(source, fields.bsm) == QVariant.String
+
+    def repeated(table: str, where: str, dialect: str, exact: bool = not raw) -> str:
+        return duplicate_count_sql(fields, table, where, dialect, exact)
 
     results = query_rows(source, Additive(grouped), *([repeated] if fields.bsm else []))
     if results is None or results[0] is None:
         return None
-    if any(number(row[-1]) for row in results[0]):
+    if not all(conforms(row, fields, with_region) for row in results[0]):
         return None  # values streaming refuses or normalises: let it read them and say so
     totals = LanduseTotals(split_k=split_k)
     fold_rows(results[0], spec, totals, keyed=level is not None)
-    if len(results) > 1 and (results[1] is None or results[1][0][0]):
+    if len(results) > 1 and _repeated(source, repeated, results[1]):
         _name_duplicates(source, fields, totals)
     return totals
+
+
+def _repeated(source: QgsVectorLayer, repeated, rows) -> bool:
+    """Whether identifiers repeat (True when the count failed: the naming query says)."""
+    if rows is None:
+        return True
+    extra, padded = rows[0]
+    if number(padded):  # padded identifiers: count them trimmed, as streaming does
+        def exact(table: str, where: str, dialect: str) -> str:
+            return repeated(table, where, dialect, exact=True)
+
+        results = query_rows(source, exact)
+        if not results or results[0] is None:
+            return True
+        extra = results[0][0][0]
+    return bool(number(extra))
 
 
 def _name_duplicates(source: QgsVectorLayer, fields: DltbFields, totals) -> None:

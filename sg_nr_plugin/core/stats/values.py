@@ -8,6 +8,7 @@ normalised (a DLBM stored as a number, padded back to its 三调 code).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from ...i18n import tr
@@ -16,6 +17,7 @@ from ..schema import domains as d
 from ..schema.dltb import DltbFields
 
 EXAMPLES = 5
+_ANY = (-math.inf, math.inf)
 
 
 class DomainError(SgNrError):
@@ -42,6 +44,10 @@ class ValueChecker:
         self.domains = domains or d.dltb_domains()
         self.refused: dict[tuple[str, str], _Tally] = {}
         self.normalised: dict[tuple[str, str], _Tally] = {}
+        # [low, high) per numeric attribute, for the fast path of number()
+        self._bounds = {key: (-math.inf if b.minimum is None else b.minimum,
+                              math.inf if b.maximum is None else b.maximum)
+                        for key, b in self.domains.numbers.items()}
 
     def areas(self, label: str, tbmj, kcmj, kcxs, tbdlmj) -> tuple[float, float, float]:
         """(TBMJ, KCMJ, TBDLMJ) with the missing ones derived (see ``parcel_areas``)."""
@@ -57,6 +63,8 @@ class ValueChecker:
 
     def code(self, key: str, label: str, value) -> str:
         """A code attribute as text (trimmed; numbers read as their digits, DLBM padded)."""
+        if type(value) is str:  # the usual case
+            return value.strip()
         try:
             text, kind = d.read_code(value, self.domains.pad.get(key, 0))
         except d.DomainValueError as violation:
@@ -71,6 +79,10 @@ class ValueChecker:
 
     def number(self, key: str, label: str, value) -> float | None:
         """A numeric attribute within its domain (None: NULL, blank or refused)."""
+        if type(value) is float:  # the usual case, once per field and parcel: no calls
+            low, high = self._bounds.get(key, _ANY)
+            if low <= value < high:  # a bound itself, inf and NaN take the slow path
+                return value
         try:
             result, was_text = self.domains.number(key, value)
         except d.DomainValueError as violation:

@@ -265,3 +265,16 @@ def test_allow_unrecognised_through_processing_shows_row_and_warning(
         rows = list(QgsVectorLayer(result["OUTPUT"], "out", "ogr").getFeatures())
         [row] = [row for row in rows if row["dlbm"] == "UNRECOGNISED"]
         assert row["dlmc"] == "Unrecognised land class (9999)" and row["count"] == 2
+
+
+def test_overlaystats_net_mode_refuses_values_outside_their_domain(qgis_app):
+    from sg_nr_plugin.core.stats.overlaystats import AreaMode, overlay_stats
+
+    dltb = layer_of(AREAS, [["A1", VILLAGE, "0101", 100.0, 0.0, 0.0, 100.0],
+                            ["B7", VILLAGE, "0101", 100.0, 0.0, 0.0, -100.0]])
+    overlay = memory_layer("OVERLAY", "", [(square_wkt(X0 - 5, Y0 - 5, 100), [])])
+    with pytest.raises(SgNrError, match=r"field TBDLMJ has 1 value\(s\) outside its domain 0 ≤ x, "
+                                        r"e.g. -100 \(feature id 2\)"):
+        overlay_stats(dltb, overlay, COUNTY, AreaMode.NET, layer_name="DLTB")
+    gross = overlay_stats(dltb, overlay, COUNTY, AreaMode.GROSS, layer_name="DLTB")
+    assert len(gross) == 1  # gross mode reads no attribute area

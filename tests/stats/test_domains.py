@@ -278,3 +278,10 @@ def test_overlaystats_net_mode_refuses_values_outside_their_domain(qgis_app):
         overlay_stats(dltb, overlay, COUNTY, AreaMode.NET, layer_name="DLTB")
     gross = overlay_stats(dltb, overlay, COUNTY, AreaMode.GROSS, layer_name="DLTB")
     assert len(gross) == 1  # gross mode reads no attribute area
+
+
+def test_missing_code_and_region_fields_are_named_together(qgis_app):
+    layer = layer_of({"TBMJ": "double"}, [[1.0]])
+    with pytest.raises(MissingFieldsError) as info:
+        landuse_summary(layer, COUNTY)
+    assert info.value.missing == ["DLBM/DLDM", "ZLDWDM/XZQDM/QSDWDM"]

@@ -250,9 +250,11 @@ def dltb_fields(source: QgsFeatureSource, layer_name: str, spec: RegionSpec) -> 
     fields then name that one as ``zldwdm`` (:func:`region_source_note` says so)."""
     require_features(source, layer_name)
     detected, region_key = with_region_field(detect_dltb_fields(source.fields()))
-    detected.require(["dlbm", "tbmj"], layer_name)
+    missing = detected.missing(["dlbm", "tbmj"])
     if region_key is None and not spec.spatial and spec.level != RegionLevel.WHOLE:
-        raise MissingFieldsError(layer_name, ["/".join(k.upper() for k in REGION_FIELDS)])
+        missing.append("/".join(key.upper() for key in REGION_FIELDS))
+    if missing:
+        raise MissingFieldsError(layer_name, missing)
     return detected
 
 

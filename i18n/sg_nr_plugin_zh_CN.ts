@@ -406,33 +406,12 @@
       <translation>土地利用现状分类面积汇总表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="41" />
-      <source>Sums the land-use status parcels (DLTB) by region and land class, as in the official 三调 summary table.
-
-Class areas are the net areas TBDLMJ (TBMJ − KCMJ where TBDLMJ is empty); the deducted field ridges ΣKCMJ form their own row 1203 田坎, so for every region the classes plus 田坎 add up to ΣTBMJ, the control area. Codes with the suffix K are counted with their base class unless 'Keep K codes apart' is ticked. Empty or unknown codes are never dropped: they form an 'unrecognised' row with their parcel count.
-
-Regions: the region level cuts the location code ZLDWDM (county = first 6 characters, township = 9, village = 12); a region polygon layer, when given, assigns each parcel to the polygon holding its interior point instead.
-
-When DLTB is a GeoPackage or PostGIS table (not a selection) the sums are computed inside the database, which is much faster on a million parcels; the result is the same.
-
-Outputs: a table with region_code, region_name, dlbm, dlmc, area (in the chosen unit) and the parcel count; optionally an Excel workbook in the official layout (regions as rows, first- and second-level classes as column headers, totals) with a sheet naming the data sources and the area method.</source>
-      <translation>按行政区和地类汇总地类图斑（DLTB）面积，格式同三调官方汇总表。
-
-地类面积取图斑地类面积 TBDLMJ（TBDLMJ 为空时取 TBMJ − KCMJ）；扣除的田坎面积 ΣKCMJ 单列为 1203 田坎，因此每个行政区的各地类面积加田坎面积等于 ΣTBMJ（控制面积）。带 K 后缀的地类编码并入其基础地类，勾选“K 类地类单列”时单独列出。空的或无法识别的地类编码不会被丢弃：单列为“未识别”行并给出图斑数。
-
-行政区：按统计级别截取坐落单位代码 ZLDWDM（县级取前 6 位，乡镇级 9 位，村级 12 位）；如提供行政区面图层，则按图斑内点所在的行政区面归属。
-
-DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在数据库内完成，百万图斑时快得多，结果相同。
-
-输出：包含 region_code、region_name、dlbm、dlmc、area（所选单位）和图斑数的统计表；可选输出官方格式的 Excel 工作簿（行政区为行，一级、二级地类为合并表头，含合计），并附一页说明数据来源和面积计算方法。</translation>
-    </message>
-    <message>
       <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="77" />
       <source>Land-use status parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="65" />
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="70" />
       <source>Keep K codes apart from their base class</source>
       <translation>K 类地类（可调整）单列，不并入基础地类</translation>
     </message>
@@ -442,7 +421,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>土地利用现状汇总</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="80" />
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="85" />
       <source>Sums computed inside the database (SQL).</source>
       <translation>已在数据库内（SQL）完成汇总。</translation>
     </message>
@@ -907,7 +886,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>（不在行政区图层内）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="312" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="314" />
       <source>Invalid filter expression “{expr}”: {error}</source>
       <translation>筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -1112,27 +1091,27 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>小计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="291" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="297" />
       <source>{n} invalid overlay feature(s) were repaired (makeValid).</source>
       <translation>已修复 {n} 个无效的叠加图层要素（makeValid）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="293" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="299" />
       <source>Area mode: {mode}</source>
       <translation>面积口径：{mode}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="293" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="299" />
       <source>net (TBDLMJ apportioned)</source>
       <translation>净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="293" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="299" />
       <source>gross</source>
       <translation>毛面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="200" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="208" />
       <source>Invalid input filter expression “{expr}”: {error}</source>
       <translation>统计对象筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -2268,7 +2247,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>必须是 ≥ 0 的数值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="266" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="268" />
       <source>Layer “{layer}” has no ZLDWDM: regions were read from field {field}.</source>
       <translation>图层“{layer}”没有 ZLDWDM（坐落单位代码）：行政区取自字段 {field}。</translation>
     </message>
@@ -2278,57 +2257,57 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”：{share} % 的面积（{n} 个图斑，{area} m²）的地类编码（DLBM）不是三调编码，超过统计允许不归类的 {limit} %。主要编码（编码，图斑数，m²）：{codes}。请在源数据中改正地类编码，或勾选“允许未识别的地类编码”（ALLOW_UNRECOGNISED），将其单列一行报告。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/values.py" line="93" />
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="105" />
       <source>Layer “{layer}”: {problems}. A statistic summed from these values would be wrong, so none was computed: correct them in the source data and run again.</source>
       <translation>图层“{layer}”：{problems}。用这些值汇总的统计结果将是错误的，因此未进行统计：请在源数据中改正后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/values.py" line="110" />
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="122" />
       <source>field {field} has {n} value(s) written with a thousands separator or a decimal comma, e.g. {examples} — store plain numbers (1234.5)</source>
       <translation>字段 {field} 有 {n} 个值带千位分隔符或小数逗号，例如 {examples}——请存为普通数字（1234.5）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/values.py" line="114" />
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="126" />
       <source>field {field} has {n} value(s) that are not numbers, e.g. {examples}</source>
       <translation>字段 {field} 有 {n} 个值不是数字，例如 {examples}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/values.py" line="117" />
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="129" />
       <source>field {field} has {n} value(s) outside its domain {domain}, e.g. {examples}</source>
       <translation>字段 {field} 有 {n} 个值超出值域 {domain}，例如 {examples}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/values.py" line="121" />
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="133" />
       <source>{n} parcel(s) where {net} ≠ {gross} − {ridge} by more than {tol} m², e.g. {examples} (TBMJ, KCMJ, TBDLMJ)</source>
       <translation>{n} 个图斑的 {net} ≠ {gross} − {ridge}，相差超过 {tol} m²，例如 {examples}（TBMJ，KCMJ，TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/values.py" line="126" />
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="138" />
       <source>field {field} is stored as a number and holds 二调 (second-survey) codes, e.g. {examples}: as numbers they lost their leading zero (011 → 11) and cannot be told from 三调 codes — store {field} as text with its leading zeros, or run the statistic with 二调 codes</source>
       <translation>字段 {field} 以数值存储且含二调地类编码，例如 {examples}：存为数值后丢失了前导零（011 → 11），无法与三调编码区分——请将 {field} 存为带前导零的文本，或按二调编码进行统计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/values.py" line="131" />
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="143" />
       <source>code field {field} has {n} fractional number(s), e.g. {examples} — store the code as text</source>
       <translation>代码字段 {field} 有 {n} 个带小数的数值，例如 {examples}——请将代码存为文本</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/values.py" line="138" />
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="150" />
       <source>Field {field} of “{layer}” holds numbers stored as text: {n} value(s) were read as numbers, e.g. {examples}.</source>
       <translation>图层“{layer}”的字段 {field} 以文本存储数字：{n} 个值已按数字读取，例如 {examples}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/values.py" line="144" />
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="156" />
       <source>Field {field} of “{layer}” is stored as a number: {n} code(s) were read as zero-padded 三调 codes, e.g. {examples}. Store {field} as text to keep the leading zero.</source>
       <translation>图层“{layer}”的字段 {field} 以数值存储：{n} 个编码已补足前导零按三调编码读取，例如 {examples}。请将 {field} 存为文本以保留前导零。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/values.py" line="148" />
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="160" />
       <source>Field {field} of “{layer}” is stored as a real number: {n} value(s) were read as their digits, e.g. {examples}. Store {field} as text.</source>
       <translation>图层“{layer}”的字段 {field} 以浮点数存储：{n} 个值已按其数字串读取，例如 {examples}。请将 {field} 存为文本。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/values.py" line="162" />
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="174" />
       <source>feature id {fid}</source>
       <translation>要素 ID {fid}</translation>
     </message>
@@ -2336,6 +2315,27 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <location filename="../sg_nr_plugin/core/stats/totals.py" line="107" />
       <source>WARNING: {share} % of the area of “{layer}” ({area} m² in {n} parcel(s)) has unrecognised land-class codes, reported in their own “Unrecognised” row and in no class: {codes}.</source>
       <translation>警告：图层“{layer}”中 {share} % 的面积（{n} 个图斑，{area} m²）的地类编码未能识别，单列于“未识别”行，不计入任何地类：{codes}。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="41" />
+      <source>Sums the land-use status parcels (DLTB) by region and land class, as in the official 三调 summary table.
+
+Class areas are the net areas TBDLMJ (TBMJ − KCMJ where TBDLMJ is empty); the deducted field ridges ΣKCMJ form their own row 1203 田坎, so for every region the classes plus 田坎 add up to ΣTBMJ, the control area. Codes with the suffix K are counted with their base class unless 'Keep K codes apart' is ticked. Empty or unknown codes are never dropped: they form an 'unrecognised' row with their parcel count; when they cover more than 0.5 % of the area the run stops and lists them, unless 'Allow unrecognised land-class codes' is ticked. A DLBM stored as a number is read as its 三调 code (101 → 0101) with a warning. Values that would make a figure wrong (a negative area, KCXS outside [0, 1), text that is no plain number, TBDLMJ ≠ TBMJ − KCMJ) stop the run with the field, the values and their BSM.
+
+Regions: the region level cuts the location code ZLDWDM (county = first 6 characters, township = 9, village = 12; XZQDM or QSDWDM when the layer has no ZLDWDM); a region polygon layer, when given, assigns each parcel to the polygon holding its interior point instead.
+
+When DLTB is a GeoPackage or PostGIS table (not a selection) the sums are computed inside the database, which is much faster on a million parcels; the result is the same.
+
+Outputs: a table with region_code, region_name, dlbm, dlmc, area (in the chosen unit) and the parcel count; optionally an Excel workbook in the official layout (regions as rows, first- and second-level classes as column headers, totals) with a sheet naming the data sources and the area method.</source>
+      <translation>按行政区和地类汇总地类图斑（DLTB）面积，格式同三调官方汇总表。
+
+地类面积取图斑地类面积 TBDLMJ（TBDLMJ 为空时取 TBMJ − KCMJ）；扣除的田坎面积 ΣKCMJ 单列为 1203 田坎，因此每个行政区的各地类面积加田坎面积等于 ΣTBMJ（控制面积）。带 K 后缀的地类编码并入其基础地类，勾选“K 类地类单列”时单独列出。空的或无法识别的地类编码不会被丢弃：单列为“未识别”行并给出图斑数；其面积超过总面积的 0.5 % 时停止运行并列出这些编码，除非勾选“允许未识别的地类编码”。以数值存储的 DLBM 按三调编码读取（101 → 0101）并给出警告。会导致统计错误的值（负面积、KCXS 不在 [0, 1) 内、不是普通数字的文本、TBDLMJ ≠ TBMJ − KCMJ）将停止运行，并指明字段、取值及其 BSM。
+
+行政区：按统计级别截取坐落单位代码 ZLDWDM（县级取前 6 位，乡镇级 9 位，村级 12 位；图层无 ZLDWDM 时取 XZQDM 或 QSDWDM）；如提供行政区面图层，则按图斑内点所在的行政区面归属。
+
+DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在数据库内完成，百万图斑时快得多，结果相同。
+
+输出：包含 region_code、region_name、dlbm、dlmc、area（所选单位）和图斑数的统计表；可选输出官方格式的 Excel 工作簿（行政区为行，一级、二级地类为合并表头，含合计），并附一页说明数据来源和面积计算方法。</translation>
     </message>
   </context>
 </TS>

@@ -2312,7 +2312,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>要素 ID {fid}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/totals.py" line="107" />
+      <location filename="../sg_nr_plugin/core/stats/totals.py" line="113" />
       <source>WARNING: {share} % of the area of “{layer}” ({area} m² in {n} parcel(s)) has unrecognised land-class codes, reported in their own “Unrecognised” row and in no class: {codes}.</source>
       <translation>警告：图层“{layer}”中 {share} % 的面积（{n} 个图斑，{area} m²）的地类编码未能识别，单列于“未识别”行，不计入任何地类：{codes}。</translation>
     </message>
@@ -2336,6 +2336,11 @@ Outputs: a table with region_code, region_name, dlbm, dlmc, area (in the chosen 
 DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在数据库内完成，百万图斑时快得多，结果相同。
 
 输出：包含 region_code、region_name、dlbm、dlmc、area（所选单位）和图斑数的统计表；可选输出官方格式的 Excel 工作簿（行政区为行，一级、二级地类为合并表头，含合计），并附一页说明数据来源和面积计算方法。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/totals.py" line="109" />
+      <source>Codes such as {code} look like 三调 codes that lost their leading zero ({padded}): store DLBM as text with it.</source>
+      <translation>{code} 等编码像是丢失了前导零的三调编码（{padded}）：请将 DLBM 存为带前导零的文本。</translation>
     </message>
   </context>
 </TS>

@@ -285,3 +285,14 @@ def test_missing_code_and_region_fields_are_named_together(qgis_app):
     with pytest.raises(MissingFieldsError) as info:
         landuse_summary(layer, COUNTY)
     assert info.value.missing == ["DLBM/DLDM", "ZLDWDM/XZQDM/QSDWDM"]
+
+
+def test_text_codes_that_lost_their_leading_zero_are_pointed_out(qgis_app, tmp_path):
+    """Text '301' (Excel dropped the zero of 0301). Text '101' is left to the 二调 support: the
+    land-class table reads it as 二调 101 铁路用地."""
+    layer = layer_of(AREAS, [["A1", VILLAGE, "301", 1000.0, 0.0, 0.0, 1000.0],
+                             ["A2", VILLAGE, "0101", 1000.0, 0.0, 0.0, 1000.0]])
+    for message in refused_on_both_paths(layer, tmp_path):
+        assert "301 (1, 1000.00 m²)" in message
+        assert "Codes such as 301 look like 三调 codes that lost their leading zero " \
+               "(0301)" in message

@@ -85,7 +85,8 @@ def run_both(function):
     return outcomes
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(table=tables(), level=st.sampled_from(LEVELS), allow=st.booleans())
 def test_messy_tables_give_one_answer_on_both_paths(qgis_app, table, level, allow):
     fields, rows = table

@@ -98,12 +98,23 @@ def check_unrecognised(tally: dict, total_m2: float, layer_name: str,
     values = dict(layer=layer_name, share=f"{100 * share:.2f}", area=f"{area:.2f}", n=parcels,
                   codes=codes, limit=f"{100 * limit:g}")
     if not allow:
-        raise UnrecognisedCodesError(tr(
+        message = tr(
             "Layer “{layer}”: {share} % of the area ({area} m² in {n} parcel(s)) has land-class "
             "codes (DLBM) that are not 三调 codes, more than the {limit} % a statistic may leave "
             "unclassified. Top codes (code, parcels, m²): {codes}. Correct the codes in the "
             "source data, or set “Allow unrecognised land-class codes” (ALLOW_UNRECOGNISED) to "
-            "report them in their own row.").format(**values))
+            "report them in their own row.").format(**values)
+        unpadded = [code for code, _tally in ranked[:TOP_CODES] if _lost_zero(code)]
+        if unpadded:
+            message += " " + tr("Codes such as {code} look like 三调 codes that lost their "
+                                "leading zero ({padded}): store DLBM as text with it.").format(
+                code=unpadded[0], padded=unpadded[0].zfill(4))
+        raise UnrecognisedCodesError(message)
     return tr("WARNING: {share} % of the area of “{layer}” ({area} m² in {n} parcel(s)) has "
               "unrecognised land-class codes, reported in their own “Unrecognised” row and in "
               "no class: {codes}.").format(**values)
+
+
+def _lost_zero(code: str) -> bool:
+    """A 3-digit text code whose zero-padded form is a 三调 class (Excel made 0101 into 101)."""
+    return len(code) == 3 and code.isdigit() and land_classes().is_known(code.zfill(4))

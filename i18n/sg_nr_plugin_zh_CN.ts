@@ -59,7 +59,7 @@
       <translation>矿山修复核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="336" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="337" />
       <source>Legacy mine parcels</source>
       <translation>历史遗留矿山图斑</translation>
     </message>
@@ -226,7 +226,7 @@
       <translation>导出报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="79" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="94" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -261,7 +261,7 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="98" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="99" />
       <source>Project parcels</source>
       <translation>项目地块</translation>
     </message>
@@ -311,38 +311,17 @@
       <translation>核查已取消，未写出任何结果。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="36" />
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="38" />
       <source>Land-use status area summary</source>
       <translation>土地利用现状分类面积汇总表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="39" />
-      <source>Sums the land-use status parcels (DLTB) by region and land class, as in the official 三调 summary table.
-
-Class areas are the net areas TBDLMJ (TBMJ − KCMJ where TBDLMJ is empty); the deducted field ridges ΣKCMJ form their own row 1203 田坎, so for every region the classes plus 田坎 add up to ΣTBMJ, the control area. Codes with the suffix K are counted with their base class unless 'Keep K codes apart' is ticked. Empty or unknown codes are never dropped: they form an 'unrecognised' row with their parcel count.
-
-Regions: the region level cuts the location code ZLDWDM (county = first 6 characters, township = 9, village = 12); a region polygon layer, when given, assigns each parcel to the polygon holding its interior point instead.
-
-When DLTB is a GeoPackage or PostGIS table (not a selection) the sums are computed inside the database, which is much faster on a million parcels; the result is the same.
-
-Outputs: a table with region_code, region_name, dlbm, dlmc, area (in the chosen unit) and the parcel count; optionally an Excel workbook in the official layout (regions as rows, first- and second-level classes as column headers, totals) with a sheet naming the data sources and the area method.</source>
-      <translation>按行政区和地类汇总地类图斑（DLTB）面积，格式同三调官方汇总表。
-
-地类面积取图斑地类面积 TBDLMJ（TBDLMJ 为空时取 TBMJ − KCMJ）；扣除的田坎面积 ΣKCMJ 单列为 1203 田坎，因此每个行政区的各地类面积加田坎面积等于 ΣTBMJ（控制面积）。带 K 后缀的地类编码并入其基础地类，勾选“K 类地类单列”时单独列出。空的或无法识别的地类编码不会被丢弃：单列为“未识别”行并给出图斑数。
-
-行政区：按统计级别截取坐落单位代码 ZLDWDM（县级取前 6 位，乡镇级 9 位，村级 12 位）；如提供行政区面图层，则按图斑内点所在的行政区面归属。
-
-DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在数据库内完成，百万图斑时快得多，结果相同。
-
-输出：包含 region_code、region_name、dlbm、dlmc、area（所选单位）和图斑数的统计表；可选输出官方格式的 Excel 工作簿（行政区为行，一级、二级地类为合并表头，含合计），并附一页说明数据来源和面积计算方法。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="79" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="81" />
       <source>Land-use status parcels (DLTB)</source>
       <translation>地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="67" />
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="74" />
       <source>Keep K codes apart from their base class</source>
       <translation>K 类地类（可调整）单列，不并入基础地类</translation>
     </message>
@@ -352,122 +331,122 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>土地利用现状汇总</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="80" />
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="89" />
       <source>Sums computed inside the database (SQL).</source>
       <translation>已在数据库内（SQL）完成汇总。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="63" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="64" />
       <source>Export project coordinate files</source>
       <translation>导出报部坐标文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="100" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="101" />
       <source>Project id field (one file per project)</source>
       <translation>项目编号字段（每个项目一个文件）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="101" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="102" />
       <source>Parcel number field</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="101" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="102" />
       <source>Name field</source>
       <translation>名称字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="102" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="103" />
       <source>Land class field</source>
       <translation>地类编码字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="102" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="103" />
       <source>Use field</source>
       <translation>用途字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="107" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="108" />
       <source>Files</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="107" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="108" />
       <source>One file per project</source>
       <translation>每个项目一个文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="107" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="108" />
       <source>One file with all parcels</source>
       <translation>所有地块一个文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="110" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="111" />
       <source>File name (one file, or parcels without a project id)</source>
       <translation>文件名（单个文件，或没有项目编号的地块）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="113" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="114" />
       <source>Producer (数据产生单位)</source>
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="118" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="119" />
       <source>Y with the zone prefix</source>
       <translation>Y 坐标带带号前缀</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="120" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="121" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="122" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="123" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="124" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="125" />
       <source>Files written</source>
       <translation>已写出的文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="125" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="126" />
       <source>Parcels written</source>
       <translation>已写出的地块数</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="156" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="157" />
       <source>Writing coordinates in {crs}.</source>
       <translation>坐标写入坐标系 {crs}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="178" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="179" />
       <source>{parcels} parcel(s) written to {files} file(s) in {folder}.</source>
       <translation>已将 {parcels} 个地块写入 {folder} 中的 {files} 个文件。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="227" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="229" />
       <source>Feature {fid} has no polygon geometry; skipped.</source>
       <translation>要素 {fid} 没有面几何；已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="243" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="245" />
       <source>No feature with a polygon geometry to export.</source>
       <translation>没有可导出的面要素。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="286" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="288" />
       <source>{file}: parcel number {parcel} is used {count} times; the monitoring system rejects duplicates.</source>
       <translation>{file}：地块编号 {parcel} 使用了 {count} 次；监管系统不接受重复编号。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="30" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="32" />
       <source>Land-class change matrix</source>
       <translation>地类转移矩阵</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="33" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="35" />
       <source>Cross-tabulates two vintages of the land-use status parcels (DLTB): for every region, the area that was class A in the base vintage and is class B in the current one.
 
 Class level: second-level classes (DLBM; K codes with their base class), first-level classes, or the three major categories (agricultural, construction, unused land). The area of new construction land (not construction in the base, construction now) is what the plan indicator 'new construction land' reports.
@@ -484,32 +463,32 @@ Output rows: region_code, region_name, from_class, to_class (with their names) a
 输出行：region_code、region_name、from_class、to_class（含地类名称）及所选单位的面积；可选输出每个行政区一张矩阵的 Excel 工作簿。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="55" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="57" />
       <source>Base vintage DLTB</source>
       <translation>基期地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="57" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="59" />
       <source>Current vintage DLTB</source>
       <translation>现状地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="59" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="61" />
       <source>Class level</source>
       <translation>地类级别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="59" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="61" />
       <source>Second-level classes</source>
       <translation>二级地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="59" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="61" />
       <source>First-level classes</source>
       <translation>一级地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="59" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="61" />
       <source>Three major categories</source>
       <translation>三大类</translation>
     </message>
@@ -600,37 +579,37 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>从 {files} 个文件导入 {parcels} 个地块；跳过 {skipped} 个；错误 {errors} 个，警告 {warnings} 个。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="32" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="34" />
       <source>Permanent basic farmland (optional)</source>
       <translation>永久基本农田（可选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="33" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="35" />
       <source>Ecological protection red line (optional)</source>
       <translation>生态保护红线（可选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="34" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="36" />
       <source>Protected areas (optional)</source>
       <translation>自然保护地（可选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="35" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="37" />
       <source>Urban renewal (三旧改造) completed (optional)</source>
       <translation>“三旧”改造完成范围（可选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="36" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="38" />
       <source>New afforestation and ecological restoration (optional)</source>
       <translation>新增造林和生态修复（可选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="45" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="47" />
       <source>Plan main indicators (Table 1)</source>
       <translation>规划主要指标统计（表1）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="48" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="50" />
       <source>Computes the main indicators of the Shaoguan 14th five-year natural-resources plan (Table 1) from the land-use status parcels (DLTB) and the optional layers, by region and for the whole area, and compares the whole-area values with the 2020 baselines and 2025 targets.
 
 From DLTB alone: cultivated land retained (ΣTBDLMJ of 0101/0102/0103), forest coverage (estimate on the 三调 basis: forest classes / total land × 100), wetland retained and total construction land, each from a named class set written into the output. With a base-vintage DLTB: new construction land (not construction then, construction now). With the optional layers: permanent basic farmland (net of field ridges), ecological red line, protected areas, new afforestation and restoration, urban renewal completed (dissolved: overlapping polygons count once; within the DLTB coverage) and the share of mining rights flagged as green mines (whole area only).
@@ -651,22 +630,22 @@ Outputs: a table (region_code, region_name, indicator_id, indicator, unit, value
 输出：统计表（region_code、region_name、indicator_id、indicator、unit、value、baseline_2020、target_2025、kind、status、reason、definition），以及可选的 Excel 工作簿：表1 格式总表，每个指标一页分行政区明细，并附分行政区柱状图。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="81" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="83" />
       <source>Base-vintage DLTB (optional, for new construction land)</source>
       <translation>基期地类图斑 DLTB（可选，用于新增建设用地）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="87" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="89" />
       <source>Mining rights (optional, for green mines)</source>
       <translation>采矿权（可选，用于绿色矿山指标）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="90" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="92" />
       <source>Indicator definitions and targets (JSON, optional)</source>
       <translation>指标定义与目标值（JSON，可选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="94" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="97" />
       <source>Plan indicators</source>
       <translation>规划指标</translation>
     </message>
@@ -737,57 +716,57 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>叠加统计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="49" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="52" />
       <source>Statistics</source>
       <translation>统计分析</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="57" />
       <source>Whole area</source>
       <translation>全域</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="57" />
       <source>County (ZLDWDM[:6])</source>
       <translation>县级（ZLDWDM 前 6 位）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="54" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="57" />
       <source>Township (ZLDWDM[:9])</source>
       <translation>乡镇级（ZLDWDM 前 9 位）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="55" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="58" />
       <source>Village (ZLDWDM[:12])</source>
       <translation>村级（ZLDWDM 前 12 位）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="60" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="63" />
       <source>Region level</source>
       <translation>统计级别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="63" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="66" />
       <source>Region polygons (optional; overrides the region level)</source>
       <translation>行政区面图层（可选；优先于统计级别）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="66" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="69" />
       <source>Region code or name field</source>
       <translation>行政区代码或名称字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="75" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="90" />
       <source>Area unit</source>
       <translation>面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="77" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="92" />
       <source>Statistics table</source>
       <translation>统计表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="79" />
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="94" />
       <source>Excel workbook</source>
       <translation>Excel 工作簿</translation>
     </message>
@@ -797,22 +776,22 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>合计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/regions.py" line="97" />
+      <location filename="../sg_nr_plugin/core/regions.py" line="98" />
       <source>No location code (ZLDWDM empty)</source>
       <translation>无坐落单位代码（ZLDWDM 为空）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="105" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="108" />
       <source>Region layer “{layer}” has no field “{field}”: choose the field holding the region code or name.</source>
       <translation>行政区图层“{layer}”没有字段“{field}”：请选择存放行政区代码或名称的字段。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="129" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="83" />
       <source>(outside the region layer)</source>
       <translation>（不在行政区图层内）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="298" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="319" />
       <source>Invalid filter expression “{expr}”: {error}</source>
       <translation>筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -872,87 +851,87 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>统计功能需要 Python 包 pandas，当前 QGIS 中没有。请安装（OSGeo4W：python3-pandas；Debian：python3-pandas）后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="113" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="67" />
       <source>Unrecognised</source>
       <translation>未识别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="212" />
+      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="230" />
       <source>(not in base)</source>
       <translation>（基期无图斑）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="115" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="120" />
       <source>Indicators: {id} version {version}</source>
       <translation>指标定义：{id} 版本 {version}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="202" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="207" />
       <source>layer “{layer}” has none of the fields {fields}</source>
       <translation>图层“{layer}”缺少以下任一字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="205" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="210" />
       <source>layer “{layer}” has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="218" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="223" />
       <source>ΣTBDLMJ of class set {set}</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="220" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="225" />
       <source>ΣTBDLMJ of class set {set} / ΣTBMJ × 100</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ / ΣTBMJ × 100</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="222" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="227" />
       <source>TBDLMJ of DLTB under {layer} (dissolved, net of ridges)</source>
       <translation>{layer}（融合后）范围内 DLTB 的图斑地类面积（扣除田坎）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="225" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="230" />
       <source>Ellipsoidal area of {layer} (dissolved) within DLTB</source>
       <translation>{layer}（融合后）在 DLTB 范围内的椭球面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="228" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="233" />
       <source>Area not {set} in {layer} and {set} in DLTB</source>
       <translation>{layer} 中非 {set}、现状 DLTB 中为 {set} 的面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="230" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="235" />
       <source>Share of {layer} features flagged green (fields {fields})</source>
       <translation>{layer} 中标记为绿色矿山的要素占比（字段 {fields}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="245" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="250" />
       <source>DLTB has no area</source>
       <translation>DLTB 面积为零</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="259" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="264" />
       <source>input {layer} not given</source>
       <translation>未提供输入图层 {layer}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="257" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="262" />
       <source>reported for the whole area only</source>
       <translation>仅统计全域</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="297" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="302" />
       <source>targets are set for the whole area</source>
       <translation>目标值按全域下达</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="111" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="65" />
       <source>Unrecognised land class ({codes})</source>
       <translation>未识别地类（{codes}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="177" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="135" />
       <source>Unrecognised land-class codes: {codes}</source>
       <translation>未识别的地类编码：{codes}</translation>
     </message>
@@ -1017,27 +996,27 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>小计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="291" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="300" />
       <source>{n} invalid overlay feature(s) were repaired (makeValid).</source>
       <translation>已修复 {n} 个无效的叠加图层要素（makeValid）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="293" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="302" />
       <source>Area mode: {mode}</source>
       <translation>面积口径：{mode}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="293" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="302" />
       <source>net (TBDLMJ apportioned)</source>
       <translation>净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="293" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="302" />
       <source>gross</source>
       <translation>毛面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="200" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="210" />
       <source>Invalid input filter expression “{expr}”: {error}</source>
       <translation>统计对象筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -1367,22 +1346,22 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（禁止开垦）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="161" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="162" />
       <source>not given: {layers}</source>
       <translation>未提供：{layers}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="238" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="240" />
       <source>(no id) #{fid}</source>
       <translation>（无编号）#{fid}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="245" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="247" />
       <source>empty geometry</source>
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="249" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="251" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -1497,7 +1476,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>列出了未知编码：{codes}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/overlay.py" line="85" />
+      <location filename="../sg_nr_plugin/core/overlay.py" line="91" />
       <source>Invalid overlay filter expression “{expr}”: {error}</source>
       <translation>叠加图层筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -1512,47 +1491,47 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>基期（行）/ 现状（列）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="233" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="235" />
       <source>Feature {fid} (parcel {parcel}) has an invalid geometry; it is written as it is and will be rejected at filing.</source>
       <translation>要素 {fid}（地块 {parcel}）的几何图形无效；已按原样写出，报部时将被拒绝。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/consistency.py" line="73" />
+      <location filename="../sg_nr_plugin/core/consistency.py" line="74" />
       <source>TBDLMJ = TBMJ − KCMJ</source>
       <translation>图斑地类面积 TBDLMJ = 图斑面积 TBMJ − 扣除地类面积 KCMJ</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/consistency.py" line="74" />
+      <location filename="../sg_nr_plugin/core/consistency.py" line="75" />
       <source>KCMJ = TBMJ × KCXS</source>
       <translation>扣除地类面积 KCMJ = 图斑面积 TBMJ × 扣除地类系数 KCXS</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/consistency.py" line="75" />
+      <location filename="../sg_nr_plugin/core/consistency.py" line="76" />
       <source>TBMJ = measured ellipsoidal area</source>
       <translation>图斑面积 TBMJ = 实测椭球面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/consistency.py" line="103" />
+      <location filename="../sg_nr_plugin/core/consistency.py" line="104" />
       <source>Layer “{layer}”, {check}: {failed} of {checked} parcels outside tolerance</source>
       <translation>图层“{layer}”，{check}：{checked} 个图斑中有 {failed} 个超出限差</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/consistency.py" line="107" />
+      <location filename="../sg_nr_plugin/core/consistency.py" line="108" />
       <source>  feature {fid} {label}: expected {expected:.2f}, found {actual:.2f} (difference {diff:+.2f} m²)</source>
       <translation>  要素 {fid} {label}：应为 {expected:.2f}，实为 {actual:.2f}（差值 {diff:+.2f} 平方米）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/consistency.py" line="112" />
+      <location filename="../sg_nr_plugin/core/consistency.py" line="113" />
       <source>Layer “{layer}”: {count} parcels have no geometry (area 0).</source>
       <translation>图层“{layer}”：{count} 个图斑没有几何图形（面积按 0 计）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="174" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="179" />
       <source>{layer}: none of the fields {fields}; every feature counted for {indicator}</source>
       <translation>{layer}：没有字段 {fields} 中的任何一个；{indicator} 计入全部要素</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="179" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="184" />
       <source>{indicator}: only {layer} features with {field} in ({values})</source>
       <translation>{indicator}：仅计 {layer} 中 {field} 为（{values}）的要素</translation>
     </message>
@@ -1652,7 +1631,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>灌溉水源</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="263" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="264" />
       <source>Licensed producing mines: mining rights whose status ({field}) says producing; green: the flag {flag}.</source>
       <translation>持证在采矿山：生产状态（{field}）为生产的采矿权；绿色矿山：标志字段 {flag}。</translation>
     </message>
@@ -1752,127 +1731,127 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>矿山修复统计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="324" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="325" />
       <source>Mine restoration</source>
       <translation>矿山修复</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="325" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="326" />
       <source>Legacy parcels</source>
       <translation>遗留矿山图斑数</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="326" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="327" />
       <source>Legacy-mine area ({unit})</source>
       <translation>历史遗留矿山面积（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="327" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="328" />
       <source>Treated ({unit})</source>
       <translation>已治理（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="328" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="329" />
       <source>Untreated ({unit})</source>
       <translation>未治理（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="337" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="338" />
       <source>Under a restoration project ({unit})</source>
       <translation>修复项目覆盖（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="330" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="331" />
       <source>Restoration rate (%)</source>
       <translation>修复率（%）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="345" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
       <source>Licensed producing mines</source>
       <translation>持证在采矿山</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="330" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="331" />
       <source>Green mines</source>
       <translation>绿色矿山</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="331" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="332" />
       <source>Green-mine share (%)</source>
       <translation>绿色矿山比例（%）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="332" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="333" />
       <source>Mine restoration and green mines (unit: {unit})</source>
       <translation>矿山修复与绿色矿山（单位：{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="337" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="338" />
       <source>Parcel number</source>
       <translation>图斑编号</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="347" />
       <source>Mine name</source>
       <translation>矿山名称</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="337" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="338" />
       <source>Area ({unit})</source>
       <translation>面积（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="337" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="338" />
       <source>Verified area hsmj (m²)</source>
       <translation>核实面积 hsmj（平方米）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="337" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="338" />
       <source>Treated</source>
       <translation>已治理</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="347" />
       <source>Yes</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="347" />
       <source>No</source>
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="344" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="345" />
       <source>Producing mines</source>
       <translation>在采矿山</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="347" />
       <source>Licence number</source>
       <translation>许可证号</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="347" />
       <source>Production status</source>
       <translation>生产状态</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="347" />
       <source>Green mine</source>
       <translation>绿色矿山</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="347" />
       <source>Valid to</source>
       <translation>有效期止</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="218" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="220" />
       <source>The run was canceled: no output was written.</source>
       <translation>运行已取消：未写出任何结果。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="174" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="177" />
       <source>{n} invalid polygon(s) in “{layer}” were repaired (makeValid) for measuring; fix them in the source data. Feature id(s): {fids}</source>
       <translation>图层“{layer}”中有 {n} 个无效多边形已修复（makeValid）后计算面积；请在源数据中改正。要素编号：{fids}</translation>
     </message>
@@ -1938,7 +1917,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>未核查（未提供输入）：{rules}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="227" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="230" />
       <source>{n} parcel(s) of “{layer}” repeat the identifier (BSM) of another parcel (duplicated features?); they are counted as delivered. BSM: {ids}</source>
       <translation>图层“{layer}”中有 {n} 个图斑与其他图斑的标识码（BSM）重复（要素重复？），已按原样统计。BSM：{ids}</translation>
     </message>
@@ -2105,12 +2084,12 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”没有自然保护地功能分区字段（{names}…），无法区分核心保护区。请在“{label}”中选择该字段。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="57" />
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="64" />
       <source>Second-survey (二调) parcels, recognised from their fields (XZDWMJ, LXDWMJ, TKXS) and codes (011…205, also as numbers), are summed by 二调 class; 田坎 (TKMJ) is row 123 and the linear (XZDWMJ) and scattered (LXDWMJ) areas are rows 线状地物 and 零星地物, so the table still closes on ΣTBMJ; a note says so.</source>
       <translation>二调图斑（依据字段 XZDWMJ、LXDWMJ、TKXS 和地类编码 011…205 识别，编码为数值型也可）按二调地类汇总；田坎（TKMJ）为 123 行，线状地物（XZDWMJ）和零星地物（LXDWMJ）面积单列为“线状地物”“零星地物”行，使汇总表仍与 ΣTBMJ 闭合；备注中会说明。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="66" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="67" />
       <source>Writes polygons (all features, or the selected ones when “Selected features only” is ticked) as project coordinate files in the ministry's 报部坐标 .txt exchange format.
 
 Files: one file per project (the project field's value, made safe as a file name) or one file holding every parcel (named by the file name parameter).
@@ -2129,62 +2108,62 @@ Folder: .txt files an earlier export wrote there and this one does not write aga
 文件夹：以前导出写入、本次不再写出的 .txt 文件会被删除；其他 .txt 文件（或此后被修改的文件）会使导出停止：请选择空文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="103" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="104" />
       <source>Declared area field (公顷; empty: the measured area)</source>
       <translation>申报面积字段（公顷；为空：写实测面积）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="115" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="116" />
       <source>Date (数据产生日期; empty: an imported layer's, else today)</source>
       <translation>日期（数据产生日期；为空：取导入图层的日期，否则为当天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="126" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="127" />
       <source>Features not written (invalid coordinates)</source>
       <translation>未写出的要素（坐标无效）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="128" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="129" />
       <source>Files of the previous export removed</source>
       <translation>已删除的上次导出文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="204" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="206" />
       <source>Layer “{layer}”, feature {fid} (parcel {parcel}): {problem}; the feature is not written.</source>
       <translation>图层“{layer}”，要素 {fid}（地块 {parcel}）：{problem}；该要素未写出。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="209" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="211" />
       <source>{count} feature(s) of layer “{layer}” were not written because of invalid coordinates (see above): the files lack these parcels.</source>
       <translation>图层“{layer}”有 {count} 个要素因坐标无效未写出（见上文）：文件中缺少这些地块。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="221" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="223" />
       <source>Layer “{layer}”, feature {fid} (parcel {parcel})</source>
       <translation>图层“{layer}”，要素 {fid}（地块 {parcel}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="239" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="241" />
       <source>Nothing was exported: the {count} feature(s) with a polygon geometry all have invalid coordinates (see above).</source>
       <translation>未导出任何内容：{count} 个多边形要素的坐标全部无效（见上文）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="256" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="258" />
       <source>The output folder “{folder}” already holds {count} .txt file(s) this export did not write (or that were changed since): {names}. They would be mixed with the new files: choose an empty folder, or move these files away.</source>
       <translation>输出文件夹“{folder}”中已有 {count} 个不是本导出写入（或此后被修改）的 .txt 文件：{names}。它们会与新文件混在一起：请选择空文件夹，或将这些文件移走。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="274" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="276" />
       <source>Could not remove “{file}” of the previous export: {reason}</source>
       <translation>无法删除上次导出的“{file}”：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="278" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="280" />
       <source>{count} file(s) of the previous export to this folder were removed (not part of this export).</source>
       <translation>已删除上次导出到此文件夹的 {count} 个文件（不属于本次导出）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="48" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="50" />
       <source>A second-survey (二调) vintage against a 三调 one: the 二调 classes are mapped through the crosswalk resources/data/crosswalk_second_third.json to the 三调 class or group of the chosen level; a 二调 class whose 三调 split is unknown keeps its group (031 有林地 → 03 林地, 201–203 → 20 城镇村及工矿用地). The notes say so.</source>
       <translation>二调数据与三调数据对比：二调地类通过地类对照表 resources/data/crosswalk_second_third.json 对应到所选层级的三调地类或类别；三调细分未知的二调地类保留其所属类别（031 有林地 → 03 林地，201–203 → 20 城镇村及工矿用地）。备注中会说明。</translation>
     </message>
@@ -2324,7 +2303,7 @@ Output: one row per region (areas in the chosen unit); optionally an Excel workb
 输出：每个区域一行（面积为所选单位）；可选 Excel 工作簿，含同一表格及每个数字背后的清单：历史遗留矿山图斑和在采矿山。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="71" />
+      <location filename="../sg_nr_plugin/processing/algorithms/planindicators.py" line="73" />
       <source>Second-survey (二调) DLTB: the class-set indicators count each 二调 class through the crosswalk resources/data/crosswalk_second_third.json (e.g. 116 内陆滩涂 and 125 沼泽地 as wetland); the notes say the basis is 二调 and which indicators are approximate.</source>
       <translation>二调地类图斑：按地类集合计算的指标通过地类对照表 resources/data/crosswalk_second_third.json 计入各二调地类（如 116 内陆滩涂和 125 沼泽地计入湿地）；备注说明统计口径为二调，以及哪些指标为近似值。</translation>
     </message>
@@ -2355,7 +2334,7 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>图层“{layer}”没有{field}字段（可识别的字段名：{names}）：规划进度无法使用该信息。请在参数中选择该字段。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ledger.py" line="126" />
+      <location filename="../sg_nr_plugin/core/checks/ledger.py" line="127" />
       <source>project status</source>
       <translation>项目状态</translation>
     </message>
@@ -2505,87 +2484,87 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="88" />
+      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="92" />
       <source>“{layer}” is second-survey data (二调, GB/T 21010-2007; recognised by {reason}): the rows are 二调 classes; 田坎 (TKMJ) is row {ridge}; the linear features (XZDWMJ) and scattered features (LXDWMJ) are rows of their own ({linear}, {scattered}), because without the linear-feature layer XZDW they cannot be put under their own class.</source>
       <translation>“{layer}”为二调数据（GB/T 21010-2007；识别依据：{reason}）：各行为二调地类；田坎（TKMJ）为 {ridge} 行；线状地物（XZDWMJ）和零星地物（LXDWMJ）面积单列为“{linear}”“{scattered}”行，因为没有线状地物图层 XZDW 无法将其归入所属地类。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="98" />
+      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="102" />
       <source>“{layer}” has no field {fields}: any such area left out of TBDLMJ shows in the row {gap}.</source>
       <translation>“{layer}”没有字段 {fields}：TBDLMJ 中未包含的此类面积列入“{gap}”行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="102" />
+      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="106" />
       <source>{n} parcel(s) of “{layer}”: TBDLMJ + TKMJ + XZDWMJ + LXDWMJ differs from TBMJ by {m2:.2f} m² in total; the difference is the row {gap}, so that the table closes on ΣTBMJ. Check the area fields of BSM: {ids}</source>
       <translation>“{layer}”中 {n} 个图斑的 TBDLMJ + TKMJ + XZDWMJ + LXDWMJ 与 TBMJ 不一致，合计相差 {m2:.2f} m²；差额单列为“{gap}”行，使汇总表与 ΣTBMJ 闭合。请检查以下 BSM 的面积字段：{ids}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="123" />
+      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="127" />
       <source>“{layer}” is second-survey (二调) data ({reason}), as is the other vintage: 二调 classes are compared as they are.</source>
       <translation>“{layer}”为二调数据（{reason}），另一期也是二调：按二调地类直接比较。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="127" />
+      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="131" />
       <source>“{layer}” is second-survey (二调) data ({reason}): its classes are mapped through the crosswalk {id} version {version} to the 三调 grouping of the chosen level; a 二调 class whose 三调 split is unknown keeps the group it is reported under (e.g. 031 有林地 → 03 林地, 201–203 → 20 城镇村及工矿用地).</source>
       <translation>“{layer}”为二调数据（{reason}）：其地类通过地类对照表 {id}（版本 {version}）对应到所选层级的三调分类；三调细分未知的二调地类保留其统计归属的类别（如 031 有林地 → 03 林地，201–203 → 20 城镇村及工矿用地）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="136" />
+      <location filename="../sg_nr_plugin/core/stats/landuse_second.py" line="140" />
       <source>Approximate mappings in “{layer}”: {why}</source>
       <translation>“{layer}”中的近似对应：{why}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="268" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="273" />
       <source>“{layer}” is second-survey (二调) data: the class-set indicators are on a 二调 basis, each 二调 class counted through the crosswalk {id} version {version}; linear and scattered features (XZDWMJ, LXDWMJ) belong to no class set.</source>
       <translation>“{layer}”为二调数据：按地类统计的指标为二调口径，各二调地类通过地类对照表 {id}（版本 {version}）计入；线状地物和零星地物（XZDWMJ、LXDWMJ）不计入任何地类集合。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="278" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="283" />
       <source>{indicator} (二调 basis) is approximate: {why}</source>
       <translation>{indicator}（二调口径）为近似值：{why}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="149" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="150" />
       <source>Treated: legacy parcels whose treatment status ({field}) is treated ({treated}); a partly treated parcel ({partial}) counts its treated share {share} ÷ {verified}; restoration rate = treated area ÷ legacy-mine area × 100.</source>
       <translation>已治理：恢复治理情况（{field}）为已治理（{treated}）的历史遗留矿山图斑；部分治理的图斑（{partial}）按 {share} ÷ {verified} 计入已治理部分；修复率 = 已治理面积 ÷ 历史遗留矿山面积 × 100。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="200" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="201" />
       <source>treatment status</source>
       <translation>恢复治理情况</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="200" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="201" />
       <source>counted as unknown (column unknown_status_m2), neither treated nor untreated, and the restoration rate of their region is left empty</source>
       <translation>计为状态未知（unknown_status_m2 列），既不算已治理也不算未治理，所在区域的修复率留空</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="207" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="208" />
       <source>Layer “{layer}”: {n} partly treated parcel(s) have no treated area in {field} ({parcels}); their area is counted as unknown and the restoration rate of their region is left empty. Fill in the treated area.</source>
       <translation>图层“{layer}”：{n} 个部分治理图斑在 {field} 中没有治理面积（{parcels}）；其面积计为状态未知，所在区域的修复率留空。请填写治理面积。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="226" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="227" />
       <source>Layer “{layer}”: {n} parcel(s) ({area:.1f} m²) are not of major class 10 (legacy mine) in field {field}; they are counted with the legacy mines. Filter the layer ({field} = '10') to count legacy mines only.</source>
       <translation>图层“{layer}”：{n} 个图斑（{area:.1f} 平方米）的 {field} 不是大类 10（历史遗留矿山），已与历史遗留矿山一并统计。如只统计历史遗留矿山，请先筛选图层（{field} = '10'）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="267" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="268" />
       <source>production status</source>
       <translation>生产状态</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="267" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="268" />
       <source>not counted as licensed producing mines</source>
       <translation>不计为持证在采矿山</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="271" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="272" />
       <source>green-mine flag</source>
       <translation>绿色矿山标志</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="271" />
+      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="272" />
       <source>counted as producing mines of unknown green status, and the green-mine share of their region is left empty</source>
       <translation>计为绿色矿山状态未知的在采矿山，所在区域的绿色矿山比例留空</translation>
     </message>
@@ -2765,7 +2744,7 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>缺少二调地类编码 {codes}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ledger.py" line="126" />
+      <location filename="../sg_nr_plugin/core/checks/ledger.py" line="127" />
       <source>not counted as replenished: the ledger leaves these projects out (add the value to the accepted values to count them)</source>
       <translation>不计入补充：台账不统计这些项目（如应计入，请将该值加入已验收值）</translation>
     </message>
@@ -2888,6 +2867,157 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <location filename="../sg_nr_plugin/core/quality.py" line="307" />
       <source>Feature {fid} (BSM {bsm}) overlaps feature {other} (BSM {other_bsm}) by {m2:.2f} m²: that land is counted twice; correct the boundaries.</source>
       <translation>要素 {fid}（BSM {bsm}）与要素 {other}（BSM {other_bsm}）重叠 {m2:.2f} m²：这部分土地被重复计算；请修正边界。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="41" />
+      <source>Sums the land-use status parcels (DLTB) by region and land class, as in the official 三调 summary table.
+
+Class areas are the net areas TBDLMJ (TBMJ − KCMJ where TBDLMJ is empty); the deducted field ridges ΣKCMJ form their own row 1203 田坎, so for every region the classes plus 田坎 add up to ΣTBMJ, the control area. Codes with the suffix K are counted with their base class unless 'Keep K codes apart' is ticked. Empty or unknown codes are never dropped: they form an 'unrecognised' row with their parcel count; when they cover more than 0.5 % of the area the run stops and lists them, unless 'Allow unrecognised land-class codes' is ticked. A DLBM stored as a number is read as its 三调 code (101 → 0101) with a warning. Values that would make a figure wrong (a negative area, KCXS outside [0, 1), text that is no plain number, TBDLMJ ≠ TBMJ − KCMJ) stop the run with the field, the values and their BSM.
+
+Regions: the region level cuts the location code ZLDWDM (county = first 6 characters, township = 9, village = 12; XZQDM or QSDWDM when the layer has no ZLDWDM); a region polygon layer, when given, assigns each parcel to the polygon holding its interior point instead.
+
+When DLTB is a GeoPackage or PostGIS table (not a selection) the sums are computed inside the database, which is much faster on a million parcels; the result is the same.
+
+Outputs: a table with region_code, region_name, dlbm, dlmc, area (in the chosen unit) and the parcel count; optionally an Excel workbook in the official layout (regions as rows, first- and second-level classes as column headers, totals) with a sheet naming the data sources and the area method.</source>
+      <translation>按行政区和地类汇总地类图斑（DLTB）面积，格式同三调官方汇总表。
+
+地类面积取图斑地类面积 TBDLMJ（TBDLMJ 为空时取 TBMJ − KCMJ）；扣除的田坎面积 ΣKCMJ 单列为 1203 田坎，因此每个行政区的各地类面积加田坎面积等于 ΣTBMJ（控制面积）。带 K 后缀的地类编码并入其基础地类，勾选“K 类地类单列”时单独列出。空的或无法识别的地类编码不会被丢弃：单列为“未识别”行并给出图斑数；其面积超过总面积的 0.5 % 时停止运行并列出这些编码，除非勾选“允许未识别的地类编码”。以数值存储的 DLBM 按三调编码读取（101 → 0101）并给出警告。会导致统计错误的值（负面积、KCXS 不在 [0, 1) 内、不是普通数字的文本、TBDLMJ ≠ TBMJ − KCMJ）将停止运行，并指明字段、取值及其 BSM。
+
+行政区：按统计级别截取坐落单位代码 ZLDWDM（县级取前 6 位，乡镇级 9 位，村级 12 位；图层无 ZLDWDM 时取 XZQDM 或 QSDWDM）；如提供行政区面图层，则按图斑内点所在的行政区面归属。
+
+DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在数据库内完成，百万图斑时快得多，结果相同。
+
+输出：包含 region_code、region_name、dlbm、dlmc、area（所选单位）和图斑数的统计表；可选输出官方格式的 Excel 工作簿（行政区为行，一级、二级地类为合并表头，含合计），并附一页说明数据来源和面积计算方法。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/stats_params.py" line="77" />
+      <source>Allow unrecognised land-class codes (report them in their own row)</source>
+      <translation>允许未识别的地类编码（单列一行报告）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/dltb.py" line="88" />
+      <source>is not a DLTB attribute</source>
+      <translation>不是地类图斑（DLTB）属性</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/dltb.py" line="85" />
+      <source>must be a list of field names</source>
+      <translation>必须是字段名列表</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/dltb.py" line="92" />
+      <source>lists unknown attributes: {keys}</source>
+      <translation>列出了未知属性：{keys}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/domains.py" line="163" />
+      <source>must be a whole number ≥ 0</source>
+      <translation>必须是 ≥ 0 的整数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/domains.py" line="168" />
+      <source>must be a number ≥ 0</source>
+      <translation>必须是 ≥ 0 的数值</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/errors.py" line="71" />
+      <source>the database reported an error reading its {expected} feature(s)</source>
+      <translation>数据库在读取其 {expected} 个要素时报错</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/errors.py" line="74" />
+      <source>{read} feature(s) read before the error</source>
+      <translation>出错前已读取 {read} 个要素</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/errors.py" line="76" />
+      <source>{read} of {expected} feature(s) read</source>
+      <translation>仅读取了 {expected} 个要素中的 {read} 个</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/errors.py" line="78" />
+      <source>Layer “{layer}” could not be read completely: {counted}. The file is damaged or the database connection was lost; repair or re-export the layer (or reconnect to the database) and run again.</source>
+      <translation>图层“{layer}”未能完整读取：{counted}。文件已损坏或数据库连接已断开；请修复或重新导出该图层（或重新连接数据库）后再运行。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/errors.py" line="90" />
+      <source>Raster “{layer}” could not be read over {extent}: the file is truncated or damaged. Rules that need it cannot be checked; repair or re-export the raster and run again.</source>
+      <translation>栅格“{layer}”在范围 {extent} 内无法读取：文件被截断或已损坏，需要它的规则无法核查；请修复或重新导出该栅格后再运行。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="269" />
+      <source>Layer “{layer}” has no ZLDWDM: regions were read from field {field}.</source>
+      <translation>图层“{layer}”没有 ZLDWDM（坐落单位代码）：行政区取自字段 {field}。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/totals.py" line="111" />
+      <source>Layer “{layer}”: {share} % of the area ({area} m² in {n} parcel(s)) has land-class codes (DLBM) that are not 三调 codes, more than the {limit} % a statistic may leave unclassified. Top codes (code, parcels, m²): {codes}. Correct the codes in the source data, or set “Allow unrecognised land-class codes” (ALLOW_UNRECOGNISED) to report them in their own row.</source>
+      <translation>图层“{layer}”：{share} % 的面积（{n} 个图斑，{area} m²）的地类编码（DLBM）不是三调编码，超过统计允许不归类的 {limit} %。主要编码（编码，图斑数，m²）：{codes}。请在源数据中改正地类编码，或勾选“允许未识别的地类编码”（ALLOW_UNRECOGNISED），将其单列一行报告。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/totals.py" line="119" />
+      <source>Codes such as {code} look like 三调 codes that lost their leading zero ({padded}): store DLBM as text with it.</source>
+      <translation>{code} 等编码像是丢失了前导零的三调编码（{padded}）：请将 DLBM 存为带前导零的文本。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/totals.py" line="123" />
+      <source>WARNING: {share} % of the area of “{layer}” ({area} m² in {n} parcel(s)) has unrecognised land-class codes, reported in their own “Unrecognised” row and in no class: {codes}.</source>
+      <translation>警告：图层“{layer}”中 {share} % 的面积（{n} 个图斑，{area} m²）的地类编码未能识别，单列于“未识别”行，不计入任何地类：{codes}。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="110" />
+      <source>Layer “{layer}”: {problems}. A statistic summed from these values would be wrong, so none was computed: correct them in the source data and run again.</source>
+      <translation>图层“{layer}”：{problems}。用这些值汇总的统计结果将是错误的，因此未进行统计：请在源数据中改正后重新运行。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="127" />
+      <source>field {field} has {n} value(s) written with a thousands separator or a decimal comma, e.g. {examples} — store plain numbers (1234.5)</source>
+      <translation>字段 {field} 有 {n} 个值带千位分隔符或小数逗号，例如 {examples}——请存为普通数字（1234.5）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="131" />
+      <source>field {field} has {n} value(s) that are not numbers, e.g. {examples}</source>
+      <translation>字段 {field} 有 {n} 个值不是数字，例如 {examples}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="134" />
+      <source>field {field} has {n} value(s) outside its domain {domain}, e.g. {examples}</source>
+      <translation>字段 {field} 有 {n} 个值超出值域 {domain}，例如 {examples}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="138" />
+      <source>{n} parcel(s) where {net} ≠ {gross} − {ridge} by more than {tol} m², e.g. {examples} (TBMJ, KCMJ, TBDLMJ)</source>
+      <translation>{n} 个图斑的 {net} ≠ {gross} − {ridge}，相差超过 {tol} m²，例如 {examples}（TBMJ，KCMJ，TBDLMJ）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="143" />
+      <source>field {field} is stored as a number and holds 二调 (second-survey) codes, e.g. {examples}: as numbers they lost their leading zero (011 → 11) and cannot be told from 三调 codes — store {field} as text with its leading zeros, or run the statistic with 二调 codes</source>
+      <translation>字段 {field} 以数值存储且含二调地类编码，例如 {examples}：存为数值后丢失了前导零（011 → 11），无法与三调编码区分——请将 {field} 存为带前导零的文本，或按二调编码进行统计</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="148" />
+      <source>code field {field} has {n} fractional number(s), e.g. {examples} — store the code as text</source>
+      <translation>代码字段 {field} 有 {n} 个带小数的数值，例如 {examples}——请将代码存为文本</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="155" />
+      <source>Field {field} of “{layer}” holds numbers stored as text: {n} value(s) were read as numbers, e.g. {examples}.</source>
+      <translation>图层“{layer}”的字段 {field} 以文本存储数字：{n} 个值已按数字读取，例如 {examples}。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="161" />
+      <source>Field {field} of “{layer}” is stored as a number: {n} code(s) were read as zero-padded 三调 codes, e.g. {examples}. Store {field} as text to keep the leading zero.</source>
+      <translation>图层“{layer}”的字段 {field} 以数值存储：{n} 个编码已补足前导零按三调编码读取，例如 {examples}。请将 {field} 存为文本以保留前导零。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="165" />
+      <source>Field {field} of “{layer}” is stored as a real number: {n} value(s) were read as their digits, e.g. {examples}. Store {field} as text.</source>
+      <translation>图层“{layer}”的字段 {field} 以浮点数存储：{n} 个值已按其数字串读取，例如 {examples}。请将 {field} 存为文本。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/stats/values.py" line="179" />
+      <source>feature id {fid}</source>
+      <translation>要素 ID {fid}</translation>
     </message>
   </context>
 </TS>

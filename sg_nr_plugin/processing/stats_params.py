@@ -1,5 +1,6 @@
 """Parameters shared by the statistics algorithms (a public contract: names never change):
-``REGION_LEVEL``, ``REGIONS``, ``REGION_FIELD``, ``UNIT``, ``OUTPUT``, ``OUTPUT_XLSX``.
+``REGION_LEVEL``, ``REGIONS``, ``REGION_FIELD``, ``UNIT``, ``OUTPUT``, ``OUTPUT_XLSX`` and
+``ALLOW_UNRECOGNISED`` (for the statistics that classify DLBM).
 
 Also the glue every statistics algorithm needs: reading those parameters into a
 :class:`~sg_nr_plugin.core.stats.common.RegionSpec`, writing a DataFrame to the ``OUTPUT``
@@ -17,6 +18,7 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -38,6 +40,7 @@ REGION_FIELD = "REGION_FIELD"
 UNIT = "UNIT"
 OUTPUT = "OUTPUT"
 OUTPUT_XLSX = "OUTPUT_XLSX"
+ALLOW_UNRECOGNISED = "ALLOW_UNRECOGNISED"
 
 
 class StatsAlgorithm(SgNrAlgorithm):
@@ -66,6 +69,18 @@ def add_region_parameters(algorithm, default_level: int = 1) -> None:
     algorithm.addParameter(QgsProcessingParameterField(
         REGION_FIELD, tr("Region code or name field"), parentLayerParameterName=REGIONS,
         optional=True))
+
+
+def add_unrecognised_parameter(algorithm) -> None:
+    """ALLOW_UNRECOGNISED: optional, off: a statistic with unrecognised land-class codes over
+    0.5 % of the area fails; on, it reports them in their own row with a warning."""
+    algorithm.addParameter(QgsProcessingParameterBoolean(
+        ALLOW_UNRECOGNISED, tr("Allow unrecognised land-class codes (report them in their own "
+                               "row)"), defaultValue=False, optional=True))
+
+
+def allow_unrecognised(algorithm, parameters, context) -> bool:
+    return algorithm.parameterAsBool(parameters, ALLOW_UNRECOGNISED, context)
 
 
 def add_output_parameters(algorithm, default_unit: int = AreaUnit.MU, table_name: str = "",

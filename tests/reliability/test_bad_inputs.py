@@ -55,7 +55,8 @@ def test_null_blank_and_unknown_codes_have_their_own_counted_row(ready):
     layer = memory_layer("DLTB", DLTB_FIELDS, [
         parcel("0101", 100.0, 0), parcel(None, 10.0, 1), parcel("", 20.0, 2),
         parcel("   ", 30.0, 3), parcel("XYZ9", 40.0, 4)])
-    result = run("sgnr:landusesummary", {"INPUT": layer, "REGION_LEVEL": WHOLE, "UNIT": M2})
+    result = run("sgnr:landusesummary", {"INPUT": layer, "REGION_LEVEL": WHOLE, "UNIT": M2,
+                                          "ALLOW_UNRECOGNISED": True})
     by_code = {r["dlbm"]: r for r in rows(result["OUTPUT"])}
     assert by_code["UNRECOGNISED"]["count"] == 4
     assert by_code["UNRECOGNISED"]["area"] == pytest.approx(100.0)

@@ -81,6 +81,7 @@ def test_statistics_workbook_and_csv_hold_region_names_as_text(ready, tmp_path):
         (f.geometry().asWkt(), [name]) for f, name in zip(regions.getFeatures(), names)])
     workbook, table = tmp_path / "landuse.xlsx", tmp_path / "landuse.csv"
     processing.run("sgnr:landusesummary", {
+        "ALLOW_UNRECOGNISED": True,
         "INPUT": dltb_layer(), "REGIONS": renamed, "REGION_FIELD": "name",
         "OUTPUT": str(table), "OUTPUT_XLSX": str(workbook)}, feedback=QgsProcessingFeedback())
     _assert_literal(_cells(workbook), names)

@@ -41,6 +41,7 @@ def sheet_values(path, sheet_index: int = 0) -> list[list]:
 def test_landusesummary_run_and_workbook(processing_ready, tmp_path):
     dltb = write_gpkg(dltb_layer(), tmp_path / "dltb.gpkg")
     result = processing_ready.run("sgnr:landusesummary", {
+        "ALLOW_UNRECOGNISED": True,
         "INPUT": dltb.source(), "REGION_LEVEL": 1, "UNIT": 2,
         "OUTPUT": str(tmp_path / "summary.gpkg"), "OUTPUT_XLSX": str(tmp_path / "summary.xlsx")})
     rows = table(result["OUTPUT"])
@@ -86,6 +87,7 @@ def test_planindicators_run(processing_ready, tmp_path):
     from tests.stats.test_indicators import dltb, redline
 
     result = processing_ready.run("sgnr:planindicators", {
+        "ALLOW_UNRECOGNISED": True,
         "DLTB": dltb(), "ECO_REDLINE": redline(), "REGION_LEVEL": 1,
         "OUTPUT": str(tmp_path / "pi.gpkg"), "OUTPUT_XLSX": str(tmp_path / "pi.xlsx")})
     rows = [row for row in table(result["OUTPUT"]) if row["region_code"] == ""]
@@ -117,7 +119,7 @@ def test_batch_of_two_inputs(processing_ready, tmp_path):
     outputs = []
     for i, layer in enumerate((first, second)):
         parameters = algorithm.preprocessParameters({
-            "INPUT": layer.source(), "REGION_LEVEL": 0, "UNIT": 0,
+            "INPUT": layer.source(), "REGION_LEVEL": 0, "UNIT": 0, "ALLOW_UNRECOGNISED": True,
             "OUTPUT": str(tmp_path / f"out{i}.gpkg")})
         context = dataobjects.createContext(feedback)
         results, ok = algorithm.run(parameters, context, feedback)
@@ -132,6 +134,7 @@ def test_missing_field_is_a_clean_error(processing_ready, tmp_path):
     layer = memory_layer("bad", "DLBM:string", [(r(0, 10), ["0101"])])
     with pytest.raises(QgsProcessingException, match="bad.*TBMJ"):
         processing_ready.run("sgnr:landusesummary", {
+        "ALLOW_UNRECOGNISED": True,
             "INPUT": layer, "REGION_LEVEL": 0, "OUTPUT": str(tmp_path / "x.gpkg")})
 
 
@@ -144,7 +147,8 @@ def test_landuse_workbook_layout(qgis_app, tmp_path):
     from sg_nr_plugin.core.stats.xlsx import write_landuse_xlsx
 
     path = tmp_path / "lu.xlsx"
-    write_landuse_xlsx(landuse_summary(dltb_layer(), RegionSpec(RegionLevel.COUNTY)), path, 0)
+    write_landuse_xlsx(landuse_summary(dltb_layer(), RegionSpec(RegionLevel.COUNTY),
+                                       allow_unrecognised=True), path, 0)
     sheet = openpyxl.load_workbook(path).worksheets[0]
     merged = {str(r) for r in sheet.merged_cells.ranges}
     assert "A4:A5" in merged and "C4:C5" in merged  # region and total headers span two rows
@@ -166,6 +170,7 @@ def test_open_workbook_is_a_clear_error(processing_ready, tmp_path):
     (tmp_path / ".~lock.summary.xlsx#").write_text("someone,host")  # LibreOffice has it open
     with pytest.raises(QgsProcessingException, match="summary.xlsx"):
         processing_ready.run("sgnr:landusesummary", {
+        "ALLOW_UNRECOGNISED": True,
             "INPUT": dltb_layer(), "REGION_LEVEL": 1, "OUTPUT": str(tmp_path / "o.gpkg"),
             "OUTPUT_XLSX": str(target)})
     assert target.read_bytes() == b"old"
@@ -184,7 +189,8 @@ def test_workbooks_take_their_look_from_the_template(qgis_app, tmp_path):
     sample = template.worksheets[0]["A3"]  # the template shows its header style here
     assert sample.style == "sgnr_header"
     path = tmp_path / "lu.xlsx"
-    write_landuse_xlsx(landuse_summary(dltb_layer(), RegionSpec(RegionLevel.COUNTY)), path, 0)
+    write_landuse_xlsx(landuse_summary(dltb_layer(), RegionSpec(RegionLevel.COUNTY),
+                                       allow_unrecognised=True), path, 0)
     workbook = openpyxl.load_workbook(path)
     assert "sgnr" not in workbook.sheetnames  # the template's explanation sheet is replaced
     header = workbook.worksheets[0].cell(4, 1)
@@ -197,6 +203,7 @@ def test_about_sheet_names_sources_and_counts(processing_ready, tmp_path):
 
     dltb = write_gpkg(dltb_layer(), tmp_path / "sample.gpkg", "DLTB")
     result = processing_ready.run("sgnr:landusesummary", {
+        "ALLOW_UNRECOGNISED": True,
         "INPUT": dltb.source(), "REGION_LEVEL": 1, "UNIT": 3,
         "OUTPUT": str(tmp_path / "o.gpkg"), "OUTPUT_XLSX": str(tmp_path / "o.xlsx")})
     about = dict(openpyxl.load_workbook(result["OUTPUT_XLSX"])["About"].iter_rows(
@@ -229,6 +236,7 @@ def test_region_polygons_through_processing(processing_ready, tmp_path):
     from tests.stats.helpers import regions_layer
 
     result = processing_ready.run("sgnr:landusesummary", {
+        "ALLOW_UNRECOGNISED": True,
         "INPUT": dltb_layer(), "REGION_LEVEL": 3, "REGIONS": regions_layer(),
         "REGION_FIELD": "name", "UNIT": 0, "OUTPUT": str(tmp_path / "o.gpkg")})
     sums: dict[str, float] = {}
@@ -238,4 +246,5 @@ def test_region_polygons_through_processing(processing_ready, tmp_path):
                                   "East": CONTROL_BY_COUNTY["440204"]})
     with pytest.raises(QgsProcessingException, match="regions.*field"):
         processing_ready.run("sgnr:landusesummary", {
+        "ALLOW_UNRECOGNISED": True,
             "INPUT": dltb_layer(), "REGIONS": regions_layer(), "OUTPUT": str(tmp_path / "x.gpkg")})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from functools import partial
 
 import pytest
 from qgis.core import QgsDataSourceUri, QgsVectorLayer
@@ -14,6 +15,10 @@ from tests.conftest import postgis_conninfo, postgis_sql
 from tests.stats.helpers import EXPECTED_BY_COUNTY, dltb_layer, write_gpkg
 from tests.stats.test_landuse import assert_same, by_region
 from tests.stats.test_pushdown import LEVELS, awkward_layer
+
+# The hand-made fixtures hold stray codes (9999, empty) on purpose, above the 0.5 % of the
+# area at which a statistic refuses them: these tests are about other things.
+landuse_summary = partial(landuse_summary, allow_unrecognised=True)
 
 SCHEMA, TABLE = "sgnr_stats", "DLTB_统计"
 
@@ -57,3 +62,41 @@ def test_postgis_awkward_region_codes_equal_streaming(postgis, tmp_path, qgis_ap
         assert_same(pushed, streamed)
         assert pushed.attrs["meta"].notes == streamed.attrs["meta"].notes
         assert any("BSM: B0, B1, B2, B3" in note for note in pushed.attrs["meta"].notes)
+
+
+def test_postgis_values_outside_their_domain_refused_like_streaming(postgis, tmp_path, qgis_app):
+    """A negative TBMJ and a KCXS of 1.5 in PostGIS: push-down gives
+    way to streaming, so both paths refuse with the same message (main summed them)."""
+    from sg_nr_plugin.core.errors import SgNrError
+    from tests.stats.test_domains import AREAS, VILLAGE, layer_of
+
+    layer = to_postgis(postgis, layer_of(AREAS, [
+        ["A1", VILLAGE, "0101", 1000.0, 0.1, 100.0, 900.0],
+        ["B7", VILLAGE, "0101", -500.0, 1.5, None, None]]), tmp_path)
+    messages = []
+    for allow_sql in (True, False):
+        with pytest.raises(SgNrError) as info:
+            landuse_summary(layer, RegionSpec(level=RegionLevel.COUNTY), allow_sql=allow_sql)
+        messages.append(str(info.value))
+    assert messages[0] == messages[1]
+    assert "-500 (BSM B7)" in messages[0] and "1.5 (BSM B7)" in messages[0]
+
+
+def test_postgis_padded_identifiers_and_nan_equal_streaming(postgis, tmp_path, qgis_app):
+    from tests.stats.test_domains import AREAS, VILLAGE, layer_of
+
+    layer = to_postgis(postgis, layer_of(AREAS, [
+        [" A2", VILLAGE, "0101", 10.0, 0.0, 0.0, 10.0],
+        ["A2", VILLAGE, "0101", 10.0, 0.0, 0.0, 10.0],
+        ["A3", VILLAGE, "0101", 10.0, 0.0, 0.0, 10.0]]), tmp_path)
+    pushed = landuse_summary(layer, RegionSpec(level=RegionLevel.COUNTY))
+    streamed = landuse_summary(layer, RegionSpec(level=RegionLevel.COUNTY), allow_sql=False)
+    assert pushed.attrs["pushed_down"]
+    assert pushed.attrs["meta"].notes == streamed.attrs["meta"].notes
+    assert any(note.endswith("BSM: A2") for note in pushed.attrs["meta"].notes)
+    postgis_sql(postgis, f'UPDATE "{SCHEMA}"."{TABLE}" SET "KCXS" = \'NaN\' WHERE "BSM" = \'A3\'')
+    pushed = landuse_summary(layer, RegionSpec(level=RegionLevel.COUNTY))
+    streamed = landuse_summary(layer, RegionSpec(level=RegionLevel.COUNTY), allow_sql=False)
+    assert not pushed.attrs["pushed_down"]  # NaN sorts above every number: MAX finds it
+    assert_same(pushed, streamed)
+    assert pushed.attrs["control_m2"] == pytest.approx(streamed.attrs["control_m2"])

@@ -34,6 +34,7 @@ def test_four_statistics_algorithms_from_qgis_process(tmp_path, qgis_app):
                      for layer, name in zip(vintages(), ("base", "current")))
 
     summary = run_json(env, "sgnr:landusesummary", {
+        "ALLOW_UNRECOGNISED": True,
         "INPUT": dltb, "REGION_LEVEL": 1, "UNIT": 0, "OUTPUT": tmp_path / "lu.gpkg",
         "OUTPUT_XLSX": tmp_path / "lu.xlsx"})
     layer = QgsVectorLayer(summary["OUTPUT"], "lu", "ogr")
@@ -52,6 +53,7 @@ def test_four_statistics_algorithms_from_qgis_process(tmp_path, qgis_app):
     assert QgsVectorLayer(matrix["OUTPUT"], "cm", "ogr").featureCount() >= 4
 
     indicators = run_json(env, "sgnr:planindicators", {
+        "ALLOW_UNRECOGNISED": True,
         "DLTB": dltb, "ECO_REDLINE": red, "REGION_LEVEL": 1,
         "OUTPUT": tmp_path / "pi.gpkg", "OUTPUT_XLSX": tmp_path / "pi.xlsx"})
     rows = list(QgsVectorLayer(indicators["OUTPUT"], "pi", "ogr").getFeatures())

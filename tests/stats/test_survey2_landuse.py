@@ -7,6 +7,7 @@ import pytest
 from sg_nr_plugin.core.regions import RegionLevel
 from sg_nr_plugin.core.stats.common import RegionSpec
 from sg_nr_plugin.core.stats.landuse import landuse_summary
+from sg_nr_plugin.core.stats.totals import UnrecognisedCodesError
 from sg_nr_plugin.core.survey2 import SECOND, THIRD, detect_survey, second_code
 from tests.stats.helpers import write_gpkg
 from tests.stats.survey2_helpers import CONTROL, COUNTY, EXPECTED, second_layer
@@ -52,7 +53,9 @@ def test_second_survey_layer_with_a_third_survey_code(qgis_app):
     layer = second_layer()
     feature = next(layer.getFeatures())
     layer.dataProvider().changeAttributeValues({feature.id(): {2: "0101"}})
-    frame = landuse_summary(layer, RegionSpec(level=RegionLevel.COUNTY))
+    with pytest.raises(UnrecognisedCodesError, match="0101"):  # more than 0.5 % of the area
+        landuse_summary(layer, RegionSpec(level=RegionLevel.COUNTY))
+    frame = landuse_summary(layer, RegionSpec(level=RegionLevel.COUNTY), allow_unrecognised=True)
     assert rows(frame)["UNRECOGNISED"] == pytest.approx(870.0)
     assert frame.area_m2.sum() == pytest.approx(CONTROL)
 

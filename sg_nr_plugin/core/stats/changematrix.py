@@ -27,6 +27,7 @@ from ..area import EllipsoidalArea
 from ..landclasses import land_classes
 from ..overlay import polygon_parts
 from ..reading import read_features
+from ..regions import RegionLevel
 from ..survey2 import SECOND, THIRD, crosswalk, second_code, source_profile
 from .common import (
     GeometryRepairs,
@@ -35,10 +36,10 @@ from .common import (
     SourceInfo,
     StatsMeta,
     dltb_fields,
-    text,
 )
-from .landuse import UNRECOGNISED, class_key
 from .landuse_second import second_survey_notes
+from .totals import UNRECOGNISED, check_unrecognised, class_key
+from .values import ValueChecker, label_of
 
 COLUMNS = ["region_code", "region_name", "from_class", "from_name", "to_class", "to_name",
            "area_m2"]
@@ -128,6 +129,16 @@ class _Matrix:
         self.read_base = 0
         self.current_repairs = GeometryRepairs(names[1])
         self.base_repairs = GeometryRepairs(names[0])
+        # codes read through the DLTB domains (a DLBM stored as a number: 101 → 0101), and
+        # the unrecognised ones tallied per vintage: code → [parcels, m²]
+        self.base_values = ValueChecker(names[0], self.base_fields, check_region=False,
+                                        second_survey=self.surveys[0].second)
+        self.current_values = ValueChecker(names[1], self.current_fields, check_region=not (
+            spec.spatial or spec.level == RegionLevel.WHOLE),
+            second_survey=self.surveys[1].second)
+        self.unrecognised = {"base": defaultdict(lambda: [0, 0.0]),
+                             "current": defaultdict(lambda: [0, 0.0])}
+        self.measured = {"base": 0.0, "current": 0.0}
 
     def run(self) -> None:
         extent = self.current.sourceExtent()
@@ -169,8 +180,9 @@ class _Matrix:
             engine.prepareGeometry()
             box = geometry.boundingBox()
             index.addFeature(len(pieces), box)
-            pieces.append((geometry, engine,
-                           self.base_classify(text(feature[self.base_fields.dlbm])), box))
+            code = self.base_values.code("dlbm", label_of("", feature.id()),
+                                         feature[self.base_fields.dlbm])
+            pieces.append((geometry, engine, self.base_classify(code), box, code))
             self.read_base += 1
         return index, pieces
 
@@ -181,37 +193,63 @@ class _Matrix:
         geometries, cells, wholes = [], [], []
         for geometry, feature in parcels:
             self.read_current += 1
+            label = label_of("", feature.id())
             zldwdm = feature[self.current_fields.zldwdm] if self.current_fields.zldwdm else ""
-            region = self.assigner.code(text(zldwdm), geometry)
-            to_class = self.classify(text(feature[self.current_fields.dlbm]))
+            region = self.assigner.code(self.current_values.region(label, zldwdm), geometry)
+            code = self.current_values.code("dlbm", label, feature[self.current_fields.dlbm])
+            to_class = self.classify(code)
             whole = len(geometries)
-            wholes.append((region, to_class, whole))
+            wholes.append((region, to_class, whole, code))
             geometries.append(geometry)
             box = geometry.boundingBox()
             for i in index.intersects(box):
-                base_geometry, engine, from_class, base_box = pieces[i]
+                base_geometry, engine, from_class, base_box, from_code = pieces[i]
                 overlap = box.intersect(base_box)
                 if overlap.width() <= 0.0 or overlap.height() <= 0.0:
                     continue  # boxes meet on an edge only: no common area
                 target = geometry.constGet()
                 if engine.contains(target):  # inside one base parcel (a tessellation: no other)
-                    cells.append((region, from_class, to_class, whole, whole))
+                    cells.append((region, from_class, to_class, whole, whole, from_code))
                     break
                 if engine.intersects(target) and not engine.touches(target):
-                    cells.append((region, from_class, to_class, whole, len(geometries)))
+                    cells.append((region, from_class, to_class, whole, len(geometries),
+                                  from_code))
                     geometries.append(polygon_parts(geometry.intersection(base_geometry))
                                       or QgsGeometry())
         areas = self.measurer.measure_many(geometries).tolist()
         covered = dict.fromkeys((w[2] for w in wholes), 0.0)
-        for region, from_class, to_class, whole, position in cells:
+        for region, from_class, to_class, whole, position, from_code in cells:
             if areas[position] <= NOISE_M2:
                 continue  # neighbours sharing an edge; slivers of floating-point noise
             self._add(region, from_class, to_class, areas[position])
             covered[whole] += areas[position]
-        for region, to_class, whole in wholes:
+            self._tally("base", from_class, from_code, areas[position])
+        for region, to_class, whole, code in wholes:
+            self._tally("current", to_class, code, areas[whole])
             if areas[whole] - covered[whole] > 0.01:  # current land the base does not cover
                 self._add(region, (NO_BASE, tr("(not in base)")), to_class,
                           areas[whole] - covered[whole])
+
+    def _tally(self, vintage: str, land_class, code: str, area: float) -> None:
+        self.measured[vintage] += area
+        if land_class[0] == UNRECOGNISED:
+            tally = self.unrecognised[vintage][code]
+            tally[0] += 1
+            tally[1] += area
+
+    def check(self, names: tuple[str, str], allow: bool, meta: StatsMeta, feedback) -> None:
+        """Refuse values outside their domain and (unless ``allow``) unrecognised codes over
+        0.5 % of either vintage's area; note what was normalised or allowed."""
+        self.base_values.finish()
+        self.current_values.finish()
+        notes = [*self.base_values.notes(), *self.current_values.notes()]
+        for vintage, name in zip(("base", "current"), names):
+            notes.insert(0, check_unrecognised(self.unrecognised[vintage],
+                                               self.measured[vintage], name, allow))
+        for note in filter(None, notes):
+            meta.notes.append(note)
+            if feedback is not None:
+                feedback.pushWarning(note)
 
     def _add(self, region, from_class, to_class, area) -> None:
         self.names.update((from_class, to_class))
@@ -225,8 +263,10 @@ def _cell(value: float, origin: float, size: float, side: int) -> int:
 def change_matrix(base: QgsFeatureSource, current: QgsFeatureSource,
                   spec: RegionSpec | None = None, class_level: int = ClassLevel.SECOND,
                   transform_context: QgsCoordinateTransformContext | None = None,
-                  base_name: str = "BASE", current_name: str = "CURRENT", feedback=None):
-    """The long change table (region, from, to, area in m²) as a DataFrame."""
+                  base_name: str = "BASE", current_name: str = "CURRENT", feedback=None,
+                  allow_unrecognised: bool = False):
+    """The long change table (region, from, to, area in m²) as a DataFrame. Unrecognised codes
+    over 0.5 % of either vintage's area refuse the table unless ``allow_unrecognised``."""
     from . import require_pandas
 
     pd = require_pandas()
@@ -234,12 +274,14 @@ def change_matrix(base: QgsFeatureSource, current: QgsFeatureSource,
                      transform_context or QgsCoordinateTransformContext(), feedback,
                      (base_name, current_name))
     matrix.run()
+    meta = StatsMeta(sources=[SourceInfo("BASE", base_name, matrix.read_base),
+                              SourceInfo("CURRENT", current_name, matrix.read_current)])
+    if feedback is None or not feedback.isCanceled():
+        matrix.check((base_name, current_name), allow_unrecognised, meta, feedback)
     rows = [[region, matrix.assigner.name(region), source, matrix.names[source], target,
              matrix.names[target], area]
             for (region, source, target), area in sorted(matrix.area.items())]
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    meta = StatsMeta(sources=[SourceInfo("BASE", base_name, matrix.read_base),
-                              SourceInfo("CURRENT", current_name, matrix.read_current)])
     matrix.current_repairs.report(meta, feedback)
     matrix.base_repairs.report(meta, feedback)
     for note in second_survey_notes(matrix, (base_name, current_name)):

@@ -16,11 +16,13 @@ from qgis.core import (
 )
 
 from ...i18n import tr
-from ..errors import EmptyInputError, SgNrError
+from ..errors import EmptyInputError, MissingFieldsError, SgNrError
 from ..expressions import filtered_request
 from ..fields import DltbFields, detect_dltb_fields
 from ..reading import read_features
 from ..regions import RegionLevel, region_code, region_name
+from ..schema.dltb import REGION_FIELDS, with_region_field
+from .values import ValueChecker, label_of
 
 # Parcels outside every polygon of a REGIONS layer.
 OUTSIDE_CODE = "OUTSIDE"
@@ -243,14 +245,29 @@ def require_features(source: QgsFeatureSource, layer_name: str) -> None:
 
 
 def dltb_fields(source: QgsFeatureSource, layer_name: str, spec: RegionSpec) -> DltbFields:
-    """Detect the DLTB fields and insist on those the statistic needs (and some parcels)."""
+    """Detect the DLTB fields and insist on those the statistic needs (and some parcels).
+
+    Regions come from ZLDWDM or, on a layer without it, from XZQDM or QSDWDM: the returned
+    fields then name that one as ``zldwdm`` (:func:`region_source_note` says so)."""
     require_features(source, layer_name)
-    detected = detect_dltb_fields(source.fields())
-    needed = ["dlbm", "tbmj"]
-    if not spec.spatial and spec.level != RegionLevel.WHOLE:
-        needed.append("zldwdm")
-    detected.require(needed, layer_name)
+    detected, region_key = with_region_field(detect_dltb_fields(source.fields()))
+    missing = detected.missing(["dlbm", "tbmj"])
+    if region_key is None and not spec.spatial and spec.level != RegionLevel.WHOLE:
+        missing.append("/".join(key.upper() for key in REGION_FIELDS))
+    if missing:
+        raise MissingFieldsError(layer_name, missing)
     return detected
+
+
+def region_source_note(source: QgsFeatureSource, layer_name: str, spec: RegionSpec) -> str | None:
+    """A note when regions are read from XZQDM or QSDWDM because the layer lacks ZLDWDM."""
+    if spec.spatial or spec.level == RegionLevel.WHOLE:
+        return None
+    detected, region_key = with_region_field(detect_dltb_fields(source.fields()))
+    if region_key in (None, "zldwdm"):
+        return None
+    return tr("Layer “{layer}” has no ZLDWDM: regions were read from field {field}.").format(
+        layer=layer_name, field=detected.zldwdm)
 
 
 @dataclass
@@ -285,11 +302,14 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
                  dest_crs: QgsCoordinateReferenceSystem | None = None,
                  transform_context: QgsCoordinateTransformContext | None = None,
                  feedback=None, repairs: GeometryRepairs | None = None,
-                 extra_fields: tuple = (), layer_name: str = "") -> Iterator[Parcel]:
+                 extra_fields: tuple = (), layer_name: str = "",
+                 checker: ValueChecker | None = None) -> Iterator[Parcel]:
     """Stream the parcels (one at a time: a million never sit in memory together).
 
     Invalid geometries are repaired and recorded in ``repairs`` (see :class:`GeometryRepairs`).
-    ``extra_fields`` (field names) are read too, as numbers in ``Parcel.extra``.
+    ``extra_fields`` (field names) are read too, as numbers in ``Parcel.extra``. Attribute
+    values are read through ``checker`` (the DLTB value domains): once every parcel is read,
+    values outside their domain raise :class:`~.values.DomainError`.
     """
     names = [n for n in (fields.zldwdm, fields.zldwmc, fields.dlbm, fields.tbmj, fields.kcmj,
                          fields.kcxs, fields.tbdlmj, fields.bsm) if n]
@@ -317,17 +337,24 @@ def iter_parcels(source: QgsFeatureSource, fields: DltbFields, assigner: RegionA
     total = max(source.featureCount(), 1)
     step = progress_step(total)
     repairs = repairs if repairs is not None else GeometryRepairs(layer_name)
+    spec = assigner.spec
+    checker = checker or ValueChecker(repairs.layer_name, fields, check_region=not spec.spatial
+                                      and spec.level != RegionLevel.WHOLE)
     for i, feature in enumerate(read_features(source, request, layer_name or repairs.layer_name)):
         if feedback is not None and i % step == 0:
             if feedback.isCanceled():
                 return
             feedback.setProgress(100.0 * i / total)
         attributes = feature.attributes()
-        gross, kcmj, net = parcel_areas(
-            number(value(attributes, fields.tbmj)), number(value(attributes, fields.kcmj)),
-            number(value(attributes, fields.kcxs)), number(value(attributes, fields.tbdlmj)))
+        bsm = text(value(attributes, fields.bsm))
+        label = label_of(bsm, feature.id())
+        gross, kcmj, net = checker.areas(
+            label, value(attributes, fields.tbmj), value(attributes, fields.kcmj),
+            value(attributes, fields.kcxs), value(attributes, fields.tbdlmj))
         geometry = repairs.geometry(feature) if geometry_needed else None
-        yield Parcel(assigner.code(value(attributes, fields.zldwdm), geometry),
-                     text(value(attributes, fields.dlbm)), gross, kcmj, net, geometry,
-                     text(value(attributes, fields.zldwmc)), text(value(attributes, fields.bsm)),
+        region = checker.region(label, value(attributes, fields.zldwdm))
+        yield Parcel(assigner.code(region, geometry),
+                     checker.code("dlbm", label, value(attributes, fields.dlbm)), gross, kcmj,
+                     net, geometry, text(value(attributes, fields.zldwmc)), bsm,
                      {n: number(value(attributes, n)) for n in extra_fields if n})
+    checker.finish()

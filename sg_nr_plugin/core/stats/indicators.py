@@ -55,6 +55,7 @@ class IndicatorInputs:
     dltb_name: str = "DLTB"
     dltb_layer: object = None  # the layer behind dltb, for SQL push-down
     allow_sql: bool = True  # False streams DLTB even from a database (the identity tests)
+    allow_unrecognised: bool = False  # report unrecognised codes over 0.5 % instead of failing
     base: QgsFeatureSource | None = None
     base_name: str = "DLTB_BASE"
     layers: dict = field(default_factory=dict)
@@ -92,14 +93,17 @@ def plan_indicators(inputs: IndicatorInputs, spec: RegionSpec | None = None,
     # or PostGIS layer that is one GROUP BY in the database, no parcel read into Python. It is
     # the first work done, and it says so at once when pandas is missing.
     landuse = landuse_summary(inputs.dltb, spec, inputs.dltb_name, feedback=feedback,
-                              allow_sql=inputs.allow_sql, sql_layer=inputs.dltb_layer)
+                              allow_sql=inputs.allow_sql, sql_layer=inputs.dltb_layer,
+                              allow_unrecognised=inputs.allow_unrecognised)
     meta.sources.append(landuse.attrs["meta"].sources[0])
+    meta.notes.extend(landuse.attrs["meta"].notes)  # codes, values read, duplicates
     results = _Results(*_class_areas(landuse), survey=landuse.attrs.get("survey", THIRD))
     wanted = {i.layer for i in definitions.indicators}
     _overlay_pass(inputs, spec, definitions, context, results, meta, feedback)
     if inputs.base is not None and "DLTB_BASE" in wanted:
         matrix = change_matrix(inputs.base, inputs.dltb, spec, ClassLevel.CATEGORY, context,
-                               inputs.base_name, inputs.dltb_name, feedback)
+                               inputs.base_name, inputs.dltb_name, feedback,
+                               inputs.allow_unrecognised)
         results.new_construction = new_construction_m2(matrix)
         base = matrix.attrs["meta"].sources[0]
         meta.sources.append(SourceInfo("DLTB_BASE", base.name, base.count))

@@ -19,7 +19,8 @@ from ..fields import find_field
 from ..regions import RegionLevel
 from ..survey2 import SECOND, SurveyProfile, crosswalk, second_code
 from .common import RegionAssigner, RegionSpec, dltb_fields, iter_parcels
-from .landuse import LanduseTotals
+from .totals import LanduseTotals
+from .values import ValueChecker
 
 #: TBDLMJ + TKMJ + XZDWMJ + LXDWMJ against TBMJ, each stored to 0.01 m²: four roundings.
 GAP_TOLERANCE_M2 = 0.025
@@ -62,9 +63,11 @@ def summarise_second(source: QgsFeatureSource, spec: RegionSpec, layer_name: str
     extra = (fields.tbdlmj, totals.linear_field, totals.scattered_field)
     assigner = RegionAssigner(spec, source.sourceCrs())
     village = spec.level == RegionLevel.VILLAGE
+    checker = ValueChecker(layer_name, fields, check_region=not spec.spatial
+                           and spec.level != RegionLevel.WHOLE, second_survey=True)
     for parcel in iter_parcels(source, fields, assigner, expression=expression,
                                dest_crs=source.sourceCrs(), feedback=feedback,
-                               extra_fields=extra):
+                               extra_fields=extra, layer_name=layer_name, checker=checker):
         net, xz, lx, gap = second_parts(parcel, fields.tbdlmj, totals.linear_field,
                                         totals.scattered_field)
         totals.add(parcel.region, second_code(parcel.dlbm), net, parcel.kcmj, parcel.tbmj,
@@ -79,6 +82,7 @@ def summarise_second(source: QgsFeatureSource, spec: RegionSpec, layer_name: str
             if len(totals.gap_examples) < GAP_EXAMPLES:
                 totals.gap_examples.append(parcel.bsm or "?")
         totals.duplicates.see(parcel.bsm)
+    totals.notes.extend(checker.notes())
     return totals
 
 

@@ -35,12 +35,11 @@ from .common import (
     RegionSpec,
     SourceInfo,
     StatsMeta,
-    number,
-    parcel_areas,
     progress_step,
     require_features,
     text,
 )
+from .values import ValueChecker, label_of
 
 COLUMNS = ["region_code", "region_name", "area_input", "area_inside", "share_pct", "parcels"]
 
@@ -164,6 +163,9 @@ class ParcelReader:
         self.repairs = repairs
         self.read = 0
         self._codes: dict[str, str] = {}  # ZLDWDM → region code: a few thousand villages
+        # NET mode reads TBMJ/KCMJ/KCXS/TBDLMJ through the DLTB value domains (refused after
+        # the pass when outside them, as in the land-use summary)
+        self.values = ValueChecker(repairs.layer_name, fields, check_region=False)
 
     def batches(self, expression: str | None, feedback=None) -> Iterator[tuple]:
         """``(regions, wkbs, nets, bounds)`` per batch; stops early when cancelled."""
@@ -182,13 +184,19 @@ class ParcelReader:
                 feedback.setProgress(100.0 * i / total)
             fids.append(feature.id())
             codes.append(feature[zldwdm] if zldwdm >= 0 else "")
-            nets.append(_net(feature, areas) if net_mode else None)
+            nets.append(self._net(feature, areas) if net_mode else None)
             wkbs.append(bytes(feature.geometry().asWkb()))
             if len(fids) == self.BATCH:
                 yield self._batch(fids, codes, nets, wkbs)
                 fids, codes, nets, wkbs = [], [], [], []
         if fids:
             yield self._batch(fids, codes, nets, wkbs)
+        self.values.finish()
+
+    def _net(self, feature: QgsFeature, columns: list[int]) -> float:
+        """TBDLMJ of a parcel (derived from TBMJ, KCMJ, KCXS when missing; −1: no such field)."""
+        raw = [feature[i] if i >= 0 else None for i in columns]
+        return self.values.areas(label_of("", feature.id()), *raw)[2]
 
     def _index(self, name: str | None) -> int:
         return self.source.fields().lookupField(name) if name else -1
@@ -244,12 +252,6 @@ class ParcelReader:
         return code
 
 
-def _net(feature: QgsFeature, columns: list[int]) -> float:
-    """TBDLMJ of a parcel (derived from TBMJ, KCMJ, KCXS when missing; −1: no such field)."""
-    tbmj, kcmj, kcxs, tbdlmj = (number(feature[i]) if i >= 0 else None for i in columns)
-    return parcel_areas(tbmj, kcmj, kcxs, tbdlmj)[2]
-
-
 def geometry_from_wkb(wkb: bytes) -> QgsGeometry:
     """A QgsGeometry of the WKB (null for ``b""``)."""
     geometry = QgsGeometry()
@@ -290,6 +292,10 @@ def overlay_stats(source: QgsFeatureSource, overlay_source: QgsFeatureSource,
     meta = StatsMeta(sources=[SourceInfo("INPUT", layer_name, reader.read),
                               SourceInfo("OVERLAY", overlay_name, overlay.read_count)])
     reader.repairs.report(meta, feedback)
+    for note in reader.values.notes():
+        meta.notes.append(note)
+        if feedback is not None:
+            feedback.pushWarning(note)
     if overlay.repairs:
         meta.notes.append(tr("{n} invalid overlay feature(s) were repaired (makeValid).").format(
             n=overlay.repairs))

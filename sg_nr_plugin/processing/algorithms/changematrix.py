@@ -15,6 +15,8 @@ from ..stats_params import (
     StatsAlgorithm,
     add_output_parameters,
     add_region_parameters,
+    add_unrecognised_parameter,
+    allow_unrecognised,
     layer_name,
     region_spec,
     write_frame,
@@ -61,6 +63,7 @@ class ChangeMatrix(StatsAlgorithm):
             options=[tr("Second-level classes"), tr("First-level classes"),
                      tr("Three major categories")], defaultValue=0))
         add_region_parameters(self)
+        add_unrecognised_parameter(self)
         add_output_parameters(self, table_name=tr("Change matrix"))
 
     def compute(self, parameters, context, feedback) -> dict:
@@ -71,7 +74,8 @@ class ChangeMatrix(StatsAlgorithm):
             region_spec(self, parameters, context),
             self.parameterAsEnum(parameters, CLASS_LEVEL, context), context.transformContext(),
             layer_name(self, parameters, BASE, context),
-            layer_name(self, parameters, CURRENT, context), feedback)
+            layer_name(self, parameters, CURRENT, context), feedback,
+            allow_unrecognised(self, parameters, context))
         table = frame[["region_code", "region_name", "from_class", "from_name", "to_class",
                        "to_name"]].copy()
         table["area"] = [to_unit(value, unit) for value in frame.area_m2]

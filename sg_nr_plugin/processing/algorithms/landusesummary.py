@@ -19,6 +19,8 @@ from ..stats_params import (
     StatsAlgorithm,
     add_output_parameters,
     add_region_parameters,
+    add_unrecognised_parameter,
+    allow_unrecognised,
     layer_name,
     pushdown_layer,
     region_spec,
@@ -44,10 +46,15 @@ class LandUseSummary(StatsAlgorithm):
             "classes plus 田坎 add up to ΣTBMJ, the control area. Codes with the suffix K are "
             "counted with their base class unless 'Keep K codes apart' is ticked. Empty or "
             "unknown codes are never dropped: they form an 'unrecognised' row with their parcel "
-            "count.\n\n"
+            "count; when they cover more than 0.5 % of the area the run stops and lists them, "
+            "unless 'Allow unrecognised land-class codes' is ticked. A DLBM stored as a number "
+            "is read as its 三调 code (101 → 0101) with a warning. Values that would make a "
+            "figure wrong (a negative area, KCXS outside [0, 1), text that is no plain number, "
+            "TBDLMJ ≠ TBMJ − KCMJ) stop the run with the field, the values and their BSM.\n\n"
             "Regions: the region level cuts the location code ZLDWDM (county = first 6 "
-            "characters, township = 9, village = 12); a region polygon layer, when given, "
-            "assigns each parcel to the polygon holding its interior point instead.\n\n"
+            "characters, township = 9, village = 12; XZQDM or QSDWDM when the layer has no "
+            "ZLDWDM); a region polygon layer, when given, assigns each parcel to the polygon "
+            "holding its interior point instead.\n\n"
             "When DLTB is a GeoPackage or PostGIS table (not a selection) the sums are computed "
             "inside the database, which is much faster on a million parcels; the result is the "
             "same.\n\n"
@@ -66,6 +73,7 @@ class LandUseSummary(StatsAlgorithm):
         add_region_parameters(self)
         self.addParameter(QgsProcessingParameterBoolean(
             SPLIT_K, tr("Keep K codes apart from their base class"), defaultValue=False))
+        add_unrecognised_parameter(self)
         add_output_parameters(self, table_name=tr("Land-use summary"))
 
     def compute(self, parameters, context, feedback) -> dict:
@@ -75,7 +83,8 @@ class LandUseSummary(StatsAlgorithm):
         frame = landuse_summary(
             source, region_spec(self, parameters, context), layer_name=name,
             split_k=self.parameterAsBool(parameters, SPLIT_K, context), feedback=feedback,
-            sql_layer=pushdown_layer(self, parameters, INPUT, context))
+            sql_layer=pushdown_layer(self, parameters, INPUT, context),
+            allow_unrecognised=allow_unrecognised(self, parameters, context))
         if frame.attrs.get("pushed_down"):
             feedback.pushInfo(tr("Sums computed inside the database (SQL)."))
         table = frame[["region_code", "region_name", "dlbm", "dlmc"]].copy()

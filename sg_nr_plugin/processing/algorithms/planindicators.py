@@ -15,6 +15,8 @@ from ..stats_params import (
     StatsAlgorithm,
     add_output_parameters,
     add_region_parameters,
+    add_unrecognised_parameter,
+    allow_unrecognised,
     layer_name,
     pushdown_layer,
     region_spec,
@@ -91,6 +93,7 @@ class PlanIndicators(StatsAlgorithm):
             TARGETS, tr("Indicator definitions and targets (JSON, optional)"),
             extension="json", optional=True))
         add_region_parameters(self)
+        add_unrecognised_parameter(self)
         add_output_parameters(self, table_name=tr("Plan indicators"))
 
     def compute(self, parameters, context, feedback) -> dict:
@@ -99,7 +102,8 @@ class PlanIndicators(StatsAlgorithm):
             dltb_name=layer_name(self, parameters, DLTB, context),
             dltb_layer=pushdown_layer(self, parameters, DLTB, context),
             base=self.parameterAsSource(parameters, DLTB_BASE, context),
-            base_name=layer_name(self, parameters, DLTB_BASE, context))
+            base_name=layer_name(self, parameters, DLTB_BASE, context),
+            allow_unrecognised=allow_unrecognised(self, parameters, context))
         for name in (*POLYGON_LAYERS, MINING_RIGHTS):
             source = self.parameterAsSource(parameters, name, context)
             if source is not None:

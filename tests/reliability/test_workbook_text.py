@@ -100,6 +100,7 @@ def test_project_ids_and_region_names_keep_their_readable_text(ready, tmp_path):
     workbook = tmp_path / "landuse.xlsx"
     processing.run("sgnr:landusesummary", {
         "INPUT": dltb_layer(), "REGIONS": regions, "REGION_FIELD": "name",
+        "ALLOW_UNRECOGNISED": True,  # the fixture holds empty and unknown codes on purpose
         "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_XLSX": str(workbook)},
         feedback=QgsProcessingFeedback())
     cells = _text_cells(workbook)
@@ -119,7 +120,8 @@ def test_region_names_make_legal_unique_sheet_titles(ready, tmp_path):
     workbook = tmp_path / "change.xlsx"
     processing.run("sgnr:changematrix", {
         "CURRENT": dltb_layer(), "BASE": dltb_layer("BASE"), "REGIONS": regions,
-        "REGION_FIELD": "name", "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_XLSX": str(workbook)},
+        "REGION_FIELD": "name", "ALLOW_UNRECOGNISED": True,  # unknown codes on purpose
+        "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_XLSX": str(workbook)},
         feedback=QgsProcessingFeedback())
     titles = openpyxl.load_workbook(workbook).sheetnames
     assert len({t.lower() for t in titles}) == len(titles)

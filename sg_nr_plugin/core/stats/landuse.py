@@ -10,6 +10,7 @@ from __future__ import annotations
 from qgis.core import QgsFeatureSource
 
 from ...i18n import tr
+from ..errors import IncompleteReadError
 from ..fields import detect_dltb_fields
 from ..landclasses import land_classes
 from ..regions import RegionLevel
@@ -115,8 +116,15 @@ def landuse_summary(source: QgsFeatureSource, spec: RegionSpec | None = None,
     if totals is None and profile.second:
         totals = summarise_second(source, spec, layer_name, split_k, expression, feedback)
     elif totals is None:  # the push-down found no such text when it ran to the end
-        refuse_text_in_number_columns(layer, dltb_fields(source, layer_name, spec), layer_name)
+        unreadable = None
+        try:
+            refuse_text_in_number_columns(layer, dltb_fields(source, layer_name, spec),
+                                          layer_name)
+        except IncompleteReadError as error:  # a damaged file: reading it says how much
+            unreadable = error
         totals = summarise(source, spec, layer_name, split_k, expression, feedback)
+        if unreadable is not None:  # read whole, yet the check could not run: no figure
+            raise unreadable
     if spec.spatial:
         namer = _spatial_name
     else:  # village names come from ZLDWMC (a village's own name); others are built in

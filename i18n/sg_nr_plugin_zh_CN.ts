@@ -1397,62 +1397,62 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>已核查 {n} 个项目：不通过 {fail} 个，需整改 {fix} 个，通过 {ok} 个</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="26" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="27" />
       <source>Parcels of project {project} overlap each other on {area_m2} m² ({area_mu} mu); the overlap is counted once</source>
       <translation>项目 {project} 的地块相互重叠 {area_m2} 平方米（{area_mu} 亩）；重叠部分只计一次</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="35" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="43" />
       <source>Parcel (feature {fid}) of project {project} has an invalid geometry ({reason}); it was repaired for measuring</source>
       <translation>项目 {project} 的地块（要素 {fid}）几何无效（{reason}）；已修复后量算</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="52" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="60" />
       <source>Parcel (feature {fid}) of project {project} has a sliver or tiny part of {area_m2} m²</source>
       <translation>项目 {project} 的地块（要素 {fid}）有 {area_m2} 平方米的狭长或过小部分</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="93" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="101" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie outside the land-survey (DLTB) parcels</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）不在地类图斑（DLTB）范围内</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="104" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="112" />
       <source>Project {project} overlaps project {other} of the same layer on {area_m2} m² ({area_mu} mu)</source>
       <translation>项目 {project} 与同一图层的项目 {other} 重叠 {area_m2} 平方米（{area_mu} 亩）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="117" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="125" />
       <source>Project {project} overlaps the filed project {other} on {area_m2} m² ({area_mu} mu)</source>
       <translation>项目 {project} 与已备案项目 {other} 重叠 {area_m2} 平方米（{area_mu} 亩）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="130" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="138" />
       <source>Project {project} has no declared area</source>
       <translation>项目 {project} 没有申报面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="139" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="147" />
       <source>Project {project}: declared area {declared} m² differs from the measured {measured} m² by {area_m2} m² (tolerance {tolerance} m²)</source>
       <translation>项目 {project}：申报面积 {declared} 平方米与实测面积 {measured} 平方米相差 {area_m2} 平方米（容差 {tolerance} 平方米）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="154" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="162" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie inside the ecological protection red line</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于生态保护红线内</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="168" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="176" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie inside protected areas (zones: {zones})</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于自然保护地内（分区：{zones}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="175" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="183" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie in public-welfare forest</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于公益林内</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="182" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="190" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie inside the urban development boundary (unstable land)</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于城镇开发边界内（不稳定耕地）</translation>
     </message>
@@ -1472,22 +1472,22 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（禁止开垦）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="161" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="175" />
       <source>not given: {layers}</source>
       <translation>未提供：{layers}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="238" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="254" />
       <source>(no id) #{fid}</source>
       <translation>（无编号）#{fid}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="245" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="273" />
       <source>empty geometry</source>
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="249" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="285" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -1904,42 +1904,42 @@ Excel 报告增加规划进度：已验收项目（状态字段等于已验收�
       <translation>项目 {project} 周边 {distance} 米内有 {count} 个地质灾害隐患点（最近 {nearest} 米）；项目有 {area_m2} 平方米（{area_mu} 亩）位于该距离内</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="223" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="226" />
       <source>core zone of {names}: no engineering works</source>
       <translation>{names}核心保护区：不得实施工程措施</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="227" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="230" />
       <source>in sight or near hazards: {reasons}</source>
       <translation>位于可视范围内或邻近地质灾害隐患点：{reasons}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="229" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="232" />
       <source>out of sight of roads, rivers, towns and protected areas; no hazard point nearby</source>
       <translation>不在道路、河流、城镇和自然保护地的可视范围内；附近无地质灾害隐患点</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="254" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="257" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on mining rights valid on {date} ({rights}): the right holder restores them, not public money</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 仍有效的采矿权内（{rights}）：应由矿权人治理，不得使用财政资金</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="288" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="291" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on no legacy-mine parcel</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）不在任何历史遗留矿山图斑上</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="302" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="305" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are declared natural recovery (自然恢复) but lie in sight of {reasons} (三区两线): suggested mode 工程治理 (engineering works)</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）申报为自然恢复，但位于 {reasons} 的可视范围内（三区两线）：建议修复模式为工程治理</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="319" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="322" />
       <source>{area_m2} m² ({area_mu} mu) of engineering works of project {project} lie in the core zone of {names}: only natural recovery is allowed there</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）工程措施位于{names}核心保护区内：该区域只允许自然恢复</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="332" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="335" />
       <source>Geological hazard points inside project {project} or within {metres} m ({hazards}): hazard treatment must be included</source>
       <translation>项目 {project} 内或 {metres} 米范围内有地质灾害隐患点（{hazards}）：必须包含隐患治理</translation>
     </message>
@@ -2131,7 +2131,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
 所有面积均为椭球面积（CGCS2000）。输出：含冲突几何的问题图层、含结论和指标的项目图层，以及可选的 Excel 报告。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="262" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="265" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on mining rights expired before {date} or cancelled ({rights}): check that they were cancelled and who must restore the land</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 前已过期或已注销的采矿权内（{rights}）：请核实是否已注销及治理责任主体</translation>
     </message>
@@ -2266,6 +2266,11 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <location filename="../sg_nr_plugin/core/crs.py" line="405" />
       <source>{n} geometry(-ies) have coordinates that cannot be real ({problem}): their areas would be wrong. Repair these geometries (or the layer's CRS) and run again.</source>
       <translation>{n} 个几何图形的坐标不可能真实（{problem}）：其面积将是错误的。请修复这些几何图形（或图层坐标系）后重新运行。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="36" />
+      <source>Parcel (feature {fid}) of project {project} has coordinates that cannot be real ({reason}); it was left out of the check and its figures: repair its geometry and check again</source>
+      <translation>项目 {project} 的地块（要素 {fid}）坐标不可能真实（{reason}），已从核查及其数字中排除：请修复其几何图形后重新核查</translation>
     </message>
   </context>
 </TS>

@@ -405,3 +405,34 @@ class DamagedCoordinatesError(CrsError):
         super().__init__(tr("{n} geometry(-ies) have coordinates that cannot be real ({problem}): "
                             "their areas would be wrong. Repair these geometries (or the "
                             "layer's CRS) and run again.").format(n=count, problem=problem))
+
+
+def metric_crs(crs, extent, transform_context=None):
+    """``crs`` when it is projected; for a geographic CRS the CGCS2000 3° Gauss-Kruger zone
+    (CM form) of the extent's centre, so that overlays, buffers and sliver widths work in
+    metres and edges are read straight in the same plane as the survey's own (EPSG:4490 data
+    of a EPSG:4547 survey then give the survey's verdicts and areas)."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsCoordinateTransformContext,
+    )
+
+    if crs is None or not crs.isValid() or not crs.isGeographic():
+        return crs
+    centre = extent.center() if extent is not None and not extent.isEmpty() else None
+    longitude = 3.0 * DEFAULT_ZONE
+    if centre is not None:
+        try:
+            geographic = QgsCoordinateReferenceSystem(GEOGRAPHIC_EPSG)
+            to_geographic = QgsCoordinateTransform(
+                crs, geographic, transform_context or QgsCoordinateTransformContext())
+            longitude = to_geographic.transform(centre).x()
+        except Exception:  # noqa: BLE001 - QgsCsException: keep the default zone
+            longitude = 3.0 * DEFAULT_ZONE
+    zone = int(round(longitude / 3.0)) if np.isfinite(longitude) else DEFAULT_ZONE
+    if THREE_DEGREE_ZONES[0] <= zone <= THREE_DEGREE_ZONES[1]:
+        return QgsCoordinateReferenceSystem(cm_epsg(zone))
+    return QgsCoordinateReferenceSystem.fromProj(
+        f"+proj=tmerc +lat_0=0 +lon_0={3 * zone} +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 "
+        "+units=m +no_defs")

@@ -23,6 +23,10 @@ from qgis.core import (
 
 from ..overlay import OverlayLayer, polygon_parts
 
+#: Overlay strips narrower than this (metres) are reprojection noise, not conflicts; rule sets
+#: override it with the threshold ``sliver_width_m`` (older rule sets lack it).
+DEFAULT_SLIVER_WIDTH_M = 0.05
+
 # Roles of the optional polygon layers that rules read as dissolved geometry.
 CONTROL_ROLES = ("ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST", "URBAN_BOUNDARY",
                  "BASIC_FARMLAND", "STEEP_SLOPE")
@@ -68,6 +72,7 @@ class ProjectPart:
     geometry: QgsGeometry
     attributes: dict
     invalid_reason: str = ""
+    damaged: bool = False  # impossible coordinates: left out of the project (geometry rule)
 
 
 @dataclass
@@ -130,6 +135,27 @@ def clip(geom: QgsGeometry, other: QgsGeometry) -> QgsGeometry | None:
     return polygon_parts(result)
 
 
+def drop_slivers(geom: QgsGeometry | None, width_m: float) -> QgsGeometry | None:
+    """``geom`` without its polygons narrower than ``width_m`` on average (2·area/perimeter,
+    working CRS in metres): reprojection and rounding leave strips 1e-9–1e-2 m wide along
+    shared edges, and a strip is judged by its width, whatever its length or area. None when
+    nothing is left."""
+    if geom is None or geom.isNull() or geom.isEmpty() or width_m <= 0:
+        return geom
+    parts = geom.asGeometryCollection()
+    kept = [part for part in parts if _mean_width(part) >= width_m]
+    if len(kept) == len(parts):
+        return geom
+    if not kept:
+        return None
+    return kept[0] if len(kept) == 1 else QgsGeometry.collectGeometry(kept)
+
+
+def _mean_width(polygon: QgsGeometry) -> float:
+    perimeter = polygon.length()
+    return 2.0 * polygon.area() / perimeter if perimeter > 0 else 0.0
+
+
 def union(geoms) -> QgsGeometry:
     """Dissolved polygonal union (empty geometry when there is nothing)."""
     geoms = [g for g in geoms if g is not None and not g.isNull() and not g.isEmpty()]
@@ -159,6 +185,7 @@ class RunContext:
         self._overlays: dict[str, OverlayLayer] = {}
         self._fetchers: dict[str, SourceFetcher] = {}
         self.dem_reader = None  # core.checks.slope.DemReader, made on first use
+        self.sliver_width_m = DEFAULT_SLIVER_WIDTH_M  # the rule set's, set by the engine
         self.cache: dict = {}  # per-run values shared by the projects (e.g. class lookups)
 
     def overlay(self, role: str) -> OverlayLayer | None:
@@ -254,7 +281,8 @@ class ProjectContext:
                 for feature, geom in self.features_under("DLTB", wanted):
                     # A parcel wholly inside the project needs no (costly) intersection.
                     inside = self.engine.contains(geom.constGet())
-                    piece = geom if inside else self.clip(geom)
+                    piece = geom if inside else drop_slivers(self.clip(geom),
+                                                             self.run.sliver_width_m)
                     if piece is not None and not piece.isEmpty():
                         rows.append((feature, piece))
                 # One batch per project: measuring piece by piece costs ~10× more.

@@ -131,3 +131,19 @@ def test_same_verdicts_and_figures_in_every_crs_mix(outcomes, check, mix):
     reference = outcomes[(check, "delivered")]
     assert reference["projects"]
     assert _differences(reference, outcomes[(check, mix)]) == []
+
+
+def test_checkmine_with_a_dem_reads_a_filegdb(outcomes, tmp_path):
+    """A FileGDB delivery (OpenFileGDB writes since GDAL 3.6) with the DEM: checkmine raised a
+    raw ValueError from the line-of-sight sampling; now the same results as the GeoPackage."""
+    from osgeo import gdal
+
+    if gdal.GetDriverByName("OpenFileGDB") is None or int(gdal.VersionInfo()) < 3060000:
+        pytest.skip("GDAL cannot write FileGDB here")
+    gdb = tmp_path / "tiny.gdb"
+    roles, _ = CHECKS["sgnr:checkmine"]
+    for name in roles.values():
+        subprocess.run(["ogr2ogr", "-f", "OpenFileGDB", "-update", "-append", "-nln", name,
+                        str(gdb), str(GPKG), name], check=True, capture_output=True)
+    result = run_check("sgnr:checkmine", gdb, tmp_path)
+    assert _differences(outcomes[("sgnr:checkmine", "delivered")], result) == []

@@ -907,7 +907,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>（不在行政区图层内）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="294" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="328" />
       <source>Invalid filter expression “{expr}”: {error}</source>
       <translation>筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -1602,7 +1602,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>列出了未知编码：{codes}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/overlay.py" line="85" />
+      <location filename="../sg_nr_plugin/core/overlay.py" line="89" />
       <source>Invalid overlay filter expression “{expr}”: {error}</source>
       <translation>叠加图层筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -2105,7 +2105,7 @@ Output: one row per region (areas in the chosen unit); optionally an Excel workb
       <translation>运行已取消：未写出任何结果。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="174" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="203" />
       <source>{n} invalid polygon(s) in “{layer}” were repaired (makeValid) for measuring; fix them in the source data. Feature id(s): {fids}</source>
       <translation>图层“{layer}”中有 {n} 个无效多边形已修复（makeValid）后计算面积；请在源数据中改正。要素编号：{fids}</translation>
     </message>
@@ -2171,7 +2171,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>未核查（未提供输入）：{rules}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="227" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="261" />
       <source>{n} parcel(s) of “{layer}” repeat the identifier (BSM) of another parcel (duplicated features?); they are counted as delivered. BSM: {ids}</source>
       <translation>图层“{layer}”中有 {n} 个图斑与其他图斑的标识码（BSM）重复（要素重复？），已按原样统计。BSM：{ids}</translation>
     </message>
@@ -2271,6 +2271,11 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="36" />
       <source>Parcel (feature {fid}) of project {project} has coordinates that cannot be real ({reason}); it was left out of the check and its figures: repair its geometry and check again</source>
       <translation>项目 {project} 的地块（要素 {fid}）坐标不可能真实（{reason}），已从核查及其数字中排除：请修复其几何图形后重新核查</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/crs.py" line="454" />
+      <source>{n} feature(s) of “{layer}” have coordinates that cannot be real ({problem}): their areas would be wrong, so no result is given. Repair their geometry (or the layer's CRS) and run again. Feature(s): {features}</source>
+      <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
     </message>
   </context>
 </TS>

@@ -436,3 +436,39 @@ def metric_crs(crs, extent, transform_context=None):
     return QgsCoordinateReferenceSystem.fromProj(
         f"+proj=tmerc +lat_0=0 +lon_0={3 * zone} +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 "
         "+units=m +no_defs")
+
+
+#: Features listed by id in a :class:`DamagedFeaturesError` message.
+MAX_LISTED_DAMAGED = 10
+
+
+class DamagedFeaturesError(CrsError):
+    """Features of a layer with impossible coordinates, named: a total or a check that left
+    them out would be wrong without a word, so the run is refused."""
+
+    def __init__(self, layer_name: str, features: list[str], problem: str) -> None:
+        self.layer_name, self.features = layer_name, list(features)
+        listed = ", ".join(self.features[:MAX_LISTED_DAMAGED])
+        if len(self.features) > MAX_LISTED_DAMAGED:
+            listed += ", …"
+        super().__init__(tr("{n} feature(s) of “{layer}” have coordinates that cannot be real "
+                            "({problem}): their areas would be wrong, so no result is given. "
+                            "Repair their geometry (or the layer's CRS) and run again. "
+                            "Feature(s): {features}").format(
+            n=len(self.features), layer=layer_name, problem=problem, features=listed))
+
+
+def feature_label(feature) -> str:
+    """``"#12"`` or ``"#12 (BSM 4402…)"`` when the feature carries a BSM."""
+    fields = feature.fields()
+    index = fields.lookupField("BSM") if fields is not None else -1
+    value = feature.attribute(index) if index >= 0 else None
+    text = "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value)
+    return f"#{feature.id()} (BSM {text.strip()})" if text.strip() else f"#{feature.id()}"
+
+
+def box_is_damaged(geometry) -> bool:
+    """Cheap screen of a (GEOS-valid) geometry: a bounding box beyond any CRS of this data."""
+    box = geometry.boundingBox()
+    return not all(abs(v) < DAMAGED_COORDINATE for v in (box.xMinimum(), box.yMinimum(),
+                                                          box.xMaximum(), box.yMaximum()))

@@ -21,6 +21,7 @@ from qgis.core import (
     QgsGeometry,
 )
 
+from ..crs import DamagedFeaturesError, Domain, coordinate_problem, feature_label
 from ..overlay import OverlayLayer, polygon_parts
 
 #: Overlay strips narrower than this (metres) are reprojection noise, not conflicts; rule sets
@@ -96,8 +97,11 @@ class DltbPiece:
 class SourceFetcher:
     """Per-project fetch of the features of a source under a geometry, in the working CRS."""
 
-    def __init__(self, source, dest_crs, transform_context, attributes: list[str] | None = None):
+    def __init__(self, source, dest_crs, transform_context, attributes: list[str] | None = None,
+                 layer_name: str | None = None):
         self.source = source
+        self.layer_name = layer_name or source.sourceName()
+        self._domain = Domain.of(source.sourceCrs())
         self._forward = None
         if source.sourceCrs().isValid() and source.sourceCrs() != dest_crs:
             self._forward = QgsCoordinateTransform(source.sourceCrs(), dest_crs, transform_context)
@@ -118,6 +122,7 @@ class SourceFetcher:
             other = feature.geometry()  # a copy already
             if other.isEmpty():  # also true for a null geometry
                 continue
+            self._screen(feature, other)
             if forward is not None:
                 other.transform(forward)
             if distance > 0:
@@ -125,6 +130,14 @@ class SourceFetcher:
                     yield feature, other
             elif intersects(other.constGet()):
                 yield feature, other
+
+
+    def _screen(self, feature, geometry: QgsGeometry) -> None:
+        """A control or survey feature with impossible coordinates under a project: the
+        project's figures would be wrong, so the run stops naming it."""
+        problem = coordinate_problem(geometry, self.source.sourceCrs(), self._domain)
+        if problem:
+            raise DamagedFeaturesError(self.layer_name, [feature_label(feature)], problem)
 
 
 def clip(geom: QgsGeometry, other: QgsGeometry) -> QgsGeometry | None:
@@ -204,7 +217,8 @@ class RunContext:
             return None
         if role not in self._fetchers:
             self._fetchers[role] = SourceFetcher(source, self.inputs.crs,
-                                                 self.inputs.transform_context, attributes)
+                                                 self.inputs.transform_context, attributes,
+                                                 self.inputs.layer_names.get(role))
         return self._fetchers[role]
 
 

@@ -167,3 +167,21 @@ def test_data_near_its_own_meridian_is_accepted_in_any_width():
     wkt = "POLYGON((440000 2740000,590000 2740000,590000 2800000,440000 2740000))"
     for code in ("EPSG:4547", "EPSG:4508", "EPSG:4546"):
         assert require_consistent_crs(layer(f"Polygon?crs={code}", "DLTB", wkt)).ok
+
+
+def test_statistics_refuse_six_degree_prefixed_eastings_under_4547(
+        qgis_processing, provider_registered, tmp_path):
+    """Through Processing: no table (it measured 285.7 m² for 40 000 m²), the CRS to set."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    fields = "&field=ZLDWDM:string(19)&field=DLBM:string&field=TBMJ:double"
+    dltb = layer(f"MultiPolygon?crs=EPSG:4547{fields}", "DLTB", squares(19_600_000.0))
+    cover = layer("Polygon?crs=EPSG:4547", "cover",
+                  "POLYGON((19599000 2739000,19601000 2739000,19601000 2741000,"
+                  "19599000 2739000))")
+    with pytest.raises(QgsProcessingException, match="EPSG:4497") as raised:
+        processing.run("sgnr:overlaystats", {
+            "INPUT": dltb, "OVERLAY": cover, "REGION_LEVEL": 0, "UNIT": 0,
+            "OUTPUT": str(tmp_path / "out.gpkg")})
+    assert "“DLTB”" in str(raised.value) and not (tmp_path / "out.gpkg").exists()

@@ -1602,12 +1602,12 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>列出了未知编码：{codes}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/overlay.py" line="89" />
+      <location filename="../sg_nr_plugin/core/overlay.py" line="90" />
       <source>Invalid overlay filter expression “{expr}”: {error}</source>
       <translation>叠加图层筛选表达式“{expr}”无效：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/area.py" line="78" />
+      <location filename="../sg_nr_plugin/core/area.py" line="72" />
       <source>Cannot measure areas: the coordinate reference system is missing or invalid.</source>
       <translation>无法计算面积：坐标参考系缺失或无效。</translation>
     </message>
@@ -1944,7 +1944,7 @@ Excel 报告增加规划进度：已验收项目（状态字段等于已验收�
       <translation>项目 {project} 内或 {metres} 米范围内有地质灾害隐患点（{hazards}）：必须包含隐患治理</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/area.py" line="103" />
+      <location filename="../sg_nr_plugin/core/area.py" line="97" />
       <source>{empty} null or empty geometries and {other} points or lines were measured as 0 m².</source>
       <translation>{empty} 个空几何或空图形、{other} 个点或线的面积按 0 平方米计。</translation>
     </message>
@@ -2253,17 +2253,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>看起来是不带带号的 6 度带第 {zone} 带：{crs}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/crs.py" line="392" />
+      <location filename="../sg_nr_plugin/core/coordinates.py" line="70" />
       <source>a coordinate is not a number ({x}, {y})</source>
       <translation>坐标不是有效数值（{x}, {y}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/crs.py" line="394" />
+      <location filename="../sg_nr_plugin/core/coordinates.py" line="72" />
       <source>the coordinate ({x}, {y}) lies outside {crs}</source>
       <translation>坐标（{x}, {y}）超出 {crs} 的范围</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/crs.py" line="405" />
+      <location filename="../sg_nr_plugin/core/coordinates.py" line="83" />
       <source>{n} geometry(-ies) have coordinates that cannot be real ({problem}): their areas would be wrong. Repair these geometries (or the layer's CRS) and run again.</source>
       <translation>{n} 个几何图形的坐标不可能真实（{problem}）：其面积将是错误的。请修复这些几何图形（或图层坐标系）后重新运行。</translation>
     </message>
@@ -2273,7 +2273,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>项目 {project} 的地块（要素 {fid}）坐标不可能真实（{reason}），已从核查及其数字中排除：请修复其几何图形后重新核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/crs.py" line="454" />
+      <location filename="../sg_nr_plugin/core/coordinates.py" line="101" />
       <source>{n} feature(s) of “{layer}” have coordinates that cannot be real ({problem}): their areas would be wrong, so no result is given. Repair their geometry (or the layer's CRS) and run again. Feature(s): {features}</source>
       <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
     </message>

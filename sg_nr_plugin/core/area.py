@@ -29,14 +29,8 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .crs import (
-    DamagedCoordinatesError,
-    Domain,
-    cgcs2000_tmerc,
-    describe_bad_vertex,
-    is_cgcs2000_geographic,
-    out_of_domain,
-)
+from .coordinates import DamagedCoordinatesError, Domain, describe_bad_vertex, out_of_domain
+from .crs import cgcs2000_tmerc, is_cgcs2000_geographic
 from .errors import CrsError
 from .geodesy import (
     CGCS2000,

@@ -29,7 +29,8 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .crs import DAMAGED_COORDINATE, DamagedFeaturesError, Domain, coordinate_problem, feature_label
+from .coordinates import DamagedFeaturesError, Domain, coordinate_problem, feature_label
+from .crs import DAMAGED_COORDINATE
 from .expressions import filtered_request
 from .wkb import RingSet
 

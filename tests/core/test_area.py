@@ -270,7 +270,7 @@ def test_bulk_and_single_paths_agree():
 def test_impossible_coordinates_are_refused_never_measured(code, wkt):
     """Today: 1e15 raised a raw OverflowError, 6° prefixed eastings measured 285.7 m² for
     40 000 m², latitude 95° measured quietly."""
-    from sg_nr_plugin.core.crs import DamagedCoordinatesError
+    from sg_nr_plugin.core.coordinates import DamagedCoordinatesError
 
     engine = EllipsoidalArea(crs(code))
     with pytest.raises(DamagedCoordinatesError, match="cannot be real"):
@@ -282,7 +282,7 @@ def test_impossible_coordinates_are_refused_never_measured(code, wkt):
 def test_nan_coordinate_is_refused_never_measured():
     from qgis.core import QgsLineString, QgsPoint, QgsPolygon
 
-    from sg_nr_plugin.core.crs import DamagedCoordinatesError
+    from sg_nr_plugin.core.coordinates import DamagedCoordinatesError
 
     ring = QgsLineString([QgsPoint(500000, 2740000), QgsPoint(500100, 2740000),
                           QgsPoint(float("nan"), 2740100), QgsPoint(500000, 2740000)])

@@ -18,7 +18,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from sg_nr_plugin.core.crs import DamagedFeaturesError
+from sg_nr_plugin.core.coordinates import DamagedFeaturesError
 from sg_nr_plugin.core.overlay import OverlayLayer
 
 X0, Y0 = 500_000.0, 2_750_000.0

@@ -21,7 +21,7 @@ from qgis.core import (
     QgsGeometry,
 )
 
-from ..crs import DamagedFeaturesError, Domain, coordinate_problem, feature_label
+from ..coordinates import DamagedFeaturesError, Domain, coordinate_problem, feature_label
 from ..overlay import OverlayLayer, polygon_parts
 
 #: Overlay strips narrower than this (metres) are reprojection noise, not conflicts; rule sets

@@ -21,7 +21,7 @@ from qgis.core import (
 )
 
 from ...i18n import tr
-from ..crs import Domain, coordinate_problem
+from ..coordinates import Domain, coordinate_problem
 from ..overlay import polygon_parts
 from .context import (
     CheckInputs,

@@ -168,7 +168,7 @@ class GeometryRepairs:
     def geometry(self, feature) -> QgsGeometry:
         """The feature's polygonal geometry, repaired when invalid (null stays null); empty for
         impossible coordinates (listed, see :meth:`report`)."""
-        from ..crs import box_is_damaged, coordinate_problem
+        from ..coordinates import box_is_damaged, coordinate_problem
 
         geometry = feature.geometry()
         if geometry.isNull() or geometry.isEmpty():
@@ -187,7 +187,7 @@ class GeometryRepairs:
         return polygon_parts(geometry.makeValid()) or QgsGeometry()
 
     def _leave_out(self, feature, problem: str) -> QgsGeometry:
-        from ..crs import feature_label
+        from ..coordinates import feature_label
 
         self._damaged[feature.id()] = feature_label(feature)
         self._problem = self._problem or problem
@@ -208,7 +208,7 @@ class GeometryRepairs:
         """Write the note into the output's notes and the run's log; refuse the run
         (:class:`~sg_nr_plugin.core.crs.DamagedFeaturesError`) when parcels were left out."""
         if self._damaged:
-            from ..crs import DamagedFeaturesError
+            from ..coordinates import DamagedFeaturesError
 
             raise DamagedFeaturesError(self.layer_name, self.damaged, self._problem)
         note = self.note()

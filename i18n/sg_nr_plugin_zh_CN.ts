@@ -786,12 +786,12 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>行政区图层“{layer}”没有字段“{field}”：请选择存放行政区代码或名称的字段。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="83" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="84" />
       <source>(outside the region layer)</source>
       <translation>（不在行政区图层内）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="319" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="353" />
       <source>Invalid filter expression “{expr}”: {error}</source>
       <translation>筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -851,7 +851,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>统计功能需要 Python 包 pandas，当前 QGIS 中没有。请安装（OSGeo4W：python3-pandas；Debian：python3-pandas）后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="67" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="68" />
       <source>Unrecognised</source>
       <translation>未识别</translation>
     </message>
@@ -926,12 +926,12 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>目标值按全域下达</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="65" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="66" />
       <source>Unrecognised land class ({codes})</source>
       <translation>未识别地类（{codes}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="135" />
+      <location filename="../sg_nr_plugin/core/stats/landuse.py" line="143" />
       <source>Unrecognised land-class codes: {codes}</source>
       <translation>未识别的地类编码：{codes}</translation>
     </message>
@@ -1271,62 +1271,62 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>已核查 {n} 个项目：不通过 {fail} 个，需整改 {fix} 个，通过 {ok} 个</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="26" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="27" />
       <source>Parcels of project {project} overlap each other on {area_m2} m² ({area_mu} mu); the overlap is counted once</source>
       <translation>项目 {project} 的地块相互重叠 {area_m2} 平方米（{area_mu} 亩）；重叠部分只计一次</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="35" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="43" />
       <source>Parcel (feature {fid}) of project {project} has an invalid geometry ({reason}); it was repaired for measuring</source>
       <translation>项目 {project} 的地块（要素 {fid}）几何无效（{reason}）；已修复后量算</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="52" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="60" />
       <source>Parcel (feature {fid}) of project {project} has a sliver or tiny part of {area_m2} m²</source>
       <translation>项目 {project} 的地块（要素 {fid}）有 {area_m2} 平方米的狭长或过小部分</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="93" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="101" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie outside the land-survey (DLTB) parcels</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）不在地类图斑（DLTB）范围内</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="104" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="112" />
       <source>Project {project} overlaps project {other} of the same layer on {area_m2} m² ({area_mu} mu)</source>
       <translation>项目 {project} 与同一图层的项目 {other} 重叠 {area_m2} 平方米（{area_mu} 亩）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="117" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="125" />
       <source>Project {project} overlaps the filed project {other} on {area_m2} m² ({area_mu} mu)</source>
       <translation>项目 {project} 与已备案项目 {other} 重叠 {area_m2} 平方米（{area_mu} 亩）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="130" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="138" />
       <source>Project {project} has no declared area</source>
       <translation>项目 {project} 没有申报面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="139" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="147" />
       <source>Project {project}: declared area {declared} m² differs from the measured {measured} m² by {area_m2} m² (tolerance {tolerance} m²)</source>
       <translation>项目 {project}：申报面积 {declared} 平方米与实测面积 {measured} 平方米相差 {area_m2} 平方米（容差 {tolerance} 平方米）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="154" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="162" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie inside the ecological protection red line</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于生态保护红线内</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="168" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="176" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie inside protected areas (zones: {zones})</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于自然保护地内（分区：{zones}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="175" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="183" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie in public-welfare forest</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于公益林内</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="182" />
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="190" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie inside the urban development boundary (unstable land)</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于城镇开发边界内（不稳定耕地）</translation>
     </message>
@@ -1346,22 +1346,22 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（禁止开垦）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="162" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="176" />
       <source>not given: {layers}</source>
       <translation>未提供：{layers}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="240" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="256" />
       <source>(no id) #{fid}</source>
       <translation>（无编号）#{fid}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="247" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="275" />
       <source>empty geometry</source>
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="251" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="287" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -1426,7 +1426,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未知地类集合：{names}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/crs.py" line="233" />
+      <location filename="../sg_nr_plugin/core/crs.py" line="335" />
       <source>(unnamed layer)</source>
       <translation>（未命名图层）</translation>
     </message>
@@ -1476,12 +1476,12 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>列出了未知编码：{codes}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/overlay.py" line="91" />
+      <location filename="../sg_nr_plugin/core/overlay.py" line="96" />
       <source>Invalid overlay filter expression “{expr}”: {error}</source>
       <translation>叠加图层筛选表达式“{expr}”无效：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/area.py" line="70" />
+      <location filename="../sg_nr_plugin/core/area.py" line="72" />
       <source>Cannot measure areas: the coordinate reference system is missing or invalid.</source>
       <translation>无法计算面积：坐标参考系缺失或无效。</translation>
     </message>
@@ -1541,27 +1541,27 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>必须与 only_values 同时给出</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/crs.py" line="187" />
+      <location filename="../sg_nr_plugin/core/crs.py" line="276" />
       <source>Layer “{layer}” has no coordinate reference system. Set its CRS (survey data: EPSG:4490, EPSG:4547 or EPSG:4526) and run again.</source>
       <translation>图层“{layer}”没有坐标参考系。请设置其坐标系（三调数据通常为 EPSG:4490、EPSG:4547 或 EPSG:4526）后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/crs.py" line="198" />
+      <location filename="../sg_nr_plugin/core/crs.py" line="287" />
       <source>Layer “{layer}” is declared {declared} but its coordinates (x {x_min:.0f} … {x_max:.0f}) do not fit it: {diagnosis}. Set the layer CRS to {suggestion} (Layer Properties → Source) and run again.</source>
       <translation>图层“{layer}”声明的坐标系为 {declared}，但其坐标（x {x_min:.0f} … {x_max:.0f}）与之不符：{diagnosis}。请将图层坐标系设为 {suggestion}（图层属性 → 源）后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/crs.py" line="219" />
+      <location filename="../sg_nr_plugin/core/crs.py" line="315" />
       <source>looks like longitude/latitude degrees: {crs}</source>
       <translation>看起来是经纬度（度）：{crs}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/crs.py" line="221" />
+      <location filename="../sg_nr_plugin/core/crs.py" line="317" />
       <source>looks like zone {zone} with prefix: {crs}</source>
       <translation>看起来是带带号的第 {zone} 带：{crs}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/crs.py" line="223" />
+      <location filename="../sg_nr_plugin/core/crs.py" line="325" />
       <source>looks like zone {zone} without prefix: {crs}</source>
       <translation>看起来是不带带号的第 {zone} 带：{crs}</translation>
     </message>
@@ -1671,47 +1671,47 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>项目 {project} 周边 {distance} 米内有 {count} 个地质灾害隐患点（最近 {nearest} 米）；项目有 {area_m2} 平方米（{area_mu} 亩）位于该距离内</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="223" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="226" />
       <source>core zone of {names}: no engineering works</source>
       <translation>{names}核心保护区：不得实施工程措施</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="227" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="230" />
       <source>in sight or near hazards: {reasons}</source>
       <translation>位于可视范围内或邻近地质灾害隐患点：{reasons}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="229" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="232" />
       <source>out of sight of roads, rivers, towns and protected areas; no hazard point nearby</source>
       <translation>不在道路、河流、城镇和自然保护地的可视范围内；附近无地质灾害隐患点</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="254" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="257" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on mining rights valid on {date} ({rights}): the right holder restores them, not public money</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 仍有效的采矿权内（{rights}）：应由矿权人治理，不得使用财政资金</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="295" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="298" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on no legacy-mine parcel</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）不在任何历史遗留矿山图斑上</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="309" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="312" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are declared natural recovery (自然恢复) but lie in sight of {reasons} (三区两线): suggested mode 工程治理 (engineering works)</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）申报为自然恢复，但位于 {reasons} 的可视范围内（三区两线）：建议修复模式为工程治理</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="326" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="329" />
       <source>{area_m2} m² ({area_mu} mu) of engineering works of project {project} lie in the core zone of {names}: only natural recovery is allowed there</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）工程措施位于{names}核心保护区内：该区域只允许自然恢复</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="339" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="342" />
       <source>Geological hazard points inside project {project} or within {metres} m ({hazards}): hazard treatment must be included</source>
       <translation>项目 {project} 内或 {metres} 米范围内有地质灾害隐患点（{hazards}）：必须包含隐患治理</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/area.py" line="94" />
+      <location filename="../sg_nr_plugin/core/area.py" line="97" />
       <source>{empty} null or empty geometries and {other} points or lines were measured as 0 m².</source>
       <translation>{empty} 个空几何或空图形、{other} 个点或线的面积按 0 平方米计。</translation>
     </message>
@@ -1851,7 +1851,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>运行已取消：未写出任何结果。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="177" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="206" />
       <source>{n} invalid polygon(s) in “{layer}” were repaired (makeValid) for measuring; fix them in the source data. Feature id(s): {fids}</source>
       <translation>图层“{layer}”中有 {n} 个无效多边形已修复（makeValid）后计算面积；请在源数据中改正。要素编号：{fids}</translation>
     </message>
@@ -1877,7 +1877,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
 所有面积均为椭球面积（CGCS2000）。输出：含冲突几何的问题图层、含结论和指标的项目图层，以及可选的 Excel 报告。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="262" />
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="265" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} lie on mining rights expired before {date} or cancelled ({rights}): check that they were cancelled and who must restore the land</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于 {date} 前已过期或已注销的采矿权内（{rights}）：请核实是否已注销及治理责任主体</translation>
     </message>
@@ -1917,7 +1917,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>未核查（未提供输入）：{rules}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="230" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="264" />
       <source>{n} parcel(s) of “{layer}” repeat the identifier (BSM) of another parcel (duplicated features?); they are counted as delivered. BSM: {ids}</source>
       <translation>图层“{layer}”中有 {n} 个图斑与其他图斑的标识码（BSM）重复（要素重复？），已按原样统计。BSM：{ids}</translation>
     </message>
@@ -2945,7 +2945,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>栅格“{layer}”在范围 {extent} 内无法读取：文件被截断或已损坏，需要它的规则无法核查；请修复或重新导出该栅格后再运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/common.py" line="269" />
+      <location filename="../sg_nr_plugin/core/stats/common.py" line="303" />
       <source>Layer “{layer}” has no ZLDWDM: regions were read from field {field}.</source>
       <translation>图层“{layer}”没有 ZLDWDM（坐落单位代码）：行政区取自字段 {field}。</translation>
     </message>
@@ -3018,6 +3018,56 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/core/stats/values.py" line="179" />
       <source>feature id {fid}</source>
       <translation>要素 ID {fid}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/rules_common.py" line="36" />
+      <source>Parcel (feature {fid}) of project {project} has coordinates that cannot be real ({reason}); it was left out of the check and its figures: repair its geometry and check again</source>
+      <translation>项目 {project} 的地块（要素 {fid}）坐标不可能真实（{reason}），已从核查及其数字中排除：请修复其几何图形后重新核查</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/crs.py" line="173" />
+      <source>the eastings carry different or implausible zone prefixes ({first} … {last}): one layer must hold one zone</source>
+      <translation>横坐标带有不同或不合理的带号前缀（{first} … {last}）：一个图层只能属于一个投影带</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/crs.py" line="208" />
+      <source>the eastings reach {km:.0f} km from the central meridian {cm:g}°E, beyond its zone (±{half:g}°): the data belong to another central meridian</source>
+      <translation>横坐标距中央经线 {cm:g}°E 达 {km:.0f} 公里，超出该投影带（±{half:g}°）：数据属于另一条中央经线</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/crs.py" line="294" />
+      <source>Layer “{layer}” is declared {declared} but its coordinates (x {x_min:.0f} … {x_max:.0f}) do not fit it: {diagnosis}. Set the CRS the data were delivered in (Layer Properties → Source; CGCS2000 Gauss-Kruger: EPSG:4491–4554) and run again.</source>
+      <translation>图层“{layer}”声明的坐标系为 {declared}，但其坐标（x {x_min:.0f} … {x_max:.0f}）与之不符：{diagnosis}。请设置数据交付时的坐标系（图层属性 → 源；CGCS2000 高斯-克吕格：EPSG:4491–4554）后重新运行。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/crs.py" line="320" />
+      <source>looks like 6-degree zone {zone} with prefix: {crs}</source>
+      <translation>看起来是带带号的 6 度带第 {zone} 带：{crs}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/crs.py" line="323" />
+      <source>looks like 6-degree zone {zone} without prefix: {crs}</source>
+      <translation>看起来是不带带号的 6 度带第 {zone} 带：{crs}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordinates.py" line="70" />
+      <source>a coordinate is not a number ({x}, {y})</source>
+      <translation>坐标不是有效数值（{x}, {y}）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordinates.py" line="72" />
+      <source>the coordinate ({x}, {y}) lies outside {crs}</source>
+      <translation>坐标（{x}, {y}）超出 {crs} 的范围</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordinates.py" line="83" />
+      <source>{n} geometry(-ies) have coordinates that cannot be real ({problem}): their areas would be wrong. Repair these geometries (or the layer's CRS) and run again.</source>
+      <translation>{n} 个几何图形的坐标不可能真实（{problem}）：其面积将是错误的。请修复这些几何图形（或图层坐标系）后重新运行。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordinates.py" line="101" />
+      <source>{n} feature(s) of “{layer}” have coordinates that cannot be real ({problem}): their areas would be wrong, so no result is given. Repair their geometry (or the layer's CRS) and run again. Feature(s): {features}</source>
+      <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
     </message>
   </context>
 </TS>

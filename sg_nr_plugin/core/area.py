@@ -24,10 +24,12 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
+    QgsCsException,
     QgsGeometry,
 )
 
 from ..i18n import tr
+from .coordinates import DamagedCoordinatesError, Domain, describe_bad_vertex, out_of_domain
 from .crs import cgcs2000_tmerc, is_cgcs2000_geographic
 from .errors import CrsError
 from .geodesy import (
@@ -75,6 +77,7 @@ class EllipsoidalArea:
         self._tm: TransverseMercator | None = cgcs2000_tmerc(crs)
         self._geographic = self._tm is None and is_cgcs2000_geographic(crs)
         self._transform: QgsCoordinateTransform | None = None
+        self._domain: Domain | None = None  # where measured coordinates can lie (made once)
         if self._tm is None and not self._geographic:
             target = QgsCoordinateReferenceSystem("EPSG:4490")
             self._transform = QgsCoordinateTransform(
@@ -135,7 +138,10 @@ class EllipsoidalArea:
         if geom.isNull():
             return b""
         geom = QgsGeometry(geom)
-        geom.transform(self._transform)
+        try:
+            geom.transform(self._transform)
+        except QgsCsException as error:  # coordinates PROJ cannot transform: damaged
+            raise DamagedCoordinatesError(1, str(error)) from error
         return bytes(geom.asWkb())
 
     def measure_wkbs(self, wkbs: list[bytes]) -> np.ndarray:
@@ -153,6 +159,7 @@ class EllipsoidalArea:
         total = rings.count
         if len(starts) == 0:
             return np.zeros(total)
+        self._refuse_damaged(x, y, starts, owner)
         if self._tm is not None and self.edges == EDGES_OFFICIAL:
             ring = authalic_ring_areas(*self._tm.inverse(x, y), starts, CGCS2000)
         elif self._tm is not None:
@@ -163,6 +170,27 @@ class EllipsoidalArea:
             ring = _transformed_ring_areas(x, y, starts)
         # Exterior rings add, holes subtract, whatever each ring's orientation.
         return np.bincount(owner, weights=np.abs(ring) * signs, minlength=total)
+
+
+    def _refuse_damaged(self, x, y, starts, owner) -> None:
+        """NaN, infinite or impossible coordinates (1e15, latitude 95°) would give a wrong area
+        or an overflow: refused, never measured (callers screen features first and name them;
+        this is the guard for every other path)."""
+        if self._domain is None:
+            self._domain = Domain.of(self._measured_crs)
+        bad = out_of_domain(x, y, self._domain)
+        if not bad.any():
+            return
+        vertex_ring = np.searchsorted(starts, np.flatnonzero(bad), side="right") - 1
+        first = int(np.flatnonzero(bad)[0])
+        raise DamagedCoordinatesError(
+            len(np.unique(owner[vertex_ring])),
+            describe_bad_vertex(float(x[first]), float(y[first]), self._measured_crs))
+
+    @property
+    def _measured_crs(self) -> QgsCoordinateReferenceSystem:
+        """The CRS of the coordinates :meth:`_areas` sees (EPSG:4490 after a transform)."""
+        return self.crs if self._transform is None else self._transform.destinationCrs()
 
 
 def _plain_wkbs(geoms: Iterable[QgsGeometry | None]) -> list[bytes]:

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..i18n import tr
+from .coordtxt.zones import epsg_code
 from .errors import CrsError
 from .geodesy import CGCS2000_A, CGCS2000_RF, Ellipsoid, TransverseMercator
 
@@ -19,16 +22,32 @@ DEFAULT_ZONE = 38
 #: An easting above this carries a zone prefix (zone × 1 000 000 + 500 000).
 PREFIX_EASTING = 10_000_000.0
 GEOGRAPHIC_EPSG = "EPSG:4490"
+#: Zone numbers used in China: 3° zones 25–45 (CM = 3·zone), 6° zones 13–23 (CM = 6·zone − 3).
+THREE_DEGREE_ZONES = (25, 45)
+SIX_DEGREE_ZONES = (13, 23)
+#: No CRS of this data has coordinates this large (zone prefixes end at 45 500 000): beyond it
+#: a coordinate is damaged (a spike, an overflow) and the feature, not the CRS, is wrong.
+DAMAGED_COORDINATE = 1e8
+#: How far (degrees of longitude) data may reach beyond the edge of its declared zone before the
+#: CRS is called contradicted: a county straddling a zone edge is kept in one zone and spills a
+#: little; data of a neighbouring zone's central meridian lies two or more degrees out.
+ZONE_SPILL_DEG = 1.0
 
 
 def prefixed_epsg(zone: int) -> str:
-    """CGCS2000 3° GK zone with zone-prefixed eastings, e.g. 38 → EPSG:4526."""
-    return f"EPSG:{4488 + zone}"
+    """CGCS2000 GK zone with zone-prefixed eastings: 3° zones 25–45 (38 → EPSG:4526) and 6°
+    zones 13–23 (19 → EPSG:4497); the two ranges do not overlap."""
+    return f"EPSG:{epsg_code(zone, _width_of_zone(zone), prefixed=True)}"
 
 
 def cm_epsg(zone: int) -> str:
-    """CGCS2000 3° GK zone, central-meridian form (false easting 500 km), e.g. 38 → EPSG:4547."""
-    return f"EPSG:{4509 + zone}"
+    """CGCS2000 GK zone, central-meridian form (false easting 500 km): 3° zone 38 → EPSG:4547,
+    6° zone 19 → EPSG:4508."""
+    return f"EPSG:{epsg_code(zone, _width_of_zone(zone), prefixed=False)}"
+
+
+def _width_of_zone(zone: int) -> int:
+    return 6 if SIX_DEGREE_ZONES[0] <= zone <= SIX_DEGREE_ZONES[1] else 3
 
 
 @dataclass(frozen=True)
@@ -121,40 +140,110 @@ def has_zone_prefix(crs) -> bool:
 def suggest_crs(extent, crs) -> str | None:
     """A CRS that fits the coordinates of ``extent`` better than the declared ``crs``, or None.
 
-    Catches the common mislabels: eastings with a zone prefix declared as a CM-form zone (or as
-    the wrong prefix), CM-form eastings declared as a prefixed zone, projected metres declared
-    geographic, and degrees declared projected.
+    Catches the common mislabels: eastings with a 3° or 6° zone prefix declared as a CM-form
+    zone (or as the wrong prefix), CM-form eastings declared as a prefixed zone, eastings
+    reaching beyond the declared zone (another central meridian), projected metres declared
+    geographic, and degrees declared projected. ``""`` when the CRS is contradicted but no
+    single CRS can be named (several zone prefixes, an unknown central meridian).
     """
+    return _suggest(extent, crs)[0]
+
+
+def _suggest(extent, crs) -> tuple[str | None, str]:
+    """``(suggestion, translated diagnosis)``; ``(None, "")`` when the CRS fits."""
     if extent is None or extent.isEmpty() or crs is None or not crs.isValid():
-        return None
+        return None, ""
     x_min, x_max = extent.xMinimum(), extent.xMaximum()
     y_min, y_max = extent.yMinimum(), extent.yMaximum()
+    if not all(abs(v) < DAMAGED_COORDINATE for v in (x_min, x_max, y_min, y_max)):
+        return None, ""  # damaged coordinates, not a CRS: refused feature by feature
     looks_degrees = -180.0 <= x_min <= x_max <= 360.0 and -90.0 <= y_min <= y_max <= 90.0
     if crs.isGeographic():
         if looks_degrees:
-            return None
-        return _zone_from_easting(x_min, x_max) or cm_epsg(DEFAULT_ZONE)
+            return None, ""
+        return _with_diagnosis(_zone_from_easting(x_min, x_max) or cm_epsg(DEFAULT_ZONE))
     if looks_degrees:
-        return GEOGRAPHIC_EPSG
-    zone = gk_zone(crs)
-    if zone is None:
-        return None
-    data_zone = _zone_from_easting(x_min, x_max)
-    if has_zone_prefix(crs):
-        if data_zone is None and x_max < 1_000_000.0:
-            return cm_epsg(zone)  # CM-form eastings under a prefixed label
-        if data_zone is not None and data_zone != prefixed_epsg(zone):
-            return data_zone
-        return None
-    return data_zone  # prefixed eastings under a CM-form label, or None
+        return _with_diagnosis(GEOGRAPHIC_EPSG)
+    zone, tm = gk_zone(crs), cgcs2000_tmerc(crs)
+    if zone is None or tm is None:
+        return None, ""
+    if x_max >= PREFIX_EASTING:  # zone-prefixed eastings
+        data_zone = _zone_from_easting(x_min, x_max)
+        if data_zone is None:
+            return "", tr("the eastings carry different or implausible zone prefixes ({first}"
+                          " … {last}): one layer must hold one zone").format(
+                first=int(x_min // 1_000_000), last=int(x_max // 1_000_000))
+        if not has_zone_prefix(crs) or int(tm.x_0 // 1_000_000) != int(x_min // 1_000_000):
+            return _with_diagnosis(data_zone)
+    elif has_zone_prefix(crs) and x_max < 1_000_000.0:
+        return _with_diagnosis(cm_epsg(zone))  # CM-form eastings under a prefixed label
+    return _outside_zone(extent, tm, zone)
+
+
+def _with_diagnosis(suggestion: str) -> tuple[str, str]:
+    return suggestion, _diagnosis(suggestion)
+
+
+def _outside_zone(extent, tm: TransverseMercator, zone: int) -> tuple[str | None, str]:
+    """Eastings reaching farther from the declared central meridian than its zone (plus
+    :data:`ZONE_SPILL_DEG`) belong to another central meridian: 6° data (CM 111°E) declared
+    as the 3° CM 114°E measures areas with the wrong scale and places the land 3° off."""
+    six = zone <= SIX_DEGREE_ZONES[1] or not has_zone_prefix_tm(tm)  # CM form: either width
+    half = 3.0 if six and _is_six_degree_cm(tm.lon_0) else 1.5
+    limit = half + ZONE_SPILL_DEG
+    xs = np.array([extent.xMinimum(), extent.xMaximum(), extent.xMinimum(), extent.xMaximum()])
+    ys = np.array([extent.yMinimum(), extent.yMinimum(), extent.yMaximum(), extent.yMaximum()])
+    reach_m = float(np.max(np.abs(xs - tm.x_0)))
+    if reach_m <= 110_000.0 * limit * 0.5:  # certainly inside: no projection needed
+        return None, ""
+    if reach_m > 2_000_000.0 or np.max(np.abs(ys - tm.y_0)) > 10_002_000.0:
+        offset = float("inf")
+        centre = float("nan")
+    else:
+        lon, _lat = tm.inverse(xs, ys)
+        offset = float(np.max(np.abs(lon - tm.lon_0)))
+        centre = float(np.mean(lon)) - tm.lon_0
+    if offset <= limit:
+        return None, ""
+    diagnosis = tr("the eastings reach {km:.0f} km from the central meridian {cm:g}°E, beyond "
+                   "its zone (±{half:g}°): the data belong to another central meridian").format(
+        km=reach_m / 1000.0, cm=tm.lon_0, half=half)
+    return _neighbour_cm(tm, centre), diagnosis
+
+
+def _neighbour_cm(tm: TransverseMercator, offset: float) -> str:
+    """The CM-form CRS whose central meridian puts the data in the default (Shaoguan) zone,
+    "" when there is none: the true meridian cannot be read from the coordinates alone."""
+    if has_zone_prefix_tm(tm) or not np.isfinite(offset):
+        return ""
+    home = 3.0 * DEFAULT_ZONE
+    for cm in sorted(range(75, 136, 3), key=lambda c: (not _is_six_degree_cm(c), c)):
+        six = _is_six_degree_cm(cm)
+        if cm == tm.lon_0 or abs(offset) > (3.0 if six else 1.5) + ZONE_SPILL_DEG:
+            continue
+        if abs(cm + offset - home) <= 1.5:
+            return cm_epsg((cm + 3) // 6 if six else cm // 3)
+    return ""
+
+
+def _is_six_degree_cm(lon_0: float) -> bool:
+    return float(lon_0).is_integer() and int(lon_0) % 6 == 3
+
+
+def has_zone_prefix_tm(tm: TransverseMercator) -> bool:
+    return tm.x_0 >= 1_000_000.0
 
 
 def _zone_from_easting(x_min: float, x_max: float) -> str | None:
-    """``EPSG:4488+zone`` when both eastings carry the same plausible 3° zone prefix."""
-    if x_min < PREFIX_EASTING:
+    """The prefixed EPSG code when both eastings carry the same plausible zone prefix: 3°
+    zones 25–45 (EPSG:4488+zone) or 6° zones 13–23 (EPSG:4478+zone)."""
+    if x_min < PREFIX_EASTING or not np.isfinite(x_max):
         return None
     zone, zone_max = int(x_min // 1_000_000), int(x_max // 1_000_000)
-    if zone != zone_max or not 25 <= zone <= 45:
+    if zone != zone_max:
+        return None
+    if not (THREE_DEGREE_ZONES[0] <= zone <= THREE_DEGREE_ZONES[1]
+            or SIX_DEGREE_ZONES[0] <= zone <= SIX_DEGREE_ZONES[1]):
         return None
     return prefixed_epsg(zone)
 
@@ -192,7 +281,7 @@ def check_layer_crs(layer_or_source, name: str | None = None) -> CrsReport:
     zone = gk_zone(crs)
     kind = "gk" if zone is not None else (
         "geographic" if is_cgcs2000_geographic(crs) else "other")
-    suggestion = suggest_crs(extent, crs)
+    suggestion, diagnosis = _suggest(extent, crs)
     message = ""
     if suggestion:
         message = tr("Layer “{layer}” is declared {declared} but its coordinates (x {x_min:.0f}"
@@ -200,7 +289,14 @@ def check_layer_crs(layer_or_source, name: str | None = None) -> CrsReport:
                      "{suggestion} (Layer Properties → Source) and run again.").format(
             layer=layer_name, declared=crs.authid() or crs.description(),
             x_min=extent.xMinimum(), x_max=extent.xMaximum(),
-            diagnosis=_diagnosis(suggestion), suggestion=suggestion)
+            diagnosis=diagnosis, suggestion=suggestion)
+    elif suggestion is not None:
+        message = tr("Layer “{layer}” is declared {declared} but its coordinates (x {x_min:.0f}"
+                     " … {x_max:.0f}) do not fit it: {diagnosis}. Set the CRS the data were "
+                     "delivered in (Layer Properties → Source; CGCS2000 Gauss-Kruger: EPSG:4491"
+                     "–4554) and run again.").format(
+            layer=layer_name, declared=crs.authid() or crs.description(),
+            x_min=extent.xMinimum(), x_max=extent.xMaximum(), diagnosis=diagnosis)
     return CrsReport(layer_name, crs.authid(), kind, zone, suggestion, message)
 
 
@@ -220,6 +316,12 @@ def _diagnosis(suggestion: str) -> str:
     if 4488 + 25 <= code <= 4488 + 45:
         return tr("looks like zone {zone} with prefix: {crs}").format(zone=code - 4488,
                                                                       crs=suggestion)
+    if 4478 + 13 <= code <= 4478 + 23:
+        return tr("looks like 6-degree zone {zone} with prefix: {crs}").format(
+            zone=code - 4478, crs=suggestion)
+    if 4489 + 13 <= code <= 4489 + 23:
+        return tr("looks like 6-degree zone {zone} without prefix: {crs}").format(
+            zone=code - 4489, crs=suggestion)
     return tr("looks like zone {zone} without prefix: {crs}").format(zone=code - 4509,
                                                                      crs=suggestion)
 
@@ -231,3 +333,34 @@ def _name_of(layer_or_source) -> str:
             if value:
                 return str(value)
     return tr("(unnamed layer)")
+
+
+def metric_crs(crs, extent, transform_context=None):
+    """``crs`` when it is projected; for a geographic CRS the CGCS2000 3° Gauss-Kruger zone
+    (CM form) of the extent's centre, so that overlays, buffers and sliver widths work in
+    metres and edges are read straight in the same plane as the survey's own (EPSG:4490 data
+    of a EPSG:4547 survey then give the survey's verdicts and areas)."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsCoordinateTransformContext,
+    )
+
+    if crs is None or not crs.isValid() or not crs.isGeographic():
+        return crs
+    centre = extent.center() if extent is not None and not extent.isEmpty() else None
+    longitude = 3.0 * DEFAULT_ZONE
+    if centre is not None:
+        try:
+            geographic = QgsCoordinateReferenceSystem(GEOGRAPHIC_EPSG)
+            to_geographic = QgsCoordinateTransform(
+                crs, geographic, transform_context or QgsCoordinateTransformContext())
+            longitude = to_geographic.transform(centre).x()
+        except Exception:  # noqa: BLE001 - QgsCsException: keep the default zone
+            longitude = 3.0 * DEFAULT_ZONE
+    zone = int(round(longitude / 3.0)) if np.isfinite(longitude) else DEFAULT_ZONE
+    if THREE_DEGREE_ZONES[0] <= zone <= THREE_DEGREE_ZONES[1]:
+        return QgsCoordinateReferenceSystem(cm_epsg(zone))
+    return QgsCoordinateReferenceSystem.fromProj(
+        f"+proj=tmerc +lat_0=0 +lon_0={3 * zone} +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 "
+        "+units=m +no_defs")

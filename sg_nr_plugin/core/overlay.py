@@ -29,6 +29,8 @@ from qgis.core import (
 )
 
 from ..i18n import tr
+from .coordinates import DamagedFeaturesError, Domain, coordinate_problem, feature_label
+from .crs import DAMAGED_COORDINATE
 from .expressions import filtered_request
 from .reading import read_features
 from .wkb import RingSet
@@ -80,6 +82,9 @@ class OverlayLayer:
         self._boxes: list[tuple[float, float, float, float]] = []
         self._grid: _BoxGrid | None = None
         self._index = QgsSpatialIndex()
+        self._domain = Domain.of(dest_crs)
+        self._damaged: list[str] = []  # features with impossible coordinates (refused)
+        self._problem = ""
         self._load(source, transform_context, expression, feedback, layer_name, counts)
 
     # ---- construction ------------------------------------------------------------------------
@@ -96,18 +101,26 @@ class OverlayLayer:
             if feedback is not None and feedback.isCanceled():
                 break
             self.read_count += 1
-            geometry = self._clean(feature.geometry())
+            geometry = self._clean(feature.geometry(), feature)
             if geometry is None:
                 continue
             self.feature_count += 1
             for part in geometry.subdivide(MAX_PIECE_VERTICES).asGeometryCollection():
                 self._add_piece(part)
+        if self._damaged:  # an overlay missing a polygon gives wrong totals and false passes
+            raise DamagedFeaturesError(source.sourceName(), self._damaged, self._problem)
 
-    def _clean(self, geometry: QgsGeometry) -> QgsGeometry | None:
-        """Polygonal, valid geometry or None; invalid input is repaired and counted."""
+    def _clean(self, geometry: QgsGeometry, feature=None) -> QgsGeometry | None:
+        """Polygonal, valid geometry or None; invalid input is repaired and counted; impossible
+        coordinates (NaN, 1e15, or what the transform made of them) are listed."""
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             return None
         if geometry.type() != QgsWkbTypes.PolygonGeometry:
+            return None
+        problem = coordinate_problem(geometry, self.dest_crs, self._domain)
+        if problem:
+            self._damaged.append(feature_label(feature) if feature is not None else "?")
+            self._problem = self._problem or problem
             return None
         if not geometry.isGeosValid():
             self.repairs += 1
@@ -293,6 +306,10 @@ def proven_valid(wkbs: Sequence[bytes], rings: RingSet) -> np.ndarray:
     below = dy < 0
     once = np.bincount(edge_ring, below[a] != below[a + 1], len(starts)) == 2
     closed = (x[starts] == x[ends]) & (y[starts] == y[ends]) & (counts >= 4)
+    # NaN, infinite or absurd coordinates are never "proven": GeometryRepairs must see them
+    with np.errstate(invalid="ignore"):
+        sane = (np.abs(x) < DAMAGED_COORDINATE) & (np.abs(y) < DAMAGED_COORDINATE)
+    closed &= np.logical_and.reduceat(sane, starts)
     star = closed & (left | right) & once & (signs > 0)
     proven[owner[star]] = True
     single = np.bincount(owner, minlength=rings.count) == 1

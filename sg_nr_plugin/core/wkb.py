@@ -62,6 +62,53 @@ def read_rings(buf: bytes, pos: int, rings: list) -> int:
     raise UnsupportedWkbError(code)
 
 
+def vertex_xy(buf: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """x and y of every vertex of any geometry (points, lines, polygons, curves, collections;
+    2D/Z/M/ZM, either byte order): for screening coordinates, not for speed."""
+    runs: list = []
+    if buf:
+        _vertex_runs(buf, 0, runs)
+    if not runs:
+        empty = np.zeros(0)
+        return empty, empty
+    xs, ys = [], []
+    for offset, n_points, dims, order in runs:
+        values = np.frombuffer(buf, dtype=order + "f8", count=n_points * dims, offset=offset)
+        xs.append(values[0::dims])
+        ys.append(values[1::dims])
+    return np.concatenate(xs), np.concatenate(ys)
+
+
+def _vertex_runs(buf: bytes, pos: int, runs: list) -> int:
+    """Append ``(offset, n_points, dims, byteorder)`` per point sequence; position after."""
+    order = "<" if buf[pos] == 1 else ">"
+    (code,) = unpack_from(order + "I", buf, pos + 1)
+    pos += 5
+    if code & 0x20000000:  # EWKB SRID
+        pos += 4
+    base, dims = base_type(code), dimensions(code)
+    if base == 1:
+        runs.append((pos, 1, dims, order))
+        return pos + 8 * dims
+    if base in (2, 8):  # LineString, CircularString
+        (n_points,) = unpack_from(order + "I", buf, pos)
+        runs.append((pos + 4, n_points, dims, order))
+        return pos + 4 + 8 * dims * n_points
+    if base in (3, 17):  # Polygon, Triangle: rings without headers
+        (n_rings,) = unpack_from(order + "I", buf, pos)
+        pos += 4
+        for _ in range(n_rings):
+            (n_points,) = unpack_from(order + "I", buf, pos)
+            runs.append((pos + 4, n_points, dims, order))
+            pos += 4 + 8 * dims * n_points
+        return pos
+    (n_parts,) = unpack_from(order + "I", buf, pos)  # multi-geometries, curves, collections
+    pos += 4
+    for _ in range(n_parts):
+        pos = _vertex_runs(buf, pos, runs)
+    return pos
+
+
 def base_type(code: int) -> int:
     return (code & 0x0FFFFFFF) % 1000
 

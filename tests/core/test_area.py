@@ -257,3 +257,36 @@ def test_bulk_and_single_paths_agree():
     bulk = engine.measure_many(geoms)
     single = [engine.measure(g) for g in geoms]
     assert np.allclose(bulk, single, rtol=1e-12, atol=0)
+
+
+@pytest.mark.parametrize(("code", "wkt"), [
+    ("EPSG:4547", "POLYGON((500000 2740000,1e15 2740000,500000 2740100,500000 2740000))"),
+    ("EPSG:4547", "POLYGON((19600000 2740000,19600100 2740000,19600100 2740100,"
+                  "19600000 2740000))"),  # 6° zone-19 eastings declared CM 114
+    ("EPSG:4490", "POLYGON((113.6 89.9,113.7 89.9,113.7 95,113.6 89.9))"),
+    ("EPSG:4490", "POLYGON((113.6 24.8,1e15 24.8,113.7 24.9,113.6 24.8))"),
+    ("EPSG:32649", "POLYGON((500000 2740000,1e15 2740000,500000 2740100,500000 2740000))"),
+])
+def test_impossible_coordinates_are_refused_never_measured(code, wkt):
+    """Today: 1e15 raised a raw OverflowError, 6° prefixed eastings measured 285.7 m² for
+    40 000 m², latitude 95° measured quietly."""
+    from sg_nr_plugin.core.coordinates import DamagedCoordinatesError
+
+    engine = EllipsoidalArea(crs(code))
+    with pytest.raises(DamagedCoordinatesError, match="cannot be real"):
+        engine.measure(QgsGeometry.fromWkt(wkt))
+    with pytest.raises(DamagedCoordinatesError):
+        list(engine.measure_iter([QgsGeometry.fromWkt(wkt)] * 50))
+
+
+def test_nan_coordinate_is_refused_never_measured():
+    from qgis.core import QgsLineString, QgsPoint, QgsPolygon
+
+    from sg_nr_plugin.core.coordinates import DamagedCoordinatesError
+
+    ring = QgsLineString([QgsPoint(500000, 2740000), QgsPoint(500100, 2740000),
+                          QgsPoint(float("nan"), 2740100), QgsPoint(500000, 2740000)])
+    polygon = QgsPolygon()
+    polygon.setExteriorRing(ring)
+    with pytest.raises(DamagedCoordinatesError, match="not a number"):
+        EllipsoidalArea(crs("EPSG:4547")).measure(QgsGeometry(polygon))

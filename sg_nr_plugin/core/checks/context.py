@@ -21,9 +21,14 @@ from qgis.core import (
     QgsGeometry,
 )
 
+from ..coordinates import DamagedFeaturesError, Domain, coordinate_problem, feature_label
 from ..overlay import OverlayLayer, polygon_parts
 from ..reading import ReadCounts, read_features
 from .project_fields import declared_area
+
+#: Overlay strips narrower than this (metres) are reprojection noise, not conflicts; rule sets
+#: override it with the threshold ``sliver_width_m`` (older rule sets lack it).
+DEFAULT_SLIVER_WIDTH_M = 0.05
 
 # Roles of the optional polygon layers that rules read as dissolved geometry.
 CONTROL_ROLES = ("ECO_REDLINE", "PROTECTED_AREAS", "PUBLIC_FOREST", "URBAN_BOUNDARY",
@@ -72,6 +77,7 @@ class ProjectPart:
     geometry: QgsGeometry
     attributes: dict
     invalid_reason: str = ""
+    damaged: bool = False  # impossible coordinates: left out of the project (geometry rule)
 
 
 @dataclass
@@ -96,9 +102,11 @@ class SourceFetcher:
     """Per-project fetch of the features of a source under a geometry, in the working CRS."""
 
     def __init__(self, source, dest_crs, transform_context, attributes: list[str] | None = None,
-                 layer_name: str = "", counts: ReadCounts | None = None):
-        self.layer_name, self.counts = layer_name, counts
+                 layer_name: str | None = None, counts: ReadCounts | None = None):
+        self.counts = counts
         self.source = source
+        self.layer_name = layer_name or source.sourceName()
+        self._domain = Domain.of(source.sourceCrs())
         self._forward = None
         if source.sourceCrs().isValid() and source.sourceCrs() != dest_crs:
             self._forward = QgsCoordinateTransform(source.sourceCrs(), dest_crs, transform_context)
@@ -119,6 +127,7 @@ class SourceFetcher:
             other = feature.geometry()  # a copy already
             if other.isEmpty():  # also true for a null geometry
                 continue
+            self._screen(feature, other)
             if forward is not None:
                 other.transform(forward)
             if distance > 0:
@@ -128,12 +137,41 @@ class SourceFetcher:
                 yield feature, other
 
 
+    def _screen(self, feature, geometry: QgsGeometry) -> None:
+        """A control or survey feature with impossible coordinates under a project: the
+        project's figures would be wrong, so the run stops naming it."""
+        problem = coordinate_problem(geometry, self.source.sourceCrs(), self._domain)
+        if problem:
+            raise DamagedFeaturesError(self.layer_name, [feature_label(feature)], problem)
+
+
 def clip(geom: QgsGeometry, other: QgsGeometry) -> QgsGeometry | None:
     """Polygonal part of ``geom ∩ other`` (``other`` repaired first when invalid)."""
     result = geom.intersection(other)
     if (result.isNull() or result.isEmpty()) and not other.isGeosValid():
         result = geom.intersection(other.makeValid())
     return polygon_parts(result)
+
+
+def drop_slivers(geom: QgsGeometry | None, width_m: float) -> QgsGeometry | None:
+    """``geom`` without its polygons narrower than ``width_m`` on average (2·area/perimeter,
+    working CRS in metres): reprojection and rounding leave strips 1e-9–1e-2 m wide along
+    shared edges, and a strip is judged by its width, whatever its length or area. None when
+    nothing is left."""
+    if geom is None or geom.isNull() or geom.isEmpty() or width_m <= 0:
+        return geom
+    parts = geom.asGeometryCollection()
+    kept = [part for part in parts if _mean_width(part) >= width_m]
+    if len(kept) == len(parts):
+        return geom
+    if not kept:
+        return None
+    return kept[0] if len(kept) == 1 else QgsGeometry.collectGeometry(kept)
+
+
+def _mean_width(polygon: QgsGeometry) -> float:
+    perimeter = polygon.length()
+    return 2.0 * polygon.area() / perimeter if perimeter > 0 else 0.0
 
 
 def union(geoms) -> QgsGeometry:
@@ -165,6 +203,7 @@ class RunContext:
         self._overlays: dict[str, OverlayLayer] = {}
         self._fetchers: dict[str, SourceFetcher] = {}
         self.dem_reader = None  # core.checks.slope.DemReader, made on first use
+        self.sliver_width_m = DEFAULT_SLIVER_WIDTH_M  # the rule set's, set by the engine
         self.cache: dict = {}  # per-run values shared by the projects (e.g. class lookups)
 
     def overlay(self, role: str) -> OverlayLayer | None:
@@ -266,7 +305,8 @@ class ProjectContext:
                 for feature, geom in self.features_under("DLTB", wanted):
                     # A parcel wholly inside the project needs no (costly) intersection.
                     inside = self.engine.contains(geom.constGet())
-                    piece = geom if inside else self.clip(geom)
+                    piece = geom if inside else drop_slivers(self.clip(geom),
+                                                             self.run.sliver_width_m)
                     if piece is not None and not piece.isEmpty():
                         rows.append((feature, piece))
                 # One batch per project: measuring piece by piece costs ~10× more.

@@ -12,9 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from qgis.core import QgsFeatureRequest, QgsGeometry, QgsSpatialIndex
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsSpatialIndex,
+)
 
 from ...i18n import tr
+from ..coordinates import Domain, coordinate_problem
 from ..overlay import polygon_parts
 from ..reading import read_features
 from .context import (
@@ -23,6 +30,7 @@ from .context import (
     ProjectPart,
     RunContext,
     declared_m2,
+    drop_slivers,
     union,
 )
 from .findings import MU_PER_M2, Finding, ProjectResult, bilingual
@@ -103,6 +111,10 @@ def make_finding(ctx: ProjectContext, cfg: RuleConfig, ruleset: RuleSet, geometr
 def finish_findings(ctx: ProjectContext, pending: list, ruleset: RuleSet) -> list[Finding]:
     """Measure the pending findings in one batch, drop noise, write the two-language messages."""
     pending = [p for p in pending if p is not None]
+    for p in pending:  # reprojection strips along shared edges are not conflicts
+        if p.area_m2 is None:
+            p.geometry = drop_slivers(p.geometry, ctx.run.sliver_width_m)
+    pending = [p for p in pending if p.area_m2 is not None or p.geometry is not None]
     to_measure = [p for p in pending if p.area_m2 is None]
     measured = {}
     if to_measure:
@@ -139,6 +151,8 @@ class CheckRun:
         ruleset.require(spec.rule_ids, spec.threshold_keys, spec.class_set_keys)
         self.inputs, self.spec, self.ruleset, self.feedback = inputs, spec, ruleset, feedback
         self.run = RunContext(inputs, areas, table, dltb_fields, feedback)
+        if "sliver_width_m" in ruleset.thresholds:
+            self.run.sliver_width_m = ruleset.threshold("sliver_width_m")
         self.canceled = False
         self.rules = [rule_def(spec.kind, r) for r in spec.rule_ids if ruleset.rule(r).enabled]
         self.disabled = [r for r in spec.rule_ids if not ruleset.rule(r).enabled]
@@ -207,18 +221,20 @@ class CheckRun:
 
 
 def read_projects(inputs: CheckInputs) -> dict[str, list[ProjectPart]]:
-    """The project parcels grouped by project id, in layer order, repaired when invalid.
+    """The project parcels grouped by project id, in layer order, repaired when invalid, in the
+    working CRS; parcels with impossible coordinates are kept as empty parts with the reason.
 
     Every project is read, selected or not: duplicates are looked for in the whole layer.
     """
     request = QgsFeatureRequest()
     projects: dict[str, list[ProjectPart]] = {}
     names = inputs.projects.fields().names()
+    reader = _PartReader(inputs)
     for feature in _unchecked_features(inputs.projects, request,
                                        inputs.layer_names.get("PROJECTS", ""), inputs.read_counts):
         attributes = dict(zip(names, feature.attributes()))
         project_id = _project_id(attributes.get(inputs.project_id_field), feature.id())
-        projects.setdefault(project_id, []).append(_part(feature, attributes))
+        projects.setdefault(project_id, []).append(reader.part(feature, attributes))
     return projects
 
 
@@ -241,23 +257,48 @@ def _project_id(value, fid: int) -> str:
     return str(value).strip()
 
 
-def _part(feature, attributes: dict) -> ProjectPart:
-    geom = QgsGeometry(feature.geometry())
-    if geom.isNull() or geom.isEmpty():
-        return ProjectPart(feature.id(), QgsGeometry(), attributes, tr("empty geometry"))
-    if geom.isGeosValid():
-        return ProjectPart(feature.id(), geom, attributes)
-    errors = geom.validateGeometry(QgsGeometry.ValidatorGeos)
-    reason = errors[0].what() if errors else tr("invalid geometry")
-    repaired = polygon_parts(geom.makeValid()) or QgsGeometry()
-    return ProjectPart(feature.id(), repaired, attributes, reason)
+class _PartReader:
+    """Project parcels as :class:`ProjectPart`: screened for impossible coordinates in their
+    own CRS, moved into the working CRS, repaired when invalid."""
+
+    def __init__(self, inputs: CheckInputs) -> None:
+        self.source_crs = inputs.projects.sourceCrs()
+        self.domain = Domain.of(self.source_crs)
+        self.transform = None
+        if self.source_crs.isValid() and self.source_crs != inputs.crs:
+            self.transform = QgsCoordinateTransform(self.source_crs, inputs.crs,
+                                                    inputs.transform_context)
+
+    def part(self, feature, attributes: dict) -> ProjectPart:
+        geom = QgsGeometry(feature.geometry())
+        if geom.isNull() or geom.isEmpty():
+            return ProjectPart(feature.id(), QgsGeometry(), attributes, tr("empty geometry"))
+        damaged = coordinate_problem(geom, self.source_crs, self.domain)
+        if not damaged and self.transform is not None:
+            try:
+                geom.transform(self.transform)
+            except QgsCsException as error:
+                damaged = str(error)
+        if damaged:
+            return ProjectPart(feature.id(), QgsGeometry(), attributes, damaged, damaged=True)
+        if geom.isGeosValid():
+            return ProjectPart(feature.id(), geom, attributes)
+        errors = geom.validateGeometry(QgsGeometry.ValidatorGeos)
+        reason = errors[0].what() if errors else tr("invalid geometry")
+        repaired = polygon_parts(geom.makeValid()) or QgsGeometry()
+        return ProjectPart(feature.id(), repaired, attributes, reason)
 
 
 def create_run(inputs: CheckInputs, spec: CheckSpec, ruleset: RuleSet, feedback=None) -> CheckRun:
     """A :class:`CheckRun` with the ellipsoidal area, land classes and DLTB fields of core."""
     from ..area import EllipsoidalArea
+    from ..crs import metric_crs
     from ..landclasses import land_classes
 
+    # Geographic projects (三区三线 data come in EPSG:4490): the run works in the Gauss-Kruger
+    # zone of the projects, so distances, buffers and sliver widths are metres and edges are
+    # straight in the plane the survey was drawn in (the outputs are written in that CRS).
+    inputs.crs = metric_crs(inputs.crs, inputs.projects.sourceExtent(), inputs.transform_context)
     areas = EllipsoidalArea(inputs.crs, inputs.transform_context)
     dltb_fields = None
     dltb = inputs.layers.get("DLTB")

@@ -169,7 +169,10 @@ def _visible(ctx, ruleset, role, aliases, threshold, class_key, label_keys) -> l
 def _seen(ctx, line: QgsGeometry, metres: float, ruleset: RuleSet) -> bool:
     from .mine_viewshed import seen_from  # numpy/DEM work only when a DEM is given
 
-    return seen_from(ctx, line, metres, ruleset.threshold("viewer_height_m"))
+    try:
+        return seen_from(ctx, line, metres, ruleset.threshold("viewer_height_m"))
+    except ValueError:  # a geometry GEOS/QGIS cannot sample: the buffer alone decides
+        return True
 
 
 def _visible_water(ctx, ruleset) -> list[str]:

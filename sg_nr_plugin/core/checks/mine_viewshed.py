@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from qgis.core import QgsGeometry, QgsPointXY
+from qgis.core import QgsCsException, QgsGeometry
 
 from .slope import DemReader
 
@@ -30,19 +30,25 @@ def dem_reader(run) -> DemReader:
 def seen_from(ctx, line: QgsGeometry, metres: float, viewer_height: float) -> bool:
     """Whether the project is seen from the part of ``line`` (working CRS) within ``metres``.
 
-    Falls back to True (the buffer alone decides) where the DEM does not cover the area: a
-    missing DEM must never hide a site.
+    Falls back to True (the buffer alone decides) where the DEM does not cover the area or the
+    geometry cannot be brought into the DEM's CRS: a missing DEM must never hide a site.
     """
     reader = dem_reader(ctx.run)
-    reach = ctx.geometry.buffer(_in_crs_units(ctx, metres), 8)
+    try:
+        project, line = _to_dem(reader, ctx.geometry), _to_dem(reader, line)
+    except QgsCsException:
+        return True
+    # Sampled in the DEM's CRS, in metres there: sampling in the working CRS (degrees, or
+    # zone-prefixed eastings of 38 500 000 m) lost the last sample to rounding (a null point).
+    reach = project.buffer(_in_dem_units(reader, project, metres), 8)
     near_part = line.intersection(reach)
-    if near_part.isEmpty():
+    if near_part.isNull() or near_part.isEmpty():
         return False
-    observers = _to_dem(reader, _sample(near_part, MAX_OBSERVERS))
-    targets = _to_dem(reader, _targets(ctx.geometry))
-    points = observers + targets
-    box = _bounds(points)
-    window = reader.window(box)
+    observers = _sample(near_part, MAX_OBSERVERS)
+    targets = _targets(project)
+    if not observers or not targets:
+        return True
+    window = reader.window(_bounds(observers + targets))
     if window is None:
         return True
     grid = _Grid(reader, *window)
@@ -56,38 +62,48 @@ def seen_from(ctx, line: QgsGeometry, metres: float, viewer_height: float) -> bo
     return False
 
 
-def _in_crs_units(ctx, metres: float) -> float:
-    """``metres`` in the working CRS's units (degrees: generous, the DEM decides after)."""
-    return metres / 100_000.0 if ctx.run.inputs.crs.isGeographic() else metres
+def _to_dem(reader: DemReader, geom: QgsGeometry) -> QgsGeometry:
+    moved = QgsGeometry(geom)
+    moved.transform(reader.to_dem)
+    return moved
 
 
-def _sample(geom: QgsGeometry, limit: int) -> list[QgsPointXY]:
+def _in_dem_units(reader: DemReader, geom: QgsGeometry, metres: float) -> float:
+    """``metres`` in the DEM CRS's units (a geographic DEM: degrees of longitude there, more
+    than enough in latitude; line of sight decides after)."""
+    if not reader.crs.isGeographic():
+        return metres
+    latitude = geom.boundingBox().center().y()
+    return metres / (111_320.0 * max(math.cos(math.radians(latitude)), 0.01))
+
+
+def _sample(geom: QgsGeometry, limit: int) -> list[tuple[float, float]]:
     """Points along the line parts, evenly spaced, at most ``limit``."""
     length = geom.length()
     if length <= 0:
-        return [QgsPointXY(v) for v in geom.vertices()][:limit]
+        return [(v.x(), v.y()) for v in geom.vertices()][:limit]
     step = length / max(limit - 1, 1)
     points = []
     for part in geom.asGeometryCollection() if geom.isMultipart() else [geom]:
-        count = max(int(part.length() / step), 1)
-        points += [part.interpolate(part.length() * i / count).asPoint()
-                   for i in range(count + 1)]
+        part_length = part.length()
+        count = max(int(part_length / step), 1)
+        for i in range(count + 1):
+            # i·L/count can exceed L by one ulp: interpolating past the end gives a null point
+            point = part.interpolate(min(part_length * i / count, part_length))
+            if not point.isNull() and not point.isEmpty():
+                xy = point.asPoint()
+                points.append((xy.x(), xy.y()))
     return points[:limit]
 
 
-def _targets(geom: QgsGeometry) -> list[QgsPointXY]:
+def _targets(geom: QgsGeometry) -> list[tuple[float, float]]:
     shape = geom.convexHull()  # kept alive: vertices() iterates over its C++ geometry
-    hull = [QgsPointXY(v) for v in shape.vertices()]
+    hull = [(v.x(), v.y()) for v in shape.vertices()]
     stride = max(len(hull) // (MAX_TARGETS - 1), 1)
-    return [geom.pointOnSurface().asPoint()] + hull[::stride][:MAX_TARGETS - 1]
-
-
-def _to_dem(reader: DemReader, points) -> list[tuple[float, float]]:
-    result = []
-    for point in points:
-        moved = reader.to_dem.transform(point)
-        result.append((moved.x(), moved.y()))
-    return result
+    inner = geom.pointOnSurface()
+    first = [] if inner.isNull() or inner.isEmpty() else [(inner.asPoint().x(),
+                                                          inner.asPoint().y())]
+    return first + hull[::stride][:MAX_TARGETS - 1]
 
 
 def _bounds(points):

@@ -8,6 +8,7 @@ of a control layer (or overlapping parcels of the project) never count twice.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from qgis.core import QgsGeometry
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
@@ -31,6 +32,13 @@ def check_geometry(ctx: ProjectContext, cfg: RuleConfig, ruleset: RuleSet) -> li
 
 
 def _invalid_part(ctx, cfg, ruleset, part, index: int):
+    if part.damaged:  # never measured, never written: an error whatever the rule set says
+        return make_finding(
+            ctx, replace(cfg, severity="error"), ruleset, None,
+            QT_TRANSLATE_NOOP("@default", "Parcel (feature {fid}) of project {project} has "
+                              "coordinates that cannot be real ({reason}); it was left out of "
+                              "the check and its figures: repair its geometry and check again"),
+            area_m2=0.0, fid=part.fid, reason=part.invalid_reason)
     geometry = part.geometry if not part.geometry.isEmpty() else None
     return make_finding(
         ctx, cfg, ruleset, geometry,

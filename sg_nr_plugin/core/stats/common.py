@@ -147,25 +147,54 @@ class RegionAssigner:
 class GeometryRepairs:
     """Invalid parcels of one layer: repaired (makeValid) for measuring, counted and listed by
     feature id. A bow-tie measured as it is gives a wrong area (its lobes cancel) and GEOS
-    overlays on it fail, so it is repaired; a technician must still fix the source data."""
+    overlays on it fail, so it is repaired; a technician must still fix the source data.
+
+    Parcels with impossible coordinates (NaN, infinite, 1e15) cannot be repaired: they are left
+    out and :meth:`report` refuses the run naming them — a total silently lacking a parcel
+    would be a wrong figure (docs/bad-inputs.md).
+    """
 
     def __init__(self, layer_name: str) -> None:
         self.layer_name = layer_name
         self._fids: dict[int, None] = {}  # ordered set: a parcel read twice is listed once
+        self._damaged: dict[int, str] = {}  # fid → label, impossible coordinates
+        self._problem = ""
 
     @property
     def fids(self) -> list[int]:
         return list(self._fids)
 
+    @property
+    def damaged(self) -> list[str]:
+        return list(self._damaged.values())
+
     def geometry(self, feature) -> QgsGeometry:
-        """The feature's polygonal geometry, repaired when invalid (null stays null)."""
+        """The feature's polygonal geometry, repaired when invalid (null stays null); empty for
+        impossible coordinates (listed, see :meth:`report`)."""
+        from ..coordinates import box_is_damaged, coordinate_problem
+
         geometry = feature.geometry()
-        if geometry.isNull() or geometry.isEmpty() or geometry.isGeosValid():
+        if geometry.isNull() or geometry.isEmpty():
+            return geometry
+        valid = geometry.isGeosValid()
+        if valid and not box_is_damaged(geometry):
+            return geometry
+        problem = coordinate_problem(geometry, None)
+        if problem:
+            return self._leave_out(feature, problem)
+        if valid:
             return geometry
         self._fids[feature.id()] = None
         from ..overlay import polygon_parts
 
         return polygon_parts(geometry.makeValid()) or QgsGeometry()
+
+    def _leave_out(self, feature, problem: str) -> QgsGeometry:
+        from ..coordinates import feature_label
+
+        self._damaged[feature.id()] = feature_label(feature)
+        self._problem = self._problem or problem
+        return QgsGeometry()
 
     def note(self) -> str | None:
         fids = self.fids
@@ -179,7 +208,12 @@ class GeometryRepairs:
             n=len(fids), layer=self.layer_name, fids=listed)
 
     def report(self, meta: StatsMeta | None, feedback=None) -> None:
-        """Write the note into the output's notes and the run's log."""
+        """Write the note into the output's notes and the run's log; refuse the run
+        (:class:`~sg_nr_plugin.core.crs.DamagedFeaturesError`) when parcels were left out."""
+        if self._damaged:
+            from ..coordinates import DamagedFeaturesError
+
+            raise DamagedFeaturesError(self.layer_name, self.damaged, self._problem)
         note = self.note()
         if note is None:
             return

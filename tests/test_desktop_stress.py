@@ -15,7 +15,7 @@ from tools.build_zip import build
 from tools.deploy import install
 
 HERE = Path(__file__).resolve().parent / "desktop"
-RUNS = 30
+RUNS = 15
 
 
 @pytest.mark.desktop

@@ -28,18 +28,24 @@ class UnsupportedWkbError(Exception):
     """A WKB type this reader does not decode (curves): segmentize, then read again."""
 
 
+def _header(buf: bytes, pos: int) -> tuple[str, int, int, int, int]:
+    """(byte order, type code, base type, dimensions, position after the header) of the
+    geometry at ``pos`` (ISO and EWKB codes; an EWKB SRID is skipped)."""
+    order = "<" if buf[pos] == 1 else ">"
+    (code,) = unpack_from(order + "I", buf, pos + 1)
+    pos += 5
+    if code & 0x20000000:  # EWKB SRID
+        pos += 4
+    return order, code, base_type(code), dimensions(code), pos
+
+
 def read_rings(buf: bytes, pos: int, rings: list) -> int:
     """Append ``(offset, n_points, dims, exterior, byteorder)`` for every polygon ring.
 
     Handles Polygon/MultiPolygon/Triangle/collections in 2D, Z, M and ZM (ISO and EWKB codes);
     points and lines inside collections are skipped. Returns the position after the geometry.
     """
-    order = "<" if buf[pos] == 1 else ">"
-    (code,) = unpack_from(order + "I", buf, pos + 1)
-    pos += 5
-    if code & 0x20000000:  # EWKB SRID
-        pos += 4
-    base, dims = base_type(code), dimensions(code)
+    order, code, base, dims, pos = _header(buf, pos)
     if base in (3, 17):  # Polygon, Triangle
         (n_rings,) = unpack_from(order + "I", buf, pos)
         pos += 4
@@ -81,12 +87,7 @@ def vertex_xy(buf: bytes) -> tuple[np.ndarray, np.ndarray]:
 
 def _vertex_runs(buf: bytes, pos: int, runs: list) -> int:
     """Append ``(offset, n_points, dims, byteorder)`` per point sequence; position after."""
-    order = "<" if buf[pos] == 1 else ">"
-    (code,) = unpack_from(order + "I", buf, pos + 1)
-    pos += 5
-    if code & 0x20000000:  # EWKB SRID
-        pos += 4
-    base, dims = base_type(code), dimensions(code)
+    order, _code, base, dims, pos = _header(buf, pos)
     if base == 1:
         runs.append((pos, 1, dims, order))
         return pos + 8 * dims

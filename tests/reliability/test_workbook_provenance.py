@@ -74,3 +74,31 @@ def test_workbook_names_every_input_with_its_count(ready, tmp_path, algorithm_id
     if "DEM" in parameters:
         dem = [row for row in rows if row and row[0] == "DEM"]
         assert dem and "cells" in str(dem[0][-1]), dem
+
+
+def test_check_report_states_the_features_read_of_each_input(ready, tmp_path):
+    """A check reads the DLTB only under the projects: the report says how many features of
+    each input it read, beside the layer's size (before: only the size)."""
+    import shutil
+
+    import openpyxl
+    import processing
+    from qgis.core import QgsVectorLayer
+
+    sample = shutil.copy(TINY / GPKG, tmp_path / GPKG)  # a copy: the fixture stays untouched
+    layers = {name: QgsVectorLayer(f"{sample}|layername={name}", name, "ogr")
+              for name in ("XM_BCGD", "DLTB")}
+    workbook = tmp_path / "check.xlsx"
+    processing.run("sgnr:checkfarmland", {
+        "PROJECTS": layers["XM_BCGD"], "DLTB": layers["DLTB"],
+        "OUTPUT_FINDINGS": "TEMPORARY_OUTPUT", "OUTPUT_PROJECTS": "TEMPORARY_OUTPUT",
+        "OUTPUT_XLSX": str(workbook)}, feedback=QgsProcessingFeedback())
+    rows = [list(row) for sheet in openpyxl.load_workbook(workbook).worksheets
+            for row in sheet.iter_rows(values_only=True)]
+    header = next(row for row in rows if "已读取 read" in row)
+    read_column = header.index("已读取 read")
+    by_role = {row[0]: row for row in rows if row and row[0] in ("PROJECTS", "DLTB")}
+    projects_total = layers["XM_BCGD"].featureCount()
+    dltb_total = layers["DLTB"].featureCount()
+    assert by_role["PROJECTS"][read_column] == projects_total  # read whole
+    assert 0 < by_role["DLTB"][read_column] < dltb_total  # only the parcels under the projects

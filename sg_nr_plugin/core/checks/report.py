@@ -42,6 +42,7 @@ class CheckReport:
     rows: list[ReportRow] = field(default_factory=list)
     findings: list[tuple] = field(default_factory=list)
     hook: Callable | None = None  # CheckSpec.report_hook of the check kind
+    read_counts: object | None = None  # core.reading.ReadCounts, filled while the check runs
 
     @classmethod
     def start(cls, title: str, ruleset, check, inputs) -> CheckReport:
@@ -55,7 +56,8 @@ class CheckReport:
         return cls(title, ruleset, dict(check.not_checked), dict(check.partial),
                    list(check.disabled), described, inputs.check_date,
                    [name for name, _ in check.spec.quota_fields],
-                   hook=getattr(check.spec, "report_hook", None))
+                   hook=getattr(check.spec, "report_hook", None),
+                   read_counts=getattr(inputs, "read_counts", None))
 
     def add(self, result) -> None:
         counts = (result.count("error"), result.count("warning"), result.count("info"))
@@ -158,12 +160,18 @@ def _about_sheet(sheet, report: CheckReport) -> None:
         rows.append([rule_id, status, reason, f"{SEVERITY_ZH[cfg.severity]} {cfg.severity}",
                      len(hits), len({f[0] for f in hits}), area, area * MU_PER_M2])
     rows.append([])
-    rows += input_rows(report.inputs)
+    rows += input_rows(report.inputs, report.read_counts)
     _write_rows(sheet, rows)
 
 
-def input_rows(inputs) -> list[list]:
+def input_rows(inputs, read_counts=None) -> list[list]:
     """The inputs of a run with what was read of each (shared by the check and ledger
-    workbooks): a header, then role, layer name, feature count (a raster: its size)."""
-    return [["输入图层 input", "图层 layer", "要素数 features"],
-            *([role, name, count] for role, name, count in inputs)]
+    workbooks): a header, then role, layer name, feature count (a raster: its size) and, when
+    the run kept them (``read_counts``), the features actually read — a check reads the DLTB
+    and control layers only under the projects."""
+    if read_counts is None:
+        return [["输入图层 input", "图层 layer", "要素数 features"],
+                *([role, name, count] for role, name, count in inputs)]
+    return [["输入图层 input", "图层 layer", "要素数 features", "已读取 read"],
+            *([role, name, count, read_counts.read(name) if role != "DEM" else ""]
+              for role, name, count in inputs)]

@@ -135,3 +135,6 @@ class SgNrPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         remove_translator()
+        from .core.reading import stop_listening
+
+        stop_listening()

@@ -116,6 +116,15 @@ def inputs_untouched_by_any_run(qgis_app):
     processing.run = original
 
 
+def pytest_terminal_summary(terminalreporter):
+    from tests.input_guard import CHECKED
+
+    if CHECKED["runs"]:
+        terminalreporter.write_line(
+            f"input guard: {CHECKED['runs']} processing.run call(s), {CHECKED['files']} input "
+            f"file(s) hashed before and after, {CHECKED['changed']} changed")
+
+
 # ---- the committed fixture is an input too: no test may change a byte of it -----------------
 def _fixture_digests() -> dict[str, str]:
     import hashlib
@@ -150,5 +159,27 @@ def pytest_runtest_teardown(item, nextitem):
         import gc
         import sys
 
+        from sg_nr_plugin.core.reading import stop_listening
+
+        stop_listening()
         sys.last_type = sys.last_value = sys.last_traceback = None
         gc.collect()
+        _delete_leaked_layers()
+
+
+def _delete_leaked_layers() -> None:
+    """Delete the layers Python still owns before QGIS exits.
+
+    A run refused for an incomplete read (tests/reliability/test_reads.py) leaves its
+    QgsProcessingException referenced from C (sip / GDAL's handler; not found yet), so its
+    traceback keeps the test's frames and their layers alive; destroyed by Python after
+    exitQgis, such a layer crashed the interpreter's exit (exit code 139 after a green
+    summary)."""
+    import gc
+
+    from qgis.core import QgsMapLayer
+    from qgis.PyQt import sip
+
+    for layer in [o for o in gc.get_objects() if isinstance(o, QgsMapLayer)]:
+        if not sip.isdeleted(layer) and sip.ispyowned(layer):
+            sip.delete(layer)

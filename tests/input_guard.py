@@ -15,7 +15,7 @@ import hashlib
 import re
 from pathlib import Path
 
-CHECKED = {"runs": 0, "files": 0}
+CHECKED = {"runs": 0, "files": 0, "changed": 0}
 
 
 def _paths(value) -> list[Path]:
@@ -71,6 +71,7 @@ def guarded(run):
             changed = [key for key, path in inputs.items() if _digest(path) != before[key]]
             CHECKED["runs"] += 1
             CHECKED["files"] += len(inputs)
+            CHECKED["changed"] += len(changed)
             assert not changed, f"{algorithm_id} changed its input file(s): {changed}"
 
     run_and_compare.__wrapped__ = run

@@ -140,6 +140,17 @@ def _listen_to_log() -> None:
                                                              Qt.DirectConnection)
 
 
+def stop_listening() -> None:
+    """Disconnect the message-log listener (plugin unload; before QGIS exits): a Python QObject
+    still connected to QGIS's log when QGIS is torn down can crash the exit."""
+    global _listener
+    if _listener is None:
+        return
+    with contextlib.suppress(TypeError, RuntimeError):  # already gone with QGIS
+        QgsApplication.messageLog().messageReceived.disconnect(_listener.on_message)
+    _listener = None
+
+
 def _on_gdal_error(error_class, _number, message) -> None:
     """GDAL's handler while a read is alive on this thread: failures during the provider's
     work go to the read's sink; anything else (the caller's own GDAL calls between two

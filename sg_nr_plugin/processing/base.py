@@ -4,6 +4,7 @@ guarantees every run gives (see :meth:`SgNrAlgorithm.processAlgorithm` and docs/
 
 from __future__ import annotations
 
+import traceback
 from contextlib import contextmanager
 
 from qgis.core import QgsFeatureRequest, QgsProcessingAlgorithm, QgsProcessingException
@@ -105,16 +106,21 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
                 raise SgNrError(tr("The run was canceled: no output was written."))
             return staged.commit(results, context)
         except (SgNrError, QgsProcessingException) as error:
-            if staged is None:  # the outputs could not even be staged
-                raise QgsProcessingException(_message(error)) from error
-            staged.discard(error)  # QGIS's own errors (a sink it cannot create) too
-            raise QgsProcessingException(staged.explain(_message(error))) from error
+            message = _message(error)
+            if staged is not None:
+                staged.discard(error)  # QGIS's own errors (a sink it cannot create) too
+                message = staged.explain(message)
+            # QGIS 3.22 keeps the exception that leaves processAlgorithm referenced from C, and
+            # with it every frame it passed: free what compute() held (sources, geometries),
+            # and raise below, outside this block, so that it carries no chained error.
+            traceback.clear_frames(error.__traceback__)
         except BaseException as error:
             if staged is not None:
                 staged.discard(error)
             raise
         finally:
             del self._staged
+        raise QgsProcessingException(message)
 
     def parameterAsSink(self, parameters, name, context, *arguments, **options):  # noqa: N802
         """QGIS's sink; one going to a spreadsheet file writes text as literal text."""

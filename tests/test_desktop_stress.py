@@ -24,9 +24,10 @@ RUNS = 15
 def test_checks_from_a_panel_survive_map_redraws(tmp_path):
     """Before the checks took their layer snapshots in the main thread (prepareAlgorithm),
     QGIS crashed here within 2–10 runs (SIGSEGV in QgsProject::createExpressionContextScope).
-    Since, the crash is rarer but not gone: on this 2-core machine about one run of this test
-    in four still ends in it (issue #18). Until the cause is found the test is not part of
-    ``make test`` (a gate that fails by chance) but of ``make stress``."""
+    Since, the crash is rarer but not gone: 1 of the 7 runs of this test with the code of
+    2026-12-03 still ended in it on this 2-core machine (issue #18). Until the cause is found
+    the test is not part of ``make test`` (a gate that fails by chance) but of
+    ``make stress``."""
     if not shutil.which("xvfb-run") or not shutil.which("qgis"):
         pytest.skip("xvfb-run or qgis not installed: cannot start QGIS desktop")
     profiles = tmp_path / "profiles"

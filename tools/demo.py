@@ -6,6 +6,7 @@ its results to ``out/``. Steps whose algorithm is not in the provider yet are re
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -67,6 +68,9 @@ def coordinate_files_step(env: dict[str, str], algorithms: list[str]) -> None:
         ("PROJECT_FIELD", "XMBH"), ("PARCEL_FIELD", "DKBH"), ("NAME_FIELD", "XMMC"),
         ("LANDCLASS_FIELD", "GHDL")) if field in fields]
     folder = OUT / "coordinates"
+    # The demo owns out/: start from an empty folder (the export refuses a folder holding .txt
+    # files it did not write in this QGIS profile, and every demo run uses a fresh profile).
+    shutil.rmtree(folder, ignore_errors=True)
     export = run(["run", "sgnr:exportcoordtxt", "--", f"INPUT={layer}", *mapping,
                   "PRODUCER=韶关市自然资源局", f"OUTPUT={folder}"], env)
     imported = run(["run", "sgnr:importcoordtxt", "--", f"FOLDER={folder}",

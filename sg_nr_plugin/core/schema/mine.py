@@ -10,7 +10,6 @@ it apart and report it (:class:`UnknownValues`), never fold it silently into ano
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -19,20 +18,16 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from ...i18n import tr
-from ...paths import resource_path
-from ..errors import MissingFieldsError, SgNrError
+from ..errors import MissingFieldsError
 from ..fields import find_field
 from ..regions import SHAOGUAN_COUNTIES
+from . import SchemaError, load_schema, schema_fail
 
 PROFILE_FILES = {"legacy": "mine_legacy.json", "rights": "mine_rights.json",
                  "controls": "mine_controls.json", "status": "project_status.json"}
 MAX_LISTED = 8  # unknown values named in one message
 _PART_SEPARATORS = re.compile(r"[\s\-_:;,、，；：()（）\[\]【】/|.·]+")
 _CODE_THEN_LABEL = re.compile(r"^([a-z0-9]+)([^a-z0-9].*)$")
-
-
-class SchemaError(SgNrError):
-    """A schema data file is malformed; the message names the file and the key."""
 
 
 # ---- values ----------------------------------------------------------------------------------
@@ -268,20 +263,13 @@ class Profile:
 @lru_cache(maxsize=8)
 def profile(name: str) -> Profile:
     """The schema ``name`` (legacy, rights, controls, status), read and validated once."""
-    path = resource_path("data", "schema", PROFILE_FILES[name])
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise SchemaError(tr("Cannot read the schema file {path}: {error}").format(
-            path=path, error=error)) from error
-    return parse_profile(data, path.name)
+    return parse_profile(load_schema(PROFILE_FILES[name]), PROFILE_FILES[name])
 
 
 def parse_profile(data, source: str) -> Profile:
     """Validate and build a profile; errors name the file and the key."""
     def fail(key: str, problem: str):
-        raise SchemaError(tr("Schema file {file}: “{key}” {problem}").format(
-            file=source, key=key, problem=problem))
+        schema_fail(source, key, problem)
 
     if not isinstance(data, dict):
         fail("/", tr("must be a JSON object"))

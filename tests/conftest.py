@@ -37,6 +37,17 @@ def plugin(qgis_iface):
 
 
 @pytest.fixture
+def project(qgis_app):
+    """QGIS's project, emptied before and after the test (the panels read and write it)."""
+    from qgis.core import QgsProject
+
+    instance = QgsProject.instance()
+    instance.clear()
+    yield instance
+    instance.clear()
+
+
+@pytest.fixture
 def provider_registered(qgis_app):
     """The ``sgnr`` provider registered for one test (as ``initProcessing`` does), then removed.
 

@@ -4,19 +4,10 @@ outputs with the same layers."""
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsProject
 
 from tests.checks.helpers import X0, Y0, dltb, layer, projects, rect_wkt
 from tests.checks.test_paddy_alg import run_alg
 from tests.gui.test_check_dock import wait_until
-
-
-@pytest.fixture
-def project(qgis_app):
-    instance = QgsProject.instance()
-    instance.clear()
-    yield instance
-    instance.clear()
 
 
 @pytest.fixture

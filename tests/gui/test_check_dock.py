@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer
+from qgis.core import QgsVectorFileWriter, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 from sg_nr_plugin.core.checks.roles import LayerInfo, detect_roles
@@ -22,14 +22,6 @@ def wait_until(condition, timeout: float = 60.0) -> bool:
             return True
         time.sleep(0.01)
     return False
-
-
-@pytest.fixture
-def project(qgis_app):
-    instance = QgsProject.instance()
-    instance.clear()
-    yield instance
-    instance.clear()
 
 
 def sample_layers(count: int = 3):

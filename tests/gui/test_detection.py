@@ -4,7 +4,7 @@ are loaded, not only on "Detect layers" — and says which layers it could not p
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 
 from tests.checks.helpers import layer, rect_wkt
 from tests.conftest import TINY_GPKG as GPKG
@@ -12,14 +12,6 @@ from tests.gui.test_check_dock import wait_until
 
 TINY_LAYERS = ("DLTB", "STBHHX", "ZRBHD", "GYL", "CZKFBJ", "YJJBNT", "JZKKPD", "DZZHD",
                "XM_BCGD", "XM_KZST", "XM_KSXF")
-
-
-@pytest.fixture
-def project(qgis_app):
-    instance = QgsProject.instance()
-    instance.clear()
-    yield instance
-    instance.clear()
 
 
 def make_dock(qgis_iface, name: str):

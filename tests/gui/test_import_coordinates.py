@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.gui.test_check_dock import project, wait_until  # noqa: F401 - fixture
+from tests.gui.test_check_dock import wait_until
 
 DATA = Path(__file__).resolve().parents[1] / "coordtxt" / "data"
 
 
-def test_import_from_coordinate_files_sets_the_project_layer(project, provider_registered,  # noqa: F811
+def test_import_from_coordinate_files_sets_the_project_layer(project, provider_registered,
                                                             qgis_iface):
     from sg_nr_plugin.gui.check_config import dock_configs
     from sg_nr_plugin.gui.check_dock import CheckDock
@@ -30,7 +30,7 @@ def test_import_from_coordinate_files_sets_the_project_layer(project, provider_r
         dock.deleteLater()
 
 
-def test_nothing_chosen_starts_nothing(project, provider_registered, qgis_iface):  # noqa: F811
+def test_nothing_chosen_starts_nothing(project, provider_registered, qgis_iface):
     from sg_nr_plugin.gui.check_config import dock_configs
     from sg_nr_plugin.gui.check_dock import CheckDock
 

@@ -7,7 +7,13 @@ from __future__ import annotations
 import traceback
 from contextlib import contextmanager
 
-from qgis.core import QgsFeatureRequest, QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import SgNrError
@@ -16,6 +22,7 @@ from ..paths import icon_path
 from .access import unloadable_reason
 from .inputs import check_inputs
 from .outputs import StagedOutputs
+from .prepared import PreparedLayer, PreparedLayers, in_worker_thread
 from .safe_sink import SpreadsheetSafeSink, is_spreadsheet
 
 
@@ -68,6 +75,8 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
         starts in a worker thread): stage the outputs and check the vector inputs here, where
         the project's layers may be read, not in the worker (see processing/snapshots.py)."""
         self._staged = self._refusal = None
+        self._prepared = PreparedLayers()
+        self._prepared.resolve(self, parameters, context)
         try:
             self._staged = StagedOutputs(self, parameters, context)
             self._final_paths = self._staged.finals
@@ -100,7 +109,7 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
         try:
             if refusal is not None:
                 raise refusal
-            with _plugin_reading_policy(context):
+            with _plugin_reading_policy(context), _detached_from_project(context):
                 results = self.compute(staged.parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 raise SgNrError(tr("The run was canceled: no output was written."))
@@ -120,7 +129,37 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
             raise
         finally:
             del self._staged
+            self._prepared = PreparedLayers()  # the project's layers are not held past the run
         raise QgsProcessingException(message)
+
+    # ---- layer parameters: resolved in prepareAlgorithm (processing/prepared.py) -----------
+    def _prepared_layer(self, name: str) -> PreparedLayer | None:
+        prepared = getattr(self, "_prepared", None)
+        return prepared.get(name) if prepared is not None else None
+
+    def parameterAsSource(self, parameters, name, context):  # noqa: N802 - QGIS API name
+        prepared = self._prepared_layer(name)
+        if prepared is not None:
+            return prepared.source(context)
+        return super().parameterAsSource(parameters, name, context)
+
+    def parameterAsLayer(self, parameters, name, context, *hint):  # noqa: N802
+        prepared = self._prepared_layer(name)
+        if prepared is not None:
+            return prepared.layer
+        return super().parameterAsLayer(parameters, name, context, *hint)
+
+    def parameterAsVectorLayer(self, parameters, name, context):  # noqa: N802
+        prepared = self._prepared_layer(name)
+        if prepared is not None:
+            return prepared.layer if isinstance(prepared.layer, QgsVectorLayer) else None
+        return super().parameterAsVectorLayer(parameters, name, context)
+
+    def parameterAsRasterLayer(self, parameters, name, context):  # noqa: N802
+        prepared = self._prepared_layer(name)
+        if prepared is not None:
+            return prepared.layer if isinstance(prepared.layer, QgsRasterLayer) else None
+        return super().parameterAsRasterLayer(parameters, name, context)
 
     def parameterAsSink(self, parameters, name, context, *arguments, **options):  # noqa: N802
         """QGIS's sink; one going to a spreadsheet file writes text as literal text."""
@@ -155,6 +194,23 @@ def _message(error: BaseException) -> str:
     if isinstance(error, QgsProcessingException):
         return error.args[0] if error.args else str(error)
     return str(error)
+
+
+@contextmanager
+def _detached_from_project(context):
+    """In a worker thread, the run's context without its project: every layer was resolved
+    in prepareAlgorithm, and a lookup in the project from here (QgsProcessingUtils::
+    mapLayerFromString → QgsProject::layerStore()) would clear the project's expression scope
+    while the canvas fills it — the desktop crash of #18 (processing/prepared.py)."""
+    if not in_worker_thread():
+        yield
+        return
+    project = context.project()
+    context.setProject(None)
+    try:
+        yield
+    finally:
+        context.setProject(project)
 
 
 @contextmanager

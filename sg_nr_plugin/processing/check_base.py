@@ -15,7 +15,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingFeatureSource,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
@@ -43,7 +42,6 @@ from ..core.units import AreaUnit, from_unit, unit_names
 from ..i18n import tr
 from ..paths import resource_path
 from .base import SgNrAlgorithm
-from .snapshots import LayerSnapshot, project_layer
 from .stats_params import layer_name
 
 # The project id field's names (codes first, then names): the role table's.
@@ -171,17 +169,12 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
     # ---- reading the inputs ---------------------------------------------------------------
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         """Main thread: take what the run needs of the project's layer objects (names, the
-        selection, feature-source and DEM snapshots: processing/snapshots.py), so that
-        compute(), in a worker thread when a panel or the toolbox runs the check, never
-        touches a layer the map canvas is drawing."""
+        selection, the DEM snapshot; the base class snapshots the vector layers:
+        processing/prepared.py), so that compute(), in a worker thread when a panel or the
+        toolbox runs the check, never touches a layer the map canvas is drawing."""
         super().prepareAlgorithm(parameters, context, feedback)
         names = [d.name() for d in self.parameterDefinitions() if d.type() in ("source", "vector")]
         self._layer_names = {name: self._layer_name(parameters, name, context) for name in names}
-        self._snapshots = {}
-        for name in names:
-            layer = project_layer(self, parameters, name, context)
-            if layer is not None:
-                self._snapshots[name] = LayerSnapshot(layer)
         self._selected_ids = None
         if self.parameterAsBoolean(parameters, "ONLY_SELECTED", context):
             layer = self.parameterAsVectorLayer(parameters, "PROJECTS", context)
@@ -221,9 +214,6 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
     def _source(self, parameters, name, context):
         if not parameters.get(name):
             return None
-        snapshot = getattr(self, "_snapshots", {}).get(name)
-        if snapshot is not None:
-            return QgsProcessingFeatureSource(snapshot, context)
         return self.parameterAsSource(parameters, name, context)
 
     def _name(self, parameters, name, context) -> str:

@@ -79,32 +79,32 @@
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="100" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="101" />
       <source>Detect layers</source>
       <translation>自动识别图层</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="115" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="116" />
       <source>Export report…</source>
       <translation>导出报告…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="128" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="129" />
       <source>The algorithm {id} is not available yet.</source>
       <translation>算法 {id} 尚不可用。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="134" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="135" />
       <source>Rule set and thresholds</source>
       <translation>规则集与阈值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="138" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="139" />
       <source>Rule sets (*.json)</source>
       <translation>规则集 (*.json)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="142" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="144" />
       <source>Threshold</source>
       <translation>阈值</translation>
     </message>
@@ -119,22 +119,22 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="150" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="152" />
       <source>Check selected projects</source>
       <translation>核查选中项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="152" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="154" />
       <source>Check all</source>
       <translation>全部核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="154" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="156" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="169" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="171" />
       <source>All verdicts</source>
       <translation>全部结论</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="173" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="175" />
       <source>All severities</source>
       <translation>全部级别</translation>
     </message>
@@ -179,34 +179,34 @@
       <translation>未确认；</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="268" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="270" />
       <source>Threshold “{key}” must be a number.</source>
       <translation>阈值“{key}”必须是数字。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="295" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="297" />
       <source>Choose the project parcels layer first.</source>
       <translation>请先选择项目地块图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="305" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="307" />
       <source>Checking…</source>
       <translation>正在核查…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="305" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="307" />
       <source>The check could not start.</source>
       <translation>核查无法启动。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="317" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="319" />
       <source>The check was canceled or failed; no layers were added.
 {log}</source>
       <translation>核查已取消或失败，未添加任何图层。
 {log}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="327" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="329" />
       <source>{n} projects checked.</source>
       <translation>已核查 {n} 个项目。</translation>
     </message>
@@ -221,7 +221,7 @@
       <translation>核查项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="377" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="379" />
       <source>Export report</source>
       <translation>导出报告</translation>
     </message>
@@ -231,7 +231,7 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="377" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="379" />
       <source>Report written. Open it now?</source>
       <translation>报告已写出。现在打开吗？</translation>
     </message>
@@ -1902,7 +1902,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>项目实施前的地类图斑（DLTB），如基期年度数据</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="330" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="332" />
       <source>Not checked (input not given): {rules}</source>
       <translation>未核查（未提供输入）：{rules}</translation>
     </message>
@@ -1912,7 +1912,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”中有 {n} 个图斑与其他图斑的标识码（BSM）重复（要素重复？），已按原样统计。BSM：{ids}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="103" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="104" />
       <source>Import projects from coordinate files…</source>
       <translation>从坐标文件导入项目…</translation>
     </message>
@@ -3070,9 +3070,24 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）申报为自然恢复，但位于 {reasons} 的可视范围内（三区两线）：建议修复模式为工程治理</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="104" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="105" />
       <source>Read coordinate files as reported to the ministry and use them as the project parcels layer.</source>
       <translation>读取报部坐标文件，并将其作为项目地块图层。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="22" />
+      <source>Choose a rule-set file</source>
+      <translation>选择规则集文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="19" />
+      <source>Empty: the built-in Guangdong rule set</source>
+      <translation>留空：使用内置的广东省规则集</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="18" />
+      <source>Path of the rule-set file; empty: the built-in Guangdong rule set</source>
+      <translation>规则集文件的路径；留空则使用内置的广东省规则集</translation>
     </message>
   </context>
 </TS>

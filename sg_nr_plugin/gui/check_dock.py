@@ -54,6 +54,7 @@ from .check_detection import RoleDetectionMixin
 from .coord_import import CoordinateImportMixin
 from .results_model import GEOMETRY_ROLE, build_model, rows_from_layers
 from .task_runner import AlgorithmTaskRunner
+from .widget_texts import rule_set_file_texts
 
 SCOPE = "sgnr_checks"
 
@@ -136,6 +137,7 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
         layout = QVBoxLayout(box)
         self.ruleset_file = QgsFileWidget()
         self.ruleset_file.setFilter(tr("Rule sets (*.json)"))
+        rule_set_file_texts(self.ruleset_file)
         self.ruleset_file.fileChanged.connect(lambda _path: self.load_thresholds())
         layout.addWidget(self.ruleset_file)
         self.threshold_table = QTableWidget(0, 3)

@@ -1341,22 +1341,22 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（禁止开垦）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="176" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="177" />
       <source>not given: {layers}</source>
       <translation>未提供：{layers}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="256" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="257" />
       <source>(no id) #{fid}</source>
       <translation>（无编号）#{fid}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="275" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="276" />
       <source>empty geometry</source>
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="287" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="288" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -3088,6 +3088,66 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/gui/widget_texts.py" line="18" />
       <source>Path of the rule-set file; empty: the built-in Guangdong rule set</source>
       <translation>规则集文件的路径；留空则使用内置的广东省规则集</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="17" />
+      <source>topology validation error</source>
+      <translation>拓扑检查错误</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="18" />
+      <source>repeated point</source>
+      <translation>重复点</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="19" />
+      <source>hole lies outside its shell</source>
+      <translation>内环位于外环之外</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="20" />
+      <source>holes are nested</source>
+      <translation>内环相互嵌套</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="21" />
+      <source>interior is disconnected</source>
+      <translation>内部不连通</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="22" />
+      <source>self-intersection</source>
+      <translation>自相交</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="23" />
+      <source>ring self-intersection</source>
+      <translation>环自相交</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="24" />
+      <source>nested shells</source>
+      <translation>外环相互嵌套</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="25" />
+      <source>duplicate rings</source>
+      <translation>重复的环</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="28" />
+      <source>too few points in a geometry part</source>
+      <translation>几何部件的点数过少</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="30" />
+      <source>invalid coordinate</source>
+      <translation>无效坐标</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="31" />
+      <source>ring is not closed</source>
+      <translation>环未闭合</translation>
     </message>
   </context>
 </TS>

@@ -2379,37 +2379,37 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>图层用途表“{origin}”，键“{key}”：{problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="102" />
+      <location filename="../sg_nr_plugin/i18n.py" line="29" />
       <source>Interface language: en</source>
       <translation>Interface language: zh</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="135" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="130" />
       <source>repeats the id {id}</source>
       <translation>重复了标识 {id}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="141" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="136" />
       <source>names an unknown field role {id}</source>
       <translation>引用了未知的字段用途 {id}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="177" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="172" />
       <source>must be a list of non-empty texts</source>
       <translation>必须是非空文本的列表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="186" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="181" />
       <source>must list some of: {values}</source>
       <translation>必须列出以下值中的若干个：{values}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="205" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="200" />
       <source>names an unknown layer role {id}</source>
       <translation>引用了未知的图层用途 {id}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="209" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="204" />
       <source>must be one of: {values}</source>
       <translation>必须是以下值之一：{values}</translation>
     </message>

@@ -15,7 +15,6 @@ from .paths import i18n_path
 CONTEXT = "@default"
 
 _translator: QTranslator | None = None
-_language = "en"  # the language of the installed translation ("en": none, the source)
 
 
 def tr(message: str) -> str:
@@ -24,12 +23,10 @@ def tr(message: str) -> str:
 
 
 def ui_language() -> str:
-    """``"zh"`` while the plugin's Chinese translation is installed, else ``"en"``.
-
-    Texts that ``tr()`` cannot reach (the bilingual fields of data files, the two message
-    columns of the check outputs) follow the same choice as ``tr()``.
-    """
-    return _language
+    """``"zh"`` while the plugin's Chinese catalogue is installed, else ``"en"``: the choice
+    ``tr()`` makes, for texts it cannot reach (bilingual fields of data files, the two message
+    columns of the check outputs)."""
+    return "zh" if tr("Interface language: en").endswith("zh") else "en"
 
 
 def qgis_locale() -> str:
@@ -49,7 +46,7 @@ def qgis_locale() -> str:
 
 def install_translator(locale: str | None = None) -> bool:
     """Load ``i18n/sg_nr_plugin_<locale>.qm`` and install it; True if one was installed."""
-    global _translator, _language
+    global _translator
     locale = locale or qgis_locale()
     candidates = [locale, locale.split("_")[0]]
     if locale.lower().startswith("zh"):
@@ -62,15 +59,13 @@ def install_translator(locale: str | None = None) -> bool:
                 remove_translator()
                 QCoreApplication.installTranslator(translator)
                 _translator = translator
-                _language = "zh" if name.lower().startswith("zh") else name.split("_")[0]
                 return True
     return False
 
 
 def remove_translator() -> None:
     """Uninstall the translator installed by :func:`install_translator`, if any."""
-    global _translator, _language
+    global _translator
     if _translator is not None:
         QCoreApplication.removeTranslator(_translator)
         _translator = None
-    _language = "en"

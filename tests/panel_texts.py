@@ -23,13 +23,23 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-# Field and layer codes of the 三调 and project data standards (the pickers name the field they
-# look for: "申报修复模式字段（空：XFMS/修复模式）"), and DEM, PDF, Excel, the CGCS2000 datum,
-# QGIS itself.
-CODES = {"DLTB", "BSM", "DLBM", "DLMC", "TBMJ", "KCXS", "GDPDJB", "SBMJ", "XMBH", "XZQDM",
-         "XFMS", "DEM", "PDF", "Excel", "CGCS", "QGIS"}
+# Codes of the 三调 standard, and DEM, PDF, Excel, the CGCS2000 datum, QGIS itself; with them the
+# field codes the plugin names when it says which field it looks for ("（空：XFMS/修复模式）"):
+# see known_codes().
+CODES = {"DLTB", "BSM", "DLBM", "DLMC", "TBMJ", "KCXS", "GDPDJB", "DEM", "PDF", "Excel", "CGCS",
+         "QGIS"}
 WORD = re.compile(r"[A-Za-z]{3,}")
 CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def known_codes() -> set[str]:
+    """:data:`CODES` and the upper-case field codes of the role table (XMBH, XMBM, SBMJ…)."""
+    from sg_nr_plugin.core.schema.roles import role_table
+
+    codes = set(CODES)
+    for role in role_table().field_roles.values():
+        codes.update(a for a in role.aliases + role.weak_aliases if re.fullmatch(r"[A-Z0-9]+", a))
+    return codes
 
 
 def expand(dock) -> None:
@@ -95,9 +105,10 @@ def data_texts(layers, extra=()) -> list[str]:
 
 def english_words(texts, data) -> list[tuple[str, str]]:
     """``(widget class, word)`` of every English word left once the data are taken out."""
+    codes = known_codes()
     bad = []
     for kind, text in texts:
         for item in data:
             text = text.replace(item, " ")
-        bad += [(kind, word) for word in WORD.findall(text) if word not in CODES]
+        bad += [(kind, word) for word in WORD.findall(text) if word not in codes]
     return bad

@@ -74,37 +74,37 @@
       <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="129" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="130" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="99" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="101" />
       <source>Detect layers</source>
       <translation>自动识别图层</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="114" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="116" />
       <source>Export report…</source>
       <translation>导出报告…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="127" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="129" />
       <source>The algorithm {id} is not available yet.</source>
       <translation>算法 {id} 尚不可用。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="133" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="135" />
       <source>Rule set and thresholds</source>
       <translation>规则集与阈值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="137" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="139" />
       <source>Rule sets (*.json)</source>
       <translation>规则集 (*.json)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="141" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="144" />
       <source>Threshold</source>
       <translation>阈值</translation>
     </message>
@@ -119,94 +119,94 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="149" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="152" />
       <source>Check selected projects</source>
       <translation>核查选中项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="151" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="154" />
       <source>Check all</source>
       <translation>全部核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="153" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="156" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="168" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="171" />
       <source>All verdicts</source>
       <translation>全部结论</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/findings.py" line="54" />
+      <location filename="../sg_nr_plugin/core/checks/findings.py" line="70" />
       <source>Fail</source>
       <translation>不通过</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/findings.py" line="55" />
+      <location filename="../sg_nr_plugin/core/checks/findings.py" line="71" />
       <source>Needs fixing</source>
       <translation>需整改</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/findings.py" line="56" />
+      <location filename="../sg_nr_plugin/core/checks/findings.py" line="72" />
       <source>Pass</source>
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="172" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="175" />
       <source>All severities</source>
       <translation>全部级别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/findings.py" line="61" />
+      <location filename="../sg_nr_plugin/core/checks/findings.py" line="77" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/findings.py" line="61" />
+      <location filename="../sg_nr_plugin/core/checks/findings.py" line="77" />
       <source>Warning</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/findings.py" line="61" />
+      <location filename="../sg_nr_plugin/core/checks/findings.py" line="77" />
       <source>Info</source>
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="244" />
+      <location filename="../sg_nr_plugin/core/checks/rule_texts.py" line="69" />
       <source>unconfirmed; </source>
       <translation>未确认；</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="258" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="270" />
       <source>Threshold “{key}” must be a number.</source>
       <translation>阈值“{key}”必须是数字。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="285" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="297" />
       <source>Choose the project parcels layer first.</source>
       <translation>请先选择项目地块图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="295" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="307" />
       <source>Checking…</source>
       <translation>正在核查…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="295" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="307" />
       <source>The check could not start.</source>
       <translation>核查无法启动。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="307" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="319" />
       <source>The check was canceled or failed; no layers were added.
 {log}</source>
       <translation>核查已取消或失败，未添加任何图层。
 {log}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="316" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="329" />
       <source>{n} projects checked.</source>
       <translation>已核查 {n} 个项目。</translation>
     </message>
@@ -216,12 +216,12 @@
       <translation>核查问题</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="158" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="159" />
       <source>Checked projects</source>
       <translation>核查项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="366" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="379" />
       <source>Export report</source>
       <translation>导出报告</translation>
     </message>
@@ -231,32 +231,32 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="366" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="379" />
       <source>Report written. Open it now?</source>
       <translation>报告已写出。现在打开吗？</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/results_model.py" line="70" />
+      <location filename="../sg_nr_plugin/gui/results_model.py" line="80" />
       <source>Project / rule</source>
       <translation>项目 / 规则</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/results_model.py" line="70" />
+      <location filename="../sg_nr_plugin/gui/results_model.py" line="80" />
       <source>Verdict / severity</source>
       <translation>结论 / 级别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/results_model.py" line="70" />
+      <location filename="../sg_nr_plugin/gui/results_model.py" line="80" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/results_model.py" line="70" />
+      <location filename="../sg_nr_plugin/gui/results_model.py" line="80" />
       <source>Area (m²)</source>
       <translation>面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/results_model.py" line="70" />
+      <location filename="../sg_nr_plugin/gui/results_model.py" line="80" />
       <source>Message</source>
       <translation>说明</translation>
     </message>
@@ -271,42 +271,37 @@
       <translation>项目核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="147" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="148" />
       <source>Check date (empty: today)</source>
       <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="150" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="151" />
       <source>Rule set file (empty: built-in Guangdong defaults)</source>
       <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="153" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="154" />
       <source>Only the selected projects</source>
       <translation>仅核查选中的项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="160" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="161" />
       <source>Excel report</source>
       <translation>Excel 报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="197" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="198" />
       <source>The project parcels layer is missing or cannot be read.</source>
       <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="200" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="201" />
       <source>Layer “{layer}” has no coordinate reference system.</source>
       <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="292" />
-      <source>Rule {rule} not checked: {reason}</source>
-      <translation>规则 {rule} 未核查：{reason}</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="311" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="312" />
       <source>The check was canceled; no results were written.</source>
       <translation>核查已取消，未写出任何结果。</translation>
     </message>
@@ -1031,7 +1026,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>指标文件 {file}：“{key}” {problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="226" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="248" />
       <source>must be a JSON object</source>
       <translation>必须是 JSON 对象</translation>
     </message>
@@ -1056,7 +1051,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>必须是对象</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="229" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="251" />
       <source>must be one of {values}</source>
       <translation>必须是以下之一：{values}</translation>
     </message>
@@ -1266,7 +1261,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>平方千米</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/report.py" line="77" />
+      <location filename="../sg_nr_plugin/core/checks/report.py" line="79" />
       <source>{n} projects checked: {fail} fail, {fix} need fixing, {ok} pass</source>
       <translation>已核查 {n} 个项目：不通过 {fail} 个，需整改 {fix} 个，通过 {ok} 个</translation>
     </message>
@@ -1346,22 +1341,22 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（禁止开垦）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="176" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="177" />
       <source>not given: {layers}</source>
       <translation>未提供：{layers}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="256" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="257" />
       <source>(no id) #{fid}</source>
       <translation>（无编号）#{fid}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="275" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="276" />
       <source>empty geometry</source>
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="287" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="288" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -1371,57 +1366,57 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>规则集“{origin}”，键“{key}”：{problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="169" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="174" />
       <source>missing</source>
       <translation>缺失</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="112" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="117" />
       <source>unknown threshold</source>
       <translation>未知阈值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="131" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="136" />
       <source>No built-in rule set for the check “{kind}”.</source>
       <translation>核查“{kind}”没有内置规则集。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="140" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="145" />
       <source>cannot be read ({error})</source>
       <translation>无法读取（{error}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="145" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="150" />
       <source>not valid JSON ({error})</source>
       <translation>不是有效的 JSON（{error}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="173" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="178" />
       <source>must be a number</source>
       <translation>必须是数字</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="176" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="181" />
       <source>has the wrong type ({kind} expected)</source>
       <translation>类型错误（应为 {kind}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="184" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="189" />
       <source>must not be empty</source>
       <translation>不能为空</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="235" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="257" />
       <source>must be true or false</source>
       <translation>必须是 true 或 false</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="212" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="234" />
       <source>must be a list of texts</source>
       <translation>必须是文本列表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="215" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="237" />
       <source>unknown class set(s): {names}</source>
       <translation>未知地类集合：{names}</translation>
     </message>
@@ -1696,11 +1691,6 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）不在任何历史遗留矿山图斑上</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/mine.py" line="312" />
-      <source>{area_m2} m² ({area_mu} mu) of project {project} are declared natural recovery (自然恢复) but lie in sight of {reasons} (三区两线): suggested mode 工程治理 (engineering works)</source>
-      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）申报为自然恢复，但位于 {reasons} 的可视范围内（三区两线）：建议修复模式为工程治理</translation>
-    </message>
-    <message>
       <location filename="../sg_nr_plugin/core/checks/mine.py" line="329" />
       <source>{area_m2} m² ({area_mu} mu) of engineering works of project {project} lie in the core zone of {names}: only natural recovery is allowed there</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）工程措施位于{names}核心保护区内：该区域只允许自然恢复</translation>
@@ -1897,7 +1887,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="289" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="290" />
       <source>No project of “{layer}” is selected.</source>
       <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
@@ -1912,7 +1902,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>项目实施前的地类图斑（DLTB），如基期年度数据</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="319" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="332" />
       <source>Not checked (input not given): {rules}</source>
       <translation>未核查（未提供输入）：{rules}</translation>
     </message>
@@ -1922,14 +1912,9 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”中有 {n} 个图斑与其他图斑的标识码（BSM）重复（要素重复？），已按原样统计。BSM：{ids}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="102" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="104" />
       <source>Import projects from coordinate files…</source>
       <translation>从坐标文件导入项目…</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="103" />
-      <source>Read 报部坐标 .txt files (sgnr:importcoordtxt) and use them as the project parcels layer.</source>
-      <translation>读取报部坐标 .txt 文件（sgnr:importcoordtxt），并将其作为项目地块图层。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/gui/coord_import.py" line="24" />
@@ -2069,17 +2054,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>“{role}”选用了“{chosen}”；“{others}”也符合。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="77" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="78" />
       <source>{label} (empty: {names}…)</source>
       <translation>{label}（留空：{names}…）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="257" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="258" />
       <source>Declared area field of “{layer}”: “{field}” (found by its name; choose another in “Declared area field”)</source>
       <translation>“{layer}”的申报面积字段：“{field}”（按字段名识别；如不对，请在“申报面积字段”中另选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="265" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="266" />
       <source>Layer “{layer}” has no protected-area zone field ({names}…): core zones cannot be told apart. Choose the field in “{label}”.</source>
       <translation>图层“{layer}”没有自然保护地功能分区字段（{names}…），无法区分核心保护区。请在“{label}”中选择该字段。</translation>
     </message>
@@ -2344,47 +2329,47 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>既不计为已验收也不计为未验收：规划进度中这些项目显示为“状态未识别”（如应计为已验收，请将该值加入已验收值参数）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="264" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="259" />
       <source>Schema file {file}: no vocabulary “{name}”</source>
       <translation>结构文件 {file}：没有词表“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="275" />
+      <location filename="../sg_nr_plugin/core/schema/__init__.py" line="27" />
       <source>Cannot read the schema file {path}: {error}</source>
       <translation>无法读取结构文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="283" />
+      <location filename="../sg_nr_plugin/core/schema/__init__.py" line="38" />
       <source>Schema file {file}: “{key}” {problem}</source>
       <translation>结构文件 {file}：“{key}”{problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="295" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="283" />
       <source>must be a non-empty list of names</source>
       <translation>必须是非空的字段名列表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="313" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="301" />
       <source>names an unknown field “{name}”</source>
       <translation>引用了未知字段“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="320" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="308" />
       <source>holds an empty value</source>
       <translation>含有空值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="322" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="310" />
       <source>repeats “{value}”, already in “{other}”</source>
       <translation>重复了“{value}”，该值已属于“{other}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="329" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="317" />
       <source>names an unknown class “{name}”</source>
       <translation>引用了未知类别“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="360" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="348" />
       <source>Layer “{layer}”, field “{field}”: {n} feature(s) hold a {what} value that is not in the vocabulary ({values}; ∅ = empty). They are {counted}. Correct the values to one of: {known} (vocabulary {file}).</source>
       <translation>图层“{layer}”字段“{field}”：{n} 个要素的{what}值不在词表中（{values}；∅ 表示空值）。这些要素{counted}。请将其改为以下值之一：{known}（词表 {file}）。</translation>
     </message>
@@ -2394,37 +2379,37 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>图层用途表“{origin}”，键“{key}”：{problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="102" />
+      <location filename="../sg_nr_plugin/i18n.py" line="29" />
       <source>Interface language: en</source>
       <translation>Interface language: zh</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="135" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="130" />
       <source>repeats the id {id}</source>
       <translation>重复了标识 {id}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="141" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="136" />
       <source>names an unknown field role {id}</source>
       <translation>引用了未知的字段用途 {id}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="177" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="172" />
       <source>must be a list of non-empty texts</source>
       <translation>必须是非空文本的列表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="186" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="181" />
       <source>must list some of: {values}</source>
       <translation>必须列出以下值中的若干个：{values}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="205" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="200" />
       <source>names an unknown layer role {id}</source>
       <translation>引用了未知的图层用途 {id}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="209" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="204" />
       <source>must be one of: {values}</source>
       <translation>必须是以下值之一：{values}</translation>
     </message>
@@ -3068,6 +3053,101 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/core/coordinates.py" line="101" />
       <source>{n} feature(s) of “{layer}” have coordinates that cannot be real ({problem}): their areas would be wrong, so no result is given. Repair their geometry (or the layer's CRS) and run again. Feature(s): {features}</source>
       <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="293" />
+      <source>Rule “{rule}” not checked: {reason}</source>
+      <translation>规则“{rule}”未核查：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/rule_texts.py" line="49" />
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/mine.py" line="312" />
+      <source>{area_m2} m² ({area_mu} mu) of project {project} are declared natural recovery but lie in sight of {reasons} (the “three zones and two lines”): suggested mode engineering works</source>
+      <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）申报为自然恢复，但位于 {reasons} 的可视范围内（三区两线）：建议修复模式为工程治理</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="105" />
+      <source>Read coordinate files as reported to the ministry and use them as the project parcels layer.</source>
+      <translation>读取报部坐标文件，并将其作为项目地块图层。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="22" />
+      <source>Choose a rule-set file</source>
+      <translation>选择规则集文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="19" />
+      <source>Empty: the built-in Guangdong rule set</source>
+      <translation>留空：使用内置的广东省规则集</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="18" />
+      <source>Path of the rule-set file; empty: the built-in Guangdong rule set</source>
+      <translation>规则集文件的路径；留空则使用内置的广东省规则集</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="17" />
+      <source>topology validation error</source>
+      <translation>拓扑检查错误</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="18" />
+      <source>repeated point</source>
+      <translation>重复点</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="19" />
+      <source>hole lies outside its shell</source>
+      <translation>内环位于外环之外</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="20" />
+      <source>holes are nested</source>
+      <translation>内环相互嵌套</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="21" />
+      <source>interior is disconnected</source>
+      <translation>内部不连通</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="22" />
+      <source>self-intersection</source>
+      <translation>自相交</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="23" />
+      <source>ring self-intersection</source>
+      <translation>环自相交</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="24" />
+      <source>nested shells</source>
+      <translation>外环相互嵌套</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="25" />
+      <source>duplicate rings</source>
+      <translation>重复的环</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="28" />
+      <source>too few points in a geometry part</source>
+      <translation>几何部件的点数过少</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="30" />
+      <source>invalid coordinate</source>
+      <translation>无效坐标</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/geos_texts.py" line="31" />
+      <source>ring is not closed</source>
+      <translation>环未闭合</translation>
     </message>
   </context>
 </TS>

@@ -22,6 +22,13 @@ def tr(message: str) -> str:
     return QCoreApplication.translate(CONTEXT, message)
 
 
+def ui_language() -> str:
+    """``"zh"`` while the plugin's Chinese catalogue is installed, else ``"en"``: the choice
+    ``tr()`` makes, for texts it cannot reach (bilingual fields of data files, the two message
+    columns of the check outputs)."""
+    return "zh" if tr("Interface language: en").endswith("zh") else "en"
+
+
 def qgis_locale() -> str:
     """The locale QGIS uses for its interface, e.g. ``zh_CN`` (falls back to the system's)."""
     # QGIS desktop records the translation it chose (settings or ``--lang``) on the application.

@@ -34,7 +34,9 @@ def test_desktop_loads_plugin_without_python_errors(tmp_path, artifacts_dir):
     shutil.copy(ROOT / "data" / "tiny" / "shaoguan_tiny.gpkg", sample)
     env.update(SGNR_SMOKE_LOG=str(log), SGNR_SMOKE_REPORT=str(report), SGNR_SMOKE_PNG=str(png),
                SGNR_SMOKE_SAMPLE=str(sample), PYQGIS_STARTUP=str(HERE / "log_capture.py"),
-               HOME=str(tmp_path))
+               HOME=str(tmp_path),
+               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "tests"),
+                                                       env.get("PYTHONPATH")])))  # panel_texts
     command = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "qgis", "--nologo",
                "--noversioncheck", "--lang", "zh_CN", "--profiles-path", str(profiles),
                "--profile", "smoke",
@@ -48,6 +50,7 @@ def test_desktop_loads_plugin_without_python_errors(tmp_path, artifacts_dir):
     assert set(data["docks"]) == {"farmland", "paddy", "mine"}, data
     assert data.get("started") and data.get("check_ok"), data
     assert data["check_layers"], "the check added no result layers"
+    assert data.get("english") == [], "\n".join(data.get("english") or ["(not run)"])  # #18
     assert not data["errors"], data["errors"]
     assert data["screenshot"] and png.stat().st_size > 10_000
     lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []

@@ -43,6 +43,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.checks.rule_texts import rule_titles, threshold_label, threshold_note
 from ..core.checks.ruleset import builtin_ruleset, load_ruleset, ruleset_to_dict
 from ..core.errors import SgNrError
 from ..core.units import unit_names
@@ -53,6 +54,7 @@ from .check_detection import RoleDetectionMixin
 from .coord_import import CoordinateImportMixin
 from .results_model import GEOMETRY_ROLE, build_model, rows_from_layers
 from .task_runner import AlgorithmTaskRunner
+from .widget_texts import rule_set_file_texts
 
 SCOPE = "sgnr_checks"
 
@@ -100,8 +102,8 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
         self.detect_button.clicked.connect(lambda: self.detect_roles())
         layout.addWidget(self.detect_button)
         self.import_button = QPushButton(tr("Import projects from coordinate files…"))
-        self.import_button.setToolTip(tr("Read 报部坐标 .txt files (sgnr:importcoordtxt) and use "
-                                         "them as the project parcels layer."))
+        self.import_button.setToolTip(tr("Read coordinate files as reported to the ministry "
+                                         "and use them as the project parcels layer."))
         self.import_button.clicked.connect(lambda: self.import_coordinates())
         layout.addWidget(self.import_button)
         layout.addWidget(self._ruleset_box())
@@ -135,6 +137,7 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
         layout = QVBoxLayout(box)
         self.ruleset_file = QgsFileWidget()
         self.ruleset_file.setFilter(tr("Rule sets (*.json)"))
+        rule_set_file_texts(self.ruleset_file)
         self.ruleset_file.fileChanged.connect(lambda _path: self.load_thresholds())
         layout.addWidget(self.ruleset_file)
         self.threshold_table = QTableWidget(0, 3)
@@ -239,24 +242,33 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
         thresholds = list(ruleset.thresholds.values())
         self.threshold_table.setRowCount(len(thresholds))
         for row, threshold in enumerate(thresholds):
-            key = QTableWidgetItem(threshold.key)
+            # Users read the label; the key (the rule set's) rides along as item data.
+            key = QTableWidgetItem(threshold_label(threshold.key, ruleset))
+            key.setData(Qt.UserRole, threshold.key)
             key.setFlags(key.flags() & ~Qt.ItemIsEditable)
-            note = threshold.note if threshold.confirmed else tr("unconfirmed; ") + threshold.note
+            note = threshold_note(threshold.key, ruleset)
             self.threshold_table.setItem(row, 0, key)
             self.threshold_table.setItem(row, 1, QTableWidgetItem(f"{threshold.value:g}"))
             self.threshold_table.setItem(row, 2, QTableWidgetItem(note))
+
+    def _shown_ruleset(self):
+        """The chosen rule set for its rule titles; None (the built-in one's) if unreadable."""
+        try:
+            return self.current_ruleset()
+        except SgNrError:
+            return None
 
     def _ruleset_parameter(self) -> str:
         """The rule set file to pass: the chosen one, or a copy with the edited thresholds."""
         ruleset = self.current_ruleset()
         edited = {}
         for row in range(self.threshold_table.rowCount()):
-            key = self.threshold_table.item(row, 0).text()
+            key = self.threshold_table.item(row, 0).data(Qt.UserRole)
             try:
                 value = float(self.threshold_table.item(row, 1).text())
             except ValueError as error:
-                raise SgNrError(tr("Threshold “{key}” must be a number.").format(key=key)) \
-                    from error
+                raise SgNrError(tr("Threshold “{key}” must be a number.").format(
+                    key=threshold_label(key, ruleset))) from error
             if value != ruleset.thresholds[key].value:
                 edited[key] = value
         if not edited:
@@ -310,14 +322,15 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
         self.result_layers = layers
         self._add_layers(layers)
         findings, projects = layers["OUTPUT_FINDINGS"], layers["OUTPUT_PROJECTS"]
-        self.results_rows = rows_from_layers(projects, findings)
+        ruleset = self._shown_ruleset()
+        self.results_rows = rows_from_layers(projects, findings, ruleset, self.config.kind)
         self.refresh_tree()
         self.export_button.setEnabled(bool(results.get("OUTPUT_XLSX")))
         lines = [tr("{n} projects checked.").format(n=projects.featureCount())]
         first = next(projects.getFeatures(), None)
         if first is not None and first["not_checked"]:  # never let "not checked" look passed
             lines.append(tr("Not checked (input not given): {rules}").format(
-                rules=first["not_checked"]))
+                rules=rule_titles(first["not_checked"], ruleset, self.config.kind)))
         self.status.setText("\n".join(lines))
 
     def _add_layers(self, layers: dict) -> None:

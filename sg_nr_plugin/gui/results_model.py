@@ -10,7 +10,8 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from ..core.checks.findings import severity_label, verdict_label
-from ..i18n import tr
+from ..core.checks.rule_texts import rule_title
+from ..i18n import tr, ui_language
 
 GEOMETRY_ROLE = Qt.UserRole + 1
 KIND_ROLE = Qt.UserRole + 2
@@ -36,14 +37,23 @@ class FindingRow:
     area_mu: float
     message: str
     geometry: QgsGeometry
+    title: str = ""  # the rule's title in the interface language
 
 
-def rows_from_layers(projects_layer, findings_layer) -> tuple[list, list]:
+def rows_from_layers(projects_layer, findings_layer, ruleset=None,
+                     kind: str = "") -> tuple[list, list]:
+    """Rows of the two output layers; rule titles from ``ruleset`` (else the built-in one of
+    ``kind``), messages from the column of the interface language (``message`` is Chinese,
+    ``message_en`` English: the outputs carry both)."""
     projects = [ProjectRow(f["project_id"], f["verdict"], _num(f["area_m2"]),
                            _num(f["area_mu"]), QgsGeometry(f.geometry()))
                 for f in projects_layer.getFeatures()]
+    column = "message" if ui_language() == "zh" else "message_en"
+    if findings_layer.fields().indexOf(column) < 0:
+        column = "message"
     findings = [FindingRow(f["project_id"], f["rule_id"], f["severity"], _num(f["area_m2"]),
-                           _num(f["area_mu"]), str(f["message"]), QgsGeometry(f.geometry()))
+                           _num(f["area_mu"]), str(f[column]), QgsGeometry(f.geometry()),
+                           rule_title(f["rule_id"], ruleset, kind))
                 for f in findings_layer.getFeatures()]
     return projects, findings
 
@@ -83,8 +93,9 @@ def build_model(projects: list[ProjectRow], findings: list[FindingRow],
                      project.area_m2, "", project.geometry, "project")
         row[0].setIcon(_dot(VERDICT_COLORS.get(project.verdict, "#999999")))
         for finding in children:
-            child = _items(finding.rule_id, severity_label(finding.severity), finding.area_mu,
-                           finding.area_m2, finding.message, finding.geometry, "finding")
+            child = _items(finding.title or finding.rule_id, severity_label(finding.severity),
+                           finding.area_mu, finding.area_m2, finding.message,
+                           finding.geometry, "finding")
             child[0].setIcon(_dot(SEVERITY_COLORS.get(finding.severity, "#999999")))
             row[0].appendRow(child)
         model.appendRow(row)

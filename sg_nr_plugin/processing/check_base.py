@@ -35,6 +35,7 @@ from ..core.checks.engine import CheckSpec, create_run
 from ..core.checks.findings import MU_PER_M2, SEVERITY_ZH, VERDICT_ZH
 from ..core.checks.project_fields import choose_id_field, review_projects
 from ..core.checks.report import CheckReport, write_report
+from ..core.checks.rule_texts import rule_title
 from ..core.checks.ruleset import builtin_ruleset, load_ruleset
 from ..core.errors import CrsError, EmptyInputError, SgNrError
 from ..core.schema.roles import role_table
@@ -279,8 +280,8 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
                 raise SgNrError(tr("No project of “{layer}” is selected.").format(layer=name))
             raise EmptyInputError(name)
         for rule_id, reason in check.not_checked.items():
-            feedback.pushWarning(tr("Rule {rule} not checked: {reason}").format(
-                rule=rule_id, reason=reason))
+            feedback.pushWarning(tr("Rule “{rule}” not checked: {reason}").format(
+                rule=rule_title(rule_id, ruleset), reason=reason))
         findings_sink, findings_id = self.parameterAsSink(
             parameters, "OUTPUT_FINDINGS", context, _fields(FINDING_FIELDS),
             QgsWkbTypes.MultiPolygon, inputs.crs)

@@ -77,7 +77,8 @@ def test_natural_recovery_900_m_from_an_expressway_is_flagged_1100_m_not(qgis_ap
     _, results = check(parcels, ROADS=road_layer)
     [flag] = by_rule(results["NEAR"], "mode_visibility")
     assert flag.severity == "warning" and close(flag.area_m2, rect_area(*SQUARE))
-    assert "G4 (高速公路) 900 m" in flag.message_en and "工程治理" in flag.message_en
+    assert "G4 (高速公路) 900 m" in flag.message_en and "engineering works" in flag.message_en
+    assert "工程治理" in flag.message_zh
     assert results["NEAR"].quotas["suggested_mode"] == "工程治理"
     assert results["NEAR"].quotas["declared_mode"] == "自然恢复"
     assert not by_rule(results["FAR"], "mode_visibility")

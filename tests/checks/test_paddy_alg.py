@@ -54,7 +54,7 @@ def test_algorithm_outputs_verdicts_findings_and_figures(provider_registered, in
     assert by_rule[("B", "hazard")]["severity"] == "error"
     assert ("A", "hazard") not in by_rule  # 150 m from B's edge, 350 m from A's
     assert ("A", "water_source") not in by_rule  # the ditch is 100 m north
-    assert "Rule public_forest not checked" in feedback.textLog()
+    assert "Rule “Public-welfare forest” not checked" in feedback.textLog()  # its title
 
 
 def test_water_layer_parameter(provider_registered, inputs):

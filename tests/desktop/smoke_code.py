@@ -2,7 +2,8 @@
 
 After QGIS has started (in Chinese): check the plugin is loaded with its provider and menu, load
 the tiny sample's layers, open every dock panel, run the farmland check from its panel as a
-background task, then grab a screenshot of the main window, write a JSON report and quit.
+background task, list the English words left in the panels (#18), then grab a screenshot of
+the main window, write a JSON report and quit.
 """
 
 import json
@@ -56,6 +57,18 @@ def _start():
 def _check_finished(ok, results, layers):
     report["check_ok"] = bool(ok)
     report["check_layers"] = sorted(layers)
+    try:  # the panel has filled its tree (its own slot ran first)
+        from panel_texts import data_texts, english_words, expand, panel_texts  # tests/
+
+        data = data_texts(QgsProject.instance().mapLayers().values())
+        english = []
+        for name, dock in sorted((getattr(utils.plugins["sg_nr_plugin"], "docks", {})).items()):
+            expand(dock)
+            english += [f"{name}: {kind}: {word}"
+                        for kind, word in english_words(panel_texts(dock), data)]
+        report["english"] = english
+    except Exception as error:
+        report["errors"].append(repr(error))
     QTimer.singleShot(1500, _screenshot)
 
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 from qgis.core import QgsVectorFileWriter, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 from sg_nr_plugin.core.checks.roles import LayerInfo, detect_roles
 from tests.checks.helpers import dltb, layer, projects, rect_wkt
@@ -117,7 +117,7 @@ def test_check_runs_as_a_task_and_the_tree_matches_the_output(project, dock, tmp
         assert item.rowCount() == per_project.get(item.text(), 0)
     rules = sorted(f["rule_id"] for f in findings_layer.getFeatures())
     assert rules == ["eco_redline", "public_forest"]
-    assert "protected_area" in dock.status.text()  # not checked, and the panel says so
+    assert "Protected areas" in dock.status.text()  # not checked, and the panel says so
     exported = dock.export_report(str(tmp_path / "out.xlsx"))
     assert exported and (tmp_path / "out.xlsx").stat().st_size > 0
     dock.verdict_filter.setCurrentIndex(dock.verdict_filter.findData("pass"))
@@ -229,10 +229,12 @@ def test_edited_threshold_reaches_the_algorithm(project, dock):
     project.addMapLayers(list(layers.values()))
     dock.detect_roles()
     table = dock.threshold_table
-    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "min_finding_m2")
+    row = next(r for r in range(table.rowCount())
+               if table.item(r, 0).data(Qt.UserRole) == "min_finding_m2")
+    assert table.item(row, 0).text() == "Smallest conflict reported (m²)"  # not the key
     table.item(row, 1).setText("1000000")  # every conflict becomes "noise"
     assert dock.run_check(False)
     assert wait_until(lambda: not dock.runner.running)
     assert dock.result_layers["OUTPUT_FINDINGS"].featureCount() == 0
     table.item(row, 1).setText("abc")
-    assert not dock.run_check(False) and "min_finding_m2" in dock.status.text()
+    assert not dock.run_check(False) and "Smallest conflict" in dock.status.text()

@@ -22,6 +22,7 @@ from qgis.core import (
 
 from ...i18n import tr
 from ..coordinates import Domain, coordinate_problem
+from ..geos_texts import geos_reason
 from ..overlay import polygon_parts
 from ..reading import read_features
 from .context import (
@@ -284,7 +285,7 @@ class _PartReader:
         if geom.isGeosValid():
             return ProjectPart(feature.id(), geom, attributes)
         errors = geom.validateGeometry(QgsGeometry.ValidatorGeos)
-        reason = errors[0].what() if errors else tr("invalid geometry")
+        reason = geos_reason(errors[0].what()) if errors else tr("invalid geometry")
         repaired = polygon_parts(geom.makeValid()) or QgsGeometry()
         return ProjectPart(feature.id(), repaired, attributes, reason)
 

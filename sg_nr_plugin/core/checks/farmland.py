@@ -14,7 +14,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from .context import ProjectContext, clip, difference, union
 from .engine import CheckSpec, deductions, make_finding, rule
-from .findings import MU_PER_M2
+from .findings import MU_PER_M2, class_name
 from .rules_common import dltb_tiles_project  # also registers the common rules
 from .ruleset import RuleSet
 
@@ -82,7 +82,7 @@ def check_source_class(ctx, cfg, ruleset) -> list:
             QT_TRANSLATE_NOOP("@default", "{area_m2} m² ({area_mu} mu) of project {project} "
                               "lie on land class {code} {name}, which cannot become new "
                               "cultivated land"),
-            code=code or "-", name=land_class.name_zh))
+            code=code or "-", name=class_name(land_class)))
     return findings
 
 

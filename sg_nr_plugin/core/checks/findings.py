@@ -39,13 +39,29 @@ def _zh() -> QTranslator | None:
     return _zh_translator
 
 
+@dataclass(frozen=True)
+class Both:
+    """A message value that has a text in each language (a land class's name)."""
+
+    zh: str
+    en: str
+
+
+def class_name(land_class) -> Both:
+    """A land class's name in both languages, for a message."""
+    return Both(land_class.name_zh, land_class.name_en)
+
+
 def bilingual(template: str, **values) -> tuple[str, str]:
-    """``(zh, en)`` texts of a ``QT_TRANSLATE_NOOP(CONTEXT, …)`` template filled with values."""
+    """``(zh, en)`` texts of a ``QT_TRANSLATE_NOOP(CONTEXT, …)`` template filled with values
+    (a :class:`Both` value gives each language its own text)."""
     translator = _zh()
     # PyQt5 passes a str to QTranslator.translate as ASCII: give it the UTF-8 bytes.
     zh_template = (translator.translate(CONTEXT, template.encode("utf-8"))
                    if translator else "") or template
-    return zh_template.format(**values), template.format(**values)
+    zh = {k: v.zh if isinstance(v, Both) else v for k, v in values.items()}
+    en = {k: v.en if isinstance(v, Both) else v for k, v in values.items()}
+    return zh_template.format(**zh), template.format(**en)
 
 
 def verdict_label(verdict: str) -> str:

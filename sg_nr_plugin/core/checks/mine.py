@@ -312,8 +312,8 @@ def check_mode_visibility(ctx, cfg, ruleset) -> list:
     return [make_finding(
         ctx, cfg, ruleset, union(natural),
         QT_TRANSLATE_NOOP("@default", "{area_m2} m² ({area_mu} mu) of project {project} are "
-                          "declared natural recovery (自然恢复) but lie in sight of {reasons} "
-                          "(三区两线): suggested mode 工程治理 (engineering works)"),
+                          "declared natural recovery but lie in sight of {reasons} (the “three "
+                          "zones and two lines”): suggested mode engineering works"),
         reasons="; ".join(reasons))]
 
 

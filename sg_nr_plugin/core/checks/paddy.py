@@ -18,7 +18,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from . import rules_common  # noqa: F401 - registers the common rules
 from .context import ProjectContext, clip, difference, union
 from .engine import CheckSpec, deductions, make_finding, rule
-from .findings import MU_PER_M2
+from .findings import MU_PER_M2, class_name
 from .paddy_blocks import project_blocks, project_distance
 from .ruleset import RuleSet
 
@@ -86,7 +86,7 @@ def check_source_class(ctx, cfg, ruleset) -> list:
             QT_TRANSLATE_NOOP("@default", "{area_m2} m² ({area_mu} mu) of project {project} "
                               "lie on land class {code} {name}, which cannot become paddy"),
             area_m2=_gross(pieces), code=code or "-",
-            name=ctx.run.table.lookup(code).name_zh))
+            name=class_name(ctx.run.table.lookup(code))))
     return findings
 
 

@@ -49,7 +49,10 @@ class Threshold:
     value: float
     unit: str = ""
     confirmed: bool = True
-    note: str = ""
+    note: str = ""  # English (the source language); the texts below: rule_texts.py
+    note_zh: str = ""
+    label_en: str = ""
+    label_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,8 @@ class RuleConfig:
     severity: str
     enabled: bool = True
     deduct: bool = False  # conflict area is removed from the project's quotas
+    title_en: str = ""  # what users read instead of the id (rule_texts.rule_title)
+    title_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -194,9 +199,26 @@ def _thresholds(data: dict, origin: str) -> dict[str, Threshold]:
         confirmed = spec.get("confirmed", True)
         if not isinstance(confirmed, bool):
             raise RuleSetError(origin, prefix + "confirmed", tr("must be true or false"))
+        label = _bilingual(spec, "label", origin, prefix)
+        note = _bilingual(spec, "note", origin, prefix)
         result[key] = Threshold(key, _get(spec, "value", float, origin, prefix),
-                                str(spec.get("unit", "")), confirmed, str(spec.get("note", "")))
+                                str(spec.get("unit", "")), confirmed, note[0], note[1],
+                                label[0], label[1])
     return result
+
+
+def _bilingual(spec: dict, key: str, origin: str, prefix: str) -> tuple[str, str]:
+    """``(en, zh)`` of an optional ``{"en": …, "zh": …}`` text; both are required when it is
+    given. A plain text is English only (rule-set files written before version 2023.2)."""
+    value = spec.get(key)
+    if value is None:
+        return "", ""
+    if isinstance(value, str):
+        return value, ""
+    if not isinstance(value, dict):
+        raise RuleSetError(origin, prefix + key, tr("must be a JSON object"))
+    return (_text(value, "en", origin, f"{prefix}{key}."),
+            _text(value, "zh", origin, f"{prefix}{key}."))
 
 
 def _class_sets(data: dict, origin: str) -> dict[str, ClassSpec]:
@@ -233,7 +255,9 @@ def _rules(data: dict, origin: str) -> dict[str, RuleConfig]:
             flags[flag] = spec.get(flag, default)
             if not isinstance(flags[flag], bool):
                 raise RuleSetError(origin, prefix + flag, tr("must be true or false"))
-        result[rule_id] = RuleConfig(rule_id, severity, flags["enabled"], flags["deduct"])
+        title = _bilingual(spec, "title", origin, prefix)
+        result[rule_id] = RuleConfig(rule_id, severity, flags["enabled"], flags["deduct"],
+                                     *title)
     return result
 
 
@@ -245,9 +269,23 @@ def ruleset_to_dict(ruleset: RuleSet) -> dict:
         "kind": ruleset.kind,
         "title": {"zh": ruleset.title_zh, "en": ruleset.title_en},
         "thresholds": {t.key: {"value": t.value, "unit": t.unit, "confirmed": t.confirmed,
-                               "note": t.note} for t in ruleset.thresholds.values()},
+                               **_texts(label=(t.label_en, t.label_zh),
+                                        note=(t.note, t.note_zh))}
+                       for t in ruleset.thresholds.values()},
         "class_sets": {k: {"sets": list(v.sets), "codes": list(v.codes)}
                        for k, v in ruleset.class_sets.items()},
-        "rules": {r.rule_id: {"severity": r.severity, "enabled": r.enabled, "deduct": r.deduct}
+        "rules": {r.rule_id: {"severity": r.severity, "enabled": r.enabled, "deduct": r.deduct,
+                              **_texts(title=(r.title_en, r.title_zh))}
                   for r in ruleset.rules.values()},
     }
+
+
+def _texts(**pairs: tuple[str, str]) -> dict:
+    """The JSON form of ``(en, zh)`` texts, as :func:`_bilingual` reads them back."""
+    result: dict = {}
+    for key, (en, zh) in pairs.items():
+        if en and zh:
+            result[key] = {"en": en, "zh": zh}
+        elif en:
+            result[key] = en
+    return result

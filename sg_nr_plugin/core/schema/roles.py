@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ...i18n import tr
+from ...i18n import tr, ui_language
 from ...paths import resource_path
 from ..errors import SgNrError
 from ..fields import find_field
@@ -95,11 +95,6 @@ class RoleTable:
 
     def fields_of(self, layer_role: str) -> tuple[str, ...]:
         return self.layer_roles[layer_role].field_roles
-
-
-def ui_language() -> str:
-    """``zh`` when the plugin's Chinese translation is installed, else ``en``."""
-    return "zh" if tr("Interface language: en").endswith("zh") else "en"
 
 
 @lru_cache(maxsize=4)

@@ -74,7 +74,7 @@
       <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="130" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="128" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
@@ -216,7 +216,7 @@
       <translation>核查问题</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="159" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="157" />
       <source>Checked projects</source>
       <translation>核查项目</translation>
     </message>
@@ -271,37 +271,37 @@
       <translation>项目核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="148" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="146" />
       <source>Check date (empty: today)</source>
       <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="151" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="149" />
       <source>Rule set file (empty: built-in Guangdong defaults)</source>
       <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="154" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="152" />
       <source>Only the selected projects</source>
       <translation>仅核查选中的项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="161" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="159" />
       <source>Excel report</source>
       <translation>Excel 报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="198" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="191" />
       <source>The project parcels layer is missing or cannot be read.</source>
       <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="201" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="194" />
       <source>Layer “{layer}” has no coordinate reference system.</source>
       <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="312" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="302" />
       <source>The check was canceled; no results were written.</source>
       <translation>核查已取消，未写出任何结果。</translation>
     </message>
@@ -1887,7 +1887,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="290" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="280" />
       <source>No project of “{layer}” is selected.</source>
       <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
@@ -2054,17 +2054,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>“{role}”选用了“{chosen}”；“{others}”也符合。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="78" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="76" />
       <source>{label} (empty: {names}…)</source>
       <translation>{label}（留空：{names}…）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="258" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="248" />
       <source>Declared area field of “{layer}”: “{field}” (found by its name; choose another in “Declared area field”)</source>
       <translation>“{layer}”的申报面积字段：“{field}”（按字段名识别；如不对，请在“申报面积字段”中另选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="266" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="256" />
       <source>Layer “{layer}” has no protected-area zone field ({names}…): core zones cannot be told apart. Choose the field in “{label}”.</source>
       <translation>图层“{layer}”没有自然保护地功能分区字段（{names}…），无法区分核心保护区。请在“{label}”中选择该字段。</translation>
     </message>
@@ -3055,7 +3055,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="293" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="283" />
       <source>Rule “{rule}” not checked: {reason}</source>
       <translation>规则“{rule}”未核查：{reason}</translation>
     </message>

@@ -1266,7 +1266,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>平方千米</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/report.py" line="77" />
+      <location filename="../sg_nr_plugin/core/checks/report.py" line="79" />
       <source>{n} projects checked: {fail} fail, {fix} need fixing, {ok} pass</source>
       <translation>已核查 {n} 个项目：不通过 {fail} 个，需整改 {fix} 个，通过 {ok} 个</translation>
     </message>
@@ -2344,47 +2344,47 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>既不计为已验收也不计为未验收：规划进度中这些项目显示为“状态未识别”（如应计为已验收，请将该值加入已验收值参数）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="264" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="259" />
       <source>Schema file {file}: no vocabulary “{name}”</source>
       <translation>结构文件 {file}：没有词表“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="275" />
+      <location filename="../sg_nr_plugin/core/schema/__init__.py" line="27" />
       <source>Cannot read the schema file {path}: {error}</source>
       <translation>无法读取结构文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="283" />
+      <location filename="../sg_nr_plugin/core/schema/__init__.py" line="38" />
       <source>Schema file {file}: “{key}” {problem}</source>
       <translation>结构文件 {file}：“{key}”{problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="295" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="283" />
       <source>must be a non-empty list of names</source>
       <translation>必须是非空的字段名列表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="313" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="301" />
       <source>names an unknown field “{name}”</source>
       <translation>引用了未知字段“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="320" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="308" />
       <source>holds an empty value</source>
       <translation>含有空值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="322" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="310" />
       <source>repeats “{value}”, already in “{other}”</source>
       <translation>重复了“{value}”，该值已属于“{other}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="329" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="317" />
       <source>names an unknown class “{name}”</source>
       <translation>引用了未知类别“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="360" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="348" />
       <source>Layer “{layer}”, field “{field}”: {n} feature(s) hold a {what} value that is not in the vocabulary ({values}; ∅ = empty). They are {counted}. Correct the values to one of: {known} (vocabulary {file}).</source>
       <translation>图层“{layer}”字段“{field}”：{n} 个要素的{what}值不在词表中（{values}；∅ 表示空值）。这些要素{counted}。请将其改为以下值之一：{known}（词表 {file}）。</translation>
     </message>
@@ -3068,6 +3068,26 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/core/coordinates.py" line="101" />
       <source>{n} feature(s) of “{layer}” have coordinates that cannot be real ({problem}): their areas would be wrong, so no result is given. Repair their geometry (or the layer's CRS) and run again. Feature(s): {features}</source>
       <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/menus.py" line="31" />
+      <source>Plan indicators (表1)…</source>
+      <translation>规划主要指标（表1）…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/menus.py" line="33" />
+      <source>Cultivated land balance ledger…</source>
+      <translation>耕地占补平衡台账…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/menus.py" line="35" />
+      <source>DLTB data health check…</source>
+      <translation>地类图斑数据体检…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/menus.py" line="37" />
+      <source>Import project coordinate files…</source>
+      <translation>导入项目报部坐标文件…</translation>
     </message>
   </context>
 </TS>

@@ -74,12 +74,12 @@
       <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="129" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="108" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="99" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="98" />
       <source>Detect layers</source>
       <translation>自动识别图层</translation>
     </message>
@@ -184,29 +184,29 @@
       <translation>阈值“{key}”必须是数字。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="285" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="284" />
       <source>Choose the project parcels layer first.</source>
       <translation>请先选择项目地块图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="295" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="294" />
       <source>Checking…</source>
       <translation>正在核查…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="295" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="294" />
       <source>The check could not start.</source>
       <translation>核查无法启动。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="307" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="310" />
       <source>The check was canceled or failed; no layers were added.
 {log}</source>
       <translation>核查已取消或失败，未添加任何图层。
 {log}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="316" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="319" />
       <source>{n} projects checked.</source>
       <translation>已核查 {n} 个项目。</translation>
     </message>
@@ -216,12 +216,12 @@
       <translation>核查问题</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="158" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="137" />
       <source>Checked projects</source>
       <translation>核查项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="366" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="360" />
       <source>Export report</source>
       <translation>导出报告</translation>
     </message>
@@ -231,7 +231,7 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="366" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="360" />
       <source>Report written. Open it now?</source>
       <translation>报告已写出。现在打开吗？</translation>
     </message>
@@ -271,42 +271,42 @@
       <translation>项目核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="147" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="126" />
       <source>Check date (empty: today)</source>
       <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="150" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="129" />
       <source>Rule set file (empty: built-in Guangdong defaults)</source>
       <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="153" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="132" />
       <source>Only the selected projects</source>
       <translation>仅核查选中的项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="160" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="139" />
       <source>Excel report</source>
       <translation>Excel 报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="197" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="176" />
       <source>The project parcels layer is missing or cannot be read.</source>
       <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="200" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="179" />
       <source>Layer “{layer}” has no coordinate reference system.</source>
       <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="292" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="271" />
       <source>Rule {rule} not checked: {reason}</source>
       <translation>规则 {rule} 未核查：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="311" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="290" />
       <source>The check was canceled; no results were written.</source>
       <translation>核查已取消，未写出任何结果。</translation>
     </message>
@@ -1897,7 +1897,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="289" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="268" />
       <source>No project of “{layer}” is selected.</source>
       <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
@@ -1912,7 +1912,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>项目实施前的地类图斑（DLTB），如基期年度数据</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="319" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="322" />
       <source>Not checked (input not given): {rules}</source>
       <translation>未核查（未提供输入）：{rules}</translation>
     </message>
@@ -1922,12 +1922,12 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”中有 {n} 个图斑与其他图斑的标识码（BSM）重复（要素重复？），已按原样统计。BSM：{ids}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="102" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="101" />
       <source>Import projects from coordinate files…</source>
       <translation>从坐标文件导入项目…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="103" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="102" />
       <source>Read 报部坐标 .txt files (sgnr:importcoordtxt) and use them as the project parcels layer.</source>
       <translation>读取报部坐标 .txt 文件（sgnr:importcoordtxt），并将其作为项目地块图层。</translation>
     </message>
@@ -2069,17 +2069,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>“{role}”选用了“{chosen}”；“{others}”也符合。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="77" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="75" />
       <source>{label} (empty: {names}…)</source>
       <translation>{label}（留空：{names}…）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="257" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="236" />
       <source>Declared area field of “{layer}”: “{field}” (found by its name; choose another in “Declared area field”)</source>
       <translation>“{layer}”的申报面积字段：“{field}”（按字段名识别；如不对，请在“申报面积字段”中另选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="265" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="244" />
       <source>Layer “{layer}” has no protected-area zone field ({names}…): core zones cannot be told apart. Choose the field in “{label}”.</source>
       <translation>图层“{layer}”没有自然保护地功能分区字段（{names}…），无法区分核心保护区。请在“{label}”中选择该字段。</translation>
     </message>
@@ -3088,6 +3088,61 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/gui/menus.py" line="37" />
       <source>Import project coordinate files…</source>
       <translation>导入项目报部坐标文件…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="38" />
+      <source>Imported projects</source>
+      <translation>导入的项目</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="181" />
+      <source>Results</source>
+      <translation>核查结果</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="186" />
+      <source>Folder of sgnr_results.gpkg (empty: the project's folder)</source>
+      <translation>sgnr_results.gpkg 所在文件夹（空：工程所在文件夹）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="187" />
+      <source>Keep earlier results (a new run adds a group)</source>
+      <translation>保留以前的结果（每次核查新增一个图层组）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="190" />
+      <source>Results folder (empty: the project's folder)</source>
+      <translation>结果文件夹（空：工程所在文件夹）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="220" />
+      <source>Results are written to {path}</source>
+      <translation>结果写入 {path}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/presentation.py" line="60" />
+      <source>Areas (zoomed in)</source>
+      <translation>面（放大时）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/presentation.py" line="62" />
+      <source>Points (zoomed out)</source>
+      <translation>点（缩小时）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/result_fields.py" line="43" />
+      <source>must be a non-empty JSON object</source>
+      <translation>必须是非空的 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/result_fields.py" line="49" />
+      <source>needs label_zh and label_en texts</source>
+      <translation>需要 label_zh 和 label_en 文本</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/result_fields.py" line="53" />
+      <source>must map name suffixes to 0–10 decimal places</source>
+      <translation>必须把字段名后缀对应到 0–10 位小数</translation>
     </message>
   </context>
 </TS>

@@ -16,6 +16,7 @@ from ..paths import icon_path
 from .access import unloadable_reason
 from .inputs import check_inputs
 from .outputs import StagedOutputs
+from .presentation import attach_presentation
 from .safe_sink import SpreadsheetSafeSink, is_spreadsheet
 
 
@@ -29,6 +30,7 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
 
     ALGORITHM_ID = ""
     GROUP_ID = ""
+    RESULT_STYLES: dict[str, str] = {}  # output → .qml under resources/styles/
 
     def name(self) -> str:
         return self.ALGORITHM_ID
@@ -104,7 +106,10 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
                 results = self.compute(staged.parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 raise SgNrError(tr("The run was canceled: no output was written."))
-            return staged.commit(results, context)
+            committed = staged.commit(results, context)
+            # style, aliases, areas rounded for display (when Processing loads the layers)
+            attach_presentation(context, committed, self.RESULT_STYLES)
+            return committed
         except (SgNrError, QgsProcessingException) as error:
             message = _message(error)
             if staged is not None:

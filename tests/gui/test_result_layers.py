@@ -1,0 +1,223 @@
+"""Panel results in a GeoPackage, one group per check, and how result layers are presented
+(issue #18): aliases in the interface language, areas rounded for display only, a
+scale-dependent style with translated legend labels — from the panel and from Processing."""
+
+from __future__ import annotations
+
+import pytest
+from osgeo import ogr
+from qgis.core import QgsApplication
+
+from sg_nr_plugin.gui import result_layers
+from tests.gui.test_check_dock import sample_layers, wait_until
+
+
+@pytest.fixture
+def dock(project, provider_registered, qgis_iface):
+    from sg_nr_plugin.gui.check_config import dock_configs
+    from sg_nr_plugin.gui.check_dock import CheckDock
+
+    widget = CheckDock(dock_configs()[0], qgis_iface)
+    yield widget
+    widget.runner.cancel()
+    wait_until(lambda: not widget.runner.running, 30)
+    widget.deleteLater()
+
+
+def _run(dock, project) -> dict:
+    assert dock.run_check(False)
+    assert wait_until(lambda: not dock.runner.running), "task did not finish"
+    assert dock.result_layers, dock.status.text()
+    return dock.result_layers
+
+
+def _tables(path) -> list[str]:
+    dataset = ogr.Open(str(path))
+    return sorted(dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount()))
+
+
+def _checked_layers(project, dock):
+    project.addMapLayers(list(sample_layers().values()))
+    dock.detect_roles()
+
+
+def test_a_panel_run_writes_its_layers_into_the_chosen_geopackage(project, dock, tmp_path):
+    folder = tmp_path / "chosen"
+    result_layers.set_results_folder(str(folder), project)
+    _checked_layers(project, dock)
+    layers = _run(dock, project)
+    gpkg = folder / "sgnr_results.gpkg"
+    assert gpkg.is_file()
+    tables = _tables(gpkg)
+    assert len(tables) == 2 and all(t.startswith("farmland_") for t in tables), tables
+    assert {t.split("_")[1] for t in tables} == {"findings", "projects"}
+    for layer in layers.values():
+        assert layer.providerType() == "ogr" and str(gpkg) in layer.source()
+        assert layer.id() in project.mapLayers()
+        assert "farmland" in layer.source() and layer.name().endswith(layer.name()[-8:])
+    dataset = ogr.Open(str(gpkg))
+    counts = {dataset.GetLayer(i).GetName().split("_")[1]: dataset.GetLayer(i).GetFeatureCount()
+              for i in range(dataset.GetLayerCount())}
+    assert counts == {"projects": 3, "findings": 2}
+
+
+def test_without_a_chosen_folder_the_geopackage_is_beside_the_project(project, dock, tmp_path):
+    assert project.write(str(tmp_path / "work.qgz"))
+    _checked_layers(project, dock)
+    _run(dock, project)
+    assert (tmp_path / "sgnr_results.gpkg").is_file()
+    assert result_layers.results_gpkg(project) == tmp_path / "sgnr_results.gpkg"
+
+
+def test_a_second_run_replaces_the_group_unless_history_is_kept(project, dock, tmp_path):
+    result_layers.set_results_folder(str(tmp_path), project)
+    _checked_layers(project, dock)
+    first = {name: layer.id() for name, layer in _run(dock, project).items()}
+    _run(dock, project)
+    groups = result_layers.result_groups("farmland", project)
+    assert len(groups) == 1
+    assert not set(first.values()) & set(project.mapLayers())  # the old layers are gone
+    assert len(_tables(tmp_path / "sgnr_results.gpkg")) == 2  # and their tables
+    result_layers.set_keep_history(True, project)
+    _run(dock, project)
+    assert len(result_layers.result_groups("farmland", project)) == 2
+    assert len(_tables(tmp_path / "sgnr_results.gpkg")) == 4
+
+
+def test_a_canceled_run_leaves_no_table(project, dock, tmp_path):
+    result_layers.set_results_folder(str(tmp_path), project)
+    layers = sample_layers(count=60)
+    project.addMapLayers(list(layers.values()))
+    dock.detect_roles()
+    assert dock.run_check(False)
+    dock.runner.cancel()
+    assert wait_until(lambda: not dock.runner.running)
+    gpkg = tmp_path / "sgnr_results.gpkg"
+    assert not gpkg.exists() or _tables(gpkg) == []
+
+
+def _assert_aliases(layer, chinese: bool) -> None:
+    for index, field in enumerate(layer.fields()):
+        alias = layer.attributeAlias(index)
+        assert alias and alias != field.name(), (layer.name(), field.name())
+        has_chinese = any("\u4e00" <= c <= "\u9fff" for c in alias)
+        assert has_chinese == chinese, (field.name(), alias)
+
+
+def test_result_layers_have_aliases_in_the_interface_language(project, dock, tmp_path):
+    from sg_nr_plugin.i18n import install_translator, remove_translator
+
+    result_layers.set_results_folder(str(tmp_path), project)
+    _checked_layers(project, dock)
+    for layer in _run(dock, project).values():
+        _assert_aliases(layer, chinese=False)
+    assert install_translator("zh_CN")
+    try:
+        for layer in _run(dock, project).values():
+            _assert_aliases(layer, chinese=True)
+    finally:
+        remove_translator()
+
+
+def test_every_check_kind_has_aliases_for_every_output_field(provider_registered):
+    """The quota fields of each check (farmland, paddy, mine) are in the alias table too."""
+    from sg_nr_plugin.core.schema.result_fields import result_fields
+    from sg_nr_plugin.processing.check_base import FINDING_FIELDS, PROJECT_FIELDS
+
+    table = result_fields()
+    for algorithm_id in ("sgnr:checkfarmland", "sgnr:checkpaddy", "sgnr:checkmine"):
+        algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+        names = [n for n, _ in FINDING_FIELDS + PROJECT_FIELDS + algorithm.SPEC.quota_fields]
+        assert [n for n in names if table.alias(n) is None] == [], algorithm_id
+
+
+def test_areas_are_shown_rounded_and_stored_exact(project, dock, tmp_path):
+    result_layers.set_results_folder(str(tmp_path), project)
+    _checked_layers(project, dock)
+    projects_layer = _run(dock, project)["OUTPUT_PROJECTS"]
+    registry = QgsApplication.fieldFormatterRegistry()
+    for name, places in (("area_m2", 2), ("area_mu", 4)):
+        index = projects_layer.fields().indexOf(name)
+        setup = projects_layer.editorWidgetSetup(index)
+        formatter = registry.fieldFormatter(setup.type())
+        for feature in projects_layer.getFeatures():
+            stored = feature[name]
+            assert stored != round(stored, places)  # the hand-made areas are not round
+            shown = formatter.representValue(projects_layer, index, setup.config(), None,
+                                             stored)
+            assert shown.replace(",", "") == f"{stored:.{places}f}", (name, shown, stored)
+
+
+def test_findings_style_has_a_scale_dependent_marker_and_translated_legend(project, dock,
+                                                                          tmp_path):
+    from qgis.core import QgsCentroidFillSymbolLayer
+
+    from sg_nr_plugin.i18n import install_translator, remove_translator
+
+    result_layers.set_results_folder(str(tmp_path), project)
+    _checked_layers(project, dock)
+    findings = _run(dock, project)["OUTPUT_FINDINGS"]
+    root = findings.renderer().rootRule()
+    markers = [rule for rule in root.children() if rule.maximumScale() > 0]
+    assert markers, "no rule drawn only when zoomed out"
+    for rule in markers:
+        for child in rule.children():
+            assert isinstance(child.symbol().symbolLayer(0), QgsCentroidFillSymbolLayer)
+    polygons = [rule for rule in root.children() if rule.minimumScale() > 0]
+    assert polygons and all(p.minimumScale() == markers[0].maximumScale() for p in polygons)
+    assert findings.labelsEnabled()
+    labels = {rule.description(): rule.label() for rule in polygons[0].children()}
+    assert labels["severity:error"] == "Error"
+    assert install_translator("zh_CN")
+    try:
+        findings = _run(dock, project)["OUTPUT_FINDINGS"]
+        polygons = [r for r in findings.renderer().rootRule().children() if r.minimumScale()]
+        labels = {rule.description(): rule.label() for rule in polygons[0].children()}
+    finally:
+        remove_translator()
+    assert labels == {"severity:error": "错误", "severity:warning": "警告",
+                      "severity:info": "提示"}
+
+
+def test_processing_loads_outputs_styled_with_aliases_and_rounding(project, provider_registered,
+                                                                   tmp_path):
+    """A result layer loaded by Processing (toolbox, runAndLoadResults) is presented as well:
+    file outputs (moved into place after the run) and temporary ones, run after run (a
+    post-processor shared between runs was deleted by the first run's context)."""
+    import processing
+
+    layers = sample_layers()
+    project.addMapLayers(list(layers.values()))
+    inputs = {"PROJECTS": layers["PROJECTS"], "DLTB": layers["DLTB"],
+              "ECO_REDLINE": layers["ECO_REDLINE"]}
+    before = set(project.mapLayers())
+    for outputs in ({"OUTPUT_FINDINGS": str(tmp_path / "f.gpkg"),
+                     "OUTPUT_PROJECTS": str(tmp_path / "p.gpkg")},
+                    {"OUTPUT_FINDINGS": "TEMPORARY_OUTPUT", "OUTPUT_PROJECTS": "TEMPORARY_OUTPUT"},
+                    {"OUTPUT_FINDINGS": "TEMPORARY_OUTPUT", "OUTPUT_PROJECTS": "TEMPORARY_OUTPUT"}):
+        processing.runAndLoadResults("sgnr:checkfarmland", {**inputs, **outputs})
+    loaded = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
+    assert len(loaded) == 6
+    for layer in loaded:
+        _assert_aliases(layer, chinese=False)
+        index = layer.fields().indexOf("area_m2")
+        assert layer.editorWidgetSetup(index).config().get("Precision") == 2
+        assert layer.renderer().type() == "RuleRenderer" and layer.labelsEnabled()
+
+
+def test_two_outputs_may_share_a_geopackage_in_different_tables_only(provider_registered,
+                                                                     tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    layers = sample_layers()
+    gpkg = tmp_path / "results.gpkg"
+    inputs = {"PROJECTS": layers["PROJECTS"], "DLTB": layers["DLTB"]}
+    processing.run("sgnr:checkfarmland", {
+        **inputs, "OUTPUT_FINDINGS": f"ogr:dbname='{gpkg}' table=\"a\" (geom)",
+        "OUTPUT_PROJECTS": f"ogr:dbname='{gpkg}' table=\"b\" (geom)"})
+    assert _tables(gpkg) == ["a", "b"]
+    with pytest.raises(QgsProcessingException, match="both write"):
+        processing.run("sgnr:checkfarmland", {
+            **inputs, "OUTPUT_FINDINGS": f"ogr:dbname='{gpkg}' table=\"c\" (geom)",
+            "OUTPUT_PROJECTS": f"ogr:dbname='{gpkg}' table=\"C\" (geom)"})

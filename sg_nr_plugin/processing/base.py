@@ -14,6 +14,7 @@ from ..core.errors import SgNrError
 from ..i18n import tr
 from ..paths import icon_path
 from .access import unloadable_reason
+from .dialog_defaults import set_dialog_default
 from .inputs import check_inputs
 from .outputs import StagedOutputs
 from .presentation import attach_presentation
@@ -31,6 +32,10 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
     ALGORITHM_ID = ""
     GROUP_ID = ""
     RESULT_STYLES: dict[str, str] = {}  # output → .qml under resources/styles/
+    # layer parameter → layer role of the role table, for the dialog's starting layer
+    # (processing/dialog_defaults.py); a parameter named like a role needs no entry
+    PARAMETER_ROLES: dict[str, str] = {}
+    PROJECT_KIND = ""  # farmland / paddy / mine: prefers that check's project layer
 
     def name(self) -> str:
         return self.ALGORITHM_ID
@@ -52,6 +57,11 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802 - QGIS API name
         return type(self)()
+
+    def addParameter(self, definition, *arguments, **options):  # noqa: N802 - QGIS API name
+        """QGIS's, after starting a layer picker on the layer that fits its role."""
+        set_dialog_default(self, definition)
+        return super().addParameter(definition, *arguments, **options)
 
     # QgsProcessingAlgorithm.run must stay QGIS's own: processing.run and the dialogs call it.
     def run(self, *arguments):

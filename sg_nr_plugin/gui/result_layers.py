@@ -24,6 +24,8 @@ from ..processing.presentation import present_layer
 
 SCOPE = "sgnr_results"
 GPKG_NAME = "sgnr_results.gpkg"
+# Imported coordinate files become an input of the checks: never in the file checks write to
+IMPORTS_GPKG_NAME = "sgnr_imports.gpkg"
 PROFILE_FOLDER = "sgnr_results"
 KIND_PROPERTY = "sgnr/result_kind"  # on a result group: which panel made it
 TABLES_PROPERTY = "sgnr/result_tables"  # on a result group: its GeoPackage and tables
@@ -63,8 +65,8 @@ def set_keep_history(keep: bool, project: QgsProject | None = None) -> None:
     (project or QgsProject.instance()).writeEntry(SCOPE, "keep_history", bool(keep))
 
 
-def results_gpkg(project: QgsProject | None = None) -> Path:
-    return results_folder(project) / GPKG_NAME
+def results_gpkg(project: QgsProject | None = None, name: str = GPKG_NAME) -> Path:
+    return results_folder(project) / name
 
 
 # ---- a run ------------------------------------------------------------------------------
@@ -72,10 +74,10 @@ class ResultRun:
     """The GeoPackage tables one run writes: its destinations, then its layers or nothing."""
 
     def __init__(self, kind: str, outputs, project: QgsProject | None = None,
-                 when: datetime | None = None) -> None:
+                 when: datetime | None = None, gpkg_name: str = GPKG_NAME) -> None:
         self.project = project or QgsProject.instance()
         self.kind, self.when = kind, when or datetime.now()
-        self.gpkg = results_gpkg(self.project)
+        self.gpkg = results_gpkg(self.project, gpkg_name)
         existing = set(_tables(self.gpkg))
         stamp = f"{self.when:%Y%m%d_%H%M%S}"
         self.tables = {}
@@ -97,13 +99,14 @@ class ResultRun:
         """Drop what a failed or canceled run may have written."""
         drop_tables(self.gpkg, self.tables.values())
 
-    def load(self, title: str) -> dict[str, QgsVectorLayer]:
+    def load(self, title: str = "") -> dict[str, QgsVectorLayer]:
         """The run's layers, read back from the GeoPackage, named after the check (``title``),
         the output and the time, presented (style, aliases, rounding, legend); a table that
         is missing or unreadable is left out."""
         layers = {}
         for output, table in self.tables.items():
-            name = f"{title} {output_title(output)} {self.when:%H:%M:%S}"
+            name = " ".join(filter(None, (title, output_title(output),
+                                          f"{self.when:%H:%M:%S}")))
             layer = QgsVectorLayer(f"{self.gpkg}|layername={table}", name, "ogr")
             if layer.isValid():
                 present_layer(layer, OUTPUTS[output][1])

@@ -221,3 +221,21 @@ def test_two_outputs_may_share_a_geopackage_in_different_tables_only(provider_re
         processing.run("sgnr:checkfarmland", {
             **inputs, "OUTPUT_FINDINGS": f"ogr:dbname='{gpkg}' table=\"c\" (geom)",
             "OUTPUT_PROJECTS": f"ogr:dbname='{gpkg}' table=\"C\" (geom)"})
+
+
+def test_imported_coordinates_are_saved_and_can_be_checked(project, dock, tmp_path):
+    """The panel's coordinate import is written to sgnr_imports.gpkg (not a memory layer), a
+    file the check never writes to: checking the imported projects is not refused."""
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[1] / "coordtxt" / "data"
+    result_layers.set_results_folder(str(tmp_path), project)
+    assert dock.import_coordinates([str(data / "single_square.txt")])
+    assert wait_until(lambda: not dock.import_runner.running, 60), "import did not finish"
+    imported = dock.role_combos["PROJECTS"].currentLayer()
+    assert imported is not None and imported.providerType() == "ogr"
+    assert str(tmp_path / "sgnr_imports.gpkg") in imported.source()
+    assert dock.run_check(False)
+    assert wait_until(lambda: not dock.runner.running), "task did not finish"
+    assert dock.result_layers, dock.status.text()
+    assert (tmp_path / "sgnr_results.gpkg").is_file()

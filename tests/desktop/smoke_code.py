@@ -55,7 +55,10 @@ def _start():
 
 def _check_finished(ok, results, layers):
     report["check_ok"] = bool(ok)
-    report["check_layers"] = sorted(layers)
+    # the layers the panel put on the map (read back from sgnr_results.gpkg: the runner's own
+    # ``layers`` are only memory outputs); the panel's slot ran first
+    farmland = getattr(utils.plugins.get("sg_nr_plugin"), "docks", {}).get("farmland")
+    report["check_layers"] = sorted(getattr(farmland, "result_layers", {}) or layers)
     QTimer.singleShot(1500, _screenshot)
 
 

@@ -239,3 +239,43 @@ def test_imported_coordinates_are_saved_and_can_be_checked(project, dock, tmp_pa
     assert wait_until(lambda: not dock.runner.running), "task did not finish"
     assert dock.result_layers, dock.status.text()
     assert (tmp_path / "sgnr_results.gpkg").is_file()
+
+
+def test_every_algorithm_output_field_has_an_alias(provider_registered):
+    """Statistics tables, the ledger, the data health check and the coordinate import too:
+    their columns as the algorithms write them."""
+    from sg_nr_plugin.core.coordtxt.reader import FIELDS as IMPORT_FIELDS
+    from sg_nr_plugin.core.quality import COLUMNS as QUALITY
+    from sg_nr_plugin.core.schema.result_fields import result_fields
+    from sg_nr_plugin.core.stats import indicators, minestats, overlaystats
+    from sg_nr_plugin.processing.algorithms.balanceledger import _fields as ledger_fields
+    from sg_nr_plugin.processing.algorithms.importcoordtxt import REPORT_FIELDS
+
+    table = result_fields()
+    columns = {
+        "landusesummary": ["region_code", "region_name", "dlbm", "dlmc", "area", "count"],
+        "changematrix": ["region_code", "region_name", "from_class", "from_name", "to_class",
+                         "to_name", "area"],
+        "planindicators": indicators.COLUMNS,
+        "overlaystats": overlaystats.COLUMNS,
+        "minestats": [c.replace("_m2", "_area") if c in minestats.AREA_COLUMNS else c
+                      for c in minestats.COLUMNS],
+        "dltbquality": QUALITY, "balanceledger": ledger_fields().names(),
+        "importcoordtxt": ["fid", *(n for n, _ in IMPORT_FIELDS + REPORT_FIELDS)]}
+    missing = {alg: [c for c in names if table.alias(c) is None]
+               for alg, names in columns.items()}
+    assert {alg: names for alg, names in missing.items() if names} == {}
+
+
+def test_processing_loads_any_algorithm_output_with_aliases(project, provider_registered):
+    """An algorithm without a style of its own (the data health check's table) gets aliases
+    when Processing loads its output."""
+    import processing
+
+    survey = sample_layers()["DLTB"]
+    project.addMapLayer(survey)
+    before = set(project.mapLayers())
+    processing.runAndLoadResults("sgnr:dltbquality", {"INPUT": survey,
+                                                      "OUTPUT": "TEMPORARY_OUTPUT"})
+    [table] = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
+    _assert_aliases(table, chinese=False)

@@ -140,8 +140,10 @@ def remove_result_groups(kind: str, project: QgsProject | None = None) -> None:
         project.removeMapLayers([node.layerId() for node in group.findLayers()
                                  if node.layer() is not None])
         group.parent().removeChildNode(group)
-        if len(recorded) > 1:
-            drop_tables(Path(recorded[0]), recorded[1:])
+        if len(recorded) > 1:  # a layer the user moved out of the group keeps its table
+            used = " ".join(layer.source() for layer in project.mapLayers().values())
+            drop_tables(Path(recorded[0]),
+                        [t for t in recorded[1:] if f"layername={t}" not in used])
 
 
 def _tables(gpkg: Path) -> list[str]:

@@ -82,6 +82,18 @@ def test_a_second_run_replaces_the_group_unless_history_is_kept(project, dock, t
     _run(dock, project)
     assert len(result_layers.result_groups("farmland", project)) == 2
     assert len(_tables(tmp_path / "sgnr_results.gpkg")) == 4
+    # a result layer the user moved out of its group stays usable: its table is kept
+    result_layers.set_keep_history(False, project)
+    kept = dock.result_layers["OUTPUT_PROJECTS"]
+    project.layerTreeRoot().insertLayer(0, kept)  # a second node, outside the group
+    for group in result_layers.result_groups("farmland", project):
+        node = group.findLayer(kept.id())
+        if node is not None:
+            group.removeChildNode(node)
+    _run(dock, project)
+    assert kept.id() in project.mapLayers()
+    assert kept.source().split("layername=")[1] in _tables(tmp_path / "sgnr_results.gpkg")
+    assert len(result_layers.result_groups("farmland", project)) == 1
 
 
 def test_a_canceled_run_leaves_no_table(project, dock, tmp_path):

@@ -3085,32 +3085,32 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>导入项目报部坐标文件…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="40" />
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="42" />
       <source>Imported projects</source>
       <translation>导入的项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="184" />
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="201" />
       <source>Results</source>
       <translation>核查结果</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="189" />
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="206" />
       <source>Folder of sgnr_results.gpkg (empty: the project's folder)</source>
       <translation>sgnr_results.gpkg 所在文件夹（空：工程所在文件夹）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="190" />
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="207" />
       <source>Keep earlier results (a new run adds a group)</source>
       <translation>保留以前的结果（每次核查新增一个图层组）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="193" />
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="210" />
       <source>Results folder (empty: the project's folder)</source>
       <translation>结果文件夹（空：工程所在文件夹）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="223" />
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="240" />
       <source>Results are written to {path}</source>
       <translation>结果写入 {path}</translation>
     </message>
@@ -3138,6 +3138,11 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/core/schema/result_fields.py" line="53" />
       <source>must map name suffixes to 0–10 decimal places</source>
       <translation>必须把字段名后缀对应到 0–10 位小数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="98" />
+      <source>The results file {path} cannot be opened as a GeoPackage: delete or rename it, or choose another results folder.</source>
+      <translation>结果文件 {path} 无法作为 GeoPackage 打开：请删除或重命名该文件，或选择其他结果文件夹。</translation>
     </message>
   </context>
 </TS>

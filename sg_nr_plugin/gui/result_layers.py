@@ -12,6 +12,7 @@ is on. A run that fails or is canceled leaves no table behind.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget
 from qgis.PyQt.QtWidgets import QCheckBox, QLabel, QVBoxLayout
 
+from ..core.errors import SgNrError
 from ..i18n import tr
 from ..processing.presentation import present_layer
 
@@ -91,13 +93,25 @@ class ResultRun:
     def destinations(self) -> dict[str, str]:
         """The output parameter values: one table each in the results GeoPackage."""
         self.gpkg.parent.mkdir(parents=True, exist_ok=True)
+        self.created = not self.gpkg.exists()  # this run makes the file: discard removes it
+        if not self.created and _open(self.gpkg) is None:  # every run would fail on it
+            raise SgNrError(tr("The results file {path} cannot be opened as a GeoPackage: "
+                               "delete or rename it, or choose another results folder.")
+                            .format(path=self.gpkg))
         path = str(self.gpkg).replace("'", "''")
         return {output: f"ogr:dbname='{path}' table=\"{table}\" (geom)"
                 for output, table in self.tables.items()}
 
     def discard(self) -> None:
-        """Drop what a failed or canceled run may have written."""
+        """Drop what a failed or canceled run may have written; a GeoPackage the run created
+        goes when nothing else is in it (or it was left unreadable: it would fail the next
+        run)."""
         drop_tables(self.gpkg, self.tables.values())
+        if getattr(self, "created", False) and self.gpkg.exists() and not _tables(self.gpkg):
+            for path in (self.gpkg, *(self.gpkg.with_name(self.gpkg.name + suffix)
+                                      for suffix in ("-wal", "-shm", "-journal"))):
+                with contextlib.suppress(OSError):  # still open elsewhere: stays
+                    path.unlink(missing_ok=True)
 
     def load(self, title: str = "") -> dict[str, QgsVectorLayer]:
         """The run's layers, read back from the GeoPackage, named after the check (``title``),
@@ -146,15 +160,20 @@ def remove_result_groups(kind: str, project: QgsProject | None = None) -> None:
                         [t for t in recorded[1:] if f"layername={t}" not in used])
 
 
-def _tables(gpkg: Path) -> list[str]:
+def _open(gpkg: Path, update: bool = False):
+    """The GDAL dataset of ``gpkg``, or None when it is missing or unreadable."""
     if not gpkg.is_file():
-        return []
+        return None
     from osgeo import ogr
 
-    try:
-        dataset = ogr.Open(str(gpkg))
+    try:  # GDAL raises instead of returning None when its exceptions are on
+        return ogr.Open(str(gpkg), 1 if update else 0)
     except RuntimeError:
-        dataset = None
+        return None
+
+
+def _tables(gpkg: Path) -> list[str]:
+    dataset = _open(gpkg)
     if dataset is None:
         return []
     return [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())]
@@ -164,18 +183,14 @@ def drop_tables(gpkg: Path, tables) -> None:
     """Delete the named tables (written by the plugin) from the GeoPackage; best effort: a
     table still open elsewhere stays, and is replaced by nothing."""
     tables = set(tables)
-    if not tables or not gpkg.is_file():
+    dataset = _open(gpkg, update=True) if tables else None
+    if dataset is None:
         return
-    from osgeo import ogr
-
-    try:  # GDAL raises instead of returning None when its exceptions are on
-        dataset = ogr.Open(str(gpkg), 1)
-        for index in reversed(range(dataset.GetLayerCount() if dataset else 0)):
+    with contextlib.suppress(RuntimeError):  # locked by another program: they stay, unused
+        for index in reversed(range(dataset.GetLayerCount())):
             if dataset.GetLayer(index).GetName() in tables:
                 dataset.DeleteLayer(index)
-    except RuntimeError:
-        pass  # locked by another program: the tables stay, unused
-    dataset = None
+    dataset = None  # closes the file
 
 
 # ---- the panel's settings box ----------------------------------------------------------

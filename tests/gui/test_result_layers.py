@@ -104,8 +104,24 @@ def test_a_canceled_run_leaves_no_table(project, dock, tmp_path):
     assert dock.run_check(False)
     dock.runner.cancel()
     assert wait_until(lambda: not dock.runner.running)
-    gpkg = tmp_path / "sgnr_results.gpkg"
-    assert not gpkg.exists() or _tables(gpkg) == []
+    assert not (tmp_path / "sgnr_results.gpkg").exists()  # created by the run: removed
+    assert dock.run_check(False)  # and the next run works
+    assert wait_until(lambda: not dock.runner.running)
+    assert dock.result_layers, dock.status.text()
+
+
+def test_a_failed_run_keeps_the_results_of_earlier_runs(project, dock, tmp_path):
+    """Discarding a failed run drops its own tables only, never the file's others."""
+    result_layers.set_results_folder(str(tmp_path), project)
+    result_layers.set_keep_history(True, project)
+    _checked_layers(project, dock)
+    _run(dock, project)
+    earlier = _tables(tmp_path / "sgnr_results.gpkg")
+    run = result_layers.ResultRun("farmland", ("OUTPUT_FINDINGS", "OUTPUT_PROJECTS"), project)
+    run.destinations()
+    run.discard()
+    assert (tmp_path / "sgnr_results.gpkg").is_file()
+    assert _tables(tmp_path / "sgnr_results.gpkg") == earlier
 
 
 def _assert_aliases(layer, chinese: bool) -> None:
@@ -291,3 +307,23 @@ def test_processing_loads_any_algorithm_output_with_aliases(project, provider_re
                                                       "OUTPUT": "TEMPORARY_OUTPUT"})
     [table] = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
     _assert_aliases(table, chinese=False)
+
+
+def test_discarding_a_run_removes_the_geopackage_it_left_unreadable(project, tmp_path):
+    """Seen in the full suite: a run canceled while QGIS was creating the GeoPackage left a
+    file GDAL cannot open, and every later run of the panel would have failed on it."""
+    result_layers.set_results_folder(str(tmp_path), project)
+    run = result_layers.ResultRun("farmland", ("OUTPUT_FINDINGS", "OUTPUT_PROJECTS"), project)
+    run.destinations()
+    (tmp_path / "sgnr_results.gpkg").write_bytes(b"")  # what the interrupted writer left
+    run.discard()
+    assert not (tmp_path / "sgnr_results.gpkg").exists()
+
+
+def test_an_unreadable_results_file_is_named_with_the_fix(project, dock, tmp_path):
+    result_layers.set_results_folder(str(tmp_path), project)
+    (tmp_path / "sgnr_results.gpkg").write_bytes(b"not a geopackage")
+    _checked_layers(project, dock)
+    assert not dock.run_check(False)
+    assert "sgnr_results.gpkg" in dock.status.text()
+    assert "choose another results folder" in dock.status.text()

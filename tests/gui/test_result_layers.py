@@ -327,3 +327,20 @@ def test_an_unreadable_results_file_is_named_with_the_fix(project, dock, tmp_pat
     assert not dock.run_check(False)
     assert "sgnr_results.gpkg" in dock.status.text()
     assert "choose another results folder" in dock.status.text()
+
+
+def test_the_results_box_stores_the_folder_and_the_option_in_the_project(project, dock,
+                                                                         tmp_path):
+    box = dock.findChild(result_layers.ResultsBox)
+    assert box is not None
+    box.folder.setFilePath(str(tmp_path / "out"))
+    box.keep.setChecked(True)
+    assert result_layers.results_gpkg(project) == tmp_path / "out" / "sgnr_results.gpkg"
+    assert result_layers.keep_history(project)
+    assert str(tmp_path / "out") in box.where.text()
+    path = str(tmp_path / "work.qgz")
+    assert project.write(path)
+    project.clear()
+    assert box.folder.filePath() == "" and not box.keep.isChecked()
+    assert project.read(path)
+    assert box.folder.filePath() == str(tmp_path / "out") and box.keep.isChecked()

@@ -64,7 +64,7 @@
       <translation>历史遗留矿山图斑</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="61" />
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="62" />
       <source>Mining rights</source>
       <translation>采矿权</translation>
     </message>
@@ -74,12 +74,12 @@
       <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="128" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="107" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="101" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="100" />
       <source>Detect layers</source>
       <translation>自动识别图层</translation>
     </message>
@@ -184,29 +184,29 @@
       <translation>阈值“{key}”必须是数字。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="297" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="296" />
       <source>Choose the project parcels layer first.</source>
       <translation>请先选择项目地块图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="307" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="306" />
       <source>Checking…</source>
       <translation>正在核查…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="307" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="306" />
       <source>The check could not start.</source>
       <translation>核查无法启动。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="319" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="322" />
       <source>The check was canceled or failed; no layers were added.
 {log}</source>
       <translation>核查已取消或失败，未添加任何图层。
 {log}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="329" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="332" />
       <source>{n} projects checked.</source>
       <translation>已核查 {n} 个项目。</translation>
     </message>
@@ -216,12 +216,12 @@
       <translation>核查问题</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="157" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="136" />
       <source>Checked projects</source>
       <translation>核查项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="379" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="373" />
       <source>Export report</source>
       <translation>导出报告</translation>
     </message>
@@ -231,7 +231,7 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="379" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="373" />
       <source>Report written. Open it now?</source>
       <translation>报告已写出。现在打开吗？</translation>
     </message>
@@ -261,52 +261,52 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="99" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="100" />
       <source>Project parcels</source>
       <translation>项目地块</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="44" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="46" />
       <source>Project checks</source>
       <translation>项目核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="146" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="125" />
       <source>Check date (empty: today)</source>
       <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="149" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="128" />
       <source>Rule set file (empty: built-in Guangdong defaults)</source>
       <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="152" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="131" />
       <source>Only the selected projects</source>
       <translation>仅核查选中的项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="159" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="138" />
       <source>Excel report</source>
       <translation>Excel 报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="191" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="170" />
       <source>The project parcels layer is missing or cannot be read.</source>
       <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="194" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="173" />
       <source>Layer “{layer}” has no coordinate reference system.</source>
       <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="302" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="281" />
       <source>The check was canceled; no results were written.</source>
       <translation>核查已取消，未写出任何结果。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="38" />
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="39" />
       <source>Land-use status area summary</source>
       <translation>土地利用现状分类面积汇总表</translation>
     </message>
@@ -316,7 +316,7 @@
       <translation>地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="74" />
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="75" />
       <source>Keep K codes apart from their base class</source>
       <translation>K 类地类（可调整）单列，不并入基础地类</translation>
     </message>
@@ -326,122 +326,122 @@
       <translation>土地利用现状汇总</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="89" />
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="90" />
       <source>Sums computed inside the database (SQL).</source>
       <translation>已在数据库内（SQL）完成汇总。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="64" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="65" />
       <source>Export project coordinate files</source>
       <translation>导出报部坐标文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="101" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="102" />
       <source>Project id field (one file per project)</source>
       <translation>项目编号字段（每个项目一个文件）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="102" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="103" />
       <source>Parcel number field</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="102" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="103" />
       <source>Name field</source>
       <translation>名称字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="103" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="104" />
       <source>Land class field</source>
       <translation>地类编码字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="103" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="104" />
       <source>Use field</source>
       <translation>用途字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="108" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="109" />
       <source>Files</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="108" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="109" />
       <source>One file per project</source>
       <translation>每个项目一个文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="108" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="109" />
       <source>One file with all parcels</source>
       <translation>所有地块一个文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="111" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="112" />
       <source>File name (one file, or parcels without a project id)</source>
       <translation>文件名（单个文件，或没有项目编号的地块）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="114" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="115" />
       <source>Producer (数据产生单位)</source>
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="119" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="120" />
       <source>Y with the zone prefix</source>
       <translation>Y 坐标带带号前缀</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="121" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="122" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="123" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="124" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="125" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="126" />
       <source>Files written</source>
       <translation>已写出的文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="126" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="127" />
       <source>Parcels written</source>
       <translation>已写出的地块数</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="157" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="158" />
       <source>Writing coordinates in {crs}.</source>
       <translation>坐标写入坐标系 {crs}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="179" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="180" />
       <source>{parcels} parcel(s) written to {files} file(s) in {folder}.</source>
       <translation>已将 {parcels} 个地块写入 {folder} 中的 {files} 个文件。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="229" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="230" />
       <source>Feature {fid} has no polygon geometry; skipped.</source>
       <translation>要素 {fid} 没有面几何；已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="245" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="246" />
       <source>No feature with a polygon geometry to export.</source>
       <translation>没有可导出的面要素。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="288" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="289" />
       <source>{file}: parcel number {parcel} is used {count} times; the monitoring system rejects duplicates.</source>
       <translation>{file}：地块编号 {parcel} 使用了 {count} 次；监管系统不接受重复编号。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="32" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="33" />
       <source>Land-class change matrix</source>
       <translation>地类转移矩阵</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="35" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="36" />
       <source>Cross-tabulates two vintages of the land-use status parcels (DLTB): for every region, the area that was class A in the base vintage and is class B in the current one.
 
 Class level: second-level classes (DLBM; K codes with their base class), first-level classes, or the three major categories (agricultural, construction, unused land). The area of new construction land (not construction in the base, construction now) is what the plan indicator 'new construction land' reports.
@@ -458,32 +458,32 @@ Output rows: region_code, region_name, from_class, to_class (with their names) a
 输出行：region_code、region_name、from_class、to_class（含地类名称）及所选单位的面积；可选输出每个行政区一张矩阵的 Excel 工作簿。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="57" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="58" />
       <source>Base vintage DLTB</source>
       <translation>基期地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="59" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="60" />
       <source>Current vintage DLTB</source>
       <translation>现状地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="61" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="62" />
       <source>Class level</source>
       <translation>地类级别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="61" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="62" />
       <source>Second-level classes</source>
       <translation>二级地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="61" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="62" />
       <source>First-level classes</source>
       <translation>一级地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="61" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="62" />
       <source>Three major categories</source>
       <translation>三大类</translation>
     </message>
@@ -645,12 +645,12 @@ Outputs: a table (region_code, region_name, indicator_id, indicator, unit, value
       <translation>规划指标</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="37" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="38" />
       <source>Overlay area statistics</source>
       <translation>叠加面积统计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="40" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="41" />
       <source>How much of the input parcels lies inside an overlay layer, per region — for example cultivated land inside the ecological protection red line, by county.
 
 Input filter: an expression choosing the parcels (e.g. "DLBM" LIKE '01%' for cultivated land). Overlay filter: an expression choosing the overlay features.
@@ -671,37 +671,37 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
 输出行：region_code、region_name、area_input、area_inside（所选单位）、share_pct（叠加区内面积占比，%）和图斑数；可选输出同样内容的 Excel 工作簿，并附一页说明数据来源。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="57" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="58" />
       <source>Input parcels (e.g. DLTB)</source>
       <translation>统计对象图斑（如 DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="59" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="60" />
       <source>Input filter expression</source>
       <translation>统计对象筛选表达式</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="62" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="63" />
       <source>Overlay layer (e.g. ecological red line)</source>
       <translation>叠加图层（如生态保护红线）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="65" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="66" />
       <source>Overlay filter expression</source>
       <translation>叠加图层筛选表达式</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="68" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="69" />
       <source>Area mode</source>
       <translation>面积口径</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="68" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="69" />
       <source>Gross ellipsoidal area</source>
       <translation>毛面积（椭球面积）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="68" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="69" />
       <source>Net: share of TBDLMJ</source>
       <translation>净面积：按比例分摊图斑地类面积（TBDLMJ）</translation>
     </message>
@@ -1486,7 +1486,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>基期（行）/ 现状（列）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="235" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="236" />
       <source>Feature {fid} (parcel {parcel}) has an invalid geometry; it is written as it is and will be rejected at filing.</source>
       <translation>要素 {fid}（地块 {parcel}）的几何图形无效；已按原样写出，报部时将被拒绝。</translation>
     </message>
@@ -1561,62 +1561,62 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>看起来是不带带号的第 {zone} 带：{crs}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="41" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="43" />
       <source>Cultivated land balance ledger</source>
       <translation>耕地占补平衡台账</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="73" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="75" />
       <source>Construction projects occupying land</source>
       <translation>占用耕地的建设项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="75" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="77" />
       <source>Approval year field</source>
       <translation>批准年度字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="78" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="80" />
       <source>Replenishment projects</source>
       <translation>补充耕地项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="80" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="82" />
       <source>Filing year field</source>
       <translation>备案年度字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="83" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="85" />
       <source>Status field (accepted: 已验收/通过/已备案)</source>
       <translation>状态字段（已验收/通过/已备案 视为已验收）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="100" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="102" />
       <source>From year</source>
       <translation>起始年度</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="100" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="102" />
       <source>To year</source>
       <translation>截止年度</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="104" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="106" />
       <source>Balance ledger</source>
       <translation>占补平衡台账</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="106" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="108" />
       <source>Excel ledger</source>
       <translation>Excel 台账</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="115" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="117" />
       <source>The occupation, replenishment and DLTB layers are required.</source>
       <translation>必须提供占用项目、补充耕地项目和地类图斑图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="141" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="143" />
       <source>The ledger was canceled; no results were written.</source>
       <translation>台账计算已取消，未写出任何结果。</translation>
     </message>
@@ -1706,17 +1706,17 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>{empty} 个空几何或空图形、{other} 个点或线的面积按 0 平方米计。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="29" />
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="30" />
       <source>Mine restoration and green mine statistics</source>
       <translation>矿山修复与绿色矿山统计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="59" />
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="60" />
       <source>Restoration project parcels</source>
       <translation>修复项目地块</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="65" />
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="66" />
       <source>Mine restoration statistics</source>
       <translation>矿山修复统计</translation>
     </message>
@@ -1836,7 +1836,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>有效期止</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="220" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="221" />
       <source>The run was canceled: no output was written.</source>
       <translation>运行已取消：未写出任何结果。</translation>
     </message>
@@ -1887,7 +1887,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="280" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="259" />
       <source>No project of “{layer}” is selected.</source>
       <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
@@ -1897,12 +1897,12 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”的要素为 {kind}；“{parameter}”需要面图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="95" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="97" />
       <source>Land-survey parcels (DLTB) before the projects, e.g. the base vintage</source>
       <translation>项目实施前的地类图斑（DLTB），如基期年度数据</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="332" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="335" />
       <source>Not checked (input not given): {rules}</source>
       <translation>未核查（未提供输入）：{rules}</translation>
     </message>
@@ -1912,44 +1912,39 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”中有 {n} 个图斑与其他图斑的标识码（BSM）重复（要素重复？），已按原样统计。BSM：{ids}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="104" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="103" />
       <source>Import projects from coordinate files…</source>
       <translation>从坐标文件导入项目…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/coord_import.py" line="24" />
+      <location filename="../sg_nr_plugin/gui/coord_import.py" line="23" />
       <source>Import projects from coordinate files</source>
       <translation>从坐标文件导入项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/coord_import.py" line="24" />
+      <location filename="../sg_nr_plugin/gui/coord_import.py" line="23" />
       <source>Coordinate files (*.txt)</source>
       <translation>坐标文件 (*.txt)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/coord_import.py" line="32" />
+      <location filename="../sg_nr_plugin/gui/coord_import.py" line="33" />
       <source>Importing {n} coordinate file(s)…</source>
       <translation>正在导入 {n} 个坐标文件…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/coord_import.py" line="32" />
+      <location filename="../sg_nr_plugin/gui/coord_import.py" line="33" />
       <source>The import could not start.</source>
       <translation>无法开始导入。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/coord_import.py" line="40" />
+      <location filename="../sg_nr_plugin/gui/coord_import.py" line="42" />
       <source>The import failed; no layer was added.
 {log}</source>
       <translation>导入失败，未添加图层。
 {log}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/coord_import.py" line="43" />
-      <source>Imported projects {time}</source>
-      <translation>导入的项目 {time}</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/gui/coord_import.py" line="47" />
+      <location filename="../sg_nr_plugin/gui/coord_import.py" line="48" />
       <source>{parcels} parcel(s) imported, {errors} file error(s): see the Processing log for the lines.</source>
       <translation>已导入 {parcels} 个地块，文件错误 {errors} 处：具体行号见处理日志。</translation>
     </message>
@@ -2054,27 +2049,27 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>“{role}”选用了“{chosen}”；“{others}”也符合。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="76" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="74" />
       <source>{label} (empty: {names}…)</source>
       <translation>{label}（留空：{names}…）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="248" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="227" />
       <source>Declared area field of “{layer}”: “{field}” (found by its name; choose another in “Declared area field”)</source>
       <translation>“{layer}”的申报面积字段：“{field}”（按字段名识别；如不对，请在“申报面积字段”中另选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="256" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="235" />
       <source>Layer “{layer}” has no protected-area zone field ({names}…): core zones cannot be told apart. Choose the field in “{label}”.</source>
       <translation>图层“{layer}”没有自然保护地功能分区字段（{names}…），无法区分核心保护区。请在“{label}”中选择该字段。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="64" />
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="65" />
       <source>Second-survey (二调) parcels, recognised from their fields (XZDWMJ, LXDWMJ, TKXS) and codes (011…205, also as numbers), are summed by 二调 class; 田坎 (TKMJ) is row 123 and the linear (XZDWMJ) and scattered (LXDWMJ) areas are rows 线状地物 and 零星地物, so the table still closes on ΣTBMJ; a note says so.</source>
       <translation>二调图斑（依据字段 XZDWMJ、LXDWMJ、TKXS 和地类编码 011…205 识别，编码为数值型也可）按二调地类汇总；田坎（TKMJ）为 123 行，线状地物（XZDWMJ）和零星地物（LXDWMJ）面积单列为“线状地物”“零星地物”行，使汇总表仍与 ΣTBMJ 闭合；备注中会说明。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="67" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="68" />
       <source>Writes polygons (all features, or the selected ones when “Selected features only” is ticked) as project coordinate files in the ministry's 报部坐标 .txt exchange format.
 
 Files: one file per project (the project field's value, made safe as a file name) or one file holding every parcel (named by the file name parameter).
@@ -2093,67 +2088,67 @@ Folder: .txt files an earlier export wrote there and this one does not write aga
 文件夹：以前导出写入、本次不再写出的 .txt 文件会被删除；其他 .txt 文件（或此后被修改的文件）会使导出停止：请选择空文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="104" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="105" />
       <source>Declared area field (公顷; empty: the measured area)</source>
       <translation>申报面积字段（公顷；为空：写实测面积）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="116" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="117" />
       <source>Date (数据产生日期; empty: an imported layer's, else today)</source>
       <translation>日期（数据产生日期；为空：取导入图层的日期，否则为当天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="127" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="128" />
       <source>Features not written (invalid coordinates)</source>
       <translation>未写出的要素（坐标无效）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="129" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="130" />
       <source>Files of the previous export removed</source>
       <translation>已删除的上次导出文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="206" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="207" />
       <source>Layer “{layer}”, feature {fid} (parcel {parcel}): {problem}; the feature is not written.</source>
       <translation>图层“{layer}”，要素 {fid}（地块 {parcel}）：{problem}；该要素未写出。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="211" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="212" />
       <source>{count} feature(s) of layer “{layer}” were not written because of invalid coordinates (see above): the files lack these parcels.</source>
       <translation>图层“{layer}”有 {count} 个要素因坐标无效未写出（见上文）：文件中缺少这些地块。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="223" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="224" />
       <source>Layer “{layer}”, feature {fid} (parcel {parcel})</source>
       <translation>图层“{layer}”，要素 {fid}（地块 {parcel}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="241" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="242" />
       <source>Nothing was exported: the {count} feature(s) with a polygon geometry all have invalid coordinates (see above).</source>
       <translation>未导出任何内容：{count} 个多边形要素的坐标全部无效（见上文）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="258" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="259" />
       <source>The output folder “{folder}” already holds {count} .txt file(s) this export did not write (or that were changed since): {names}. They would be mixed with the new files: choose an empty folder, or move these files away.</source>
       <translation>输出文件夹“{folder}”中已有 {count} 个不是本导出写入（或此后被修改）的 .txt 文件：{names}。它们会与新文件混在一起：请选择空文件夹，或将这些文件移走。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="276" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="277" />
       <source>Could not remove “{file}” of the previous export: {reason}</source>
       <translation>无法删除上次导出的“{file}”：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="280" />
+      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="281" />
       <source>{count} file(s) of the previous export to this folder were removed (not part of this export).</source>
       <translation>已删除上次导出到此文件夹的 {count} 个文件（不属于本次导出）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="50" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="51" />
       <source>A second-survey (二调) vintage against a 三调 one: the 二调 classes are mapped through the crosswalk resources/data/crosswalk_second_third.json to the 三调 class or group of the chosen level; a 二调 class whose 三调 split is unknown keeps its group (031 有林地 → 03 林地, 201–203 → 20 城镇村及工矿用地). The notes say so.</source>
       <translation>二调数据与三调数据对比：二调地类通过地类对照表 resources/data/crosswalk_second_third.json 对应到所选层级的三调地类或类别；三调细分未知的二调地类保留其所属类别（031 有林地 → 03 林地，201–203 → 20 城镇村及工矿用地）。备注中会说明。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="47" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="49" />
       <source>The cultivated-land balance ledger: per region and year, cultivated land occupied by construction projects against new cultivated land replenished by accepted replenishment projects.
 
 Occupied: the cultivated land (0101/0102/0103, net of field ridges) of DLTB under the OCCUPATION projects, by their approval year; of which paddy; and the area-weighted quality grade (GDDB) when DLTB has it. Where occupation projects of one year overlap, their common land is counted once.
@@ -2175,12 +2170,12 @@ Region: the location code ZLDWDM of the DLTB parcels at the chosen level. Balanc
       <translation>已验收项目的状态值（补充到状态词表）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="166" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="168" />
       <source>Project status read from field {field}.</source>
       <translation>项目状态取自字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="168" />
+      <location filename="../sg_nr_plugin/processing/algorithms/balanceledger.py" line="170" />
       <source>The replenishment projects have no status field ({names}) and no verdict: every project is counted as accepted. Choose the status field if some are not accepted yet.</source>
       <translation>补充耕地项目没有状态字段（{names}）也没有结论字段：所有项目均按已验收计。如有项目尚未验收，请选择状态字段。</translation>
     </message>
@@ -2244,12 +2239,12 @@ Outputs: the parcel layer (fields JZDS point count, DKMJ declared area ha, JSMJ 
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/dltbquality.py" line="30" />
+      <location filename="../sg_nr_plugin/processing/algorithms/dltbquality.py" line="31" />
       <source>DLTB data health check</source>
       <translation>数据体检（地类图斑）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/dltbquality.py" line="33" />
+      <location filename="../sg_nr_plugin/processing/algorithms/dltbquality.py" line="34" />
       <source>Checks a land-use status parcel layer (DLTB) before statistics are made from it, and lists every problem found, one row per finding: check id, severity (error, warning, info), BSM, feature id (feature_id), field, value and a message saying the fix.
 
 Checks: profile (三调, 二调 or 变更 data, recognised from the fields and the codes, and which field is read as what); code_domain (land-class codes that are not in the table, with their parcel count and area); area_net (TBDLMJ against TBMJ − KCMJ, or TBMJ − TKMJ − XZDWMJ − LXDWMJ for 二调), area_deduction (KCMJ against TBMJ × KCXS), area_measured (TBMJ against the parcel's CGCS2000 ellipsoidal area: an error above 1 %, else a warning); duplicate_bsm (an identifier used twice); duplicate_geometry and overlap (parcels with different BSMs covering the same land by more than 0.1 m², found with a spatial index); invalid_geometry and no_geometry; missing_field.
@@ -2262,12 +2257,12 @@ Outputs: the findings table and optionally an Excel workbook with a summary shee
 输出：问题清单表，以及可选的 Excel 工作簿，含汇总表（数据类型、字段对应、各检查项的问题数）和问题清单。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/dltbquality.py" line="77" />
+      <location filename="../sg_nr_plugin/processing/algorithms/dltbquality.py" line="78" />
       <source>{n} finding(s) at error level in “{layer}”.</source>
       <translation>“{layer}”中有 {n} 个错误级问题。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="32" />
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="33" />
       <source>Restoration progress of legacy mines and the green-mine share of licensed producing mines, by region (the plan's indicator 13).
 
 Legacy mines: the parcels of the national legacy-mine check (历史遗留矿山核查); field names are recognised in lower or upper case, in Chinese and in older provincial spellings (resources/data/schema/mine_legacy.json). Per region: parcel count, area, treated area (恢复治理情况 hfzlqk / zlzt: B, 已恢复治理, 完全修复…; a partly treated parcel, 部分修复, counts its treated share sdzlmj ÷ tbhdmj), untreated area, area under a restoration project (the project parcels dissolved, so overlapping projects count once) and the restoration rate = treated ÷ total × 100. A layer without a treatment status field is refused. A status value the vocabulary does not know is counted apart (unknown_status_area) and reported with its field and count; the rate of its region is then left empty.
@@ -2854,7 +2849,7 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>要素 {fid}（BSM {bsm}）与要素 {other}（BSM {other_bsm}）重叠 {m2:.2f} m²：这部分土地被重复计算；请修正边界。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="41" />
+      <location filename="../sg_nr_plugin/processing/algorithms/landusesummary.py" line="42" />
       <source>Sums the land-use status parcels (DLTB) by region and land class, as in the official 三调 summary table.
 
 Class areas are the net areas TBDLMJ (TBMJ − KCMJ where TBDLMJ is empty); the deducted field ridges ΣKCMJ form their own row 1203 田坎, so for every region the classes plus 田坎 add up to ΣTBMJ, the control area. Codes with the suffix K are counted with their base class unless 'Keep K codes apart' is ticked. Empty or unknown codes are never dropped: they form an 'unrecognised' row with their parcel count; when they cover more than 0.5 % of the area the run stops and lists them, unless 'Allow unrecognised land-class codes' is ticked. A DLBM stored as a number is read as its 三调 code (101 → 0101) with a warning. Values that would make a figure wrong (a negative area, KCXS outside [0, 1), text that is no plain number, TBDLMJ ≠ TBMJ − KCMJ) stop the run with the field, the values and their BSM.
@@ -3055,7 +3050,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="283" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="262" />
       <source>Rule “{rule}” not checked: {reason}</source>
       <translation>规则“{rule}”未核查：{reason}</translation>
     </message>
@@ -3070,7 +3065,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）申报为自然恢复，但位于 {reasons} 的可视范围内（三区两线）：建议修复模式为工程治理</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="105" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="104" />
       <source>Read coordinate files as reported to the ministry and use them as the project parcels layer.</source>
       <translation>读取报部坐标文件，并将其作为项目地块图层。</translation>
     </message>
@@ -3148,6 +3143,86 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/core/geos_texts.py" line="31" />
       <source>ring is not closed</source>
       <translation>环未闭合</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/menus.py" line="31" />
+      <source>Plan indicators (表1)…</source>
+      <translation>规划主要指标（表1）…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/menus.py" line="33" />
+      <source>Cultivated land balance ledger…</source>
+      <translation>耕地占补平衡台账…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/menus.py" line="35" />
+      <source>DLTB data health check…</source>
+      <translation>地类图斑数据体检…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/menus.py" line="37" />
+      <source>Import project coordinate files…</source>
+      <translation>导入项目报部坐标文件…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="42" />
+      <source>Imported projects</source>
+      <translation>导入的项目</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="98" />
+      <source>The results file {path} cannot be opened as a GeoPackage: delete or rename it, or choose another results folder.</source>
+      <translation>结果文件 {path} 无法作为 GeoPackage 打开：请删除或重命名该文件，或选择其他结果文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="201" />
+      <source>Results</source>
+      <translation>核查结果</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="206" />
+      <source>Folder of sgnr_results.gpkg (empty: the project's folder)</source>
+      <translation>sgnr_results.gpkg 所在文件夹（空：工程所在文件夹）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="207" />
+      <source>Keep earlier results (a new run adds a group)</source>
+      <translation>保留以前的结果（每次核查新增一个图层组）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="210" />
+      <source>Results folder (empty: the project's folder)</source>
+      <translation>结果文件夹（空：工程所在文件夹）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="240" />
+      <source>Results are written to {path}</source>
+      <translation>结果写入 {path}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/presentation.py" line="60" />
+      <source>Areas (zoomed in)</source>
+      <translation>面（放大时）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/presentation.py" line="62" />
+      <source>Points (zoomed out)</source>
+      <translation>点（缩小时）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/result_fields.py" line="43" />
+      <source>must be a non-empty JSON object</source>
+      <translation>必须是非空的 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/result_fields.py" line="49" />
+      <source>needs label_zh and label_en texts</source>
+      <translation>需要 label_zh 和 label_en 文本</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/schema/result_fields.py" line="53" />
+      <source>must map name suffixes to 0–10 decimal places</source>
+      <translation>必须把字段名后缀对应到 0–10 位小数</translation>
     </message>
   </context>
 </TS>

@@ -46,11 +46,16 @@ class SgNrPlugin:
         self.toolbar = self.iface.addToolBar(tr("Shaoguan Natural Resources"))
         if self.toolbar is not None:
             self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
-        toolbox = QAction(QIcon(icon_path("sgnr.svg")), tr("Processing algorithms…"), main_window)
+        toolbox = QAction(QIcon(icon_path("toolbox.svg")), tr("Processing algorithms…"),
+                          main_window)
         toolbox.setObjectName("sgnrShowToolbox")
         toolbox.triggered.connect(self.show_toolbox)
         self.add_action(toolbox)
         self._add_check_docks(main_window)
+        from .gui.menus import tool_actions
+
+        for action in tool_actions(main_window):
+            self.add_action(action)
 
     def _add_check_docks(self, main_window) -> None:
         """One check panel per check kind, each with a toggle action in menu and toolbar."""
@@ -62,7 +67,8 @@ class SgNrPlugin:
         for config in dock_configs():
             dock = CheckDock(config, self.iface, main_window)
             self.iface.addDockWidget(Qt.RightDockWidgetArea, dock)
-            action = QAction(QIcon(icon_path("sgnr.svg")), config.title(), main_window)
+            action = QAction(QIcon(icon_path(f"check_{config.name}.svg")), config.title(),
+                             main_window)
             action.setObjectName(f"sgnrToggle_{config.name}")
             action.setCheckable(True)
             dock.setToggleVisibilityAction(action)

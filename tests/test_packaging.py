@@ -67,3 +67,23 @@ def test_qgis_process_lists_the_provider(plugin_zip, tmp_path):
     assert "Shaoguan Natural Resources" in result.stdout or "韶关自然资源" in result.stdout
     plugins = run(["plugins"], env, timeout=300).stdout
     assert any(line.strip() == "* sg_nr_plugin" for line in plugins.splitlines()), plugins
+
+
+def test_metadata_has_no_placeholder_urls():
+    """The plugin manager shows homepage/tracker/repository/email as links: none may be a
+    placeholder (example.invalid); the keys QGIS reads for a local plugin are present."""
+    import configparser
+
+    from tests.conftest import ROOT
+
+    text = (ROOT / "metadata.txt").read_text(encoding="utf-8")
+    assert "example.invalid" not in text and "placeholder" not in text.lower()
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read_string(text)
+    general = parser["general"]
+    for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author",
+                "icon"):
+        assert general.get(key, "").strip(), key
+    for key in ("homepage", "tracker", "repository"):
+        value = general.get(key, "")
+        assert not value or value.startswith("https://"), (key, value)

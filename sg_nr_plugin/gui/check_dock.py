@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from datetime import datetime
 from pathlib import Path
 
 from qgis.core import (
@@ -48,10 +47,10 @@ from ..core.checks.ruleset import builtin_ruleset, load_ruleset, ruleset_to_dict
 from ..core.errors import SgNrError
 from ..core.units import unit_names
 from ..i18n import tr
-from ..paths import resource_path
 from .check_config import DockConfig, field_parent
 from .check_detection import RoleDetectionMixin
 from .coord_import import CoordinateImportMixin
+from .result_layers import ResultRun, ResultsBox
 from .results_model import GEOMETRY_ROLE, build_model, rows_from_layers
 from .task_runner import AlgorithmTaskRunner
 from .widget_texts import rule_set_file_texts
@@ -107,6 +106,7 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
         self.import_button.clicked.connect(lambda: self.import_coordinates())
         layout.addWidget(self.import_button)
         layout.addWidget(self._ruleset_box())
+        layout.addWidget(ResultsBox())
         layout.addLayout(self._run_row())
         layout.addLayout(self._filter_row())
         self.tree = QTreeView()
@@ -285,11 +285,10 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
         params.update({p: c.currentField() for p, c in self.field_combos.items()
                        if c.currentField()})
         self._report_path = str(Path(self._report_dir.name) / "report.xlsx")
+        self._run = ResultRun(self.config.name, ("OUTPUT_FINDINGS", "OUTPUT_PROJECTS"))
         params.update({"DECLARED_AREA_UNIT": self.unit_combo.currentIndex(),
                        "RULESET": self._ruleset_parameter(), "ONLY_SELECTED": only_selected,
-                       "OUTPUT_FINDINGS": "TEMPORARY_OUTPUT",
-                       "OUTPUT_PROJECTS": "TEMPORARY_OUTPUT",
-                       "OUTPUT_XLSX": self._report_path})
+                       **self._run.destinations(), "OUTPUT_XLSX": self._report_path})
         return params
 
     def run_check(self, only_selected: bool = False) -> bool:
@@ -315,6 +314,10 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
 
     def _finished(self, ok: bool, results: dict, layers: dict) -> None:
         self._set_running(False)
+        layers = self._run.load(self.config.title()) if ok else {}
+        if len(layers) < 2:  # failed, canceled, or an output unreadable: nothing left behind
+            ok = False
+            self._run.discard()
         if not ok:
             self.status.setText(tr("The check was canceled or failed; no layers were added.\n"
                                    "{log}").format(log=results.get("_log", "")[-2000:]))
@@ -334,17 +337,8 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
         self.status.setText("\n".join(lines))
 
     def _add_layers(self, layers: dict) -> None:
-        project = QgsProject.instance()
-        name = f"{self.config.title()} {datetime.now():%H:%M:%S}"
-        group = project.layerTreeRoot().insertGroup(0, name)
-        styles = {"OUTPUT_FINDINGS": ("check_findings.qml", tr("Findings")),
-                  "OUTPUT_PROJECTS": ("check_projects.qml", tr("Checked projects"))}
-        for output, layer in layers.items():
-            style, title = styles[output]
-            layer.setName(title)
-            layer.loadNamedStyle(str(resource_path("styles", style)))
-            project.addMapLayer(layer, False)
-            group.addLayer(layer)
+        """Into the run's group (gui/result_layers.py: replaces the previous run's group)."""
+        self._run.add_group(self.config.title(), layers)
 
     # ---- results --------------------------------------------------------------------------------
     def refresh_tree(self, *_args) -> None:

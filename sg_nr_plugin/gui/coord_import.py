@@ -6,12 +6,11 @@ imported layer its project layer (project id = file name, field XMBH).
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from qgis.core import QgsProject
 from qgis.PyQt.QtWidgets import QFileDialog
 
 from ..i18n import tr
+from .result_layers import IMPORTS_GPKG_NAME, ResultRun
 
 
 class CoordinateImportMixin:
@@ -26,8 +25,10 @@ class CoordinateImportMixin:
                 tr("Coordinate files (*.txt)"))
         if not paths:
             return False
+        # into sgnr_imports.gpkg beside the results (gui/result_layers.py), not a memory layer
+        self._import_run = ResultRun("imported", ("OUTPUT",), gpkg_name=IMPORTS_GPKG_NAME)
         started = self.import_runner.start("sgnr:importcoordtxt", {
-            "INPUT": list(paths), "OUTPUT": "TEMPORARY_OUTPUT"}, ("OUTPUT",))
+            "INPUT": list(paths), **self._import_run.destinations()}, ("OUTPUT",))
         self.import_button.setEnabled(not started)
         self.status.setText(tr("Importing {n} coordinate file(s)…").format(n=len(paths))
                             if started else tr("The import could not start."))
@@ -35,12 +36,12 @@ class CoordinateImportMixin:
 
     def _imported(self, ok: bool, results: dict, layers: dict) -> None:
         self.import_button.setEnabled(True)
-        layer = layers.get("OUTPUT")
-        if not ok or layer is None:
+        layer = self._import_run.load().get("OUTPUT") if ok else None
+        if layer is None:
+            self._import_run.discard()
             self.status.setText(tr("The import failed; no layer was added.\n{log}").format(
                 log=results.get("_log", "")[-2000:]))
             return
-        layer.setName(tr("Imported projects {time}").format(time=f"{datetime.now():%H:%M:%S}"))
         QgsProject.instance().addMapLayer(layer)
         self.role_combos["PROJECTS"].setLayer(layer)
         self.field_combos["PROJECT_ID_FIELD"].setField("XMBH")  # project id = file name

@@ -20,9 +20,11 @@ from ..core.errors import SgNrError
 from ..i18n import tr
 from ..paths import icon_path
 from .access import unloadable_reason
+from .dialog_defaults import set_dialog_default
 from .inputs import check_inputs
 from .outputs import StagedOutputs
 from .prepared import PreparedLayer, PreparedLayers, in_worker_thread
+from .presentation import attach_presentation
 from .safe_sink import SpreadsheetSafeSink, is_spreadsheet
 
 
@@ -36,6 +38,11 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
 
     ALGORITHM_ID = ""
     GROUP_ID = ""
+    RESULT_STYLES: dict[str, str] = {}  # output → .qml under resources/styles/
+    # layer parameter → layer role of the role table, for the dialog's starting layer
+    # (processing/dialog_defaults.py); a parameter named like a role needs no entry
+    PARAMETER_ROLES: dict[str, str] = {}
+    PROJECT_KIND = ""  # farmland / paddy / mine: prefers that check's project layer
 
     def name(self) -> str:
         return self.ALGORITHM_ID
@@ -57,6 +64,11 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802 - QGIS API name
         return type(self)()
+
+    def addParameter(self, definition, *arguments, **options):  # noqa: N802 - QGIS API name
+        """QGIS's, after starting a layer picker on the layer that fits its role."""
+        set_dialog_default(self, definition)
+        return super().addParameter(definition, *arguments, **options)
 
     # QgsProcessingAlgorithm.run must stay QGIS's own: processing.run and the dialogs call it.
     def run(self, *arguments):
@@ -113,7 +125,10 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
                 results = self.compute(staged.parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 raise SgNrError(tr("The run was canceled: no output was written."))
-            return staged.commit(results, context)
+            committed = staged.commit(results, context)
+            # style, aliases, areas rounded for display (when Processing loads the layers)
+            attach_presentation(context, committed, self.RESULT_STYLES)
+            return committed
         except (SgNrError, QgsProcessingException) as error:
             message = _message(error)
             if staged is not None:

@@ -15,7 +15,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterEnum,
@@ -41,7 +40,6 @@ from ..core.errors import CrsError, EmptyInputError, SgNrError
 from ..core.schema.roles import role_table
 from ..core.units import AreaUnit, from_unit, unit_names
 from ..i18n import tr
-from ..paths import resource_path
 from .base import SgNrAlgorithm
 from .stats_params import layer_name
 
@@ -82,32 +80,13 @@ def auto_field(source, field_role: str) -> str | None:
     return role_table().field(field_role).find(source.fields()) if source is not None else None
 
 
-class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Loads a ``.qml`` style onto a result layer when Processing adds it to the project."""
-
-    _alive: dict[str, StylePostProcessor] = {}  # QGIS keeps only a raw pointer
-
-    def __init__(self, qml: str) -> None:
-        super().__init__()
-        self.qml = qml
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API name
-        layer.loadNamedStyle(self.qml)
-        layer.triggerRepaint()
-
-    @classmethod
-    def for_style(cls, name: str) -> StylePostProcessor:
-        qml = str(resource_path("styles", name))
-        if qml not in cls._alive:
-            cls._alive[qml] = cls(qml)
-        return cls._alive[qml]
-
-
 class SgNrCheckAlgorithm(SgNrAlgorithm):
     """Subclasses set ``SPEC`` (a CheckSpec), ``GROUP_ID`` and may add parameters/options."""
 
     SPEC: CheckSpec | None = None
     GROUP_ID = "checks"
+    RESULT_STYLES = {"OUTPUT_FINDINGS": "check_findings.qml",
+                     "OUTPUT_PROJECTS": "check_projects.qml"}
 
     def group_name(self) -> str:
         return tr("Project checks")
@@ -304,8 +283,6 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
         xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
         if xlsx:
             outputs["OUTPUT_XLSX"] = str(write_report(report, xlsx))
-        self._style(context, findings_id, "check_findings.qml")
-        self._style(context, projects_id, "check_projects.qml")
         feedback.pushInfo(report.summary_line())
         return outputs
 
@@ -323,12 +300,6 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
             if fields.indexOf(name) >= 0:
                 feature[name] = value
         return feature
-
-    @staticmethod
-    def _style(context, layer_id, style: str) -> None:
-        if layer_id and context.willLoadLayerOnCompletion(layer_id):
-            details = context.layerToLoadOnCompletionDetails(layer_id)
-            details.setPostProcessor(StylePostProcessor.for_style(style))
 
 
 def _fields(spec) -> QgsFields:

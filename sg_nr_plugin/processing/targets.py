@@ -24,6 +24,7 @@ from qgis.core import (
 SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx")
 PROVIDER_PREFIX = re.compile(r"^([A-Za-z][A-Za-z0-9_]+):")  # ogr:, memory:… (not C:)
 _DATABASE_PROVIDERS = {"postgres", "postgis"}
+_TABLE_FILES = {".gpkg", ".sqlite"}  # files whose tables are written one by one
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,16 @@ class Target:
     path: Path | None = None
     table: tuple | None = None
     folder: bool = False
+    layer: str | None = None  # the table inside a GeoPackage/SQLite file, when named
+
+    def other_table_of(self, other: Target) -> bool:
+        """Whether both name different tables of one GeoPackage/SQLite file: two outputs
+        written with ``ogr:dbname=… table=…`` keep each other (a panel writes its findings and
+        projects into one results GeoPackage). An input's file is never written, whatever the
+        table."""
+        return (self.layer is not None and other.layer is not None
+                and self.layer != other.layer and self.path is not None
+                and self.path.suffix.lower() in _TABLE_FILES)
 
     def label(self) -> str:
         if self.path is not None:
@@ -62,8 +73,10 @@ def destination_target(value) -> Target | None:
         return Target(path=_absolute(text.split("|", 1)[0]))
     provider, rest = match.group(1).lower(), text[match.end():]
     if provider == "ogr":
-        database = QgsDataSourceUri(rest).database() or rest.split("|", 1)[0]
-        return Target(path=_absolute(database)) if database else None
+        uri = QgsDataSourceUri(rest)
+        database = uri.database() or rest.split("|", 1)[0]
+        return Target(path=_absolute(database), layer=_layer_key(uri.table())) \
+            if database else None
     if provider in _DATABASE_PROVIDERS:
         return Target(table=_table_key(QgsDataSourceUri(rest)))
     return None
@@ -86,6 +99,10 @@ def file_target(path: str, folder: bool = False) -> Target | None:
 
 def _absolute(path: str) -> Path:
     return Path(os.path.abspath(os.path.expanduser(path)))
+
+
+def _layer_key(name) -> str | None:
+    return name.lower() if isinstance(name, str) and name else None
 
 
 def _table_key(uri: QgsDataSourceUri) -> tuple:
@@ -122,6 +139,8 @@ def same_destination(first: Target, second: Target) -> bool:
     first. Outputs usually do not exist yet: compared by normalised name, then identity."""
     if first.table is not None or second.table is not None:
         return first.table == second.table
+    if first.other_table_of(second):
+        return False
     names = {_normalised(part) for part in family(first.path)}
     if any(_normalised(part) in names for part in family(second.path)):
         return True

@@ -123,6 +123,36 @@ STYLES = {
 LABELLED = {"XM_BCGD": "XMBH", "XM_KZST": "XMBH", "XM_KSXF": "XMBH"}
 
 
+LABEL_SCALE = 100000  # project ids from 1:100,000 inwards: a city-wide map would be a heap
+
+
+def project_labeling(field: str) -> QgsVectorLayerSimpleLabeling:
+    """Project ids: one label per project (its first parcel, not one per parcel), inside the
+    polygon, with a halo, never over another label or a project boundary (the engine leaves
+    a label out rather than overlap)."""
+    from qgis.core import QgsProperty, QgsTextBufferSettings, QgsTextFormat
+
+    text = QgsTextFormat()
+    text.setSize(9)
+    halo = QgsTextBufferSettings()
+    halo.setEnabled(True)
+    halo.setSize(0.8)
+    text.setBuffer(halo)
+    settings = QgsPalLayerSettings()
+    settings.setFormat(text)
+    settings.fieldName = field
+    settings.placement = QgsPalLayerSettings.Horizontal
+    settings.priority = 6
+    settings.displayAll = False
+    settings.scaleVisibility = True
+    settings.minimumScale = LABEL_SCALE
+    settings.obstacleSettings().setIsObstacle(True)
+    settings.dataDefinedProperties().setProperty(
+        QgsPalLayerSettings.Show,
+        QgsProperty.fromExpression(f'$id = minimum($id, group_by:="{field}")'))
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
 def write_styles(dest: Path) -> list[Path]:
     """One QML per layer name in ``dest``."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -135,9 +165,7 @@ def write_styles(dest: Path) -> list[Path]:
         layer.updateFields()
         layer.setRenderer(renderer())
         if name in LABELLED:
-            settings = QgsPalLayerSettings()
-            settings.fieldName = LABELLED[name]
-            layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+            layer.setLabeling(project_labeling(LABELLED[name]))
             layer.setLabelsEnabled(True)
         path = dest / f"{name}.qml"
         message, ok = layer.saveNamedStyle(str(path))

@@ -113,16 +113,18 @@ def test_only_selected_still_sees_unselected_duplicates(provider_registered, inp
 
 
 def test_result_layers_are_styled_by_severity_and_verdict(provider_registered, inputs):
-    from sg_nr_plugin.processing.check_base import StylePostProcessor
+    from sg_nr_plugin.processing.presentation import PresentationPostProcessor
 
     _, findings, checked = run_alg(inputs)
     for layer_, style, field, values in (
             (findings, "check_findings.qml", "severity", {"error", "warning", "info"}),
             (checked, "check_projects.qml", "verdict", {"fail", "needs_fixing", "pass"})):
-        StylePostProcessor.for_style(style).postProcessLayer(layer_, None, None)
+        PresentationPostProcessor.create(style).postProcessLayer(layer_, None, None)
         renderer = layer_.renderer()
-        assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == field
-        assert {c.value() for c in renderer.categories()} == values
+        assert renderer.type() == "RuleRenderer"
+        for scale in renderer.rootRule().children():  # polygons near, markers far
+            assert {r.description() for r in scale.children()} == {
+                f"{field}:{value}" for value in values}
 
 
 def test_nothing_to_check_is_a_clear_error(provider_registered, inputs):

@@ -56,7 +56,10 @@ def _start():
 
 def _check_finished(ok, results, layers):
     report["check_ok"] = bool(ok)
-    report["check_layers"] = sorted(layers)
+    # the layers the panel put on the map (read back from sgnr_results.gpkg: the runner's own
+    # ``layers`` are only memory outputs); the panel's slot ran first
+    farmland = getattr(utils.plugins.get("sg_nr_plugin"), "docks", {}).get("farmland")
+    report["check_layers"] = sorted(getattr(farmland, "result_layers", {}) or layers)
     try:  # the panel has filled its tree (its own slot ran first)
         from panel_texts import data_texts, english_words, expand, panel_texts  # tests/
 

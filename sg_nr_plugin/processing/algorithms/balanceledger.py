@@ -35,6 +35,8 @@ from ..stats_params import layer_name, region_level_names
 
 class BalanceLedgerAlgorithm(SgNrAlgorithm):
     ALGORITHM_ID = "balanceledger"
+    PARAMETER_ROLES = {"REPLENISHMENT": "PROJECTS"}
+    PROJECT_KIND = "farmland"
     GROUP_ID = "checks"
 
     def display_name(self) -> str:

@@ -27,6 +27,7 @@ BASE, CURRENT, CLASS_LEVEL = "BASE", "CURRENT", "CLASS_LEVEL"
 
 class ChangeMatrix(StatsAlgorithm):
     ALGORITHM_ID = "changematrix"
+    PARAMETER_ROLES = {CURRENT: "DLTB"}
 
     def display_name(self) -> str:
         return tr("Land-class change matrix")

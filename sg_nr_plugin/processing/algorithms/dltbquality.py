@@ -25,6 +25,7 @@ LOGGED_FINDINGS = 50  # findings repeated in the log; the table holds every one
 
 class DltbQuality(StatsAlgorithm):
     ALGORITHM_ID = "dltbquality"
+    PARAMETER_ROLES = {INPUT: "DLTB"}
 
     def display_name(self) -> str:
         return tr("DLTB data health check")

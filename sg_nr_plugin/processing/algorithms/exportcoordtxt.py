@@ -59,6 +59,7 @@ FIELD_PARAMETERS = (("PROJECT_FIELD", "project"), ("PARCEL_FIELD", "parcel"),
 
 class ExportCoordTxt(CoordTxtAlgorithm):
     ALGORITHM_ID = "exportcoordtxt"
+    PARAMETER_ROLES = {"INPUT": "PROJECTS"}
 
     def display_name(self) -> str:
         return tr("Export project coordinate files")

@@ -33,6 +33,7 @@ SPLIT_K = "SPLIT_K"
 
 class LandUseSummary(StatsAlgorithm):
     ALGORITHM_ID = "landusesummary"
+    PARAMETER_ROLES = {INPUT: "DLTB"}
 
     def display_name(self) -> str:
         return tr("Land-use status area summary")

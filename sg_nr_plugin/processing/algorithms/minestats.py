@@ -24,6 +24,7 @@ LEGACY_MINES, PROJECTS, MINING_RIGHTS = "LEGACY_MINES", "PROJECTS", "MINING_RIGH
 
 class MineStatsAlgorithm(StatsAlgorithm):
     ALGORITHM_ID = "minestats"
+    PROJECT_KIND = "mine"
 
     def display_name(self) -> str:
         return tr("Mine restoration and green mine statistics")

@@ -32,6 +32,7 @@ AREA_MODE = "AREA_MODE"
 
 class OverlayStats(StatsAlgorithm):
     ALGORITHM_ID = "overlaystats"
+    PARAMETER_ROLES = {INPUT: "DLTB"}
 
     def display_name(self) -> str:
         return tr("Overlay area statistics")

@@ -79,32 +79,27 @@
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="99" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="75" />
       <source>Detect layers</source>
       <translation>自动识别图层</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="114" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="164" />
       <source>Export report…</source>
       <translation>导出报告…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="127" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="68" />
       <source>The algorithm {id} is not available yet.</source>
       <translation>算法 {id} 尚不可用。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="133" />
-      <source>Rule set and thresholds</source>
-      <translation>规则集与阈值</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="137" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="114" />
       <source>Rule sets (*.json)</source>
       <translation>规则集 (*.json)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="141" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="121" />
       <source>Threshold</source>
       <translation>阈值</translation>
     </message>
@@ -119,22 +114,22 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="149" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="176" />
       <source>Check selected projects</source>
       <translation>核查选中项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="151" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="178" />
       <source>Check all</source>
       <translation>全部核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="153" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="180" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="168" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="197" />
       <source>All verdicts</source>
       <translation>全部结论</translation>
     </message>
@@ -154,7 +149,7 @@
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="172" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="201" />
       <source>All severities</source>
       <translation>全部级别</translation>
     </message>
@@ -174,41 +169,29 @@
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="244" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="115" />
       <source>unconfirmed; </source>
       <translation>未确认；</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="258" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="132" />
       <source>Threshold “{key}” must be a number.</source>
       <translation>阈值“{key}”必须是数字。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="285" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="162" />
       <source>Choose the project parcels layer first.</source>
       <translation>请先选择项目地块图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="295" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="174" />
       <source>Checking…</source>
       <translation>正在核查…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="295" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="176" />
       <source>The check could not start.</source>
       <translation>核查无法启动。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="307" />
-      <source>The check was canceled or failed; no layers were added.
-{log}</source>
-      <translation>核查已取消或失败，未添加任何图层。
-{log}</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="316" />
-      <source>{n} projects checked.</source>
-      <translation>已核查 {n} 个项目。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="40" />
@@ -221,7 +204,7 @@
       <translation>核查项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="366" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="279" />
       <source>Export report</source>
       <translation>导出报告</translation>
     </message>
@@ -231,7 +214,7 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="366" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="279" />
       <source>Report written. Open it now?</source>
       <translation>报告已写出。现在打开吗？</translation>
     </message>
@@ -1266,7 +1249,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>平方千米</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/report.py" line="77" />
+      <location filename="../sg_nr_plugin/core/checks/report.py" line="79" />
       <source>{n} projects checked: {fail} fail, {fix} need fixing, {ok} pass</source>
       <translation>已核查 {n} 个项目：不通过 {fail} 个，需整改 {fix} 个，通过 {ok} 个</translation>
     </message>
@@ -1912,7 +1895,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>项目实施前的地类图斑（DLTB），如基期年度数据</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="319" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="218" />
       <source>Not checked (input not given): {rules}</source>
       <translation>未核查（未提供输入）：{rules}</translation>
     </message>
@@ -1922,12 +1905,12 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”中有 {n} 个图斑与其他图斑的标识码（BSM）重复（要素重复？），已按原样统计。BSM：{ids}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="102" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="92" />
       <source>Import projects from coordinate files…</source>
       <translation>从坐标文件导入项目…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="103" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="93" />
       <source>Read 报部坐标 .txt files (sgnr:importcoordtxt) and use them as the project parcels layer.</source>
       <translation>读取报部坐标 .txt 文件（sgnr:importcoordtxt），并将其作为项目地块图层。</translation>
     </message>
@@ -1952,19 +1935,12 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>无法开始导入。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/coord_import.py" line="40" />
-      <source>The import failed; no layer was added.
-{log}</source>
-      <translation>导入失败，未添加图层。
-{log}</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/gui/coord_import.py" line="43" />
+      <location filename="../sg_nr_plugin/gui/coord_import.py" line="44" />
       <source>Imported projects {time}</source>
       <translation>导入的项目 {time}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/coord_import.py" line="47" />
+      <location filename="../sg_nr_plugin/gui/coord_import.py" line="48" />
       <source>{parcels} parcel(s) imported, {errors} file error(s): see the Processing log for the lines.</source>
       <translation>已导入 {parcels} 个地块，文件错误 {errors} 处：具体行号见处理日志。</translation>
     </message>
@@ -2059,12 +2035,12 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>输出“{parameter}”：“{value}”会创建一个名为“{value}…”的文件。要将图层 {layer} 写入 {path}，请填写 ogr:dbname='{path}' table="{layer}"；否则只填写文件名。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_detection.py" line="69" />
+      <location filename="../sg_nr_plugin/gui/check_detection.py" line="85" />
       <source>Layer “{layer}” fits several roles ({roles}): choose it in the right picker.</source>
       <translation>图层“{layer}”的名称符合多个用途（{roles}），未自动指定：请在相应的选择框中选择。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_detection.py" line="139" />
+      <location filename="../sg_nr_plugin/gui/check_detection.py" line="161" />
       <source>“{chosen}” was chosen for “{role}”; “{others}” fit too.</source>
       <translation>“{role}”选用了“{chosen}”；“{others}”也符合。</translation>
     </message>
@@ -2344,47 +2320,47 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>既不计为已验收也不计为未验收：规划进度中这些项目显示为“状态未识别”（如应计为已验收，请将该值加入已验收值参数）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="264" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="259" />
       <source>Schema file {file}: no vocabulary “{name}”</source>
       <translation>结构文件 {file}：没有词表“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="275" />
+      <location filename="../sg_nr_plugin/core/schema/__init__.py" line="27" />
       <source>Cannot read the schema file {path}: {error}</source>
       <translation>无法读取结构文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="283" />
+      <location filename="../sg_nr_plugin/core/schema/__init__.py" line="38" />
       <source>Schema file {file}: “{key}” {problem}</source>
       <translation>结构文件 {file}：“{key}”{problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="295" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="283" />
       <source>must be a non-empty list of names</source>
       <translation>必须是非空的字段名列表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="313" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="301" />
       <source>names an unknown field “{name}”</source>
       <translation>引用了未知字段“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="320" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="308" />
       <source>holds an empty value</source>
       <translation>含有空值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="322" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="310" />
       <source>repeats “{value}”, already in “{other}”</source>
       <translation>重复了“{value}”，该值已属于“{other}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="329" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="317" />
       <source>names an unknown class “{name}”</source>
       <translation>引用了未知类别“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="360" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="348" />
       <source>Layer “{layer}”, field “{field}”: {n} feature(s) hold a {what} value that is not in the vocabulary ({values}; ∅ = empty). They are {counted}. Correct the values to one of: {known} (vocabulary {file}).</source>
       <translation>图层“{layer}”字段“{field}”：{n} 个要素的{what}值不在词表中（{values}；∅ 表示空值）。这些要素{counted}。请将其改为以下值之一：{known}（词表 {file}）。</translation>
     </message>
@@ -3068,6 +3044,86 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/core/coordinates.py" line="101" />
       <source>{n} feature(s) of “{layer}” have coordinates that cannot be real ({problem}): their areas would be wrong, so no result is given. Repair their geometry (or the layer's CRS) and run again. Feature(s): {features}</source>
       <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="228" />
+      <source>The check was canceled; no layers were added.</source>
+      <translation>核查已取消，未添加图层。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/coord_import.py" line="40" />
+      <source>see the log for details</source>
+      <translation>详见日志</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="232" />
+      <source>The check failed; no layers were added: {reason}</source>
+      <translation>核查失败，未添加图层：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_widgets.py" line="111" />
+      <source>Help on this panel</source>
+      <translation>本面板帮助</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_widgets.py" line="122" />
+      <source>{n} projects checked: {fail} fail, {fix} need fixing, {passed} pass.</source>
+      <translation>已核查 {n} 个项目：不通过 {fail} 个，需整改 {fix} 个，通过 {passed} 个。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/results_model.py" line="97" />
+      <source>{name}: {status}, {mu} mu ({m2} m²)</source>
+      <translation>{name}：{status}，{mu} 亩（{m2} 平方米）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/coord_import.py" line="41" />
+      <source>The import failed; no layer was added: {reason}</source>
+      <translation>导入失败，未添加图层：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="76" />
+      <source>Fill every layer and field picker from the layer names and fields (your choices are replaced).</source>
+      <translation>按图层名称和字段填写所有图层与字段选择框（会替换您已作的选择）。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="86" />
+      <source>Layers</source>
+      <translation>图层</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="100" />
+      <source>Fields</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="110" />
+      <source>Rules and thresholds</source>
+      <translation>规则与阈值</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="115" />
+      <source>Empty: the built-in rule set of this check.</source>
+      <translation>留空：使用本核查内置的规则集。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="118" />
+      <source>Rule set file</source>
+      <translation>规则集文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="134" />
+      <source>Output</source>
+      <translation>输出</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="138" />
+      <source>Where each run writes its report. Empty: a temporary file; use “Export report…” to keep it.</source>
+      <translation>每次核查的报告写入位置。留空：写入临时文件，可用“导出报告…”保存。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="142" />
+      <source>Report file</source>
+      <translation>报告文件</translation>
     </message>
   </context>
 </TS>

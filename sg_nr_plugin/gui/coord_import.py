@@ -37,8 +37,9 @@ class CoordinateImportMixin:
         self.import_button.setEnabled(True)
         layer = layers.get("OUTPUT")
         if not ok or layer is None:
-            self.status.setText(tr("The import failed; no layer was added.\n{log}").format(
-                log=results.get("_log", "")[-2000:]))
+            errors = results.get("_errors") or [tr("see the log for details")]
+            self.show_message(tr("The import failed; no layer was added: {reason}").format(
+                reason=errors[-1]), details=results.get("_log", "")[-4000:])
             return
         layer.setName(tr("Imported projects {time}").format(time=f"{datetime.now():%H:%M:%S}"))
         QgsProject.instance().addMapLayer(layer)

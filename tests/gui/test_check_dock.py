@@ -134,7 +134,7 @@ def test_cancel_leaves_no_output_layer(project, dock):
     assert wait_until(lambda: not dock.runner.running), "task did not stop"
     assert set(project.mapLayers()) == before
     assert dock.result_layers == {}
-    assert "canceled" in dock.status.text()
+    assert "canceled" in dock.message_text()
     assert dock.check_all_button.isEnabled()
 
 
@@ -235,4 +235,4 @@ def test_edited_threshold_reaches_the_algorithm(project, dock):
     assert wait_until(lambda: not dock.runner.running)
     assert dock.result_layers["OUTPUT_FINDINGS"].featureCount() == 0
     table.item(row, 1).setText("abc")
-    assert not dock.run_check(False) and "min_finding_m2" in dock.status.text()
+    assert not dock.run_check(False) and "min_finding_m2" in dock.message_text()

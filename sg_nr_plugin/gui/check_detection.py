@@ -22,6 +22,7 @@ from ..core.checks.roles import detect, detect_fields
 from ..core.errors import SgNrError
 from ..i18n import tr
 from .check_config import field_parent, layer_filter, layer_info, role_label
+from .panel_widgets import form_label
 
 
 class RoleDetectionMixin:
@@ -41,7 +42,7 @@ class RoleDetectionMixin:
             # activated: only a choice made with the mouse or keyboard, never setLayer()
             combo.activated.connect(partial(self._user_chose, role))
             self.role_combos[role] = combo
-            layers_form.addRow(role_label(role), combo)
+            layers_form.addRow(form_label(role_label(role)), combo)
         self.field_combos: dict[str, QgsFieldComboBox] = {}
         for param in self.config.fields:
             parent = self.role_combos.get(field_parent(param))
@@ -57,7 +58,7 @@ class RoleDetectionMixin:
             parent.layerChanged.connect(combo.setLayer)
             parent.layerChanged.connect(partial(self._parent_changed, param))
             self.field_combos[param] = combo
-            fields_form.addRow(role_label(param), combo)
+            fields_form.addRow(form_label(role_label(param)), combo)
         self.detection_notes = QLabel()
         self.detection_notes.setWordWrap(True)
         self.detection_notes.setStyleSheet("color: #b35900")

@@ -31,7 +31,7 @@ from .check_detection import RoleDetectionMixin
 from .coord_import import CoordinateImportMixin
 from .panel_layout import PanelLayoutMixin
 from .panel_state import KEY_ROLE, PanelStateMixin
-from .panel_widgets import fit_columns, verdict_summary
+from .panel_widgets import favour_results, fit_columns, verdict_summary
 from .results_model import GEOMETRY_ROLE, build_model, rows_from_layers
 from .task_runner import AlgorithmTaskRunner
 
@@ -213,6 +213,7 @@ class CheckDock(QgsDockWidget, PanelLayoutMixin, CoordinateImportMixin, RoleDete
         self.summary.setText(verdict_summary(len(self.results_rows[0]), self.verdict_counts))
         self.chart.set_counts(self.verdict_counts)
         self.chart.setVisible(True)
+        favour_results(self.splitter, self.results_pane)
         first = next(projects.getFeatures(), None)
         if first is not None and first["not_checked"]:  # never let "not checked" look passed
             self.status.setText(tr("Not checked (input not given): {rules}").format(
@@ -252,6 +253,11 @@ class CheckDock(QgsDockWidget, PanelLayoutMixin, CoordinateImportMixin, RoleDete
                                        self.severity_filter.currentData()))
         self.tree.expandAll()
         fit_columns(self.tree)
+        QTimer.singleShot(0, self._fit_columns)  # again once the tree has its final width
+
+    def _fit_columns(self) -> None:
+        if not sip.isdeleted(self):
+            fit_columns(self.tree)
 
     def zoom_to(self, index) -> bool:
         geometry = index.data(GEOMETRY_ROLE)

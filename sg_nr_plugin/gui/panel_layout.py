@@ -28,7 +28,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.units import unit_names
 from ..i18n import tr
-from .panel_widgets import SideScrollFreeArea, VerdictChart, help_button, section
+from .panel_widgets import SideScrollFreeArea, VerdictChart, form_label, help_button, section
 
 
 class PanelLayoutMixin:
@@ -39,7 +39,8 @@ class PanelLayoutMixin:
         """Message bar on top; below, a splitter: the form (sections that scroll vertically,
         never sideways) above the run buttons and the results."""
         self.message_bar = QgsMessageBar()
-        self.message_bar.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)
+        # Ignored: a long message wraps in the bar instead of widening the panel.
+        self.message_bar.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.status = QLabel()
         self.status.setWordWrap(True)
         form = QWidget()
@@ -55,9 +56,10 @@ class PanelLayoutMixin:
         self.splitter = QSplitter(Qt.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.form_area)
-        self.splitter.addWidget(self._results_pane())
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.results_pane = self._results_pane()
+        self.splitter.addWidget(self.results_pane)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -102,7 +104,8 @@ class PanelLayoutMixin:
         self.unit_combo.addItems(unit_names())
         self.unit_combo.setCurrentIndex(2)
         self.unit_combo.currentIndexChanged.connect(self.save_mapping)
-        self._fields_form.addRow(tr("Unit of the declared area"), self.unit_combo)
+        self._fields_form.addRow(form_label(tr("Unit of the declared area")),
+                                   self.unit_combo)
         box.setLayout(self._fields_form)
         return box
 
@@ -115,7 +118,7 @@ class PanelLayoutMixin:
         self.ruleset_file.setToolTip(tr("Empty: the built-in rule set of this check."))
         self.ruleset_file.fileChanged.connect(self._ruleset_changed)
         rule_form = _form()
-        rule_form.addRow(tr("Rule set file"), self.ruleset_file)
+        rule_form.addRow(form_label(tr("Rule set file")), self.ruleset_file)
         layout.addLayout(rule_form)
         self.threshold_table = QTableWidget(0, 3)
         self.threshold_table.setHorizontalHeaderLabels([tr("Threshold"), tr("Value"),
@@ -139,7 +142,7 @@ class PanelLayoutMixin:
                                        "file; use “Export report…” to keep it."))
         self.report_file.fileChanged.connect(self.save_mapping)
         output_form = _form()
-        output_form.addRow(tr("Report file"), self.report_file)
+        output_form.addRow(form_label(tr("Report file")), self.report_file)
         box.setLayout(output_form)
         return box
 
@@ -147,6 +150,7 @@ class PanelLayoutMixin:
         pane = QWidget()
         layout = QVBoxLayout(pane)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         layout.addLayout(self._run_row())
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -158,6 +162,7 @@ class PanelLayoutMixin:
         self.tree = QTreeView()
         self.tree.setMinimumHeight(120)
         self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(14)
         self.tree.doubleClicked.connect(self.zoom_to)
         layout.addWidget(self.tree, 1)
         self.export_row = QHBoxLayout()  # other exports (PDF…) add their button here
@@ -166,8 +171,8 @@ class PanelLayoutMixin:
         self.export_button.clicked.connect(lambda: self.export_report())
         self.export_row.addWidget(self.export_button)
         self.export_row.addStretch(1)
-        layout.addLayout(self.export_row)
         layout.addWidget(self.status)
+        layout.addLayout(self.export_row)
         self.refresh_tree()
         return pane
 
@@ -181,6 +186,7 @@ class PanelLayoutMixin:
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.runner.cancel)
         self.progress = QProgressBar()
+        self.progress.setMaximumHeight(self.fontMetrics().height() + 4)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         for widget in (self.check_selected_button, self.check_all_button, self.cancel_button):

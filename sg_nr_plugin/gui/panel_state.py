@@ -55,6 +55,8 @@ class PanelStateMixin:
         self._loading = True
         restored = False
         try:
+            # First: setting a layer picker fills its field pickers, except the user's.
+            self._user_set = {k for k in self._read("user_choices").split(",") if k}
             for role, combo in self.role_combos.items():
                 layer = project.mapLayer(self._read(f"layer/{role}") or "-")
                 if layer is not None:
@@ -65,7 +67,6 @@ class PanelStateMixin:
                 name = self._read(f"field/{param}")
                 if name:
                     combo.setField(name)
-            self._user_set = {k for k in self._read("user_choices").split(",") if k}
             unit = self._read("unit")
             if unit.isdigit() and int(unit) < self.unit_combo.count():
                 self.unit_combo.setCurrentIndex(int(unit))

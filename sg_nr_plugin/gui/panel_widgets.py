@@ -10,7 +10,7 @@ from qgis.core import QgsApplication
 from qgis.gui import QgsCollapsibleGroupBox
 from qgis.PyQt.QtCore import QRectF, QSize, Qt, QUrl
 from qgis.PyQt.QtGui import QColor, QDesktopServices, QPainter
-from qgis.PyQt.QtWidgets import QScrollArea, QSizePolicy, QStyle, QToolButton, QWidget
+from qgis.PyQt.QtWidgets import QLabel, QScrollArea, QSizePolicy, QStyle, QToolButton, QWidget
 
 from ..core.checks.findings import verdict_label
 from ..i18n import qgis_locale, tr
@@ -19,13 +19,15 @@ from ..paths import resource_path
 # Worst first, as the report lists them.
 VERDICTS = ("fail", "needs_fixing", "pass")
 VERDICT_COLORS = {"fail": "#e31a1c", "needs_fixing": "#ff7f00", "pass": "#33a02c"}
+# Below this the results tree shows only its first two columns (measured in QGIS 3.22, zh_CN).
+PANEL_MIN_WIDTH = 340
 
 
 class VerdictChart(QWidget):
     """Three horizontal bars: how many projects failed, need fixing, passed."""
 
-    BAR_HEIGHT = 14
-    GAP = 4
+    BAR_HEIGHT = 12
+    GAP = 3
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -70,6 +72,15 @@ class VerdictChart(QWidget):
         painter.end()
 
 
+def form_label(text: str) -> QLabel:
+    """A form label that wraps: a long one ("灌溉水源（河流、水库、沟渠）") never widens the
+    panel; the full text is in the tooltip too."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setToolTip(text)
+    return label
+
+
 def section(title: str, name: str, collapsed: bool = False) -> QgsCollapsibleGroupBox:
     """A collapsible section; QGIS remembers whether the user collapsed it (by object name)."""
     box = QgsCollapsibleGroupBox(title)
@@ -93,7 +104,8 @@ class SideScrollFreeArea(QScrollArea):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API name
         content = self.widget().minimumSizeHint()
         bar = self.style().pixelMetric(QStyle.PM_ScrollBarExtent)
-        return QSize(content.width() + bar + 2 * self.frameWidth(), 120)
+        width = content.width() + bar + 2 * self.frameWidth()
+        return QSize(max(width, PANEL_MIN_WIDTH), 120)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API name
         return QSize(self.minimumSizeHint().width(), self.widget().sizeHint().height())
@@ -122,6 +134,14 @@ def verdict_summary(total: int, counts: dict[str, int]) -> str:
     return tr("{n} projects checked: {fail} fail, {fix} need fixing, {passed} pass.").format(
         n=total, fail=counts.get("fail", 0), fix=counts.get("needs_fixing", 0),
         passed=counts.get("pass", 0))
+
+
+def favour_results(splitter, results) -> None:
+    """After a run: the results pane as tall as it wants, the form keeps at least 150 px."""
+    total = sum(splitter.sizes())
+    wanted = max(results.sizeHint().height(), int(total * 0.6))
+    lower = max(results.minimumSizeHint().height(), min(wanted, total - 150))
+    splitter.setSizes([total - lower, lower])
 
 
 MESSAGE_COLUMN = 4  # results_model's column order: name, verdict, mu, m², message

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, QRect
-from qgis.PyQt.QtWidgets import QAbstractItemView, QAbstractScrollArea, QScrollBar, QWidget
+from qgis.PyQt.QtWidgets import QAbstractItemView, QScrollArea, QScrollBar, QWidget
 
 from tests.checks.helpers import layer, projects, rect_wkt
 from tests.gui.test_check_dock import sample_layers, wait_until
@@ -129,20 +129,26 @@ def test_the_panel_fits_a_right_dock_at_1366x768(project, dock_in):
     dock.show()
     assert _run(dock)
     wait_until(lambda: False, 0.2)
-    viewport = dock.form_area.viewport()
-    assert not dock.form_area.horizontalScrollBar().isVisible()
+    areas = dock.findChildren(QScrollArea)  # the form scrolls, vertically only
+    assert areas and not any(a.horizontalScrollBar().isVisible() for a in areas)
     clipped = []
     for widget in dock.widget().findChildren(QWidget):
         if not widget.isVisibleTo(dock) or isinstance(widget, QScrollBar):
             continue
-        ancestor, inside_view = widget.parentWidget(), False
-        while ancestor is not None and ancestor is not dock:
-            inside_view |= isinstance(ancestor, QAbstractItemView | QAbstractScrollArea) and \
-                ancestor is not dock.form_area
+        if widget.isWindow():
+            continue
+        ancestor, container, inside_view = widget.parentWidget(), dock, False
+        while ancestor is not None and ancestor is not dock and not ancestor.isWindow():
+            if isinstance(ancestor, QScrollArea) and container is dock \
+                    and ancestor.viewport().isAncestorOf(widget):
+                container = ancestor.viewport()  # the nearest scroll area's visible part
+            inside_view |= isinstance(ancestor, QAbstractItemView)
             ancestor = ancestor.parentWidget()
-        if inside_view:
-            continue  # a table's or tree's own cells scroll inside it
-        container = viewport if viewport.isAncestorOf(widget) else dock
+        if ancestor is not dock:
+            continue  # a window of its own (a combo box's popup)
+        if inside_view or any(a is widget or a.isAncestorOf(widget) and not
+                              a.viewport().isAncestorOf(widget) for a in areas):
+            continue  # a view's own cells scroll inside it; a scroll area's own parts
         if _outside(widget, container):
             clipped.append(f"{type(widget).__name__} {widget.objectName()}")
     assert not clipped, clipped

@@ -111,9 +111,10 @@ class SideScrollFreeArea(QScrollArea):
         return QSize(self.minimumSizeHint().width(), self.widget().sizeHint().height())
 
 
-def help_file(panel: str) -> str:
+def help_file(panel: str, locale: str | None = None) -> str:
     """The panel's local help page: Chinese, or English when the interface is not Chinese."""
-    name = f"{panel}.html" if qgis_locale().lower().startswith("zh") else f"{panel}_en.html"
+    chinese = (locale or qgis_locale()).lower().startswith("zh")
+    name = f"{panel}.html" if chinese else f"{panel}_en.html"
     return str(resource_path("help", name))
 
 

@@ -4,6 +4,7 @@ a failed run (message bar, no old results, no export), and that it fits a 1366×
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, QRect
@@ -155,3 +156,24 @@ def test_the_panel_fits_a_right_dock_at_1366x768(project, dock_in):
     # The message column is on screen, right after the verdict.
     header = dock.tree.header()
     assert header.sectionViewportPosition(4) < dock.tree.viewport().width() - 20
+
+
+def test_each_panel_has_a_help_button_and_local_help_in_the_zip(project, provider_registered,
+                                                                 qgis_iface):
+    from sg_nr_plugin.gui.check_config import dock_configs
+    from sg_nr_plugin.gui.panel_widgets import help_file
+    from tools.build_zip import plugin_files
+
+    shipped = {name for _path, name in plugin_files()}
+    for config in dock_configs():
+        dock = make_dock(qgis_iface, config.name)
+        try:
+            assert not dock.help_button.icon().isNull() and dock.help_button.toolTip()
+        finally:
+            dock.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        english, chinese = help_file(config.name, "en_US"), help_file(config.name, "zh_CN")
+        for page, marker in ((english, "Stored in the project"), (chinese, "保存在工程中")):
+            text = Path(page).read_text(encoding="utf-8")
+            assert marker in text and "sg_nr_plugin" in text, page
+            assert f"sg_nr_plugin/resources/help/{page.rsplit('/', 1)[1]}" in shipped

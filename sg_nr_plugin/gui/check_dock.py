@@ -79,6 +79,7 @@ class CheckDock(QgsDockWidget, PanelLayoutMixin, CoordinateImportMixin, RoleDete
         self._loading, self._reading = True, False
         self._user_set = set()
         self.clear_results()
+        self.reset_settings()
         QTimer.singleShot(0, self._loaded)
 
     def _loaded(self) -> None:

@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.units import unit_names
 from ..i18n import tr
+from .panel_state import DEFAULT_UNIT
 from .panel_widgets import SideScrollFreeArea, VerdictChart, form_label, help_button, section
 
 
@@ -102,7 +103,7 @@ class PanelLayoutMixin:
         box = section(tr("Fields"), f"sgnrFields_{self.config.name}")
         self.unit_combo = QComboBox()
         self.unit_combo.addItems(unit_names())
-        self.unit_combo.setCurrentIndex(2)
+        self.unit_combo.setCurrentIndex(DEFAULT_UNIT)
         self.unit_combo.currentIndexChanged.connect(self.save_mapping)
         self._fields_form.addRow(form_label(tr("Unit of the declared area")),
                                    self.unit_combo)

@@ -12,9 +12,11 @@ import json
 
 from qgis.core import QgsProject
 
+from ..core.units import AreaUnit
 from .check_config import field_parent
 
 SCOPE = "sg_nr_plugin"
+DEFAULT_UNIT = int(AreaUnit.MU)  # 亩: what declared areas are given in
 OLD_SCOPE = "sgnr_checks"
 
 
@@ -76,6 +78,18 @@ class PanelStateMixin:
         finally:
             self._loading = False
         return restored
+
+    def reset_settings(self) -> None:
+        """A new project starts from the defaults, not from the previous project's rule set,
+        thresholds and report file."""
+        loading, self._loading = self._loading, True
+        try:
+            self.unit_combo.setCurrentIndex(DEFAULT_UNIT)
+            self.report_file.setFilePath("")
+            self.ruleset_file.setFilePath("")
+            self.load_thresholds()
+        finally:
+            self._loading = loading
 
     def edited_thresholds(self) -> dict[str, str]:
         """The threshold cells whose text differs from the rule set's value."""

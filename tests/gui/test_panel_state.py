@@ -111,7 +111,8 @@ def test_choices_come_back_when_the_qgz_is_reopened(project, provider_registered
         assert ok and value == "3"
         project.clear()
         wait_until(lambda: False, 0.1)
-        assert dock.unit_combo.currentIndex() == 3  # (no project: the panel keeps its unit)
+        assert dock.unit_combo.currentIndex() == 2  # a new project starts from the defaults
+        assert dock.ruleset_file.filePath() == "" and dock.report_file.filePath() == ""
         assert project.read(saved)
         wait_until(lambda: False, 0.1)
         assert _pickers(dock) == ("XM_BCGD", None, "XMBH", "")  # not filled again

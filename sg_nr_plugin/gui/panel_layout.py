@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from qgis.core import Qgis, QgsApplication
 from qgis.gui import QgsFileWidget, QgsMessageBar
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -16,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -214,18 +216,38 @@ class PanelLayoutMixin:
         return row
 
     def show_message(self, text: str, level=Qgis.Critical, details: str = "") -> None:
-        """An error or notice at the top of the panel (the QGIS message bar)."""
+        """An error or notice at the top of the panel (the QGIS message bar). The text wraps
+        (a narrow panel would cut a one-line message); the log is one click away."""
         self.message_bar.clearWidgets()
-        title = {Qgis.Critical: tr("Error"), Qgis.Warning: tr("Warning")}.get(level, "")
+        body = QWidget()
+        body.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(text)
+        label.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        column.addWidget(label)
         if details:
-            self.message_bar.pushMessage(title, text, details, level, 0)
-        else:
-            self.message_bar.pushMessage(title, text, level, 0)
+            button = QPushButton(tr("Show the log…"))
+            button.clicked.connect(lambda _checked=False: _show_log(self, text, details))
+            column.addWidget(button, 0, Qt.AlignLeft)
+        self._message_label = label
+        self.message_bar.pushWidget(body, level, 0)
 
     def message_text(self) -> str:
         """The message shown in the panel's message bar ("" when none)."""
-        item = self.message_bar.currentItem()
-        return item.text() if item is not None else ""
+        label = getattr(self, "_message_label", None)
+        if self.message_bar.currentItem() is None or label is None or sip.isdeleted(label):
+            return ""
+        return label.text()
+
+
+def _show_log(parent, text: str, log: str) -> None:
+    box = QMessageBox(QMessageBox.Critical, tr("The check failed"), text, QMessageBox.Close,
+                      parent)
+    box.setDetailedText(log)
+    box.exec_()
 
 
 def _form() -> QFormLayout:

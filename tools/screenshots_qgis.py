@@ -69,6 +69,13 @@ def _pickers(dock):
             "fields": {p: c.currentField() for p, c in dock.field_combos.items()}}
 
 
+def _verdicts(dock):
+    layer = dock.result_layers.get("OUTPUT_PROJECTS")
+    if layer is None:
+        return {}
+    return {f["project_id"]: [f["verdict"], f["not_checked"]] for f in layer.getFeatures()}
+
+
 def _next():
     if not queue:
         _write_and_quit()
@@ -111,6 +118,7 @@ def _grab(name, dock):
             summary=dock.summary.text(), message=dock.message_text(),
             counts=dock.verdict_counts, status=dock.status.text(),
             pickers_after_run=_pickers(dock),
+            verdicts=_verdicts(dock),
             png=path if dock.grab().save(path, "PNG") else "")
         window_png = os.path.join(os.path.dirname(REPORT), f"window_{name}.png")
         window = utils.iface.mainWindow()

@@ -39,6 +39,7 @@ class RoleDetectionMixin:
             _shrinkable(combo)
             combo.setLayer(None)
             combo.layerChanged.connect(self.save_mapping)
+            combo.layerChanged.connect(partial(_name_tip, combo))  # a narrow panel cuts names
             # activated: only a choice made with the mouse or keyboard, never setLayer()
             combo.activated.connect(partial(self._user_chose, role))
             self.role_combos[role] = combo
@@ -162,6 +163,10 @@ def _passed_over_note(project, role: str, chosen: str, others) -> str:
     return tr("“{chosen}” was chosen for “{role}”; “{others}” fit too.").format(
         chosen=project.mapLayer(chosen).name(), role=role_label(role),
         others="”, “".join(project.mapLayer(i).name() for i in others))
+
+
+def _name_tip(combo, layer) -> None:
+    combo.setToolTip(layer.name() if layer is not None else "")
 
 
 def _shrinkable(combo) -> None:

@@ -15,7 +15,7 @@ PY_SOURCES  := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*')
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: help setup apt venv postgis test lint pytest stress demo zip deploy translations qm qgis clean bench \
-        sample bench-data quick-data
+        sample bench-data quick-data screenshots
 
 help:
 	@echo "make demo          set up, then run the main job on the bundled sample data"
@@ -24,6 +24,7 @@ help:
 	@echo "make deploy        install into a QGIS profile (QGIS_PROFILE_DIR or the default one)"
 	@echo "make translations  refresh $(TS) from the sources and compile the .qm"
 	@echo "make qgis          open QGIS desktop with the plugin and the sample map (data/sample)"
+	@echo "make screenshots   run the three checks in QGIS under Xvfb, save docs/screenshots/*.png"
 	@echo "make sample        generate the synthetic Shaoguan sample (data/sample, ~50k parcels)"
 	@echo "make bench-data    generate the 1M-parcel benchmark data (data/bench, ~15 min)"
 	@echo "make bench         benchmarks vs QGIS native on data/bench (QUICK=1: 100k parcels) → docs/benchmarks.md"
@@ -119,6 +120,10 @@ deploy: zip
 
 qgis: zip sample
 	$(PY) tools/deploy.py dist/$(PLUGIN).zip --run-qgis -- --project $(CURDIR)/data/sample/sample.qgz
+
+# The three check panels after a run, at 1600x1000 and 1366x768 (real QGIS under Xvfb, zh_CN).
+screenshots: qm
+	$(PY) tools/screenshots.py
 
 clean:
 	rm -rf dist build out tests/artifacts $(QM) .pytest_cache .ruff_cache

@@ -79,32 +79,27 @@
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="100" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="84" />
       <source>Detect layers</source>
       <translation>自动识别图层</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="116" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="178" />
       <source>Export report…</source>
       <translation>导出报告…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="129" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="77" />
       <source>The algorithm {id} is not available yet.</source>
       <translation>算法 {id} 尚不可用。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="135" />
-      <source>Rule set and thresholds</source>
-      <translation>规则集与阈值</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="139" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="124" />
       <source>Rule sets (*.json)</source>
       <translation>规则集 (*.json)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="144" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="132" />
       <source>Threshold</source>
       <translation>阈值</translation>
     </message>
@@ -119,22 +114,22 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="152" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="190" />
       <source>Check selected projects</source>
       <translation>核查选中项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="154" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="192" />
       <source>Check all</source>
       <translation>全部核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="156" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="194" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="171" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="212" />
       <source>All verdicts</source>
       <translation>全部结论</translation>
     </message>
@@ -154,7 +149,7 @@
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="175" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="216" />
       <source>All severities</source>
       <translation>全部级别</translation>
     </message>
@@ -179,36 +174,24 @@
       <translation>未确认；</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="270" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="134" />
       <source>Threshold “{key}” must be a number.</source>
       <translation>阈值“{key}”必须是数字。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="296" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="163" />
       <source>Choose the project parcels layer first.</source>
       <translation>请先选择项目地块图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="306" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="175" />
       <source>Checking…</source>
       <translation>正在核查…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="306" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="177" />
       <source>The check could not start.</source>
       <translation>核查无法启动。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="322" />
-      <source>The check was canceled or failed; no layers were added.
-{log}</source>
-      <translation>核查已取消或失败，未添加任何图层。
-{log}</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="332" />
-      <source>{n} projects checked.</source>
-      <translation>已核查 {n} 个项目。</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="40" />
@@ -221,7 +204,7 @@
       <translation>核查项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="373" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="287" />
       <source>Export report</source>
       <translation>导出报告</translation>
     </message>
@@ -231,7 +214,7 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="373" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="287" />
       <source>Report written. Open it now?</source>
       <translation>报告已写出。现在打开吗？</translation>
     </message>
@@ -1902,7 +1885,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>项目实施前的地类图斑（DLTB），如基期年度数据</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="335" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="223" />
       <source>Not checked (input not given): {rules}</source>
       <translation>未核查（未提供输入）：{rules}</translation>
     </message>
@@ -1912,7 +1895,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”中有 {n} 个图斑与其他图斑的标识码（BSM）重复（要素重复？），已按原样统计。BSM：{ids}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="103" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="101" />
       <source>Import projects from coordinate files…</source>
       <translation>从坐标文件导入项目…</translation>
     </message>
@@ -1937,14 +1920,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>无法开始导入。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/coord_import.py" line="42" />
-      <source>The import failed; no layer was added.
-{log}</source>
-      <translation>导入失败，未添加图层。
-{log}</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/gui/coord_import.py" line="48" />
+      <location filename="../sg_nr_plugin/gui/coord_import.py" line="49" />
       <source>{parcels} parcel(s) imported, {errors} file error(s): see the Processing log for the lines.</source>
       <translation>已导入 {parcels} 个地块，文件错误 {errors} 处：具体行号见处理日志。</translation>
     </message>
@@ -2039,12 +2015,12 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>输出“{parameter}”：“{value}”会创建一个名为“{value}…”的文件。要将图层 {layer} 写入 {path}，请填写 ogr:dbname='{path}' table="{layer}"；否则只填写文件名。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_detection.py" line="69" />
+      <location filename="../sg_nr_plugin/gui/check_detection.py" line="87" />
       <source>Layer “{layer}” fits several roles ({roles}): choose it in the right picker.</source>
       <translation>图层“{layer}”的名称符合多个用途（{roles}），未自动指定：请在相应的选择框中选择。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_detection.py" line="139" />
+      <location filename="../sg_nr_plugin/gui/check_detection.py" line="163" />
       <source>“{chosen}” was chosen for “{role}”; “{others}” fit too.</source>
       <translation>“{role}”选用了“{chosen}”；“{others}”也符合。</translation>
     </message>
@@ -3065,22 +3041,22 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）申报为自然恢复，但位于 {reasons} 的可视范围内（三区两线）：建议修复模式为工程治理</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="104" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="102" />
       <source>Read coordinate files as reported to the ministry and use them as the project parcels layer.</source>
       <translation>读取报部坐标文件，并将其作为项目地块图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="22" />
+      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="27" />
       <source>Choose a rule-set file</source>
       <translation>选择规则集文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="19" />
+      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="27" />
       <source>Empty: the built-in Guangdong rule set</source>
       <translation>留空：使用内置的广东省规则集</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="18" />
+      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="27" />
       <source>Path of the rule-set file; empty: the built-in Guangdong rule set</source>
       <translation>规则集文件的路径；留空则使用内置的广东省规则集</translation>
     </message>
@@ -3165,37 +3141,32 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>导入项目报部坐标文件…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="42" />
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="43" />
       <source>Imported projects</source>
       <translation>导入的项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="98" />
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="99" />
       <source>The results file {path} cannot be opened as a GeoPackage: delete or rename it, or choose another results folder.</source>
       <translation>结果文件 {path} 无法作为 GeoPackage 打开：请删除或重命名该文件，或选择其他结果文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="201" />
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="202" />
       <source>Results</source>
       <translation>核查结果</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="206" />
-      <source>Folder of sgnr_results.gpkg (empty: the project's folder)</source>
-      <translation>sgnr_results.gpkg 所在文件夹（空：工程所在文件夹）</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="207" />
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="210" />
       <source>Keep earlier results (a new run adds a group)</source>
       <translation>保留以前的结果（每次核查新增一个图层组）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="210" />
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="213" />
       <source>Results folder (empty: the project's folder)</source>
       <translation>结果文件夹（空：工程所在文件夹）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="240" />
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="243" />
       <source>Results are written to {path}</source>
       <translation>结果写入 {path}</translation>
     </message>
@@ -3223,6 +3194,131 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/core/schema/result_fields.py" line="53" />
       <source>must map name suffixes to 0–10 decimal places</source>
       <translation>必须把字段名后缀对应到 0–10 位小数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="233" />
+      <source>The check was canceled; no layers were added.</source>
+      <translation>核查已取消，未添加图层。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/coord_import.py" line="42" />
+      <source>see the log for details</source>
+      <translation>详见日志</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="237" />
+      <source>The check failed; no layers were added: {reason}</source>
+      <translation>核查失败，未添加图层：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_widgets.py" line="124" />
+      <source>Help on this panel</source>
+      <translation>本面板帮助</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_widgets.py" line="135" />
+      <source>{n} projects checked: {fail} fail, {fix} need fixing, {passed} pass.</source>
+      <translation>已核查 {n} 个项目：不通过 {fail}，需整改 {fix}，通过 {passed}。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="33" />
+      <source>Choose the report file</source>
+      <translation>选择报告文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="33" />
+      <source>Path of the report workbook; empty: a temporary file</source>
+      <translation>报告工作簿的路径；留空：临时文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="33" />
+      <source>Empty: a temporary file</source>
+      <translation>留空：临时文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="39" />
+      <source>Choose the results folder</source>
+      <translation>选择结果文件夹</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="39" />
+      <source>Folder of the results GeoPackage; empty: the project's folder</source>
+      <translation>结果文件所在文件夹；留空：工程所在文件夹</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/widget_texts.py" line="39" />
+      <source>Empty: the project's folder</source>
+      <translation>留空：工程所在文件夹</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="207" />
+      <source>Folder of the results GeoPackage (empty: the project's folder)</source>
+      <translation>结果文件所在文件夹（留空：工程所在文件夹）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/results_model.py" line="108" />
+      <source>{name}: {status}, {mu} mu ({m2} m²)</source>
+      <translation>{name}：{status}，{mu} 亩（{m2} 平方米）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/coord_import.py" line="43" />
+      <source>The import failed; no layer was added: {reason}</source>
+      <translation>导入失败，未添加图层：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="85" />
+      <source>Fill every layer and field picker from the layer names and fields (your choices are replaced).</source>
+      <translation>按图层名称和字段填写所有图层与字段选择框（会替换您已作的选择）。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="95" />
+      <source>Layers</source>
+      <translation>图层</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="109" />
+      <source>Fields</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="120" />
+      <source>Rules and thresholds</source>
+      <translation>规则与阈值</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="125" />
+      <source>Empty: the built-in rule set of this check.</source>
+      <translation>留空：使用本核查内置的规则集。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="129" />
+      <source>Rule set file</source>
+      <translation>规则集文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="145" />
+      <source>Output</source>
+      <translation>输出</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="149" />
+      <source>Where each run writes its report. Empty: a temporary file; use “Export report…” to keep it.</source>
+      <translation>每次核查的报告写入位置。留空：写入临时文件，可用“导出报告…”保存。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="154" />
+      <source>Report file</source>
+      <translation>报告文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="238" />
+      <source>Show the log…</source>
+      <translation>查看日志…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="253" />
+      <source>The check failed</source>
+      <translation>核查失败</translation>
     </message>
   </context>
 </TS>

@@ -82,15 +82,17 @@ def _widget_texts(widget) -> list[str]:
     return texts
 
 
+PATH = re.compile(r"(?:[A-Za-z]:)?(?:[/\\][^\s/\\，。；：、]+)+")
+
+
 def panel_texts(dock) -> list[tuple[str, str]]:
     """Every text of the panel's widgets that are not hidden: ``(widget class, text)``."""
     found = [("title", dock.windowTitle())]
-    # a file or folder picker shows the user's path (data, like a layer name): not judged
-    paths = {w.filePath() for w in dock.findChildren(QWidget) if hasattr(w, "filePath")}
+    # a file or folder path is the user's data (like a layer name): not judged
     for widget in dock.findChildren(QWidget):
         if widget.isVisibleTo(dock):
-            found += [(type(widget).__name__, t) for t in _widget_texts(widget)
-                      if t and t not in paths]
+            found += [(type(widget).__name__, PATH.sub(" ", t)) for t in _widget_texts(widget)
+                      if t]
     return found
 
 

@@ -10,6 +10,8 @@ whose name fits two roles is given to none: the panel names it and its candidate
 
 from __future__ import annotations
 
+from functools import partial
+
 from qgis.core import QgsProject
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt import sip
@@ -20,36 +22,44 @@ from ..core.checks.roles import detect, detect_fields
 from ..core.errors import SgNrError
 from ..i18n import tr
 from .check_config import field_parent, layer_filter, layer_info, role_label
+from .panel_widgets import form_label
 
 
 class RoleDetectionMixin:
     """Needs ``config`` (a DockConfig), ``save_mapping`` and ``_loading`` on the panel."""
 
-    def _build_pickers(self, form) -> None:
+    def _build_pickers(self, layers_form, fields_form) -> None:
         self.role_combos: dict[str, QgsMapLayerComboBox] = {}
+        self._user_set: set[str] = set()  # pickers the user chose (kept by detection)
         for role in self.config.roles:
             combo = QgsMapLayerComboBox()
+            combo.setObjectName(f"sgnrLayer_{role}")
             combo.setFilters(layer_filter(role))
             combo.setAllowEmptyLayer(True)
             _shrinkable(combo)
             combo.setLayer(None)
             combo.layerChanged.connect(self.save_mapping)
+            combo.layerChanged.connect(partial(_name_tip, combo))  # a narrow panel cuts names
+            # activated: only a choice made with the mouse or keyboard, never setLayer()
+            combo.activated.connect(partial(self._user_chose, role))
             self.role_combos[role] = combo
-            form.addRow(role_label(role), combo)
+            layers_form.addRow(form_label(role_label(role)), combo)
         self.field_combos: dict[str, QgsFieldComboBox] = {}
         for param in self.config.fields:
             parent = self.role_combos.get(field_parent(param))
             if parent is None:
                 continue
             combo = QgsFieldComboBox()
+            combo.setObjectName(f"sgnrField_{param}")
             combo.setAllowEmptyFieldName(True)
             _shrinkable(combo)
             combo.fieldChanged.connect(self.save_mapping)
             combo.fieldChanged.connect(self._review_fields)
+            combo.activated.connect(partial(self._user_chose, param))
             parent.layerChanged.connect(combo.setLayer)
-            parent.layerChanged.connect(lambda *_a, p=param: self.fill_fields((p,)))
+            parent.layerChanged.connect(partial(self._parent_changed, param))
             self.field_combos[param] = combo
-            form.addRow(role_label(param), combo)
+            fields_form.addRow(form_label(role_label(param)), combo)
         self.detection_notes = QLabel()
         self.detection_notes.setWordWrap(True)
         self.detection_notes.setStyleSheet("color: #b35900")
@@ -59,6 +69,14 @@ class RoleDetectionMixin:
         QgsProject.instance().layersAdded.connect(self._layers_added)
         QgsProject.instance().loadingLayer.connect(self._layer_loading)
         self.visibilityChanged.connect(self._shown)
+
+    def _user_chose(self, key: str, *_args) -> None:
+        """A picker set by the user: automatic detection leaves it alone from now on."""
+        self._user_set.add(key)
+        self.save_mapping()
+
+    def _parent_changed(self, param: str, *_args) -> None:
+        self.fill_fields((param,))
 
     # ---- detection --------------------------------------------------------------------------
     def detect_roles(self, only_empty: bool = False) -> dict:
@@ -72,7 +90,9 @@ class RoleDetectionMixin:
                  for layer_id, roles in found.ambiguous.items()]
         for role, layer_id in found.roles.items():
             combo = self.role_combos[role]
-            if not only_empty or combo.currentLayer() is None:
+            if not only_empty:  # the button: the user asked for detection
+                self._user_set.discard(role)
+            if not only_empty or (combo.currentLayer() is None and role not in self._user_set):
                 combo.setLayer(project.mapLayer(layer_id))
             if role in found.passed_over and combo.currentLayer() is project.mapLayer(layer_id):
                 notes.append(_passed_over_note(project, role, layer_id, found.passed_over[role]))
@@ -92,6 +112,10 @@ class RoleDetectionMixin:
                 continue
             combo.setLayer(layer)
             current = combo.currentField()
+            if force:
+                self._user_set.discard(param)
+            elif param in self._user_set and (not current or layer.fields().indexOf(current) >= 0):
+                continue  # the user's choice, even an empty one
             if force or not current or layer.fields().indexOf(current) < 0:
                 name = detect_fields(layer.fields().names(), field_parent(param), (param,))
                 if name.get(param) or force:
@@ -139,6 +163,10 @@ def _passed_over_note(project, role: str, chosen: str, others) -> str:
     return tr("“{chosen}” was chosen for “{role}”; “{others}” fit too.").format(
         chosen=project.mapLayer(chosen).name(), role=role_label(role),
         others="”, “".join(project.mapLayer(i).name() for i in others))
+
+
+def _name_tip(combo, layer) -> None:
+    combo.setToolTip(layer.name() if layer is not None else "")
 
 
 def _shrinkable(combo) -> None:

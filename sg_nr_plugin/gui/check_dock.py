@@ -11,54 +11,33 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from collections import Counter
 from pathlib import Path
 
-from qgis.core import (
-    QgsApplication,
-    QgsCoordinateTransform,
-    QgsProject,
-)
-from qgis.gui import (
-    QgsCollapsibleGroupBox,
-    QgsDockWidget,
-    QgsFileWidget,
-)
+from qgis.core import Qgis, QgsCoordinateTransform, QgsProject
+from qgis.gui import QgsDockWidget
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, QTimer, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from qgis.PyQt.QtWidgets import QFileDialog, QMessageBox, QTableWidgetItem
 
 from ..core.checks.rule_texts import rule_titles, threshold_label, threshold_note
 from ..core.checks.ruleset import builtin_ruleset, load_ruleset, ruleset_to_dict
 from ..core.errors import SgNrError
-from ..core.units import unit_names
 from ..i18n import tr
-from .check_config import DockConfig, field_parent
+from .check_config import DockConfig
 from .check_detection import RoleDetectionMixin
 from .coord_import import CoordinateImportMixin
-from .result_layers import ResultRun, ResultsBox
+from .panel_layout import PanelLayoutMixin
+from .panel_state import KEY_ROLE, PanelStateMixin
+from .panel_widgets import favour_results, fit_columns, verdict_summary
+from .result_layers import ResultRun
 from .results_model import GEOMETRY_ROLE, build_model, rows_from_layers
 from .task_runner import AlgorithmTaskRunner
-from .widget_texts import rule_set_file_texts
-
-SCOPE = "sgnr_checks"
 
 
-class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
+class CheckDock(QgsDockWidget, PanelLayoutMixin, CoordinateImportMixin, RoleDetectionMixin,
+                PanelStateMixin):
     """A check panel; ``config`` says which algorithm, roles and fields."""
 
     def __init__(self, config: DockConfig, iface=None, parent=None) -> None:
@@ -73,203 +52,88 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
         self.import_runner.finished.connect(self._imported)
         self.result_layers: dict = {}
         self.results_rows = ([], [])
+        self.verdict_counts: dict[str, int] = {}
         self._report_dir = tempfile.TemporaryDirectory(prefix="sgnr-check-")
         self._report_path: str | None = None
-        self._loading = False
+        self._runs = 0
+        self._threshold_defaults: dict[str, float] = {}
+        self._loading = True  # no choice is stored while the panel is being built
         self._build()
+        self._loading = False
         project = QgsProject.instance()
         project.cleared.connect(self._project_cleared)
         project.readProject.connect(self._project_read)
         self._project_read()
 
-    # ---- widgets --------------------------------------------------------------------------
-    def _build(self) -> None:
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # labels above pickers when narrow
-        self._build_pickers(form)
-        self.unit_combo = QComboBox()
-        self.unit_combo.addItems(unit_names())
-        self.unit_combo.setCurrentIndex(2)
-        form.addRow(tr("Unit of the declared area"), self.unit_combo)
-        layout.addLayout(form)
-        layout.addWidget(self.detection_notes)
-        self.detect_button = QPushButton(tr("Detect layers"))
-        self.detect_button.clicked.connect(lambda: self.detect_roles())
-        layout.addWidget(self.detect_button)
-        self.import_button = QPushButton(tr("Import projects from coordinate files…"))
-        self.import_button.setToolTip(tr("Read coordinate files as reported to the ministry "
-                                         "and use them as the project parcels layer."))
-        self.import_button.clicked.connect(lambda: self.import_coordinates())
-        layout.addWidget(self.import_button)
-        layout.addWidget(self._ruleset_box())
-        layout.addWidget(ResultsBox())
-        layout.addLayout(self._run_row())
-        layout.addLayout(self._filter_row())
-        self.tree = QTreeView()
-        self.tree.setMinimumHeight(200)
-        self.tree.doubleClicked.connect(self.zoom_to)
-        layout.addWidget(self.tree, 1)
-        self.export_button = QPushButton(tr("Export report…"))
-        self.export_button.setEnabled(False)
-        self.export_button.clicked.connect(lambda: self.export_report())
-        layout.addWidget(self.export_button)
-        layout.addWidget(self.status)
-        # The form is long (a picker per layer role): scroll rather than force a tall window.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body.setMinimumWidth(340)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        scroll.setWidget(body)
-        self.setWidget(scroll)
-        if QgsApplication.processingRegistry().algorithmById(self.config.algorithm_id) is None:
-            self.status.setText(tr("The algorithm {id} is not available yet.").format(
-                id=self.config.algorithm_id))
-            self.check_all_button.setEnabled(False)
-            self.check_selected_button.setEnabled(False)
-
-    def _ruleset_box(self) -> QWidget:
-        box = QgsCollapsibleGroupBox(tr("Rule set and thresholds"))
-        box.setCollapsed(True)
-        layout = QVBoxLayout(box)
-        self.ruleset_file = QgsFileWidget()
-        self.ruleset_file.setFilter(tr("Rule sets (*.json)"))
-        rule_set_file_texts(self.ruleset_file)
-        self.ruleset_file.fileChanged.connect(lambda _path: self.load_thresholds())
-        layout.addWidget(self.ruleset_file)
-        self.threshold_table = QTableWidget(0, 3)
-        self.threshold_table.setHorizontalHeaderLabels([tr("Threshold"), tr("Value"),
-                                                        tr("Note")])
-        layout.addWidget(self.threshold_table)
-        self.load_thresholds()
-        return box
-
-    def _run_row(self) -> QVBoxLayout:
-        row = QHBoxLayout()
-        self.check_selected_button = QPushButton(tr("Check selected projects"))
-        self.check_selected_button.clicked.connect(lambda: self.run_check(True))
-        self.check_all_button = QPushButton(tr("Check all"))
-        self.check_all_button.clicked.connect(lambda: self.run_check(False))
-        self.cancel_button = QPushButton(tr("Cancel"))
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.runner.cancel)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        for widget in (self.check_selected_button, self.check_all_button, self.cancel_button):
-            row.addWidget(widget)
-        column = QVBoxLayout()  # progress under the buttons: the dock stays narrow
-        column.addLayout(row)
-        column.addWidget(self.progress)
-        return column
-
-    def _filter_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.verdict_filter = QComboBox()
-        for label, value in ((tr("All verdicts"), ""), (tr("Fail"), "fail"),
-                             (tr("Needs fixing"), "needs_fixing"), (tr("Pass"), "pass")):
-            self.verdict_filter.addItem(label, value)
-        self.severity_filter = QComboBox()
-        for label, value in ((tr("All severities"), ""), (tr("Error"), "error"),
-                             (tr("Warning"), "warning"), (tr("Info"), "info")):
-            self.severity_filter.addItem(label, value)
-        for combo in (self.verdict_filter, self.severity_filter):
-            combo.currentIndexChanged.connect(self.refresh_tree)
-            row.addWidget(combo)
-        return row
-
-    # ---- roles and their persistence -----------------------------------------------------
-    def _key(self, name: str) -> str:
-        return f"{self.config.name}/{name}"
-
-    def save_mapping(self, *_args) -> None:
-        if self._loading:
-            return
-        project = QgsProject.instance()
-        for role, combo in self.role_combos.items():
-            layer = combo.currentLayer()
-            project.writeEntry(SCOPE, self._key(role), layer.id() if layer else "")
-        for param, combo in self.field_combos.items():
-            project.writeEntry(SCOPE, self._key(param), combo.currentField())
-
-    def restore_mapping(self, *_args) -> bool:
-        """Set the pickers from the project's stored mapping; False when nothing was stored."""
-        project = QgsProject.instance()
-        self._loading = True
-        restored = False
-        try:
-            for role, combo in self.role_combos.items():
-                layer_id, ok = project.readEntry(SCOPE, self._key(role), "")
-                if ok and layer_id and project.mapLayer(layer_id) is not None:
-                    combo.setLayer(project.mapLayer(layer_id))
-                    restored = True
-            for param, combo in self.field_combos.items():
-                combo.setLayer(self.role_combos[field_parent(param)].currentLayer())
-                name, ok = project.readEntry(SCOPE, self._key(param), "")
-                if ok and name:
-                    combo.setField(name)
-        finally:
-            self._loading = False
-        return restored
-
+    # ---- the project's choices ------------------------------------------------------------
     def _project_read(self, *_args) -> None:
-        """The stored mapping, else detection; empty field pickers filled either way."""
+        """The stored choices first, then detection for every picker still empty that the
+        user did not empty on purpose."""
         self._reading = False
-        if self.restore_mapping():
-            self.fill_fields()
-        else:
-            self.detect_roles(only_empty=True)
+        self.restore_mapping()
+        self.detect_roles(only_empty=True)
+        self.fill_fields()
 
     def _project_cleared(self) -> None:
         # Layers come and go while a project is cleared and read: do not store that mapping.
         self._loading, self._reading = True, False
-        QTimer.singleShot(0, lambda: setattr(self, "_loading", False))
+        self._user_set = set()
+        self.clear_results()
+        self.reset_settings()
+        QTimer.singleShot(0, self._loaded)
+
+    def _loaded(self) -> None:
+        if not sip.isdeleted(self):
+            self._loading = False
 
     # ---- rule set -----------------------------------------------------------------------------
     def current_ruleset(self):
         path = self.ruleset_file.filePath()
         return load_ruleset(path) if path else builtin_ruleset(self.config.kind)
 
-    def load_thresholds(self) -> None:
+    def _ruleset_changed(self, *_args) -> None:
+        self.load_thresholds()
+        self.save_mapping()
+
+    def load_thresholds(self, edited: dict[str, str] | None = None) -> None:
+        """The rule set's thresholds in the table; ``edited`` cell texts (stored in the
+        project) replace their values."""
         try:
             ruleset = self.current_ruleset()
         except SgNrError as error:
             self.threshold_table.setRowCount(0)
-            self.status.setText(str(error))
+            self._threshold_defaults = {}
+            self.show_message(str(error), Qgis.Warning)
             return
         thresholds = list(ruleset.thresholds.values())
+        self._threshold_defaults = {t.key: t.value for t in thresholds}
+        loading, self._loading = self._loading, True  # filling the table is no user edit
         self.threshold_table.setRowCount(len(thresholds))
         for row, threshold in enumerate(thresholds):
             # Users read the label; the key (the rule set's) rides along as item data.
             key = QTableWidgetItem(threshold_label(threshold.key, ruleset))
-            key.setData(Qt.UserRole, threshold.key)
+            key.setData(KEY_ROLE, threshold.key)
             key.setFlags(key.flags() & ~Qt.ItemIsEditable)
             note = threshold_note(threshold.key, ruleset)
+            value = (edited or {}).get(threshold.key, f"{threshold.value:g}")
+            note_item = QTableWidgetItem(note)
+            note_item.setToolTip(note)
             self.threshold_table.setItem(row, 0, key)
-            self.threshold_table.setItem(row, 1, QTableWidgetItem(f"{threshold.value:g}"))
-            self.threshold_table.setItem(row, 2, QTableWidgetItem(note))
-
-    def _shown_ruleset(self):
-        """The chosen rule set for its rule titles; None (the built-in one's) if unreadable."""
-        try:
-            return self.current_ruleset()
-        except SgNrError:
-            return None
+            self.threshold_table.setItem(row, 1, QTableWidgetItem(value))
+            self.threshold_table.setItem(row, 2, note_item)
+        self._loading = loading
 
     def _ruleset_parameter(self) -> str:
         """The rule set file to pass: the chosen one, or a copy with the edited thresholds."""
         ruleset = self.current_ruleset()
         edited = {}
-        for row in range(self.threshold_table.rowCount()):
-            key = self.threshold_table.item(row, 0).data(Qt.UserRole)
+        for key, text in self.edited_thresholds().items():
             try:
-                value = float(self.threshold_table.item(row, 1).text())
+                value = float(text)
             except ValueError as error:
                 raise SgNrError(tr("Threshold “{key}” must be a number.").format(
                     key=threshold_label(key, ruleset))) from error
-            if value != ruleset.thresholds[key].value:
+            if key in ruleset.thresholds and value != ruleset.thresholds[key].value:
                 edited[key] = value
         if not edited:
             return self.ruleset_file.filePath()
@@ -284,61 +148,105 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
                   if combo.currentLayer() is not None}
         params.update({p: c.currentField() for p, c in self.field_combos.items()
                        if c.currentField()})
-        self._report_path = str(Path(self._report_dir.name) / "report.xlsx")
+        self._runs += 1  # a new file each run: a failed run never leaves the old report behind
+        report = self.report_file.filePath() or str(
+            Path(self._report_dir.name) / f"report-{self._runs}.xlsx")
         self._run = ResultRun(self.config.name, ("OUTPUT_FINDINGS", "OUTPUT_PROJECTS"))
         params.update({"DECLARED_AREA_UNIT": self.unit_combo.currentIndex(),
                        "RULESET": self._ruleset_parameter(), "ONLY_SELECTED": only_selected,
-                       **self._run.destinations(), "OUTPUT_XLSX": self._report_path})
+                       **self._run.destinations(), "OUTPUT_XLSX": report})
         return params
 
     def run_check(self, only_selected: bool = False) -> bool:
+        self.clear_results()
         if self.role_combos["PROJECTS"].currentLayer() is None:
-            self.status.setText(tr("Choose the project parcels layer first."))
+            self.show_message(tr("Choose the project parcels layer first."), Qgis.Warning)
             return False
         try:
             params = self.parameters(only_selected)
         except SgNrError as error:
-            self.status.setText(str(error))
+            self.show_message(str(error), Qgis.Warning)
             return False
         started = self.runner.start(self.config.algorithm_id, params,
                                     ("OUTPUT_FINDINGS", "OUTPUT_PROJECTS"))
         self._set_running(started)
-        self.status.setText(tr("Checking…") if started else tr("The check could not start."))
+        if started:
+            self.message_bar.clearWidgets()
+            self.status.setText(tr("Checking…"))
+        else:
+            self.show_message(tr("The check could not start."))
         return started
 
     def _set_running(self, running: bool) -> None:
-        self.progress.setValue(0)
+        if running:
+            self.progress.setValue(0)
         self.cancel_button.setEnabled(running)
         for button in (self.check_all_button, self.check_selected_button, self.detect_button):
             button.setEnabled(not running)
 
+    def clear_results(self) -> None:
+        """No results from an earlier run stay on screen or exportable."""
+        self.result_layers = {}
+        self.results_rows = ([], [])
+        self.verdict_counts = {}
+        self._report_path = None
+        self.export_button.setEnabled(False)
+        self.summary.clear()
+        self.chart.setVisible(False)
+        self.status.clear()
+        self.refresh_tree()
+
     def _finished(self, ok: bool, results: dict, layers: dict) -> None:
         self._set_running(False)
         layers = self._run.load(self.config.title()) if ok else {}
-        if len(layers) < 2:  # failed, canceled, or an output unreadable: nothing left behind
-            ok = False
-            self._run.discard()
-        if not ok:
-            self.status.setText(tr("The check was canceled or failed; no layers were added.\n"
-                                   "{log}").format(log=results.get("_log", "")[-2000:]))
+        if set(layers) != {"OUTPUT_FINDINGS", "OUTPUT_PROJECTS"}:
+            self._run.discard()  # failed, canceled, or an output unreadable: nothing left behind
+            self._failed(results)
             return
+        self.progress.setValue(100)
         self.result_layers = layers
         self._add_layers(layers)
         findings, projects = layers["OUTPUT_FINDINGS"], layers["OUTPUT_PROJECTS"]
         ruleset = self._shown_ruleset()
         self.results_rows = rows_from_layers(projects, findings, ruleset, self.config.kind)
         self.refresh_tree()
-        self.export_button.setEnabled(bool(results.get("OUTPUT_XLSX")))
-        lines = [tr("{n} projects checked.").format(n=projects.featureCount())]
+        report = results.get("OUTPUT_XLSX")
+        self._report_path = report if report and Path(report).is_file() else None
+        self.export_button.setEnabled(self._report_path is not None)
+        self.verdict_counts = dict(Counter(row.verdict for row in self.results_rows[0]))
+        self.summary.setText(verdict_summary(len(self.results_rows[0]), self.verdict_counts))
+        self.chart.set_counts(self.verdict_counts)
+        self.chart.setVisible(True)
+        favour_results(self.splitter, self.results_pane)
         first = next(projects.getFeatures(), None)
         if first is not None and first["not_checked"]:  # never let "not checked" look passed
-            lines.append(tr("Not checked (input not given): {rules}").format(
+            self.status.setText(tr("Not checked (input not given): {rules}").format(
                 rules=rule_titles(first["not_checked"], ruleset, self.config.kind)))
-        self.status.setText("\n".join(lines))
+        else:
+            self.status.clear()
+
+    def _failed(self, results: dict) -> None:
+        self.clear_results()
+        self.progress.setValue(0)
+        log = results.get("_log", "")
+        if results.get("_canceled"):
+            self.show_message(tr("The check was canceled; no layers were added."), Qgis.Info)
+            return
+        errors = results.get("_errors") or []
+        reason = errors[-1] if errors else tr("see the log for details")
+        self.show_message(tr("The check failed; no layers were added: {reason}").format(
+            reason=reason), Qgis.Critical, log[-4000:])
 
     def _add_layers(self, layers: dict) -> None:
         """Into the run's group (gui/result_layers.py: replaces the previous run's group)."""
         self._run.add_group(self.config.title(), layers)
+
+    def _shown_ruleset(self):
+        """The chosen rule set for its rule titles; None (the built-in one's) if unreadable."""
+        try:
+            return self.current_ruleset()
+        except SgNrError:
+            return None
 
     # ---- results --------------------------------------------------------------------------------
     def refresh_tree(self, *_args) -> None:
@@ -346,6 +254,12 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
         self.tree.setModel(build_model(projects, findings, self.verdict_filter.currentData(),
                                        self.severity_filter.currentData()))
         self.tree.expandAll()
+        fit_columns(self.tree)
+        QTimer.singleShot(0, self._fit_columns)  # again once the tree has its final width
+
+    def _fit_columns(self) -> None:
+        if not sip.isdeleted(self):
+            fit_columns(self.tree)
 
     def zoom_to(self, index) -> bool:
         geometry = index.data(GEOMETRY_ROLE)

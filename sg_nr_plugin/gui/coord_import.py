@@ -39,8 +39,9 @@ class CoordinateImportMixin:
         layer = self._import_run.load().get("OUTPUT") if ok else None
         if layer is None:
             self._import_run.discard()
-            self.status.setText(tr("The import failed; no layer was added.\n{log}").format(
-                log=results.get("_log", "")[-2000:]))
+            errors = results.get("_errors") or [tr("see the log for details")]
+            self.show_message(tr("The import failed; no layer was added: {reason}").format(
+                reason=errors[-1]), details=results.get("_log", "")[-4000:])
             return
         QgsProject.instance().addMapLayer(layer)
         self.role_combos["PROJECTS"].setLayer(layer)

@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import QCheckBox, QLabel, QVBoxLayout
 from ..core.errors import SgNrError
 from ..i18n import tr
 from ..processing.presentation import present_layer
+from .widget_texts import results_folder_texts
 
 SCOPE = "sgnr_results"
 GPKG_NAME = "sgnr_results.gpkg"
@@ -203,7 +204,9 @@ class ResultsBox(QgsCollapsibleGroupBox):
         layout = QVBoxLayout(self)
         self.folder = QgsFileWidget()
         self.folder.setStorageMode(QgsFileWidget.GetDirectory)
-        self.folder.setToolTip(tr("Folder of sgnr_results.gpkg (empty: the project's folder)"))
+        self.folder.setToolTip(tr("Folder of the results GeoPackage (empty: the project's "
+                                  "folder)"))
+        results_folder_texts(self.folder)
         self.keep = QCheckBox(tr("Keep earlier results (a new run adds a group)"))
         self.where = QLabel()
         self.where.setWordWrap(True)

@@ -105,7 +105,10 @@ def build_model(projects: list[ProjectRow], findings: list[FindingRow],
 def _items(name, status, area_mu, area_m2, message, geometry, kind) -> list[QStandardItem]:
     items = [QStandardItem(str(name)), QStandardItem(status), QStandardItem(f"{area_mu:.4f}"),
              QStandardItem(f"{area_m2:.2f}"), QStandardItem(message)]
+    tip = message or tr("{name}: {status}, {mu} mu ({m2} m²)").format(
+        name=name, status=status, mu=items[2].text(), m2=items[3].text())
     for item in items:
+        item.setToolTip(tip)  # every cell: a narrow panel cuts the columns
         item.setEditable(False)
         item.setData(geometry, GEOMETRY_ROLE)
         item.setData(kind, KIND_ROLE)

@@ -18,7 +18,8 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 
 class AlgorithmTaskRunner(QObject):
-    """One run at a time; emits ``progress`` (0–100) and ``finished(ok, results, layers)``."""
+    """One run at a time; emits ``progress`` (0–100) and ``finished(ok, results, layers)``;
+    ``results`` also holds ``_log``, ``_errors`` (the errors reported) and ``_canceled``."""
 
     progress = pyqtSignal(float)
     finished = pyqtSignal(bool, dict, dict)
@@ -45,7 +46,7 @@ class AlgorithmTaskRunner(QObject):
         self.layer_outputs = tuple(layer_outputs)
         self.context = QgsProcessingContext()
         self.context.setProject(project or QgsProject.instance())
-        self.feedback = QgsProcessingFeedback()
+        self.feedback = _Feedback()
         self.feedback.progressChanged.connect(self.progress.emit)
         self.task = QgsProcessingAlgRunnerTask(self.algorithm, parameters, self.context,
                                                self.feedback)
@@ -69,5 +70,19 @@ class AlgorithmTaskRunner(QObject):
                 if layer is not None:
                     layers[name] = layer
         log = self.feedback.textLog() if self.feedback is not None else ""
+        errors = list(getattr(self.feedback, "errors", []))
         self.task = None
-        self.finished.emit(bool(ok and not canceled), {**(results or {}), "_log": log}, layers)
+        self.finished.emit(bool(ok and not canceled), {
+            **(results or {}), "_log": log, "_errors": errors, "_canceled": canceled}, layers)
+
+
+class _Feedback(QgsProcessingFeedback):
+    """Keeps the errors reported by the algorithm (the failure's message for the panel)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errors: list[str] = []
+
+    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N802,N803
+        self.errors.append(error)
+        super().reportError(error, fatalError)

@@ -6,9 +6,10 @@ import time
 
 import pytest
 from qgis.core import QgsVectorFileWriter, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import QCoreApplication
 
 from sg_nr_plugin.core.checks.roles import LayerInfo, detect_roles
+from sg_nr_plugin.gui.panel_state import KEY_ROLE
 from tests.checks.helpers import dltb, layer, projects, rect_wkt
 from tests.conftest import TINY
 
@@ -134,7 +135,7 @@ def test_cancel_leaves_no_output_layer(project, dock):
     assert wait_until(lambda: not dock.runner.running), "task did not stop"
     assert set(project.mapLayers()) == before
     assert dock.result_layers == {}
-    assert "canceled" in dock.status.text()
+    assert "canceled" in dock.message_text()
     assert dock.check_all_button.isEnabled()
 
 
@@ -230,11 +231,11 @@ def test_edited_threshold_reaches_the_algorithm(project, dock):
     dock.detect_roles()
     table = dock.threshold_table
     row = next(r for r in range(table.rowCount())
-               if table.item(r, 0).data(Qt.UserRole) == "min_finding_m2")
+               if table.item(r, 0).data(KEY_ROLE) == "min_finding_m2")
     assert table.item(row, 0).text() == "Smallest conflict reported (m²)"  # not the key
     table.item(row, 1).setText("1000000")  # every conflict becomes "noise"
     assert dock.run_check(False)
     assert wait_until(lambda: not dock.runner.running)
     assert dock.result_layers["OUTPUT_FINDINGS"].featureCount() == 0
     table.item(row, 1).setText("abc")
-    assert not dock.run_check(False) and "Smallest conflict" in dock.status.text()
+    assert not dock.run_check(False) and "Smallest conflict" in dock.message_text()

@@ -3156,17 +3156,12 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>核查结果</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="210" />
-      <source>Keep earlier results (a new run adds a group)</source>
-      <translation>保留以前的结果（每次核查新增一个图层组）</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="213" />
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="214" />
       <source>Results folder (empty: the project's folder)</source>
       <translation>结果文件夹（空：工程所在文件夹）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/result_layers.py" line="243" />
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="248" />
       <source>Results are written to {path}</source>
       <translation>结果写入 {path}</translation>
     </message>
@@ -3319,6 +3314,16 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/gui/panel_layout.py" line="253" />
       <source>The check failed</source>
       <translation>核查失败</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="210" />
+      <source>Keep earlier results</source>
+      <translation>保留以前的结果</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/result_layers.py" line="211" />
+      <source>A new run adds a group instead of replacing the last one.</source>
+      <translation>新的核查添加一个图层组，而不替换上一次的结果。</translation>
     </message>
   </context>
 </TS>

@@ -157,8 +157,14 @@ def fit_columns(tree) -> None:
     if header.visualIndex(MESSAGE_COLUMN) != 2:
         header.moveSection(header.visualIndex(MESSAGE_COLUMN), 2)
     header.setStretchLastSection(False)
+    # Long rule titles must not push the message off screen: the first columns take at most
+    # two fifths of the view each (their full text is in the tooltip).
+    limit = max(tree.viewport().width() * 2 // 5, 120)
     for column in range(header.count()):
         tree.resizeColumnToContents(column)
+        if column != MESSAGE_COLUMN and header.visualIndex(column) < 2 \
+                and header.sectionSize(column) > limit:
+            header.resizeSection(column, limit)
     used = sum(header.sectionSize(c) for c in range(header.count()) if c != MESSAGE_COLUMN)
     room = tree.viewport().width() - used
     width = min(header.sectionSize(MESSAGE_COLUMN), max(room, 160))

@@ -207,10 +207,13 @@ class ResultsBox(QgsCollapsibleGroupBox):
         self.folder.setToolTip(tr("Folder of the results GeoPackage (empty: the project's "
                                   "folder)"))
         results_folder_texts(self.folder)
-        self.keep = QCheckBox(tr("Keep earlier results (a new run adds a group)"))
+        self.keep = QCheckBox(tr("Keep earlier results"))
+        self.keep.setToolTip(tr("A new run adds a group instead of replacing the last one."))
         self.where = QLabel()
         self.where.setWordWrap(True)
-        layout.addWidget(QLabel(tr("Results folder (empty: the project's folder)")))
+        label = QLabel(tr("Results folder (empty: the project's folder)"))
+        label.setWordWrap(True)  # a narrow dock: never wider than the panel
+        layout.addWidget(label)
         layout.addWidget(self.folder)
         layout.addWidget(self.keep)
         layout.addWidget(self.where)
@@ -240,4 +243,7 @@ class ResultsBox(QgsCollapsibleGroupBox):
         self._show_where()
 
     def _show_where(self) -> None:
-        self.where.setText(tr("Results are written to {path}").format(path=results_gpkg()))
+        # A path has no spaces to wrap at: let it break after each separator (a narrow dock).
+        path = str(results_gpkg()).replace("/", "/\u200b").replace("\\", "\\\u200b")
+        self.where.setText(tr("Results are written to {path}").format(path=path))
+        self.where.setToolTip(str(results_gpkg()))

@@ -10,6 +10,7 @@ import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, QRect
 from qgis.PyQt.QtWidgets import QAbstractItemView, QScrollArea, QScrollBar, QWidget
 
+from sg_nr_plugin.i18n import ui_language
 from tests.checks.helpers import layer, projects, rect_wkt
 from tests.gui.test_check_dock import sample_layers, wait_until
 from tests.gui.test_detection import make_dock
@@ -67,7 +68,8 @@ def test_verdict_counts_match_the_output_layer(project, dock):
     assert dock.progress.value() == 100  # before: 0 after a finished check
     # Every cell has a tooltip; a finding's is its full message.
     model = dock.tree.model()
-    messages = {f["message"] for f in dock.result_layers["OUTPUT_FINDINGS"].getFeatures()}
+    column = "message" if ui_language() == "zh" else "message_en"  # the panel's language
+    messages = {f[column] for f in dock.result_layers["OUTPUT_FINDINGS"].getFeatures()}
     for row in range(model.rowCount()):
         parent = model.item(row, 0)
         assert all(model.item(row, c).toolTip() for c in range(model.columnCount()))

@@ -9,6 +9,7 @@ import shutil
 from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
+from sg_nr_plugin.gui.panel_state import KEY_ROLE
 from sg_nr_plugin.paths import resource_path
 from tests.checks.helpers import dltb, layer, rect_wkt
 from tests.gui.test_check_dock import wait_until
@@ -101,7 +102,7 @@ def test_choices_come_back_when_the_qgz_is_reopened(project, provider_registered
         dock.ruleset_file.setFilePath(str(ruleset))
         table = dock.threshold_table
         row = next(r for r in range(table.rowCount())
-                   if table.item(r, 0).text() == "min_finding_m2")
+                   if table.item(r, 0).data(KEY_ROLE) == "min_finding_m2")
         table.item(row, 1).setText("25")
         report = tmp_path / "report.xlsx"
         dock.report_file.setFilePath(str(report))
@@ -119,7 +120,7 @@ def test_choices_come_back_when_the_qgz_is_reopened(project, provider_registered
         assert dock.unit_combo.currentIndex() == 3
         assert dock.ruleset_file.filePath() == str(ruleset)
         assert dock.report_file.filePath() == str(report)
-        assert table.item(row, 0).text() == "min_finding_m2"
+        assert table.item(row, 0).data(KEY_ROLE) == "min_finding_m2"
         assert table.item(row, 1).text() == "25"
         stored, _ = project.readEntry("sg_nr_plugin", "farmland/thresholds", "")
         assert json.loads(stored) == {"min_finding_m2": "25"}

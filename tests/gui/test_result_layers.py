@@ -325,8 +325,8 @@ def test_an_unreadable_results_file_is_named_with_the_fix(project, dock, tmp_pat
     (tmp_path / "sgnr_results.gpkg").write_bytes(b"not a geopackage")
     _checked_layers(project, dock)
     assert not dock.run_check(False)
-    assert "sgnr_results.gpkg" in dock.status.text()
-    assert "choose another results folder" in dock.status.text()
+    assert "sgnr_results.gpkg" in dock.message_text()
+    assert "choose another results folder" in dock.message_text()
 
 
 def test_the_results_box_stores_the_folder_and_the_option_in_the_project(project, dock,
@@ -337,7 +337,7 @@ def test_the_results_box_stores_the_folder_and_the_option_in_the_project(project
     box.keep.setChecked(True)
     assert result_layers.results_gpkg(project) == tmp_path / "out" / "sgnr_results.gpkg"
     assert result_layers.keep_history(project)
-    assert str(tmp_path / "out") in box.where.text()
+    assert str(tmp_path / "out") in box.where.toolTip()
     path = str(tmp_path / "work.qgz")
     assert project.write(path)
     project.clear()

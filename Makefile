@@ -79,15 +79,15 @@ stress: setup
 demo: setup
 	$(PY) tools/demo.py
 
-# ---- synthetic data (sg_nr_plugin/sample): regenerated when the generator changes ------------
+# ---- synthetic data (sgnr_sample/): regenerated when the generator changes ------------
 SAMPLE_SEED := 20231
-SAMPLE_DEPS := $(wildcard $(PLUGIN)/sample/*.py) resources/data/shaoguan_counties.geojson
+SAMPLE_DEPS := $(wildcard sgnr_sample/*.py) resources/data/shaoguan_counties.geojson
 
 sample: venv data/sample/sample.qgz
 
 data/sample/sample.qgz: $(SAMPLE_DEPS)
 	rm -rf data/sample.part
-	$(PY) -m $(PLUGIN).sample --scale sample --seed $(SAMPLE_SEED) --out data/sample.part
+	$(PY) -m sgnr_sample --scale sample --seed $(SAMPLE_SEED) --out data/sample.part
 	rm -rf data/sample && mv data/sample.part data/sample
 
 bench-data: venv data/bench/bench.qgz
@@ -96,12 +96,12 @@ quick-data: venv data/quick/quick.qgz
 
 data/quick/quick.qgz: $(SAMPLE_DEPS)
 	rm -rf data/quick.part
-	$(PY) -m $(PLUGIN).sample --scale quick --seed $(SAMPLE_SEED) --out data/quick.part
+	$(PY) -m sgnr_sample --scale quick --seed $(SAMPLE_SEED) --out data/quick.part
 	rm -rf data/quick && mv data/quick.part data/quick
 
 data/bench/bench.qgz: $(SAMPLE_DEPS)
 	rm -rf data/bench.part
-	$(PY) -m $(PLUGIN).sample --scale bench --seed $(SAMPLE_SEED) --out data/bench.part
+	$(PY) -m sgnr_sample --scale bench --seed $(SAMPLE_SEED) --out data/bench.part
 	rm -rf data/bench && mv data/bench.part data/bench
 
 # ---- benchmarks (not part of make test): ratios against QGIS native, one run ---------------

@@ -12,7 +12,7 @@ import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
-# The committed test fixture (python -m sg_nr_plugin.sample --scale tiny).
+# The committed test fixture (python -m sgnr_sample --scale tiny).
 TINY = ROOT / "data" / "tiny"
 TINY_GPKG = TINY / "shaoguan_tiny.gpkg"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import zipfile
 
@@ -27,6 +28,18 @@ def test_zip_has_single_top_folder_with_everything(plugin_zip):
                      "sg_nr_plugin/processing/provider.py"):
         assert required in names
     assert not [n for n in names if n.endswith((".ts", ".pyc"))]
+
+
+def test_zip_ships_no_developer_generator(plugin_zip):
+    """The sample generator (sgnr_sample, needs scipy) is a developer tool: stock QGIS on
+    Windows may lack scipy, so nothing in the zip may import it or ship it."""
+    archive = zipfile.ZipFile(plugin_zip)
+    names = archive.namelist()
+    assert not [n for n in names if "/sample/" in n or "sgnr_sample" in n]
+    importing = [n for n in names if n.endswith(".py")
+                 and re.search(rb"^\s*(import|from)\s+(scipy|sgnr_sample)\b",
+                               archive.read(n), re.MULTILINE)]
+    assert importing == []
 
 
 def test_zip_installs_and_loads_with_qgis_utils(plugin_zip, tmp_path, qgis_iface):

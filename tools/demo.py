@@ -38,7 +38,7 @@ def map_step() -> None:
 
     project = ROOT / "data" / "sample" / "sample.qgz"
     findings = sorted(str(p) for p in OUT.glob("check*_findings.gpkg"))
-    result = subprocess.run([sys.executable, "-m", "sg_nr_plugin.sample.render", str(project),
+    result = subprocess.run([sys.executable, "-m", "sgnr_sample.render", str(project),
                              str(OUT), *findings], cwd=ROOT, capture_output=True, text=True)
     print(f"maps: rc={result.returncode}, {len(findings)} findings layer(s) drawn")
     if result.returncode != 0:

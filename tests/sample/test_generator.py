@@ -24,7 +24,7 @@ def _tables(path):
 
 @pytest.mark.slow
 def test_same_seed_gives_identical_tables(qgis_app, tmp_path):
-    from sg_nr_plugin.sample.generate import generate
+    from sgnr_sample.generate import generate
 
     for run in ("a", "b"):
         generate("tiny", 11, tmp_path / run, log=lambda *_: None)
@@ -43,7 +43,7 @@ def test_same_seed_gives_identical_tables(qgis_app, tmp_path):
 
 
 def test_slope_grade_boundaries():
-    from sg_nr_plugin.sample.terrain import slope_grade
+    from sgnr_sample.terrain import slope_grade
 
     # domain.md §2: 1 ≤2°, 2 (2°,6°], 3 (6°,15°], 4 (15°,25°], 5 >25°
     slopes = np.array([0.0, 2.0, 2.01, 6.0, 6.5, 15.0, 15.1, 25.0, 25.01, 60.0])
@@ -53,7 +53,7 @@ def test_slope_grade_boundaries():
 def test_polygon_wkb_round_trips_through_ogr():
     from osgeo import ogr
 
-    from sg_nr_plugin.sample.geo import polygon_wkb
+    from sgnr_sample.geo import polygon_wkb
 
     square = np.array([[0.0, 0.0], [10.0, 0.0], [10.0, 5.0], [0.0, 5.0]])
     geom = ogr.CreateGeometryFromWkb(polygon_wkb(square))
@@ -63,7 +63,7 @@ def test_polygon_wkb_round_trips_through_ogr():
 
 def test_geodesic_area_of_the_reference_cell():
     """domain.md §5: the cell 113.60–113.61°E × 24.80–24.81°N is 1 119 982.47 m²."""
-    from sg_nr_plugin.sample.geo import geodesic_area, polygon, to_work
+    from sgnr_sample.geo import geodesic_area, polygon, to_work
 
     lon = np.linspace(113.60, 113.61, 201)
     lat = np.linspace(24.80, 24.81, 201)
@@ -76,7 +76,7 @@ def test_geodesic_area_of_the_reference_cell():
 def test_voronoi_cells_tile_a_square(qgis_app):
     from qgis.core import QgsGeometry
 
-    from sg_nr_plugin.sample.tessellate import voronoi_cells
+    from sgnr_sample.tessellate import voronoi_cells
 
     rng = np.random.default_rng(3)
     pts = rng.uniform(-50, 150, (300, 2))

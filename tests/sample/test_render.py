@@ -10,8 +10,8 @@ from .helpers import TINY
 def test_maps_are_rendered_with_overlays(qgis_app, tmp_path):
     from qgis.PyQt.QtGui import QImage
 
-    from sg_nr_plugin.sample.qgsproject import write_project
-    from sg_nr_plugin.sample.render import render_map
+    from sgnr_sample.qgsproject import write_project
+    from sgnr_sample.render import render_map
 
     for item in TINY.iterdir():
         if item.suffix in (".gpkg", ".tif"):

@@ -12,7 +12,7 @@ STYLES = ROOT / "resources" / "styles"
 def test_every_sample_layer_has_a_style_that_loads(qgis_app):
     from qgis.core import QgsVectorLayer
 
-    from sg_nr_plugin.sample.control import LAYER_FIELDS
+    from sgnr_sample.control import LAYER_FIELDS
 
     for name in ["DLTB", *LAYER_FIELDS, "XM_BCGD", "XM_KZST", "XM_KSXF"]:
         layer = QgsVectorLayer(f"{TINY_GPKG}|layername={name}", name, "ogr")
@@ -36,7 +36,7 @@ def test_dltb_style_colours_every_class_of_the_fixture(qgis_app):
 def test_project_opens_with_every_layer_valid(qgis_app, tmp_path):
     from qgis.core import QgsProject
 
-    from sg_nr_plugin.sample.qgsproject import write_project
+    from sgnr_sample.qgsproject import write_project
 
     for item in TINY.iterdir():
         if item.suffix in (".gpkg", ".tif", ".json"):
@@ -54,7 +54,7 @@ def test_project_opens_with_every_layer_valid(qgis_app, tmp_path):
 def test_project_paths_are_relative(qgis_app, tmp_path):
     import zipfile
 
-    from sg_nr_plugin.sample.qgsproject import write_project
+    from sgnr_sample.qgsproject import write_project
 
     for item in TINY.iterdir():
         if item.suffix in (".gpkg", ".tif"):

@@ -40,8 +40,8 @@ def test_fixture_is_small_and_complete():
 
 def test_tessellation_has_no_gaps_or_overlaps(qgis_app, dltb):
     """Per county: union area = county area = sum of parcel areas, within 1 m²."""
-    from sg_nr_plugin.sample.config import SCALES
-    from sg_nr_plugin.sample.geo import load_regions
+    from sgnr_sample.config import SCALES
+    from sgnr_sample.geo import load_regions
 
     scale = SCALES["tiny"]
     regions = {r.code: r.geom for r in load_regions(scale.counties, scale.window)}
@@ -135,7 +135,7 @@ def _group(code: str) -> str:
 
 
 def test_class_shares_hit_the_stated_targets(dltb):
-    from sg_nr_plugin.sample.config import TINY_TARGETS
+    from sgnr_sample.config import TINY_TARGETS
 
     area = defaultdict(float)
     for attrs, _ in dltb:

@@ -12,8 +12,8 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry
 from .config import WORK_CRS
 from .geo import ring_area, to_geographic
 
-try:  # the [core] engine; see docs/architecture.md
-    from ..core.area import EllipsoidalArea
+try:  # the plugin's engine (sg_nr_plugin.core.area); see docs/architecture.md
+    from sg_nr_plugin.core.area import EllipsoidalArea
 except ImportError:  # pragma: no cover - depends on the tree's state
     EllipsoidalArea = None
 

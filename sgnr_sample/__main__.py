@@ -1,4 +1,4 @@
-"""``python -m sg_nr_plugin.sample --scale tiny|sample|quick|bench --seed N --out DIR``."""
+"""``python -m sgnr_sample --scale tiny|sample|quick|bench --seed N --out DIR``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .config import SCALES
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sg_nr_plugin.sample",
+    parser = argparse.ArgumentParser(prog="python -m sgnr_sample",
                                      description="Generate synthetic Shaoguan 三调 data.")
     parser.add_argument("--scale", choices=sorted(SCALES), default="tiny")
     parser.add_argument("--seed", type=int, default=20231)

@@ -108,12 +108,15 @@ AUTO = {
                  ("outside_survey", None)],
     "paddy": [("eco_redline", "error"), ("protected_area", "error"), ("public_forest", "error"),
               ("urban_boundary", "warning"), ("slope", "error"), ("existing_paddy", "warning"),
-              ("source_class", "error"), ("outside_survey", None), ("hazard", "error")],
+              ("source_class", "error"), ("outside_survey", None), ("hazard", "error"),
+              ("contiguity", "warning")],
     "mine": [("eco_redline", "info"), ("core_zone", "error"), ("mining_right_valid", "error"),
              ("mining_right_valid", "warning"), ("not_legacy_mine", "warning"),
              ("outside_survey", None), ("hazard", "warning")],
 }
 HAZARD_BUFFER_M = 200.0
+# paddy contiguity (gd_paddy.json): parcels up to 5 m apart are one block; blocks under 50 mu
+BLOCK_GAP_M, MIN_BLOCK_MU = 5.0, 50.0
 
 
 def _detect(project, geom, layers, covered, under) -> dict:
@@ -180,5 +183,20 @@ def _area(rule, severity, project, geom, layers, covered, twins, under):
         other = twins.get(project.xmbh + "B") or twins.get(project.xmbh[:-1])
         return geodesic_area(geom.Intersection(other.geometry())) if other else None
     if rule == "contiguity":
-        return geodesic_area(geom)
+        return _small_blocks_area(project, geom)
     return None
+
+
+def _small_blocks_area(project, geom: ogr.Geometry) -> float | None:
+    """Area of the project's blocks under the minimum (None when every block is large
+    enough); the whole project when every block is small."""
+    grown = union_all([p.MakeValid().Buffer(BLOCK_GAP_M / 2, 4) for p in project.parcels])
+    parts = [grown.GetGeometryRef(k) for k in range(grown.GetGeometryCount())] \
+        if grown.GetGeometryType() == ogr.wkbMultiPolygon else [grown]
+    blocks = [geom.Intersection(part) for part in parts]
+    small = [b for b in blocks if geodesic_area(b) / MU_M2 < MIN_BLOCK_MU]
+    if not small:
+        return None
+    if len(small) == len(blocks):
+        return geodesic_area(geom)
+    return geodesic_area(union_all(small))

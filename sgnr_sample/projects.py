@@ -135,22 +135,26 @@ class Plan:
     def cut_to_projects(self, cells) -> None:
         """Cut parcels along project outlines, as real project parcels follow 三调 parcels:
         only the parts inside a project get the classes its case needs (pieces still tile)."""
+        boxes = _boxes(cells.geoms)
         extra = []
         for fp, bb, engine, _, _ in self._footprints():
-            for i, g in enumerate(cells.geoms):
-                if cells.river[i] >= 0 or not g.boundingBox().intersects(bb) \
-                        or not engine.intersects(g.constGet()) or engine.contains(g.constGet()):
+            for i in _meeting(boxes, bb):
+                g = cells.geoms[i]
+                if cells.river[i] >= 0 or not engine.intersects(g.constGet()) \
+                        or engine.contains(g.constGet()):
                     continue
                 inside, outside = polygonal(g.intersection(fp)), polygonal(g.difference(fp))
                 if inside.area() < 0.01 or outside.area() < 0.01:
                     continue
                 cells.geoms[i] = inside
+                boxes[i] = _box(inside)
                 label = inside.pointOnSurface().asPoint()
                 cells.x[i], cells.y[i] = label.x(), label.y()
                 extra.append(outside)
             if extra:
                 labels = [p.pointOnSurface().asPoint() for p in extra]
                 cells.geoms.extend(extra)
+                boxes = np.vstack([boxes, _boxes(extra)])
                 cells.x = np.concatenate([cells.x, [p.x() for p in labels]])
                 cells.y = np.concatenate([cells.y, [p.y() for p in labels]])
                 cells.river = np.concatenate([cells.river, np.full(len(extra), -1)])
@@ -159,10 +163,10 @@ class Plan:
     def fixed_classes(self, cells) -> np.ndarray:
         """Classes the sites impose on parcels ("" = free), set before the class quotas."""
         fixed = np.full(len(cells.geoms), "", dtype=object)
-        footprints = self._footprints()
-        for _fp, bb, engine, zones, default in footprints:
-            for i, g in enumerate(cells.geoms):
-                if cells.river[i] >= 0 or not g.boundingBox().intersects(bb):
+        boxes = _boxes(cells.geoms)
+        for _fp, bb, engine, zones, default in self._footprints():
+            for i in _meeting(boxes, bb):
+                if cells.river[i] >= 0:
                     continue
                 label = QgsGeometry.fromWkt(f"POINT({cells.x[i]} {cells.y[i]})")
                 if not engine.contains(label.constGet()):
@@ -214,3 +218,19 @@ class Plan:
                 if rows[i][i_grade]:
                     self.grades[project.xmbh] = max(self.grades.get(project.xmbh, 0),
                                                     int(rows[i][i_grade]))
+
+
+def _box(g: QgsGeometry) -> tuple[float, float, float, float]:
+    bb = g.boundingBox()
+    return bb.xMinimum(), bb.yMinimum(), bb.xMaximum(), bb.yMaximum()
+
+
+def _boxes(geoms) -> np.ndarray:
+    return np.array([_box(g) for g in geoms], dtype=float).reshape(-1, 4)
+
+
+def _meeting(boxes: np.ndarray, bb) -> np.ndarray:
+    """Indices (ascending) of the boxes meeting the rectangle ``bb`` (edges included, as
+    QgsRectangle.intersects)."""
+    return np.flatnonzero((boxes[:, 0] <= bb.xMaximum()) & (boxes[:, 2] >= bb.xMinimum())
+                          & (boxes[:, 1] <= bb.yMaximum()) & (boxes[:, 3] >= bb.yMinimum()))

@@ -16,7 +16,8 @@ import numpy as np
 from osgeo import ogr, osr
 from pyproj import Geod, Transformer
 
-from ..paths import resource_path
+from sg_nr_plugin.paths import resource_path
+
 from .config import SOURCE_CRS, WORK_CRS
 
 ogr.UseExceptions()

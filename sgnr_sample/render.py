@@ -14,7 +14,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
-from ..paths import resource_path
+from sg_nr_plugin.paths import resource_path
 
 
 def busiest_extent(layers: list[QgsVectorLayer], radius: float = 1500.0) -> QgsRectangle | None:
@@ -66,7 +66,7 @@ def render_map(project_path: Path, overlays: list[Path], target: Path,
 
 
 def main(argv: list[str]) -> int:
-    """``python -m sg_nr_plugin.sample.render PROJECT.qgz OUT_DIR [overlay.gpkg …]``: writes
+    """``python -m sgnr_sample.render PROJECT.qgz OUT_DIR [overlay.gpkg …]``: writes
     OUT_DIR/map_overview.png and OUT_DIR/map_detail.png."""
     import os
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from osgeo import ogr
 from qgis.core import QgsGeometry
+from scipy.spatial import cKDTree
 
 from .geo import Region, union_all
 from .terrain import Dem, Terrain
@@ -48,6 +49,9 @@ class SitePicker:
         self.d_seat = terrain._seat_tree.query(pts)[0]
         self.low = terrain.lowland(self.x, self.y)
         self.terrain = terrain
+        self.dem = dem
+        self._slopes: dict[float, np.ndarray] = {}
+        self._edge: np.ndarray | None = None
         self.taken: list[tuple[float, float, float]] = []   # x, y, clearance
 
     def region_of(self, x: float, y: float) -> Region:
@@ -62,19 +66,42 @@ class SitePicker:
         return ok
 
     def take(self, clearance: float = 280.0, min_river: float = 350.0,
-             max_slope: float = 5.0) -> tuple[float, float]:
-        """The best free candidate; thresholds are relaxed step by step when none is left."""
+             max_slope: float = 5.0, reach: float = 0.0) -> tuple[float, float]:
+        """The best free candidate; thresholds are relaxed step by step when none is left.
+
+        ``reach`` > 0 (a project's radius, sample and bench scales): the slope is judged over
+        that radius, and the whole project must stay inside the covered counties.
+        """
+        slope = self.slope if reach <= 300.0 else self._slope_within(reach)
+        fits = np.ones(len(self.x), dtype=bool) if reach <= 0 else \
+            self._edge_distance() > reach + 200.0
         for relax in range(8):
             ok = (self._free(self.x, self.y, clearance)
-                  & (self.d_river >= min_river)
-                  & (self.slope <= max_slope * (1 + 0.5 * relax)))
+                  & (self.d_river >= min_river) & fits
+                  & (slope <= max_slope * (1 + 0.5 * relax)))
             if ok.any():
-                score = -self.low + np.minimum(self.d_seat, 2500.0) / 2500.0 - self.slope / 20.0
+                score = -self.low + np.minimum(self.d_seat, 2500.0) / 2500.0 - slope / 20.0
                 i = int(np.flatnonzero(ok)[np.argmax(score[ok])])
                 self.taken.append((self.x[i], self.y[i], clearance))
                 return float(self.x[i]), float(self.y[i])
             clearance *= 0.85
         raise RuntimeError("no room left for a project site: enlarge the window")
+
+    def _slope_within(self, reach: float) -> np.ndarray:
+        key = int(reach // 100.0) * 100.0  # one window per 100 m of reach
+        if key not in self._slopes:
+            self._slopes[key] = _local_max_slope(self.dem, self.x, self.y, key)
+        return self._slopes[key]
+
+    def _edge_distance(self) -> np.ndarray:
+        """Distance of each candidate to the outline of the covered area (to its vertices,
+        which lie at most a few hundred metres apart)."""
+        if self._edge is None:
+            rings = [self.boundary.GetGeometryRef(k) for k in
+                     range(self.boundary.GetGeometryCount())] or [self.boundary]
+            pts = np.vstack([np.array(r.GetPoints())[:, :2] for r in rings])
+            self._edge = cKDTree(pts).query(np.column_stack([self.x, self.y]))[0]
+        return self._edge
 
     def take_on_boundary(self, clearance: float = 280.0) -> tuple[float, float]:
         """A free point on the outer edge of the covered area (for parcels outside the survey)."""

@@ -13,7 +13,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..paths import resource_path
+from sg_nr_plugin.paths import resource_path
+
 from .config import SCALES, WORK_CRS
 
 # (group, [(layer, display name, visible)]) from the top of the legend down

@@ -1,5 +1,5 @@
 """Layer styles (QML) of the sample data: DLTB in 三调 class colours, planning styles for the
-control layers. ``python -m sg_nr_plugin.sample.styles`` rewrites ``resources/styles/*.qml``.
+control layers. ``python -m sgnr_sample.styles`` rewrites ``resources/styles/*.qml``.
 
 The 三调 colours follow the land-use map legend of the survey's technical rules as far as we
 could reconstruct it: every RGB value is **unconfirmed** (see data/README.md); fix them here.
@@ -183,7 +183,7 @@ if __name__ == "__main__":
 
     app = QgsApplication([], False)
     app.initQgis()
-    from ..paths import resource_path
+    from sg_nr_plugin.paths import resource_path
 
     for p in write_styles(Path(sys.argv[1]) if len(sys.argv) > 1 else resource_path("styles")):
         print(p)

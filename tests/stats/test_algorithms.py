@@ -142,9 +142,9 @@ def test_landuse_workbook_layout(qgis_app, tmp_path):
     import openpyxl
 
     from sg_nr_plugin.core.regions import RegionLevel
+    from sg_nr_plugin.core.reports.book import write_landuse_xlsx
     from sg_nr_plugin.core.stats.common import RegionSpec
     from sg_nr_plugin.core.stats.landuse import landuse_summary
-    from sg_nr_plugin.core.stats.xlsx import write_landuse_xlsx
 
     path = tmp_path / "lu.xlsx"
     write_landuse_xlsx(landuse_summary(dltb_layer(), RegionSpec(RegionLevel.COUNTY),
@@ -180,9 +180,9 @@ def test_workbooks_take_their_look_from_the_template(qgis_app, tmp_path):
     import openpyxl
 
     from sg_nr_plugin.core.regions import RegionLevel
+    from sg_nr_plugin.core.reports.book import write_landuse_xlsx
     from sg_nr_plugin.core.stats.common import RegionSpec
     from sg_nr_plugin.core.stats.landuse import landuse_summary
-    from sg_nr_plugin.core.stats.xlsx import write_landuse_xlsx
     from sg_nr_plugin.paths import resource_path
 
     template = openpyxl.load_workbook(resource_path("templates", "statistics.xlsx"))

@@ -14,8 +14,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ...i18n import tr
-from ..excel import new_sheet, require_openpyxl, safe_cell, save_workbook
-from .findings import MU_PER_M2, SEVERITY_ZH, VERDICT_ZH
+from ..checks.findings import MU_PER_M2, SEVERITY_ZH, VERDICT_ZH
+from .excel import new_sheet, require_openpyxl, safe_cell, save_workbook
 
 
 @dataclass

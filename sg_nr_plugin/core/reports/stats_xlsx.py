@@ -1,13 +1,13 @@
-"""Workbooks of overlaystats, changematrix and planindicators (the land-use one is in xlsx.py)."""
+"""Workbooks of overlaystats, changematrix and planindicators (the land-use one is in book.py)."""
 
 from __future__ import annotations
 
 from ...i18n import tr
-from ..excel import clean_text, safe_cell
 from ..regions import WHOLE_CODE
+from ..stats.common import StatsMeta
 from ..units import unit_label
-from .common import StatsMeta
-from .xlsx import Book
+from .book import Book
+from .excel import clean_text, safe_cell
 
 TABLE1_HEADERS = ("序号", "指标", "单位", "2020年", "2025年目标", "现状值", "属性", "达标情况")
 INDICATOR_DECIMALS = {"%": 2, "万亩": 4, "km²": 4, "亩": 2}

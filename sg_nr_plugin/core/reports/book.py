@@ -10,9 +10,9 @@ import datetime as dt
 
 from ...i18n import tr
 from ...paths import resource_path
-from ..excel import new_sheet, require_openpyxl, safe_cell, save_workbook, sheet_title
+from ..stats.common import StatsMeta
 from ..units import decimals, to_unit, unit_label
-from .common import StatsMeta
+from .excel import new_sheet, require_openpyxl, safe_cell, save_workbook, sheet_title
 
 TEMPLATE = "statistics.xlsx"
 TITLE_ROW = 1

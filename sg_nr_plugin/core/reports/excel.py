@@ -15,9 +15,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..i18n import tr
-from .errors import SgNrError
-from .files import check_replaceable, write_atomically
+from ...i18n import tr
+from ..errors import SgNrError
+from ..files import check_replaceable, write_atomically
 
 __all__ = ["check_replaceable", "clean_text", "new_sheet", "require_openpyxl", "safe_cell",
            "safe_text", "save_workbook", "sheet_title"]

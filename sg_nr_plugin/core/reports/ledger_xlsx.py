@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..excel import new_sheet, require_openpyxl, safe_cell, save_workbook
+from ..checks.findings import MU_PER_M2
+from ..checks.ledger import Ledger, LedgerCell
 from ..regions import region_name
-from .findings import MU_PER_M2
-from .ledger import Ledger, LedgerCell
-from .report import input_rows
+from .check_report import input_rows
+from .excel import new_sheet, require_openpyxl, safe_cell, save_workbook
 
 AREA_COLUMNS = ("occupied", "occupied_paddy", "replenished", "replenished_paddy", "balance",
                 "balance_paddy")

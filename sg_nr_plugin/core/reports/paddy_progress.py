@@ -5,16 +5,16 @@ What counts is the new paddy of *accepted* projects (status value accepted by th
 vocabulary project_status.json, plus the user's accepted value), by county and in total; the
 new paddy of every checked project is shown beside it for comparison, and projects whose status
 is unknown are counted in their own column, never as “not accepted”. Called through
-``CheckSpec.report_hook`` (core.checks.report).
+``CheckSpec.report_hook`` (core.reports.check_report).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..excel import safe_cell
+from ..checks.findings import MU_PER_M2
 from ..regions import SHAOGUAN_COUNTIES
-from .findings import MU_PER_M2
+from .excel import safe_cell
 
 
 @dataclass

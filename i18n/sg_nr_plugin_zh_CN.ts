@@ -74,7 +74,7 @@
         <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="129"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="130"/>
         <source>Unit of the declared area</source>
         <translation>申报面积单位</translation>
     </message>
@@ -104,17 +104,17 @@
         <translation>规则集 (*.json)</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/gui/check_dock.py" line="141"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="116"/>
         <source>Threshold</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="120"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="116"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/book.py" line="119"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="116"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -211,12 +211,12 @@
         <translation>已核查 {n} 个项目。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/quality_xlsx.py" line="40"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="34"/>
         <source>Findings</source>
         <translation>核查问题</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="158"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="159"/>
         <source>Checked projects</source>
         <translation>核查项目</translation>
     </message>
@@ -256,7 +256,7 @@
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/gui/results_model.py" line="70"/>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="21"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
@@ -271,42 +271,42 @@
         <translation>项目核查</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="147"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="148"/>
         <source>Check date (empty: today)</source>
         <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="150"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="151"/>
         <source>Rule set file (empty: built-in Guangdong defaults)</source>
         <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="153"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="154"/>
         <source>Only the selected projects</source>
         <translation>仅核查选中的项目</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="160"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="161"/>
         <source>Excel report</source>
         <translation>Excel 报告</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="197"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="198"/>
         <source>The project parcels layer is missing or cannot be read.</source>
         <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="200"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="201"/>
         <source>Layer “{layer}” has no coordinate reference system.</source>
         <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="292"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="293"/>
         <source>Rule {rule} not checked: {reason}</source>
         <translation>规则 {rule} 未核查：{reason}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="311"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="312"/>
         <source>The check was canceled; no results were written.</source>
         <translation>核查已取消，未写出任何结果。</translation>
     </message>
@@ -326,7 +326,7 @@
         <translation>K 类地类（可调整）单列，不并入基础地类</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/book.py" line="149"/>
+        <location filename="../sg_nr_plugin/core/reports/book.py" line="157"/>
         <source>Land-use summary</source>
         <translation>土地利用现状汇总</translation>
     </message>
@@ -493,7 +493,7 @@ Output rows: region_code, region_name, from_class, to_class (with their names) a
         <translation>三大类</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="77"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="82"/>
         <source>Change matrix</source>
         <translation>地类转移矩阵</translation>
     </message>
@@ -554,7 +554,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
         <translation>面积容差（%）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="22"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="27"/>
         <source>Parcels</source>
         <translation>地块</translation>
     </message>
@@ -711,7 +711,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>净面积：按比例分摊图斑地类面积（TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="18"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="23"/>
         <source>Overlay statistics</source>
         <translation>叠加统计</translation>
     </message>
@@ -771,7 +771,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="70"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="73"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -806,42 +806,42 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>行政区名称</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="20"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="25"/>
         <source>Input area ({unit})</source>
         <translation>统计对象面积（{unit}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="21"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="26"/>
         <source>Area inside ({unit})</source>
         <translation>叠加区内面积（{unit}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="22"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="27"/>
         <source>Share inside (%)</source>
         <translation>叠加区内占比（%）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="23"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="28"/>
         <source>Overlay area statistics (unit: {unit})</source>
         <translation>叠加面积统计（单位：{unit}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="56"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="61"/>
         <source>Land-class change matrix {region} (unit: {unit})</source>
         <translation>{region} 地类转移矩阵（单位：{unit}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="77"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="82"/>
         <source>No overlapping parcels</source>
         <translation>无相交图斑</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="120"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="129"/>
         <source>Status</source>
         <translation>达标情况</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="132"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="140"/>
         <source>Definition: {text}</source>
         <translation>口径：{text}</translation>
     </message>
@@ -861,67 +861,67 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>（基期无图斑）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="120"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="121"/>
         <source>Indicators: {id} version {version}</source>
         <translation>指标定义：{id} 版本 {version}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="207"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="208"/>
         <source>layer “{layer}” has none of the fields {fields}</source>
         <translation>图层“{layer}”缺少以下任一字段：{fields}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="210"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="211"/>
         <source>layer “{layer}” has no features</source>
         <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="223"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="231"/>
         <source>ΣTBDLMJ of class set {set}</source>
         <translation>地类集合 {set} 的 ΣTBDLMJ</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="225"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="233"/>
         <source>ΣTBDLMJ of class set {set} / ΣTBMJ × 100</source>
         <translation>地类集合 {set} 的 ΣTBDLMJ / ΣTBMJ × 100</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="227"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="236"/>
         <source>TBDLMJ of DLTB under {layer} (dissolved, net of ridges)</source>
         <translation>{layer}（融合后）范围内 DLTB 的图斑地类面积（扣除田坎）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="230"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="239"/>
         <source>Ellipsoidal area of {layer} (dissolved) within DLTB</source>
         <translation>{layer}（融合后）在 DLTB 范围内的椭球面积</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="233"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="242"/>
         <source>Area not {set} in {layer} and {set} in DLTB</source>
         <translation>{layer} 中非 {set}、现状 DLTB 中为 {set} 的面积</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="235"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="244"/>
         <source>Share of {layer} features flagged green (fields {fields})</source>
         <translation>{layer} 中标记为绿色矿山的要素占比（字段 {fields}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="250"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="259"/>
         <source>DLTB has no area</source>
         <translation>DLTB 面积为零</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="264"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="273"/>
         <source>input {layer} not given</source>
         <translation>未提供输入图层 {layer}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="262"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="271"/>
         <source>reported for the whole area only</source>
         <translation>仅统计全域</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="302"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="311"/>
         <source>targets are set for the whole area</source>
         <translation>目标值按全域下达</translation>
     </message>
@@ -941,57 +941,57 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>生成日期 {date} · 面积计算方法：{method}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/book.py" line="111"/>
+        <location filename="../sg_nr_plugin/core/reports/book.py" line="119"/>
         <source>CGCS2000 ellipsoidal</source>
         <translation>CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/book.py" line="109"/>
+        <location filename="../sg_nr_plugin/core/reports/book.py" line="117"/>
         <source>About</source>
-        <translation>说明</translation>
+        <translation>审计信息</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/book.py" line="110"/>
+        <location filename="../sg_nr_plugin/core/reports/book.py" line="118"/>
         <source>Produced</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/book.py" line="111"/>
+        <location filename="../sg_nr_plugin/core/reports/book.py" line="119"/>
         <source>Area method</source>
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/book.py" line="113"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="15"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/book.py" line="114"/>
+        <location filename="../sg_nr_plugin/core/reports/book.py" line="122"/>
         <source>Source {role}</source>
         <translation>数据源 {role}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/book.py" line="114"/>
+        <location filename="../sg_nr_plugin/core/reports/book.py" line="122"/>
         <source>{name} ({count} features)</source>
         <translation>{name}（{count} 个要素）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/book.py" line="117"/>
+        <location filename="../sg_nr_plugin/core/reports/book.py" line="125"/>
         <source>Class set {name}</source>
         <translation>地类集合 {name}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/book.py" line="152"/>
+        <location filename="../sg_nr_plugin/core/reports/book.py" line="160"/>
         <source>Land-use status area summary (unit: {unit})</source>
         <translation>土地利用现状分类面积汇总表（单位：{unit}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/book.py" line="157"/>
+        <location filename="../sg_nr_plugin/core/reports/book.py" line="165"/>
         <source>Total area</source>
         <translation>总面积</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/book.py" line="161"/>
+        <location filename="../sg_nr_plugin/core/reports/book.py" line="169"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
@@ -1031,7 +1031,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>指标文件 {file}：“{key}” {problem}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="226"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="228"/>
         <source>must be a JSON object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
@@ -1056,7 +1056,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>必须是对象</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="229"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="231"/>
         <source>must be one of {values}</source>
         <translation>必须是以下之一：{values}</translation>
     </message>
@@ -1251,7 +1251,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/units.py" line="74"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="137"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
@@ -1266,7 +1266,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>平方千米</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_report.py" line="79"/>
+        <location filename="../sg_nr_plugin/core/reports/check_report.py" line="76"/>
         <source>{n} projects checked: {fail} fail, {fix} need fixing, {ok} pass</source>
         <translation>已核查 {n} 个项目：不通过 {fail} 个，需整改 {fix} 个，通过 {ok} 个</translation>
     </message>
@@ -1371,57 +1371,57 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>规则集“{origin}”，键“{key}”：{problem}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="169"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="170"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="112"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="113"/>
         <source>unknown threshold</source>
         <translation>未知阈值</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="131"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="132"/>
         <source>No built-in rule set for the check “{kind}”.</source>
         <translation>核查“{kind}”没有内置规则集。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="140"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="141"/>
         <source>cannot be read ({error})</source>
         <translation>无法读取（{error}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="145"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="146"/>
         <source>not valid JSON ({error})</source>
         <translation>不是有效的 JSON（{error}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="173"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="174"/>
         <source>must be a number</source>
         <translation>必须是数字</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="176"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="177"/>
         <source>has the wrong type ({kind} expected)</source>
         <translation>类型错误（应为 {kind}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="184"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="185"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="235"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="237"/>
         <source>must be true or false</source>
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="212"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="214"/>
         <source>must be a list of texts</source>
         <translation>必须是文本列表</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="215"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="217"/>
         <source>unknown class set(s): {names}</source>
         <translation>未知地类集合：{names}</translation>
     </message>
@@ -1486,7 +1486,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>无法计算面积：坐标参考系缺失或无效。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="58"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="63"/>
         <source>Base (rows) / current (columns)</source>
         <translation>基期（行）/ 现状（列）</translation>
     </message>
@@ -1526,12 +1526,12 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>图层“{layer}”：{count} 个图斑没有几何图形（面积按 0 计）。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="179"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="180"/>
         <source>{layer}: none of the fields {fields}; every feature counted for {indicator}</source>
         <translation>{layer}：没有字段 {fields} 中的任何一个；{indicator} 计入全部要素</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="184"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="185"/>
         <source>{indicator}: only {layer} features with {field} in ({values})</source>
         <translation>{indicator}：仅计 {layer} 中 {field} 为（{values}）的要素</translation>
     </message>
@@ -1897,7 +1897,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
         <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="289"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="290"/>
         <source>No project of “{layer}” is selected.</source>
         <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
@@ -2069,17 +2069,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
         <translation>“{role}”选用了“{chosen}”；“{others}”也符合。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="77"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="78"/>
         <source>{label} (empty: {names}…)</source>
         <translation>{label}（留空：{names}…）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="257"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="258"/>
         <source>Declared area field of “{layer}”: “{field}” (found by its name; choose another in “Declared area field”)</source>
         <translation>“{layer}”的申报面积字段：“{field}”（按字段名识别；如不对，请在“申报面积字段”中另选）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="265"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="266"/>
         <source>Layer “{layer}” has no protected-area zone field ({names}…): core zones cannot be told apart. Choose the field in “{label}”.</source>
         <translation>图层“{layer}”没有自然保护地功能分区字段（{names}…），无法区分核心保护区。请在“{label}”中选择该字段。</translation>
     </message>
@@ -2429,7 +2429,7 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
         <translation>必须是以下值之一：{values}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/quality_xlsx.py" line="13"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="32"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
@@ -2439,12 +2439,12 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
         <translation>数据体检：{layer}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/quality_xlsx.py" line="15"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="149"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/quality_xlsx.py" line="15"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="149"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
@@ -2474,12 +2474,12 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
         <translation>图层字段</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/quality_xlsx.py" line="31"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="110"/>
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/quality_xlsx.py" line="31"/>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="21"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
@@ -2514,12 +2514,12 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
         <translation>“{layer}”中的近似对应：{why}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="273"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="282"/>
         <source>“{layer}” is second-survey (二调) data: the class-set indicators are on a 二调 basis, each 二调 class counted through the crosswalk {id} version {version}; linear and scattered features (XZDWMJ, LXDWMJ) belong to no class set.</source>
         <translation>“{layer}”为二调数据：按地类统计的指标为二调口径，各二调地类通过地类对照表 {id}（版本 {version}）计入；线状地物和零星地物（XZDWMJ、LXDWMJ）不计入任何地类集合。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="283"/>
+        <location filename="../sg_nr_plugin/core/stats/indicators.py" line="292"/>
         <source>{indicator} (二调 basis) is approximate: {why}</source>
         <translation>{indicator}（二调口径）为近似值：{why}</translation>
     </message>
@@ -3068,6 +3068,471 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <location filename="../sg_nr_plugin/core/coordinates.py" line="101"/>
         <source>{n} feature(s) of “{layer}” have coordinates that cannot be real ({problem}): their areas would be wrong, so no result is given. Repair their geometry (or the layer's CRS) and run again. Feature(s): {features}</source>
         <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="15"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="15"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="15"/>
+        <source>2020 baseline</source>
+        <translation>2020年</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="15"/>
+        <source>2025 target</source>
+        <translation>2025年目标</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="15"/>
+        <source>Current value</source>
+        <translation>现状值</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="15"/>
+        <source>Kind</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="91"/>
+        <source>Table 1</source>
+        <translation>表1</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="93"/>
+        <source>Main indicators of the 14th five-year plan</source>
+        <translation>“十四五”主要指标表</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="49"/>
+        <source>Paddy plan progress</source>
+        <translation>垦造水田规划进度</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="50"/>
+        <source>Plan target {target} mu</source>
+        <translation>规划目标 {target} 亩</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="51"/>
+        <source>County code</source>
+        <translation>县区代码</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="33"/>
+        <source>County</source>
+        <translation>县区</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="121"/>
+        <source>Projects (count)</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="51"/>
+        <source>Accepted projects</source>
+        <translation>已验收项目数</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="52"/>
+        <source>Accepted new paddy (mu)</source>
+        <translation>验收新增水田（亩）</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="52"/>
+        <source>Checked new paddy (mu)</source>
+        <translation>核查新增水田（亩）</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="53"/>
+        <source>Share of target (%)</source>
+        <translation>占目标比例（%）</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="53"/>
+        <source>Unknown status</source>
+        <translation>状态未识别</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="57"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="66"/>
+        <source>Projects of unknown status are not counted as accepted: see the run log for the field and values.</source>
+        <translation>状态未识别的项目未计入验收进度：字段和取值见运行日志。</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_report.py" line="50"/>
+        <source>{width} × {height} cells</source>
+        <translation>{width} × {height} 像元</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="21"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="21"/>
+        <source>Cultivated land occupied</source>
+        <translation>占用耕地</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="22"/>
+        <source>of which paddy</source>
+        <translation>其中水田</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="22"/>
+        <source>Cultivated land added</source>
+        <translation>补充耕地</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="23"/>
+        <source>of which new paddy</source>
+        <translation>其中新增水田</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="23"/>
+        <source>Quantity balance</source>
+        <translation>数量平衡</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="24"/>
+        <source>Paddy balance</source>
+        <translation>水田平衡</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="25"/>
+        <source>Average grade of the land occupied</source>
+        <translation>占用耕地平均等别</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="26"/>
+        <source>Average grade of the land added</source>
+        <translation>补充耕地平均等别</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="62"/>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="48"/>
+        <source> (mu)</source>
+        <translation>（亩）</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="82"/>
+        <source>Inputs</source>
+        <translation>输入图层</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/language.py" line="20"/>
+        <source>Report language: English</source>
+        <translation>报告语言：中文</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="35"/>
+        <source>Rules and inputs</source>
+        <translation>规则与输入</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="93"/>
+        <source>not checked</source>
+        <translation>未核查</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="95"/>
+        <source>partly checked</source>
+        <translation>部分核查</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="97"/>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="99"/>
+        <source>checked</source>
+        <translation>已核查</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="109"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="111"/>
+        <source>Rule set</source>
+        <translation>规则集</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="112"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="113"/>
+        <source>Check date</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="114"/>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="118"/>
+        <source>unconfirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="20"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="121"/>
+        <source>Rule status</source>
+        <translation>核查状态</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="121"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="121"/>
+        <source>Findings (count)</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="121"/>
+        <source>Σ area (m²)</source>
+        <translation>面积合计（m²）</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="121"/>
+        <source>Σ area (mu)</source>
+        <translation>面积合计（亩）</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="149"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="149"/>
+        <source>Features read</source>
+        <translation>已读取要素数</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="18"/>
+        <source>Project id</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="18"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="18"/>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="19"/>
+        <source>Declared area</source>
+        <translation>申报面积</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="19"/>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="19"/>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="20"/>
+        <source>Notes</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="20"/>
+        <source>Not checked</source>
+        <translation>未核查规则</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="22"/>
+        <source>New cultivated land</source>
+        <translation>新增耕地</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="22"/>
+        <source>New paddy</source>
+        <translation>新增水田</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="23"/>
+        <source>Quality upgrade</source>
+        <translation>提质改造</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="23"/>
+        <source>Source: garden</source>
+        <translation>来源：园地</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="24"/>
+        <source>Source: forest</source>
+        <translation>来源：林地</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="24"/>
+        <source>Source: grassland</source>
+        <translation>来源：草地</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="25"/>
+        <source>Source: construction land</source>
+        <translation>来源：建设用地</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="25"/>
+        <source>Source: other</source>
+        <translation>来源：其他</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="26"/>
+        <source>Source: forbidden classes</source>
+        <translation>来源：禁止地类</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="26"/>
+        <source>Average quality grade</source>
+        <translation>平均质量等别</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="27"/>
+        <source>Location unit code</source>
+        <translation>坐落单位代码</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="27"/>
+        <source>Project type</source>
+        <translation>项目类型</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="28"/>
+        <source>Project type (Chinese)</source>
+        <translation>项目类型（中文）</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="28"/>
+        <source>Blocks</source>
+        <translation>地块数</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="29"/>
+        <source>Smallest block</source>
+        <translation>最小地块</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="29"/>
+        <source>Largest block</source>
+        <translation>最大地块</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="30"/>
+        <source>Slope grade 1</source>
+        <translation>坡度1级</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="30"/>
+        <source>Slope grade 2</source>
+        <translation>坡度2级</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="31"/>
+        <source>Slope grade 3</source>
+        <translation>坡度3级</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="31"/>
+        <source>Slope grade 4</source>
+        <translation>坡度4级</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="32"/>
+        <source>Slope grade 5</source>
+        <translation>坡度5级</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="32"/>
+        <source>Slope unknown</source>
+        <translation>坡度未知</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="33"/>
+        <source>Project status</source>
+        <translation>项目状态</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="33"/>
+        <source>Accepted</source>
+        <translation>已验收</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="34"/>
+        <source>Restored mine land</source>
+        <translation>修复矿山面积</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="34"/>
+        <source>Legacy-mine parcels</source>
+        <translation>历史遗留矿山图斑数</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="35"/>
+        <source>Legacy-mine parcel numbers</source>
+        <translation>历史遗留矿山图斑编号</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="36"/>
+        <source>Suggested restoration mode</source>
+        <translation>建议修复方式</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="37"/>
+        <source>Why this mode</source>
+        <translation>建议理由</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/labels.py" line="37"/>
+        <source>Declared restoration mode</source>
+        <translation>申报修复方式</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="137"/>
+        <source>ratio</source>
+        <translation>比值</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="138"/>
+        <source>m (DEM units)</source>
+        <translation>米（DEM 单位）</translation>
     </message>
 </context>
 </TS>

@@ -37,7 +37,8 @@ from ..core.checks.findings import MU_PER_M2, SEVERITY_ZH, VERDICT_ZH
 from ..core.checks.project_fields import choose_id_field, review_projects
 from ..core.checks.ruleset import builtin_ruleset, load_ruleset
 from ..core.errors import CrsError, EmptyInputError, SgNrError
-from ..core.reports.check_report import CheckReport, write_report
+from ..core.reports.check_report import CheckReport
+from ..core.reports.check_xlsx import write_report
 from ..core.schema.roles import role_table
 from ..core.units import AreaUnit, from_unit, unit_names
 from ..i18n import tr

@@ -50,6 +50,7 @@ class Threshold:
     unit: str = ""
     confirmed: bool = True
     note: str = ""
+    note_zh: str = ""  # the note in Chinese, for Chinese reports (optional)
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,8 @@ def _thresholds(data: dict, origin: str) -> dict[str, Threshold]:
         if not isinstance(confirmed, bool):
             raise RuleSetError(origin, prefix + "confirmed", tr("must be true or false"))
         result[key] = Threshold(key, _get(spec, "value", float, origin, prefix),
-                                str(spec.get("unit", "")), confirmed, str(spec.get("note", "")))
+                                str(spec.get("unit", "")), confirmed, str(spec.get("note", "")),
+                                str(spec.get("note_zh", "")))
     return result
 
 
@@ -245,7 +247,8 @@ def ruleset_to_dict(ruleset: RuleSet) -> dict:
         "kind": ruleset.kind,
         "title": {"zh": ruleset.title_zh, "en": ruleset.title_en},
         "thresholds": {t.key: {"value": t.value, "unit": t.unit, "confirmed": t.confirmed,
-                               "note": t.note} for t in ruleset.thresholds.values()},
+                               "note": t.note, **({"note_zh": t.note_zh} if t.note_zh else {})}
+                       for t in ruleset.thresholds.values()},
         "class_sets": {k: {"sets": list(v.sets), "codes": list(v.codes)}
                        for k, v in ruleset.class_sets.items()},
         "rules": {r.rule_id: {"severity": r.severity, "enabled": r.enabled, "deduct": r.deduct}

@@ -95,6 +95,14 @@ class Book:
         safe_cell(cell, value)
         self._style(cell, "sgnr_cell")
 
+    def wrapped(self, sheet, row: int, column: int, value) -> None:
+        """A text that wraps inside its cell (a status with its reason) instead of spilling
+        over the next cell."""
+        self.text(sheet, row, column, value)
+        cell = sheet.cell(row, column)
+        cell.alignment = self.styles.Alignment(wrap_text=True, vertical="top",
+                                               horizontal=cell.alignment.horizontal)
+
     def number(self, sheet, row: int, column: int, value: float, places: int) -> None:
         cell = sheet.cell(row, column)
         self._style(cell, "sgnr_cell")

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...i18n import tr
 from ..checks.findings import MU_PER_M2
 from ..checks.ledger import Ledger, LedgerCell
 from ..regions import region_name
-from .check_report import input_rows
+from .check_xlsx import input_rows
 from .excel import new_sheet, require_openpyxl, safe_cell, save_workbook
+from .language import field_header
 
 AREA_COLUMNS = ("occupied", "occupied_paddy", "replenished", "replenished_paddy", "balance",
                 "balance_paddy")
-HEADERS_ZH = {"region_code": "行政区代码", "region_name": "行政区名称", "year": "年度",
-              "occupied": "占用耕地", "occupied_paddy": "其中水田", "replenished": "补充耕地",
-              "replenished_paddy": "其中新增水田", "balance": "数量平衡",
-              "balance_paddy": "水田平衡", "occupied_grade": "占用耕地平均等别",
-              "replenished_grade": "补充耕地平均等别"}
+
+
+def _headers() -> dict[str, str]:
+    return {"region_code": tr("Region code"), "region_name": tr("Region name"),
+            "year": tr("Year"), "occupied": tr("Cultivated land occupied"),
+            "occupied_paddy": tr("of which paddy"), "replenished": tr("Cultivated land added"),
+            "replenished_paddy": tr("of which new paddy"), "balance": tr("Quantity balance"),
+            "balance_paddy": tr("Paddy balance"),
+            "occupied_grade": tr("Average grade of the land occupied"),
+            "replenished_grade": tr("Average grade of the land added")}
 
 
 def _areas(cell: LedgerCell) -> dict[str, float]:
@@ -30,7 +37,7 @@ def ledger_rows(ledger: Ledger) -> list[dict]:
     rows = []
     for (code, year), cell in sorted(ledger.cells.items()):
         rows.append(_row(code, region_name(code), year, cell))
-    rows.append(_row("", "合计 Total", None, ledger.total()))
+    rows.append(_row("", tr("Total"), None, ledger.total()))
     return rows
 
 
@@ -52,15 +59,17 @@ def write_ledger(rows: list[dict], path: str | Path, title: str, inputs=()) -> P
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active
-    sheet.title = "台账 Ledger"
+    sheet.title = tr("Ledger")
     safe_cell(sheet.cell(row=1, column=1), title)
     columns = ["region_code", "region_name", "year",
                *(f"{key}_mu" for key in AREA_COLUMNS), "occupied_grade", "replenished_grade",
                *(f"{key}_m2" for key in AREA_COLUMNS)]
+    headers = _headers()
     for c, name in enumerate(columns, start=1):
         base = name.rsplit("_", 1)[0] if name.endswith(("_mu", "_m2")) else name
-        unit = "（亩）" if name.endswith("_mu") else "（m²）" if name.endswith("_m2") else ""
-        safe_cell(sheet.cell(row=2, column=c), f"{HEADERS_ZH.get(base, base)}{unit} {name}")
+        unit = tr(" (mu)") if name.endswith("_mu") else " (m²)" if name.endswith("_m2") else ""
+        safe_cell(sheet.cell(row=2, column=c),
+                  field_header(f"{headers.get(base, base)}{unit}", name))
     for r, row in enumerate(rows, start=3):
         total = row["year"] is None
         for c, name in enumerate(columns, start=1):
@@ -70,7 +79,7 @@ def write_ledger(rows: list[dict], path: str | Path, title: str, inputs=()) -> P
             if negative or total:  # a deficit is red; the totals row bold
                 cell.font = Font(bold=total, color="FFC00000" if negative else None)
     sheet.freeze_panes = "D3"
-    about = new_sheet(workbook, "说明 About")
+    about = new_sheet(workbook, tr("Inputs"))
     for r, values in enumerate(input_rows(inputs), start=1):
         for c, value in enumerate(values, start=1):
             safe_cell(about.cell(row=r, column=c), value)

@@ -8,8 +8,13 @@ from ..stats.common import StatsMeta
 from ..units import unit_label
 from .book import Book
 from .excel import clean_text, safe_cell
+from .language import pick
 
-TABLE1_HEADERS = ("序号", "指标", "单位", "2020年", "2025年目标", "现状值", "属性", "达标情况")
+
+def table1_headers() -> tuple[str, ...]:
+    return (tr("No."), tr("Indicator"), tr("Unit"), tr("2020 baseline"), tr("2025 target"),
+            tr("Current value"), tr("Kind"), tr("Status"))
+
 INDICATOR_DECIMALS = {"%": 2, "万亩": 4, "km²": 4, "亩": 2}
 
 
@@ -83,9 +88,10 @@ def write_indicators_xlsx(frame, path) -> None:
     """表1 layout for the whole area, one sheet per indicator by region, bar charts."""
     book = Book()
     total = frame[frame.region_code == WHOLE_CODE]
-    sheet = book.sheet("表1")
-    book.title(sheet, "“十四五”主要指标表", len(TABLE1_HEADERS))
-    for column, text in enumerate(TABLE1_HEADERS, start=1):
+    sheet = book.sheet(tr("Table 1"))
+    headers = table1_headers()
+    book.title(sheet, tr("Main indicators of the 14th five-year plan"), len(headers))
+    for column, text in enumerate(headers, start=1):
         book.header(sheet, 4, column, text)
     for row, record in enumerate(total.itertuples(), start=5):
         places = INDICATOR_DECIMALS.get(record.unit, 2)
@@ -99,8 +105,7 @@ def write_indicators_xlsx(frame, path) -> None:
             else:
                 book.text(sheet, row, column, "—")
                 sheet.cell(row, column).alignment = book.styles.Alignment(horizontal="center")
-        status = record.status + (f"（{record.reason}）" if record.reason else "")
-        book.text(sheet, row, 8, status)
+        book.wrapped(sheet, row, 8, _status(record))
     for column, width in (("B", 34), ("H", 40)):
         sheet.column_dimensions[column].width = width
     for indicator_id, part in frame.groupby("indicator_id", sort=False):
@@ -109,13 +114,17 @@ def write_indicators_xlsx(frame, path) -> None:
     book.save(path)
 
 
+def _status(record) -> str:
+    return record.status + (f"（{record.reason}）" if record.reason else "")
+
+
 def _present(value) -> bool:
     return value is not None and value == value  # NaN is missing
 
 
 def _indicator_sheet(book: Book, indicator_id: str, part) -> None:
     first = part.iloc[0]
-    sheet = book.sheet(indicator_id)
+    sheet = book.sheet(pick(first.indicator, indicator_id))
     book.title(sheet, f"{first.indicator}（{first.unit}）", 4)
     for column, text in enumerate((tr("Region code"), tr("Region name"), tr("Value"),
                                    tr("Status")), start=1):
@@ -127,11 +136,11 @@ def _indicator_sheet(book: Book, indicator_id: str, part) -> None:
         book.text(sheet, row, 2, record.region_name)
         if _present(record.value):
             book.number(sheet, row, 3, record.value, places)
-        book.text(sheet, row, 4, record.status + (
-            f"（{record.reason}）" if record.reason else ""))
+        book.wrapped(sheet, row, 4, _status(record))
     safe_cell(sheet.cell(len(part) + 6, 1), tr("Definition: {text}").format(
         text=first.definition))
     sheet.column_dimensions["B"].width = 18
+    sheet.column_dimensions["D"].width = 40
     if len(regions) > 1 and regions.value.notna().all():
         _bar_chart(book, sheet, first, len(regions))
 

@@ -104,17 +104,17 @@
         <translation>规则集 (*.json)</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="116"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="118"/>
         <source>Threshold</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="116"/>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="94"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="116"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="118"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
@@ -211,7 +211,7 @@
         <translation>已核查 {n} 个项目。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="34"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="35"/>
         <source>Findings</source>
         <translation>核查问题</translation>
     </message>
@@ -493,7 +493,7 @@ Output rows: region_code, region_name, from_class, to_class (with their names) a
         <translation>三大类</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="82"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="73"/>
         <source>Change matrix</source>
         <translation>地类转移矩阵</translation>
     </message>
@@ -554,7 +554,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
         <translation>面积容差（%）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="27"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="18"/>
         <source>Parcels</source>
         <translation>地块</translation>
     </message>
@@ -711,7 +711,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>净面积：按比例分摊图斑地类面积（TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="23"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="14"/>
         <source>Overlay statistics</source>
         <translation>叠加统计</translation>
     </message>
@@ -721,7 +721,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>统计分析</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/stats_params.py" line="57"/>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="125"/>
         <source>Whole area</source>
         <translation>全域</translation>
     </message>
@@ -771,7 +771,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="73"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="75"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -796,52 +796,52 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>筛选表达式“{expr}”无效：{error}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="38"/>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="94"/>
         <source>Region code</source>
         <translation>行政区代码</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="17"/>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="94"/>
         <source>Region name</source>
         <translation>行政区名称</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="25"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="16"/>
         <source>Input area ({unit})</source>
         <translation>统计对象面积（{unit}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="26"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="17"/>
         <source>Area inside ({unit})</source>
         <translation>叠加区内面积（{unit}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="27"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="18"/>
         <source>Share inside (%)</source>
         <translation>叠加区内占比（%）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="28"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="19"/>
         <source>Overlay area statistics (unit: {unit})</source>
         <translation>叠加面积统计（单位：{unit}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="61"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="52"/>
         <source>Land-class change matrix {region} (unit: {unit})</source>
         <translation>{region} 地类转移矩阵（单位：{unit}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="82"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="73"/>
         <source>No overlapping parcels</source>
         <translation>无相交图斑</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="129"/>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="94"/>
         <source>Status</source>
         <translation>达标情况</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="140"/>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="105"/>
         <source>Definition: {text}</source>
         <translation>口径：{text}</translation>
     </message>
@@ -961,7 +961,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>面积计算方法</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="15"/>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="21"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -1251,7 +1251,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="137"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="156"/>
         <source>mu</source>
         <translation>亩</translation>
     </message>
@@ -1486,7 +1486,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>无法计算面积：坐标参考系缺失或无效。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="63"/>
+        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="54"/>
         <source>Base (rows) / current (columns)</source>
         <translation>基期（行）/ 现状（列）</translation>
     </message>
@@ -2429,7 +2429,7 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
         <translation>必须是以下值之一：{values}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="32"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="33"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
@@ -2439,12 +2439,12 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
         <translation>数据体检：{layer}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="149"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="168"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="149"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="168"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
@@ -2474,7 +2474,7 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
         <translation>图层字段</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="110"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="112"/>
         <source>Check</source>
         <translation>检查项</translation>
     </message>
@@ -3070,42 +3070,42 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="15"/>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="21"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="15"/>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="74"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="15"/>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="122"/>
         <source>2020 baseline</source>
         <translation>2020年</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="15"/>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="122"/>
         <source>2025 target</source>
         <translation>2025年目标</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="15"/>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="122"/>
         <source>Current value</source>
         <translation>现状值</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="15"/>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="21"/>
         <source>Kind</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="91"/>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="40"/>
         <source>Table 1</source>
         <translation>表1</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="93"/>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="42"/>
         <source>Main indicators of the 14th five-year plan</source>
         <translation>“十四五”主要指标表</translation>
     </message>
@@ -3130,7 +3130,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="121"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="141"/>
         <source>Projects (count)</source>
         <translation>项目数</translation>
     </message>
@@ -3240,57 +3240,57 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>报告语言：中文</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="35"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="36"/>
         <source>Rules and inputs</source>
         <translation>规则与输入</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="93"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="95"/>
         <source>not checked</source>
         <translation>未核查</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="95"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="97"/>
         <source>partly checked</source>
         <translation>部分核查</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="97"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="99"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="99"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="101"/>
         <source>checked</source>
         <translation>已核查</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="109"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="111"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="111"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="113"/>
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="112"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="114"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="113"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="115"/>
         <source>Check date</source>
         <translation>核查日期</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="114"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="116"/>
         <source>Generated</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="118"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="120"/>
         <source>unconfirmed</source>
         <translation>未确认</translation>
     </message>
@@ -3300,37 +3300,37 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="121"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="123"/>
         <source>Rule status</source>
         <translation>核查状态</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="121"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="123"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="121"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="123"/>
         <source>Findings (count)</source>
         <translation>问题数</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="121"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="123"/>
         <source>Σ area (m²)</source>
         <translation>面积合计（m²）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="121"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="123"/>
         <source>Σ area (mu)</source>
         <translation>面积合计（亩）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="149"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="168"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="149"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="168"/>
         <source>Features read</source>
         <translation>已读取要素数</translation>
     </message>
@@ -3525,14 +3525,79 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>申报修复方式</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="137"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="156"/>
         <source>ratio</source>
         <translation>比值</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="138"/>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="157"/>
         <source>m (DEM units)</source>
         <translation>米（DEM 单位）</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="37"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="139"/>
+        <source>Conflict area (mu)</source>
+        <translation>冲突面积（亩）</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="141"/>
+        <source>Projects by verdict</source>
+        <translation>各结论项目数</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="143"/>
+        <source>Conflict area by rule (mu)</source>
+        <translation>各规则冲突面积（亩）</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="68"/>
+        <source>Indicators as % of their 2025 target</source>
+        <translation>各指标现状值占2025年目标的百分比</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="75"/>
+        <source>% of the 2025 target</source>
+        <translation>占2025年目标（%）</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="113"/>
+        <source>{indicator} by region</source>
+        <translation>{indicator}（分区）</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="129"/>
+        <source>{indicator}: 2020 baseline, 2025 target and current value</source>
+        <translation>{indicator}：2020年基期、2025年目标与现状值</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/indicator_png.py" line="24"/>
+        <source>Cannot open {path}: not a GeoPackage written by planindicators.</source>
+        <translation>无法打开 {path}：不是规划指标统计（planindicators）输出的 GeoPackage。</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/indicator_png.py" line="39"/>
+        <source>Drawing the chart needs the Python package matplotlib (Debian: python3-matplotlib).</source>
+        <translation>绘制图表需要 Python 包 matplotlib（Debian：python3-matplotlib）。</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/indicator_png.py" line="54"/>
+        <source>No indicator has both a current value and a 2025 target: nothing to chart.</source>
+        <translation>没有同时具有现状值和2025年目标的指标：无可绘制的内容。</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/indicator_png.py" line="63"/>
+        <source>target (100 %)</source>
+        <translation>目标（100%）</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/indicator_png.py" line="71"/>
+        <source>Without a current value and a 2025 target, not shown: {names}</source>
+        <translation>无现状值或无2025年目标、未列出：{names}</translation>
     </message>
 </context>
 </TS>

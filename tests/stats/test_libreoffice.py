@@ -9,7 +9,7 @@ import warnings
 import pytest
 
 from sg_nr_plugin.core.regions import RegionLevel
-from sg_nr_plugin.core.reports.stats_xlsx import write_indicators_xlsx
+from sg_nr_plugin.core.reports.indicators_xlsx import write_indicators_xlsx
 from sg_nr_plugin.core.stats.common import RegionSpec
 from sg_nr_plugin.core.stats.indicators import IndicatorInputs, plan_indicators
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ...i18n import tr
 from ..checks.findings import MU_PER_M2, severity_label, verdict_label
+from .charts import bar_chart
 from .check_report import CheckReport
 from .excel import new_sheet, require_openpyxl, safe_cell, save_workbook
 from .labels import field_column
@@ -33,6 +34,7 @@ def write_report(report: CheckReport, path: str | Path) -> Path:
     _summary_sheet(summary, report)
     _findings_sheet(new_sheet(workbook, tr("Findings")), report)
     _rules_sheet(new_sheet(workbook, tr("Rules and inputs")), report)
+    _charts_sheet(new_sheet(workbook, tr("Charts")), report)
     if report.hook is not None:
         report.hook(workbook, report)
     return save_workbook(workbook, path)
@@ -125,6 +127,23 @@ def _rules_sheet(sheet, report: CheckReport) -> None:
     rows.append([])
     rows += input_rows(report.inputs, report.read_counts)
     write_rows(sheet, rows)
+
+
+def _charts_sheet(sheet, report: CheckReport) -> None:
+    """The verdict counts and the conflict area by rule, as tables and bar charts."""
+    verdicts = report.verdict_counts()
+    rules = [(row[0], row[7]) for row in rule_rows(report)]
+    write_rows(sheet, [[tr("Verdict"), tr("Projects (count)")],
+                       *([verdict_label(k), v] for k, v in verdicts.items())])
+    rule_start = len(verdicts) + 3
+    write_rows(sheet, [[field_column("rule_id"), tr("Conflict area (mu)")], *rules],
+               start=rule_start)
+    bar_chart(sheet, "D1", tr("Projects by verdict"), (2, 2, 1, 1 + len(verdicts)),
+              (1, 2, 1 + len(verdicts)), tr("Projects (count)"))
+    bar_chart(sheet, "D17", tr("Conflict area by rule (mu)"),
+              (2, 2, rule_start, rule_start + len(rules)),
+              (1, rule_start + 1, rule_start + len(rules)), tr("mu"), horizontal=True,
+              height=max(7.5, 2.0 + 0.7 * len(rules)))
 
 
 def threshold_note(threshold) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterFile
 
-from ...core.reports.stats_xlsx import write_indicators_xlsx
+from ...core.reports.indicators_xlsx import write_indicators_xlsx
 from ...core.stats.common import RegionSpec
 from ...core.stats.indicator_defs import load_indicators
 from ...core.stats.indicators import IndicatorInputs, plan_indicators

@@ -74,7 +74,7 @@
         <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="130"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="131"/>
         <source>Unit of the declared area</source>
         <translation>申报面积单位</translation>
     </message>
@@ -216,7 +216,7 @@
         <translation>核查问题</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="159"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="160"/>
         <source>Checked projects</source>
         <translation>核查项目</translation>
     </message>
@@ -271,42 +271,42 @@
         <translation>项目核查</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="148"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="149"/>
         <source>Check date (empty: today)</source>
         <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="151"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="152"/>
         <source>Rule set file (empty: built-in Guangdong defaults)</source>
         <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="154"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="155"/>
         <source>Only the selected projects</source>
         <translation>仅核查选中的项目</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="161"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="162"/>
         <source>Excel report</source>
         <translation>Excel 报告</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="198"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="199"/>
         <source>The project parcels layer is missing or cannot be read.</source>
         <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="201"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="202"/>
         <source>Layer “{layer}” has no coordinate reference system.</source>
         <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="293"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="296"/>
         <source>Rule {rule} not checked: {reason}</source>
         <translation>规则 {rule} 未核查：{reason}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="312"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="315"/>
         <source>The check was canceled; no results were written.</source>
         <translation>核查已取消，未写出任何结果。</translation>
     </message>
@@ -946,7 +946,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>CGCS2000 椭球面积</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/book.py" line="117"/>
+        <location filename="../sg_nr_plugin/core/reports/audit_xlsx.py" line="15"/>
         <source>About</source>
         <translation>审计信息</translation>
     </message>
@@ -1031,7 +1031,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>指标文件 {file}：“{key}” {problem}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="228"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="231"/>
         <source>must be a JSON object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
@@ -1056,7 +1056,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>必须是对象</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="231"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="234"/>
         <source>must be one of {values}</source>
         <translation>必须是以下之一：{values}</translation>
     </message>
@@ -1366,62 +1366,62 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>几何无效</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="42"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="43"/>
         <source>Rule set “{origin}”, key “{key}”: {problem}</source>
         <translation>规则集“{origin}”，键“{key}”：{problem}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="170"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="173"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="113"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="115"/>
         <source>unknown threshold</source>
         <translation>未知阈值</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="132"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="134"/>
         <source>No built-in rule set for the check “{kind}”.</source>
         <translation>核查“{kind}”没有内置规则集。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="141"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="143"/>
         <source>cannot be read ({error})</source>
         <translation>无法读取（{error}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="146"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="148"/>
         <source>not valid JSON ({error})</source>
         <translation>不是有效的 JSON（{error}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="174"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="177"/>
         <source>must be a number</source>
         <translation>必须是数字</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="177"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="180"/>
         <source>has the wrong type ({kind} expected)</source>
         <translation>类型错误（应为 {kind}）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="185"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="188"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="237"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="240"/>
         <source>must be true or false</source>
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="214"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="217"/>
         <source>must be a list of texts</source>
         <translation>必须是文本列表</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="217"/>
+        <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="220"/>
         <source>unknown class set(s): {names}</source>
         <translation>未知地类集合：{names}</translation>
     </message>
@@ -1897,7 +1897,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
         <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="290"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="293"/>
         <source>No project of “{layer}” is selected.</source>
         <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
@@ -2069,17 +2069,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
         <translation>“{role}”选用了“{chosen}”；“{others}”也符合。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="78"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="79"/>
         <source>{label} (empty: {names}…)</source>
         <translation>{label}（留空：{names}…）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="258"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="259"/>
         <source>Declared area field of “{layer}”: “{field}” (found by its name; choose another in “Declared area field”)</source>
         <translation>“{layer}”的申报面积字段：“{field}”（按字段名识别；如不对，请在“申报面积字段”中另选）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/check_base.py" line="266"/>
+        <location filename="../sg_nr_plugin/processing/check_base.py" line="267"/>
         <source>Layer “{layer}” has no protected-area zone field ({names}…): core zones cannot be told apart. Choose the field in “{label}”.</source>
         <translation>图层“{layer}”没有自然保护地功能分区字段（{names}…），无法区分核心保护区。请在“{label}”中选择该字段。</translation>
     </message>
@@ -3598,6 +3598,106 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <location filename="../sg_nr_plugin/core/reports/indicator_png.py" line="71"/>
         <source>Without a current value and a 2025 target, not shown: {names}</source>
         <translation>无现状值或无2025年目标、未列出：{names}</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/processing/audit_run.py" line="123"/>
+        <source>The audit trail could not be stored in {path}: {error}</source>
+        <translation>审计信息未能写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="191"/>
+        <source>Plugin version</source>
+        <translation>插件版本</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="192"/>
+        <source>QGIS version</source>
+        <translation>QGIS 版本</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="192"/>
+        <source>GDAL version</source>
+        <translation>GDAL 版本</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="193"/>
+        <source>Algorithm</source>
+        <translation>算法</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="194"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="195"/>
+        <source>Written</source>
+        <translation>写出时间</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="196"/>
+        <source>Parameter {name}</source>
+        <translation>参数 {name}</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="203"/>
+        <source>Rule set version</source>
+        <translation>规则集版本</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="204"/>
+        <source>Rule set file sha256</source>
+        <translation>规则集文件 sha256</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="205"/>
+        <source>Rule set sha256 (as applied)</source>
+        <translation>规则集 sha256（实际采用）</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="207"/>
+        <source>Data file {name}</source>
+        <translation>数据文件 {name}</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="207"/>
+        <source>{id} version {version}, sha256 {sha}</source>
+        <translation>{id}，版本 {version}，sha256 {sha}</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="217"/>
+        <source>sha256 of the file</source>
+        <translation>文件的 sha256</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="217"/>
+        <source>sha256 of the rows in primary-key order</source>
+        <translation>按主键顺序的全部记录的 sha256</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="219"/>
+        <source>Input {name}</source>
+        <translation>输入 {name}</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="220"/>
+        <source>Input {name}: features</source>
+        <translation>输入 {name}：要素数</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="222"/>
+        <source>Input {name}: features read</source>
+        <translation>输入 {name}：已读取要素数</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="224"/>
+        <source>Input {name}: fingerprint</source>
+        <translation>输入 {name}：内容指纹</translation>
+    </message>
+    <message>
+        <location filename="../sg_nr_plugin/core/reports/audit_xlsx.py" line="21"/>
+        <source>Audit trail: how to reproduce this result</source>
+        <translation>审计信息：如何复现本结果</translation>
     </message>
 </context>
 </TS>

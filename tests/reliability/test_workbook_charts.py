@@ -13,7 +13,6 @@ import json
 import pytest
 from qgis.core import QgsApplication, QgsProcessingFeedback
 
-from sg_nr_plugin.core.reports.charts import series_titles
 from sg_nr_plugin.i18n import tr
 from sg_nr_plugin.paths import resource_path
 from tests.conftest import TINY
@@ -25,6 +24,15 @@ MU_M2 = 10000 / 15
 @pytest.fixture
 def ready(qgis_processing, provider_registered):
     return True
+
+
+def series_titles(chart, workbook) -> list[str]:
+    """The titles of the series of ``chart`` as a reader sees them (their header cells)."""
+    titles = []
+    for series in chart.series:
+        sheet_name, cell = series.tx.strRef.f.rsplit("!", 1)
+        titles.append(str(workbook[sheet_name.strip("'")][cell.replace("$", "")].value))
+    return titles
 
 
 def series_values(chart, workbook) -> list[list]:

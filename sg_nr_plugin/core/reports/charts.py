@@ -39,17 +39,3 @@ def bar_chart(sheet, anchor: str, title: str, data: tuple[int, int, int, int],
         chart.legend.position = "b"
     sheet.add_chart(chart, anchor)
     return chart
-
-
-def series_titles(chart, workbook) -> list[str]:
-    """The titles of the series of ``chart`` as a reader sees them (for tests and checks)."""
-    titles = []
-    for series in chart.series:
-        ref = series.tx.strRef.f if series.tx is not None and series.tx.strRef else None
-        if ref is None:
-            titles.append("")
-            continue
-        sheet_name, cell = ref.rsplit("!", 1)
-        sheet = workbook[sheet_name.strip("'").replace("''", "'")]
-        titles.append(str(sheet[cell.replace("$", "")].value))
-    return titles

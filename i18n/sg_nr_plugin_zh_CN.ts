@@ -2334,7 +2334,7 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
         <translation>图层“{layer}”没有{field}字段（可识别的字段名：{names}）：规划进度无法使用该信息。请在参数中选择该字段。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ledger.py" line="127"/>
+        <location filename="../sg_nr_plugin/core/checks/ledger.py" line="128"/>
         <source>project status</source>
         <translation>项目状态</translation>
     </message>
@@ -2744,7 +2744,7 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
         <translation>缺少二调地类编码 {codes}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/checks/ledger.py" line="127"/>
+        <location filename="../sg_nr_plugin/core/checks/ledger.py" line="128"/>
         <source>not counted as replenished: the ledger leaves these projects out (add the value to the accepted values to count them)</source>
         <translation>不计入补充：台账不统计这些项目（如应计入，请将该值加入已验收值）</translation>
     </message>
@@ -3110,17 +3110,17 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>“十四五”主要指标表</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="49"/>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="22"/>
         <source>Paddy plan progress</source>
         <translation>垦造水田规划进度</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="50"/>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="23"/>
         <source>Plan target {target} mu</source>
         <translation>规划目标 {target} 亩</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="51"/>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="24"/>
         <source>County code</source>
         <translation>县区代码</translation>
     </message>
@@ -3135,37 +3135,37 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="51"/>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="24"/>
         <source>Accepted projects</source>
         <translation>已验收项目数</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="52"/>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="25"/>
         <source>Accepted new paddy (mu)</source>
         <translation>验收新增水田（亩）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="52"/>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="25"/>
         <source>Checked new paddy (mu)</source>
         <translation>核查新增水田（亩）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="53"/>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="26"/>
         <source>Share of target (%)</source>
         <translation>占目标比例（%）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="53"/>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="26"/>
         <source>Unknown status</source>
         <translation>状态未识别</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="57"/>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="30"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="66"/>
+        <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="39"/>
         <source>Projects of unknown status are not counted as accepted: see the run log for the field and values.</source>
         <translation>状态未识别的项目未计入验收进度：字段和取值见运行日志。</translation>
     </message>
@@ -3175,52 +3175,52 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>{width} × {height} 像元</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="21"/>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="17"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="21"/>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="17"/>
         <source>Cultivated land occupied</source>
         <translation>占用耕地</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="22"/>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="18"/>
         <source>of which paddy</source>
         <translation>其中水田</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="22"/>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="18"/>
         <source>Cultivated land added</source>
         <translation>补充耕地</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="23"/>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="19"/>
         <source>of which new paddy</source>
         <translation>其中新增水田</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="23"/>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="19"/>
         <source>Quantity balance</source>
         <translation>数量平衡</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="24"/>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="20"/>
         <source>Paddy balance</source>
         <translation>水田平衡</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="25"/>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="21"/>
         <source>Average grade of the land occupied</source>
         <translation>占用耕地平均等别</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="26"/>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="22"/>
         <source>Average grade of the land added</source>
         <translation>补充耕地平均等别</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="62"/>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="33"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
@@ -3230,7 +3230,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>（亩）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="82"/>
+        <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="53"/>
         <source>Inputs</source>
         <translation>输入图层</translation>
     </message>

@@ -1,19 +1,15 @@
-"""Rows and Excel workbook of the balance ledger (negative balances marked red)."""
+"""Excel workbook of the balance ledger (negative balances marked red); the rows come from
+``core/checks/ledger.ledger_rows``."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ...i18n import tr
-from ..checks.findings import MU_PER_M2
-from ..checks.ledger import Ledger, LedgerCell
-from ..regions import region_name
+from ..checks.ledger import AREA_COLUMNS
 from .check_xlsx import input_rows
 from .excel import new_sheet, require_openpyxl, safe_cell, save_workbook
 from .language import field_header
-
-AREA_COLUMNS = ("occupied", "occupied_paddy", "replenished", "replenished_paddy", "balance",
-                "balance_paddy")
 
 
 def _headers() -> dict[str, str]:
@@ -24,31 +20,6 @@ def _headers() -> dict[str, str]:
             "balance_paddy": tr("Paddy balance"),
             "occupied_grade": tr("Average grade of the land occupied"),
             "replenished_grade": tr("Average grade of the land added")}
-
-
-def _areas(cell: LedgerCell) -> dict[str, float]:
-    return {"occupied": cell.occupied_m2, "occupied_paddy": cell.occupied_paddy_m2,
-            "replenished": cell.replenished_m2, "replenished_paddy": cell.replenished_paddy_m2,
-            "balance": cell.balance_m2, "balance_paddy": cell.balance_paddy_m2}
-
-
-def ledger_rows(ledger: Ledger) -> list[dict]:
-    """One row per region and year, sorted, then a totals row (year None)."""
-    rows = []
-    for (code, year), cell in sorted(ledger.cells.items()):
-        rows.append(_row(code, region_name(code), year, cell))
-    rows.append(_row("", tr("Total"), None, ledger.total()))
-    return rows
-
-
-def _row(code, name, year, cell: LedgerCell) -> dict:
-    row = {"region_code": code, "region_name": name, "year": year}
-    for key, m2 in _areas(cell).items():
-        row[f"{key}_m2"] = m2
-        row[f"{key}_mu"] = m2 * MU_PER_M2
-    row["occupied_grade"] = cell.grade("occ")
-    row["replenished_grade"] = cell.grade("rep")
-    return row
 
 
 def write_ledger(rows: list[dict], path: str | Path, title: str, inputs=()) -> Path:

@@ -35,6 +35,7 @@ SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix")
 _PASSWORD = re.compile(r"""\b(password|pwd)\s*=\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\S+)""",
                        re.IGNORECASE)
 _URL_PASSWORD = re.compile(r"(://[^:/@\s]+):[^@/\s]*@")
+_FINGERPRINTS: dict[tuple, str] = {}  # file state → sha256 (see file_fingerprint)
 _CURRENT: contextvars.ContextVar[AuditTrail | None] = contextvars.ContextVar(
     "sgnr_audit_trail", default=None)
 
@@ -101,18 +102,30 @@ def without_password(text: str) -> str:
 
 
 def file_fingerprint(path: str | Path) -> str:
-    """sha256 of the file's bytes; a shapefile: of its parts (name and bytes), in order."""
+    """sha256 of the file's bytes; a shapefile: of its parts (name and bytes), in order.
+
+    Remembered per file state (size, modification and change times in ns, inode): a second run
+    on an unchanged file does not read it again (a 1 GB GeoPackage takes seconds); any write
+    changes the change time, so an edited file is always read again."""
     path = Path(path)
+    parts = [path.with_suffix(s) for s in SHAPEFILE_PARTS] if path.suffix.lower() == ".shp" \
+        else [path]
+    parts = [part for part in parts if part.is_file()]
+    state = tuple((str(part.resolve()), *_stat(part)) for part in parts)
+    if state in _FINGERPRINTS:
+        return _FINGERPRINTS[state]
     digest = hashlib.sha256()
-    if path.suffix.lower() == ".shp":
-        for suffix in SHAPEFILE_PARTS:
-            part = path.with_suffix(suffix)
-            if part.is_file():
-                digest.update(suffix.encode())
-                _update(digest, part)
-        return digest.hexdigest()
-    _update(digest, path)
-    return digest.hexdigest()
+    for part in parts:
+        if len(parts) > 1:
+            digest.update(part.suffix.lower().encode())
+        _update(digest, part)
+    _FINGERPRINTS[state] = digest.hexdigest()
+    return _FINGERPRINTS[state]
+
+
+def _stat(path: Path) -> tuple[int, int, int, int]:
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
 def _update(digest, path: Path) -> None:

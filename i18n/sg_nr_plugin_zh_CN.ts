@@ -34,7 +34,7 @@
       <translation>图层“{layer}”没有要素。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/excel.py" line="39" />
+      <location filename="../sg_nr_plugin/core/reports/excel.py" line="39" />
       <source>Writing Excel files needs the Python package openpyxl, which this QGIS lacks. Install it (OSGeo4W: python3-openpyxl; Debian: python3-openpyxl) or leave the Excel output empty.</source>
       <translation>写入 Excel 文件需要 Python 包 openpyxl，当前 QGIS 中没有。请安装（OSGeo4W：python3-openpyxl；Debian：python3-openpyxl），或将 Excel 输出留空。</translation>
     </message>
@@ -59,12 +59,12 @@
       <translation>矿山修复核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="337" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="28" />
       <source>Legacy mine parcels</source>
       <translation>历史遗留矿山图斑</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="62" />
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="63" />
       <source>Mining rights</source>
       <translation>采矿权</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="107" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="109" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
@@ -99,17 +99,17 @@
       <translation>规则集 (*.json)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="132" />
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="118" />
       <source>Threshold</source>
       <translation>阈值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="120" />
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="94" />
       <source>Value</source>
       <translation>值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="119" />
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="118" />
       <source>Note</source>
       <translation>说明</translation>
     </message>
@@ -194,12 +194,12 @@
       <translation>核查无法启动。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="40" />
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="35" />
       <source>Findings</source>
       <translation>核查问题</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="136" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="138" />
       <source>Checked projects</source>
       <translation>核查项目</translation>
     </message>
@@ -239,7 +239,7 @@
       <translation>面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/results_model.py" line="80" />
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="21" />
       <source>Message</source>
       <translation>说明</translation>
     </message>
@@ -254,37 +254,37 @@
       <translation>项目核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="125" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="127" />
       <source>Check date (empty: today)</source>
       <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="128" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="130" />
       <source>Rule set file (empty: built-in Guangdong defaults)</source>
       <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="131" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="133" />
       <source>Only the selected projects</source>
       <translation>仅核查选中的项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="138" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="140" />
       <source>Excel report</source>
       <translation>Excel 报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="170" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="172" />
       <source>The project parcels layer is missing or cannot be read.</source>
       <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="173" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="175" />
       <source>Layer “{layer}” has no coordinate reference system.</source>
       <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="281" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="285" />
       <source>The check was canceled; no results were written.</source>
       <translation>核查已取消，未写出任何结果。</translation>
     </message>
@@ -304,7 +304,7 @@
       <translation>K 类地类（可调整）单列，不并入基础地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="149" />
+      <location filename="../sg_nr_plugin/core/reports/book.py" line="157" />
       <source>Land-use summary</source>
       <translation>土地利用现状汇总</translation>
     </message>
@@ -471,7 +471,7 @@ Output rows: region_code, region_name, from_class, to_class (with their names) a
       <translation>三大类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="77" />
+      <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="73" />
       <source>Change matrix</source>
       <translation>地类转移矩阵</translation>
     </message>
@@ -532,7 +532,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>面积容差（%）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="22" />
+      <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="18" />
       <source>Parcels</source>
       <translation>地块</translation>
     </message>
@@ -689,7 +689,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>净面积：按比例分摊图斑地类面积（TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="18" />
+      <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="14" />
       <source>Overlay statistics</source>
       <translation>叠加统计</translation>
     </message>
@@ -699,7 +699,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>统计分析</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/stats_params.py" line="57" />
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="125" />
       <source>Whole area</source>
       <translation>全域</translation>
     </message>
@@ -749,7 +749,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>Excel 工作簿</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="169" />
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="75" />
       <source>Total</source>
       <translation>合计</translation>
     </message>
@@ -774,52 +774,52 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>筛选表达式“{expr}”无效：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="155" />
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="94" />
       <source>Region code</source>
       <translation>行政区代码</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="156" />
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="94" />
       <source>Region name</source>
       <translation>行政区名称</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="20" />
+      <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="16" />
       <source>Input area ({unit})</source>
       <translation>统计对象面积（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="21" />
+      <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="17" />
       <source>Area inside ({unit})</source>
       <translation>叠加区内面积（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="22" />
+      <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="18" />
       <source>Share inside (%)</source>
       <translation>叠加区内占比（%）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="23" />
+      <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="19" />
       <source>Overlay area statistics (unit: {unit})</source>
       <translation>叠加面积统计（单位：{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="56" />
+      <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="52" />
       <source>Land-class change matrix {region} (unit: {unit})</source>
       <translation>{region} 地类转移矩阵（单位：{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="77" />
+      <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="73" />
       <source>No overlapping parcels</source>
       <translation>无相交图斑</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="120" />
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="94" />
       <source>Status</source>
       <translation>达标情况</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="132" />
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="105" />
       <source>Definition: {text}</source>
       <translation>口径：{text}</translation>
     </message>
@@ -839,67 +839,67 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>（基期无图斑）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="120" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="121" />
       <source>Indicators: {id} version {version}</source>
       <translation>指标定义：{id} 版本 {version}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="207" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="208" />
       <source>layer “{layer}” has none of the fields {fields}</source>
       <translation>图层“{layer}”缺少以下任一字段：{fields}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="210" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="211" />
       <source>layer “{layer}” has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="223" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="231" />
       <source>ΣTBDLMJ of class set {set}</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="225" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="233" />
       <source>ΣTBDLMJ of class set {set} / ΣTBMJ × 100</source>
       <translation>地类集合 {set} 的 ΣTBDLMJ / ΣTBMJ × 100</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="227" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="236" />
       <source>TBDLMJ of DLTB under {layer} (dissolved, net of ridges)</source>
       <translation>{layer}（融合后）范围内 DLTB 的图斑地类面积（扣除田坎）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="230" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="239" />
       <source>Ellipsoidal area of {layer} (dissolved) within DLTB</source>
       <translation>{layer}（融合后）在 DLTB 范围内的椭球面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="233" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="242" />
       <source>Area not {set} in {layer} and {set} in DLTB</source>
       <translation>{layer} 中非 {set}、现状 DLTB 中为 {set} 的面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="235" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="244" />
       <source>Share of {layer} features flagged green (fields {fields})</source>
       <translation>{layer} 中标记为绿色矿山的要素占比（字段 {fields}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="250" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="259" />
       <source>DLTB has no area</source>
       <translation>DLTB 面积为零</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="264" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="273" />
       <source>input {layer} not given</source>
       <translation>未提供输入图层 {layer}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="262" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="271" />
       <source>reported for the whole area only</source>
       <translation>仅统计全域</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="302" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="311" />
       <source>targets are set for the whole area</source>
       <translation>目标值按全域下达</translation>
     </message>
@@ -914,62 +914,62 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未识别的地类编码：{codes}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="75" />
+      <location filename="../sg_nr_plugin/core/reports/book.py" line="75" />
       <source>Produced {date} · area method: {method}</source>
       <translation>生成日期 {date} · 面积计算方法：{method}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="111" />
+      <location filename="../sg_nr_plugin/core/reports/book.py" line="119" />
       <source>CGCS2000 ellipsoidal</source>
       <translation>CGCS2000 椭球面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="109" />
+      <location filename="../sg_nr_plugin/core/reports/audit_xlsx.py" line="15" />
       <source>About</source>
-      <translation>说明</translation>
+      <translation>审计信息</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="110" />
+      <location filename="../sg_nr_plugin/core/reports/book.py" line="118" />
       <source>Produced</source>
       <translation>生成时间</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="111" />
+      <location filename="../sg_nr_plugin/core/reports/book.py" line="119" />
       <source>Area method</source>
       <translation>面积计算方法</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="113" />
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="21" />
       <source>Unit</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="114" />
+      <location filename="../sg_nr_plugin/core/reports/book.py" line="122" />
       <source>Source {role}</source>
       <translation>数据源 {role}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="114" />
+      <location filename="../sg_nr_plugin/core/reports/book.py" line="122" />
       <source>{name} ({count} features)</source>
       <translation>{name}（{count} 个要素）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="117" />
+      <location filename="../sg_nr_plugin/core/reports/book.py" line="125" />
       <source>Class set {name}</source>
       <translation>地类集合 {name}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="152" />
+      <location filename="../sg_nr_plugin/core/reports/book.py" line="160" />
       <source>Land-use status area summary (unit: {unit})</source>
       <translation>土地利用现状分类面积汇总表（单位：{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="157" />
+      <location filename="../sg_nr_plugin/core/reports/book.py" line="165" />
       <source>Total area</source>
       <translation>总面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx.py" line="161" />
+      <location filename="../sg_nr_plugin/core/reports/book.py" line="169" />
       <source>Subtotal</source>
       <translation>小计</translation>
     </message>
@@ -1009,7 +1009,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>指标文件 {file}：“{key}” {problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="248" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="251" />
       <source>must be a JSON object</source>
       <translation>必须是 JSON 对象</translation>
     </message>
@@ -1034,7 +1034,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>必须是对象</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="251" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="254" />
       <source>must be one of {values}</source>
       <translation>必须是以下之一：{values}</translation>
     </message>
@@ -1229,7 +1229,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/units.py" line="74" />
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="156" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -1244,7 +1244,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>平方千米</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/report.py" line="79" />
+      <location filename="../sg_nr_plugin/core/reports/check_report.py" line="76" />
       <source>{n} projects checked: {fail} fail, {fix} need fixing, {ok} pass</source>
       <translation>已核查 {n} 个项目：不通过 {fail} 个，需整改 {fix} 个，通过 {ok} 个</translation>
     </message>
@@ -1344,62 +1344,62 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="42" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="43" />
       <source>Rule set “{origin}”, key “{key}”: {problem}</source>
       <translation>规则集“{origin}”，键“{key}”：{problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="174" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="177" />
       <source>missing</source>
       <translation>缺失</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="117" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="119" />
       <source>unknown threshold</source>
       <translation>未知阈值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="136" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="138" />
       <source>No built-in rule set for the check “{kind}”.</source>
       <translation>核查“{kind}”没有内置规则集。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="145" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="147" />
       <source>cannot be read ({error})</source>
       <translation>无法读取（{error}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="150" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="152" />
       <source>not valid JSON ({error})</source>
       <translation>不是有效的 JSON（{error}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="178" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="181" />
       <source>must be a number</source>
       <translation>必须是数字</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="181" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="184" />
       <source>has the wrong type ({kind} expected)</source>
       <translation>类型错误（应为 {kind}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="189" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="192" />
       <source>must not be empty</source>
       <translation>不能为空</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="257" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="260" />
       <source>must be true or false</source>
       <translation>必须是 true 或 false</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="234" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="237" />
       <source>must be a list of texts</source>
       <translation>必须是文本列表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="237" />
+      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="240" />
       <source>unknown class set(s): {names}</source>
       <translation>未知地类集合：{names}</translation>
     </message>
@@ -1464,7 +1464,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>无法计算面积：坐标参考系缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/xlsx_reports.py" line="58" />
+      <location filename="../sg_nr_plugin/core/reports/stats_xlsx.py" line="54" />
       <source>Base (rows) / current (columns)</source>
       <translation>基期（行）/ 现状（列）</translation>
     </message>
@@ -1504,12 +1504,12 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>图层“{layer}”：{count} 个图斑没有几何图形（面积按 0 计）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="179" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="180" />
       <source>{layer}: none of the fields {fields}; every feature counted for {indicator}</source>
       <translation>{layer}：没有字段 {fields} 中的任何一个；{indicator} 计入全部要素</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="184" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="185" />
       <source>{indicator}: only {layer} features with {field} in ({values})</source>
       <translation>{indicator}：仅计 {layer} 中 {field} 为（{values}）的要素</translation>
     </message>
@@ -1689,132 +1689,132 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>{empty} 个空几何或空图形、{other} 个点或线的面积按 0 平方米计。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="30" />
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="31" />
       <source>Mine restoration and green mine statistics</source>
       <translation>矿山修复与绿色矿山统计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="60" />
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="61" />
       <source>Restoration project parcels</source>
       <translation>修复项目地块</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="66" />
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="67" />
       <source>Mine restoration statistics</source>
       <translation>矿山修复统计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="325" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="16" />
       <source>Mine restoration</source>
       <translation>矿山修复</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="326" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="17" />
       <source>Legacy parcels</source>
       <translation>遗留矿山图斑数</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="327" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="18" />
       <source>Legacy-mine area ({unit})</source>
       <translation>历史遗留矿山面积（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="328" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="19" />
       <source>Treated ({unit})</source>
       <translation>已治理（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="329" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="20" />
       <source>Untreated ({unit})</source>
       <translation>未治理（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="338" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="29" />
       <source>Under a restoration project ({unit})</source>
       <translation>修复项目覆盖（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="331" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="22" />
       <source>Restoration rate (%)</source>
       <translation>修复率（%）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="346" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="37" />
       <source>Licensed producing mines</source>
       <translation>持证在采矿山</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="331" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="22" />
       <source>Green mines</source>
       <translation>绿色矿山</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="332" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="23" />
       <source>Green-mine share (%)</source>
       <translation>绿色矿山比例（%）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="333" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="24" />
       <source>Mine restoration and green mines (unit: {unit})</source>
       <translation>矿山修复与绿色矿山（单位：{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="338" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="29" />
       <source>Parcel number</source>
       <translation>图斑编号</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="347" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="38" />
       <source>Mine name</source>
       <translation>矿山名称</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="338" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="29" />
       <source>Area ({unit})</source>
       <translation>面积（{unit}）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="338" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="29" />
       <source>Verified area hsmj (m²)</source>
       <translation>核实面积 hsmj（平方米）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="338" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="29" />
       <source>Treated</source>
       <translation>已治理</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="347" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="38" />
       <source>Yes</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="347" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="38" />
       <source>No</source>
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="345" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="36" />
       <source>Producing mines</source>
       <translation>在采矿山</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="347" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="38" />
       <source>Licence number</source>
       <translation>许可证号</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="347" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="38" />
       <source>Production status</source>
       <translation>生产状态</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="347" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="38" />
       <source>Green mine</source>
       <translation>绿色矿山</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/minestats.py" line="347" />
+      <location filename="../sg_nr_plugin/core/reports/minestats_xlsx.py" line="38" />
       <source>Valid to</source>
       <translation>有效期止</translation>
     </message>
@@ -1870,7 +1870,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="259" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="263" />
       <source>No project of “{layer}” is selected.</source>
       <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
@@ -2025,17 +2025,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>“{role}”选用了“{chosen}”；“{others}”也符合。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="74" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="76" />
       <source>{label} (empty: {names}…)</source>
       <translation>{label}（留空：{names}…）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="227" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="229" />
       <source>Declared area field of “{layer}”: “{field}” (found by its name; choose another in “Declared area field”)</source>
       <translation>“{layer}”的申报面积字段：“{field}”（按字段名识别；如不对，请在“申报面积字段”中另选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="235" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="237" />
       <source>Layer “{layer}” has no protected-area zone field ({names}…): core zones cannot be told apart. Choose the field in “{label}”.</source>
       <translation>图层“{layer}”没有自然保护地功能分区字段（{names}…），无法区分核心保护区。请在“{label}”中选择该字段。</translation>
     </message>
@@ -2238,7 +2238,7 @@ Outputs: the findings table and optionally an Excel workbook with a summary shee
       <translation>“{layer}”中有 {n} 个错误级问题。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="33" />
+      <location filename="../sg_nr_plugin/processing/algorithms/minestats.py" line="34" />
       <source>Restoration progress of legacy mines and the green-mine share of licensed producing mines, by region (the plan's indicator 13).
 
 Legacy mines: the parcels of the national legacy-mine check (历史遗留矿山核查); field names are recognised in lower or upper case, in Chinese and in older provincial spellings (resources/data/schema/mine_legacy.json). Per region: parcel count, area, treated area (恢复治理情况 hfzlqk / zlzt: B, 已恢复治理, 完全修复…; a partly treated parcel, 部分修复, counts its treated share sdzlmj ÷ tbhdmj), untreated area, area under a restoration project (the project parcels dissolved, so overlapping projects count once) and the restoration rate = treated ÷ total × 100. A layer without a treatment status field is refused. A status value the vocabulary does not know is counted apart (unknown_status_area) and reported with its field and count; the rate of its region is then left empty.
@@ -2290,7 +2290,7 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>图层“{layer}”没有{field}字段（可识别的字段名：{names}）：规划进度无法使用该信息。请在参数中选择该字段。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ledger.py" line="127" />
+      <location filename="../sg_nr_plugin/core/checks/ledger.py" line="128" />
       <source>project status</source>
       <translation>项目状态</translation>
     </message>
@@ -2385,57 +2385,57 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>必须是以下值之一：{values}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="13" />
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="33" />
       <source>Summary</source>
       <translation>汇总</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="14" />
+      <location filename="../sg_nr_plugin/core/reports/quality_xlsx.py" line="14" />
       <source>DLTB data health check: {layer}</source>
       <translation>数据体检：{layer}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="15" />
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="168" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="15" />
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="168" />
       <source>Features</source>
       <translation>要素数</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="16" />
+      <location filename="../sg_nr_plugin/core/reports/quality_xlsx.py" line="16" />
       <source>Profile</source>
       <translation>数据类型</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="16" />
+      <location filename="../sg_nr_plugin/core/reports/quality_xlsx.py" line="16" />
       <source>Recognised by</source>
       <translation>识别依据</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="17" />
+      <location filename="../sg_nr_plugin/core/reports/quality_xlsx.py" line="17" />
       <source>Error-level findings</source>
       <translation>错误级问题数</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="24" />
+      <location filename="../sg_nr_plugin/core/reports/quality_xlsx.py" line="24" />
       <source>Standard field</source>
       <translation>标准字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="25" />
+      <location filename="../sg_nr_plugin/core/reports/quality_xlsx.py" line="25" />
       <source>Field of the layer</source>
       <translation>图层字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="31" />
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="112" />
       <source>Check</source>
       <translation>检查项</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/quality_xlsx.py" line="31" />
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="21" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -2470,12 +2470,12 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>“{layer}”中的近似对应：{why}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="273" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="282" />
       <source>“{layer}” is second-survey (二调) data: the class-set indicators are on a 二调 basis, each 二调 class counted through the crosswalk {id} version {version}; linear and scattered features (XZDWMJ, LXDWMJ) belong to no class set.</source>
       <translation>“{layer}”为二调数据：按地类统计的指标为二调口径，各二调地类通过地类对照表 {id}（版本 {version}）计入；线状地物和零星地物（XZDWMJ、LXDWMJ）不计入任何地类集合。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="283" />
+      <location filename="../sg_nr_plugin/core/stats/indicators.py" line="292" />
       <source>{indicator} (二调 basis) is approximate: {why}</source>
       <translation>{indicator}（二调口径）为近似值：{why}</translation>
     </message>
@@ -2700,7 +2700,7 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>缺少二调地类编码 {codes}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ledger.py" line="127" />
+      <location filename="../sg_nr_plugin/core/checks/ledger.py" line="128" />
       <source>not counted as replenished: the ledger leaves these projects out (add the value to the accepted values to count them)</source>
       <translation>不计入补充：台账不统计这些项目（如应计入，请将该值加入已验收值）</translation>
     </message>
@@ -3026,7 +3026,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="262" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="266" />
       <source>Rule “{rule}” not checked: {reason}</source>
       <translation>规则“{rule}”未核查：{reason}</translation>
     </message>
@@ -3324,6 +3324,636 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/gui/result_layers.py" line="211" />
       <source>A new run adds a group instead of replacing the last one.</source>
       <translation>新的核查添加一个图层组，而不替换上一次的结果。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/audit_run.py" line="123" />
+      <source>The audit trail could not be stored in {path}: {error}</source>
+      <translation>审计信息未能写入 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicator_png.py" line="24" />
+      <source>Cannot open {path}: not a GeoPackage written by planindicators.</source>
+      <translation>无法打开 {path}：不是规划指标统计（planindicators）输出的 GeoPackage。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicator_png.py" line="39" />
+      <source>Drawing the chart needs the Python package matplotlib (Debian: python3-matplotlib).</source>
+      <translation>绘制图表需要 Python 包 matplotlib（Debian：python3-matplotlib）。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicator_png.py" line="54" />
+      <source>No indicator has both a current value and a 2025 target: nothing to chart.</source>
+      <translation>没有同时具有现状值和2025年目标的指标：无可绘制的内容。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicator_png.py" line="63" />
+      <source>target (100 %)</source>
+      <translation>目标（100%）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicator_png.py" line="71" />
+      <source>Without a current value and a 2025 target, not shown: {names}</source>
+      <translation>无现状值或无2025年目标、未列出：{names}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="75" />
+      <source>% of the 2025 target</source>
+      <translation>占2025年目标（%）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="22" />
+      <source>Paddy plan progress</source>
+      <translation>垦造水田规划进度</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="23" />
+      <source>Plan target {target} mu</source>
+      <translation>规划目标 {target} 亩</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="24" />
+      <source>County code</source>
+      <translation>县区代码</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="33" />
+      <source>County</source>
+      <translation>县区</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="141" />
+      <source>Projects (count)</source>
+      <translation>项目数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="24" />
+      <source>Accepted projects</source>
+      <translation>已验收项目数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="25" />
+      <source>Accepted new paddy (mu)</source>
+      <translation>验收新增水田（亩）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="25" />
+      <source>Checked new paddy (mu)</source>
+      <translation>核查新增水田（亩）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="26" />
+      <source>Share of target (%)</source>
+      <translation>占目标比例（%）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="26" />
+      <source>Unknown status</source>
+      <translation>状态未识别</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="30" />
+      <source>unknown</source>
+      <translation>未知</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/paddy_progress.py" line="39" />
+      <source>Projects of unknown status are not counted as accepted: see the run log for the field and values.</source>
+      <translation>状态未识别的项目未计入验收进度：字段和取值见运行日志。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_report.py" line="50" />
+      <source>{width} × {height} cells</source>
+      <translation>{width} × {height} 像元</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="17" />
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="17" />
+      <source>Cultivated land occupied</source>
+      <translation>占用耕地</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="18" />
+      <source>of which paddy</source>
+      <translation>其中水田</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="18" />
+      <source>Cultivated land added</source>
+      <translation>补充耕地</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="19" />
+      <source>of which new paddy</source>
+      <translation>其中新增水田</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="19" />
+      <source>Quantity balance</source>
+      <translation>数量平衡</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="20" />
+      <source>Paddy balance</source>
+      <translation>水田平衡</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="21" />
+      <source>Average grade of the land occupied</source>
+      <translation>占用耕地平均等别</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="22" />
+      <source>Average grade of the land added</source>
+      <translation>补充耕地平均等别</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="33" />
+      <source>Ledger</source>
+      <translation>台账</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="48" />
+      <source> (mu)</source>
+      <translation>（亩）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/ledger_xlsx.py" line="53" />
+      <source>Inputs</source>
+      <translation>输入图层</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/language.py" line="20" />
+      <source>Report language: English</source>
+      <translation>报告语言：中文</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="204" />
+      <source>Plugin version</source>
+      <translation>插件版本</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="205" />
+      <source>QGIS version</source>
+      <translation>QGIS 版本</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="205" />
+      <source>GDAL version</source>
+      <translation>GDAL 版本</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="206" />
+      <source>Algorithm</source>
+      <translation>算法</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="207" />
+      <source>Started</source>
+      <translation>开始时间</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="208" />
+      <source>Written</source>
+      <translation>写出时间</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="209" />
+      <source>Parameter {name}</source>
+      <translation>参数 {name}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="113" />
+      <source>Rule set</source>
+      <translation>规则集</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="216" />
+      <source>Rule set version</source>
+      <translation>规则集版本</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="217" />
+      <source>Rule set file sha256</source>
+      <translation>规则集文件 sha256</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="218" />
+      <source>Rule set sha256 (as applied)</source>
+      <translation>规则集 sha256（实际采用）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="220" />
+      <source>Data file {name}</source>
+      <translation>数据文件 {name}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="220" />
+      <source>{id} version {version}, sha256 {sha}</source>
+      <translation>{id}，版本 {version}，sha256 {sha}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="230" />
+      <source>sha256 of the file</source>
+      <translation>文件的 sha256</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="230" />
+      <source>sha256 of the rows in primary-key order</source>
+      <translation>按主键顺序的全部记录的 sha256</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="232" />
+      <source>Input {name}</source>
+      <translation>输入 {name}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="233" />
+      <source>Input {name}: features</source>
+      <translation>输入 {name}：要素数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="235" />
+      <source>Input {name}: features read</source>
+      <translation>输入 {name}：已读取要素数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit.py" line="237" />
+      <source>Input {name}: fingerprint</source>
+      <translation>输入 {name}：内容指纹</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="36" />
+      <source>Rules and inputs</source>
+      <translation>规则与输入</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="37" />
+      <source>Charts</source>
+      <translation>图表</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="95" />
+      <source>not checked</source>
+      <translation>未核查</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="97" />
+      <source>partly checked</source>
+      <translation>部分核查</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="99" />
+      <source>disabled</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="101" />
+      <source>checked</source>
+      <translation>已核查</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="111" />
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="114" />
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="115" />
+      <source>Check date</source>
+      <translation>核查日期</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="116" />
+      <source>Generated</source>
+      <translation>生成时间</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="120" />
+      <source>unconfirmed</source>
+      <translation>未确认</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="123" />
+      <source>Rule status</source>
+      <translation>核查状态</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="123" />
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="123" />
+      <source>Findings (count)</source>
+      <translation>问题数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="123" />
+      <source>Σ area (m²)</source>
+      <translation>面积合计（m²）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="123" />
+      <source>Σ area (mu)</source>
+      <translation>面积合计（亩）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="18" />
+      <source>Verdict</source>
+      <translation>结论</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="139" />
+      <source>Conflict area (mu)</source>
+      <translation>冲突面积（亩）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="141" />
+      <source>Projects by verdict</source>
+      <translation>各结论项目数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="143" />
+      <source>Conflict area by rule (mu)</source>
+      <translation>各规则冲突面积（亩）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="156" />
+      <source>ratio</source>
+      <translation>比值</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="157" />
+      <source>m (DEM units)</source>
+      <translation>米（DEM 单位）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="168" />
+      <source>Input</source>
+      <translation>输入</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/check_xlsx.py" line="168" />
+      <source>Features read</source>
+      <translation>已读取要素数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="18" />
+      <source>Project id</source>
+      <translation>项目编号</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="18" />
+      <source>Area</source>
+      <translation>面积</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="19" />
+      <source>Declared area</source>
+      <translation>申报面积</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="19" />
+      <source>Errors</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="19" />
+      <source>Warnings</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="20" />
+      <source>Notes</source>
+      <translation>提示</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="20" />
+      <source>Not checked</source>
+      <translation>未核查规则</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="20" />
+      <source>Rule</source>
+      <translation>规则</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="22" />
+      <source>New cultivated land</source>
+      <translation>新增耕地</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="22" />
+      <source>New paddy</source>
+      <translation>新增水田</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="23" />
+      <source>Quality upgrade</source>
+      <translation>提质改造</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="23" />
+      <source>Source: garden</source>
+      <translation>来源：园地</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="24" />
+      <source>Source: forest</source>
+      <translation>来源：林地</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="24" />
+      <source>Source: grassland</source>
+      <translation>来源：草地</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="25" />
+      <source>Source: construction land</source>
+      <translation>来源：建设用地</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="25" />
+      <source>Source: other</source>
+      <translation>来源：其他</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="26" />
+      <source>Source: forbidden classes</source>
+      <translation>来源：禁止地类</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="26" />
+      <source>Average quality grade</source>
+      <translation>平均质量等别</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="27" />
+      <source>Location unit code</source>
+      <translation>坐落单位代码</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="27" />
+      <source>Project type</source>
+      <translation>项目类型</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="28" />
+      <source>Project type (Chinese)</source>
+      <translation>项目类型（中文）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="28" />
+      <source>Blocks</source>
+      <translation>地块数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="29" />
+      <source>Smallest block</source>
+      <translation>最小地块</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="29" />
+      <source>Largest block</source>
+      <translation>最大地块</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="30" />
+      <source>Slope grade 1</source>
+      <translation>坡度1级</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="30" />
+      <source>Slope grade 2</source>
+      <translation>坡度2级</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="31" />
+      <source>Slope grade 3</source>
+      <translation>坡度3级</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="31" />
+      <source>Slope grade 4</source>
+      <translation>坡度4级</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="32" />
+      <source>Slope grade 5</source>
+      <translation>坡度5级</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="32" />
+      <source>Slope unknown</source>
+      <translation>坡度未知</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="33" />
+      <source>Project status</source>
+      <translation>项目状态</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="33" />
+      <source>Accepted</source>
+      <translation>已验收</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="34" />
+      <source>Restored mine land</source>
+      <translation>修复矿山面积</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="34" />
+      <source>Legacy-mine parcels</source>
+      <translation>历史遗留矿山图斑数</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="35" />
+      <source>Legacy-mine parcel numbers</source>
+      <translation>历史遗留矿山图斑编号</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="36" />
+      <source>Suggested restoration mode</source>
+      <translation>建议修复方式</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="37" />
+      <source>Why this mode</source>
+      <translation>建议理由</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/labels.py" line="37" />
+      <source>Declared restoration mode</source>
+      <translation>申报修复方式</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/audit_xlsx.py" line="21" />
+      <source>Audit trail: how to reproduce this result</source>
+      <translation>审计信息：如何复现本结果</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="21" />
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="74" />
+      <source>Indicator</source>
+      <translation>指标</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="122" />
+      <source>2020 baseline</source>
+      <translation>2020年</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="122" />
+      <source>2025 target</source>
+      <translation>2025年目标</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="122" />
+      <source>Current value</source>
+      <translation>现状值</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="21" />
+      <source>Kind</source>
+      <translation>属性</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="40" />
+      <source>Table 1</source>
+      <translation>表1</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="42" />
+      <source>Main indicators of the 14th five-year plan</source>
+      <translation>“十四五”主要指标表</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="68" />
+      <source>Indicators as % of their 2025 target</source>
+      <translation>各指标现状值占2025年目标的百分比</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="113" />
+      <source>{indicator} by region</source>
+      <translation>{indicator}（分区）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="129" />
+      <source>{indicator}: 2020 baseline, 2025 target and current value</source>
+      <translation>{indicator}：2020年基期、2025年目标与现状值</translation>
     </message>
   </context>
 </TS>

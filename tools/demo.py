@@ -128,6 +128,27 @@ def statistics_step(env: dict[str, str], algorithms: list[str]) -> None:
             print(result.stderr[-2000:])
         elif name == "planindicators":
             print_indicators(folder / f"{name}.gpkg")
+            overview_png(folder / f"{name}.gpkg", folder / f"{name}_overview.png")
+
+
+def overview_png(gpkg: Path, png: Path) -> None:
+    """The 表1 overview chart (each indicator as % of its 2025 target) as a PNG, in Chinese."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from sg_nr_plugin.core.errors import SgNrError
+    from sg_nr_plugin.core.reports.indicator_png import overview_rows, write_overview_png
+    from sg_nr_plugin.i18n import install_translator, remove_translator
+
+    app = QCoreApplication.instance() or QCoreApplication([])  # translators need one
+    install_translator("zh_CN")
+    try:
+        write_overview_png(overview_rows(gpkg), png)
+        print(f"    overview chart: {png.relative_to(ROOT)}")
+    except SgNrError as error:
+        print(f"    overview chart: not drawn ({error})")
+    finally:
+        remove_translator()
+        del app
 
 
 def print_indicators(gpkg: Path) -> None:

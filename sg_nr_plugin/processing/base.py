@@ -17,9 +17,11 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import SgNrError
+from ..core.reports.audit import audit_scope
 from ..i18n import tr
 from ..paths import icon_path
 from .access import unloadable_reason
+from .audit_run import fingerprint_inputs, start_trail, write_output_metadata
 from .dialog_defaults import set_dialog_default
 from .inputs import check_inputs
 from .outputs import StagedOutputs
@@ -86,7 +88,7 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
         """Main thread (Processing calls this before the run, which a panel or the toolbox
         starts in a worker thread): stage the outputs and check the vector inputs here, where
         the project's layers may be read, not in the worker (see processing/snapshots.py)."""
-        self._staged = self._refusal = None
+        self._staged = self._refusal = self._trail = None
         self._prepared = PreparedLayers()
         self._prepared.resolve(self, parameters, context)
         try:
@@ -95,6 +97,7 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
             with _plugin_reading_policy(context):
                 check_inputs(self, parameters, context, feedback, self._staged.targets)
                 self._staged.refuse_unclear()
+                self._trail = start_trail(self, parameters, context)
         except SgNrError as error:
             # Raised from processAlgorithm: Processing reports an exception raised here only
             # as "There were errors executing the algorithm", without its message.
@@ -112,6 +115,8 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
         - Vector inputs are checked first, in :meth:`prepareAlgorithm` (processing/inputs.py):
           geometry type, CRS present and consistent with the coordinates, GBK shapefiles
           without .cpg.
+        - Every workbook and output layer carries the run's audit trail (processing/audit_run.py,
+          core/reports/audit.py): versions, parameters, input sources and fingerprints.
         - User-facing errors (``SgNrError``) become a ``QgsProcessingException`` with the same
           message, never a traceback.
         """
@@ -121,11 +126,18 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
         try:
             if refusal is not None:
                 raise refusal
-            with _plugin_reading_policy(context), _detached_from_project(context):
+            trail = getattr(self, "_trail", None)
+            with _plugin_reading_policy(context), _detached_from_project(context), \
+                    audit_scope(trail):
+                if trail is not None:
+                    fingerprint_inputs(trail)
                 results = self.compute(staged.parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 raise SgNrError(tr("The run was canceled: no output was written."))
             committed = staged.commit(results, context)
+            if trail is not None:  # after the move: the metadata goes into the final files
+                for problem in write_output_metadata(self, trail, committed, context):
+                    feedback.pushWarning(problem)
             # style, aliases, areas rounded for display (when Processing loads the layers)
             attach_presentation(context, committed, self.RESULT_STYLES)
             return committed

@@ -33,10 +33,12 @@ from ..core.checks.dem import DemSnapshot
 from ..core.checks.engine import CheckSpec, create_run
 from ..core.checks.findings import MU_PER_M2, SEVERITY_ZH, VERDICT_ZH
 from ..core.checks.project_fields import choose_id_field, review_projects
-from ..core.checks.report import CheckReport, write_report
 from ..core.checks.rule_texts import rule_title
 from ..core.checks.ruleset import builtin_ruleset, load_ruleset
 from ..core.errors import CrsError, EmptyInputError, SgNrError
+from ..core.reports.audit import note_read_counts, note_ruleset
+from ..core.reports.check_report import CheckReport
+from ..core.reports.check_xlsx import write_report
 from ..core.schema.roles import role_table
 from ..core.units import AreaUnit, from_unit, unit_names
 from ..i18n import tr
@@ -252,6 +254,8 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
     def compute(self, parameters, context, feedback) -> dict:
         inputs = self.read_inputs(parameters, context, feedback)
         ruleset = self.load_ruleset(parameters, context)
+        note_ruleset(ruleset)  # the audit trail of the workbook and the layers
+        note_read_counts(inputs.read_counts)
         check = create_run(inputs, self.SPEC, ruleset, feedback)
         if not check.checked_projects():
             name = self._name(parameters, "PROJECTS", context)

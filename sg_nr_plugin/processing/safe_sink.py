@@ -2,14 +2,14 @@
 
 A user may send any table output to ``.csv`` or ``.xlsx``; a project id or a name starting with
 ``=``, ``+``, ``-`` or ``@`` would then run as a formula when the file is opened in Excel, WPS or
-LibreOffice. Text attributes written to such a sink go through ``core.excel.safe_text``.
+LibreOffice. Text attributes written to such a sink go through ``core.reports.excel.safe_text``.
 """
 
 from __future__ import annotations
 
 from qgis.core import QgsFeature, QgsFeatureSink
 
-from ..core.excel import safe_text
+from ..core.reports.excel import safe_text
 
 SPREADSHEET_SUFFIXES = (".csv", ".xlsx", ".xls", ".ods", ".txt")
 _NO_FLAGS = QgsFeatureSink.Flags()

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingFeedback,
 )
 
+from sg_nr_plugin.i18n import tr
 from tests.checks.helpers import close, dltb, layer, projects, rect_area, rect_wkt, run_check
 
 ALG = "sgnr:checkfarmland"
@@ -57,18 +58,18 @@ def test_algorithm_writes_the_excel_report(provider_registered, inputs, tmp_path
     results, _, _ = run_alg({**inputs, "OUTPUT_XLSX": str(target)})
     assert results["OUTPUT_XLSX"] == str(target) and target.is_file()
     workbook = openpyxl.load_workbook(target)
-    summary, findings_sheet, about = workbook.worksheets
+    summary, findings_sheet, about = workbook.worksheets[:3]
     ids = [row[0] for row in summary.iter_rows(min_row=2, values_only=True) if row[0]]
     assert ids[:3] == ["A", "B", "C"]
     assert findings_sheet.max_row == 1 + 2  # header + red line (A) + urban boundary (B)
     about_text = " ".join(str(c) for row in about.iter_rows(values_only=True) for c in row if c)
     assert "gd-farmland-default" in about_text and "2023.2" in about_text
-    assert "未确认 unconfirmed" in about_text and "public_forest" in about_text
+    assert tr("unconfirmed") in about_text and "public_forest" in about_text
     rule_rows = {row[0]: row for row in about.iter_rows(values_only=True) if row[0]}
-    assert rule_rows["public_forest"][1] == "未核查 not checked"
-    assert rule_rows["eco_redline"][1] == "已核查 checked" and rule_rows["eco_redline"][4] == 1
+    assert rule_rows["public_forest"][1] == tr("not checked")
+    assert rule_rows["eco_redline"][1] == tr("checked") and rule_rows["eco_redline"][4] == 1
     assert close(rule_rows["eco_redline"][6], rect_area(0, 0, 50, 100))
-    assert rule_rows["steep_slope"][1] == "部分核查 partly checked"
+    assert rule_rows["steep_slope"][1] == tr("partly checked")
     assert not list(tmp_path.glob("*.part"))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
 
+from sg_nr_plugin.i18n import tr
 from tests.checks.helpers import close, layer, rect_area, rect_wkt
 
 TOWN_A = "4402040010010000000"  # county 440204
@@ -91,7 +92,7 @@ def test_ledger_by_county_and_year(provider_registered, survey, occupation, repl
     negative = [sheet.cell(row=r, column=balance_col) for r in range(3, sheet.max_row + 1)
                 if (sheet.cell(row=r, column=balance_col).value or 0) < 0]
     assert negative and all(cell.font.color.rgb == "FFC00000" for cell in negative)
-    assert sheet.cell(row=sheet.max_row, column=2).value == "合计 Total"
+    assert sheet.cell(row=sheet.max_row, column=2).value == tr("Total")
 
 
 def test_ledger_reads_a_farmland_check_projects_layer(provider_registered, survey, occupation):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sg_nr_plugin.i18n import tr
 from tests.checks.helpers import (
     X0,
     Y0,
@@ -74,7 +75,7 @@ def test_excel_report_shows_plan_progress(provider_registered, inputs, tmp_path)
     run_alg({**inputs, "OUTPUT_XLSX": str(target)})
     summary = openpyxl.load_workbook(target).worksheets[0]
     rows = [r for r in summary.iter_rows(values_only=True) if r and r[0]]
-    start = next(i for i, r in enumerate(rows) if str(r[0]).startswith("垦造水田规划进度"))
+    start = next(i for i, r in enumerate(rows) if str(r[0]).startswith(tr("Paddy plan progress")))
     assert "10000" in str(rows[start][1])
     table = {r[0]: r for r in rows[start + 2:]}
     accepted_a = rect_area(*A) / MU
@@ -83,7 +84,7 @@ def test_excel_report_shows_plan_progress(provider_registered, inputs, tmp_path)
     assert close(table["440205"][4], accepted_a)
     assert close(table["440205"][5], accepted_a + rect_area(*B) / MU)  # B checked, not accepted
     assert close(table["440204"][4], accepted_c)
-    total = table["合计 total"]
+    total = table[tr("Total")]
     assert total[2] == 3 and total[3] == 2
     assert close(total[4], accepted_a + accepted_c)
     assert close(total[6], 100 * (accepted_a + accepted_c) / 10000)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sg_nr_plugin.core.schema.mine import SchemaError, parse_profile, status_vocabulary
+from sg_nr_plugin.i18n import tr
 from tests.checks.helpers import close, dltb, layer, projects, rect_area, rect_wkt, run_check
 from tests.checks.test_paddy import check, garden
 from tests.reliability.helpers import WarningLog
@@ -64,12 +65,12 @@ def test_checkpaddy_other_field_names_unknown_values_and_plan_progress(provider_
     assert "验收状态" in log and "“已经好了” ×1" in log and "not in the vocabulary" in log
     summary = openpyxl.load_workbook(target).worksheets[0]
     table = [r for r in summary.iter_rows(values_only=True) if r and r[0]]
-    start = next(i for i, r in enumerate(table) if str(r[0]).startswith("垦造水田规划进度"))
+    start = next(i for i, r in enumerate(table) if str(r[0]).startswith(tr("Paddy plan progress")))
     by_county = {r[0]: r for r in table[start + 2:]}
     assert by_county["440205"][3] == 1 and close(by_county["440205"][4],
                                                  rect_area(0, 0, 300, 300) / MU)
     assert by_county["440204"][3] == 0 and by_county["440204"][7] == 1  # C: unknown status
-    assert by_county["合计 total"][7] == 1
+    assert by_county[tr("Total")][7] == 1
 
 
 def test_checkpaddy_without_a_status_field_says_so(provider_registered):

@@ -12,6 +12,7 @@ import re
 import pytest
 from qgis.core import QgsApplication, QgsProcessingFeedback
 
+from sg_nr_plugin.i18n import tr
 from tests.conftest import TINY
 from tests.reliability.test_inputs_untouched import GPKG, fill_parameter
 from tests.reliability.test_workbook_text import WORKBOOK_ALGORITHMS
@@ -28,7 +29,8 @@ def _about_rows(path) -> list[list]:
     import openpyxl
 
     book = openpyxl.load_workbook(path)
-    sheets = [sheet for sheet in book.worksheets if "About" in sheet.title]
+    titles = (tr("About"), tr("Rules and inputs"), tr("Inputs"))
+    sheets = [sheet for sheet in book.worksheets if sheet.title in titles]
     assert sheets, f"{path.name}: no About sheet in {book.sheetnames}"
     return [[cell for cell in row if cell is not None]
             for row in sheets[0].iter_rows(values_only=True)]
@@ -95,8 +97,8 @@ def test_check_report_states_the_features_read_of_each_input(ready, tmp_path):
         "OUTPUT_XLSX": str(workbook)}, feedback=QgsProcessingFeedback())
     rows = [list(row) for sheet in openpyxl.load_workbook(workbook).worksheets
             for row in sheet.iter_rows(values_only=True)]
-    header = next(row for row in rows if "已读取 read" in row)
-    read_column = header.index("已读取 read")
+    header = next(row for row in rows if tr("Features read") in row)
+    read_column = header.index(tr("Features read"))
     by_role = {row[0]: row for row in rows if row and row[0] in ("PROJECTS", "DLTB")}
     projects_total = layers["XM_BCGD"].featureCount()
     dltb_total = layers["DLTB"].featureCount()

@@ -3,7 +3,8 @@
 A control character (\\x01…\\x1f other than tab and newline) in a name, an id or a code made
 openpyxl raise IllegalCharacterError in every workbook writer; characters Excel refuses in a
 sheet title (/ \\ [ ] : * ?) crashed the change matrix, which names a sheet after each region.
-Text now goes through core/excel.safe_text and sheet titles through core/excel.sheet_title."""
+Text now goes through core/reports/excel.safe_text and sheet titles through
+core/reports/excel.sheet_title."""
 
 from __future__ import annotations
 
@@ -133,7 +134,7 @@ def test_region_names_make_legal_unique_sheet_titles(ready, tmp_path):
     ("镇\x01名", "镇名"), ("a\tb\nc", "a\tb\nc"), ("\x02=1+1", "'=1+1"), (12, 12),
     ("x\ud800y", "xy")])
 def test_safe_text_removes_what_a_workbook_cannot_hold(text, expected):
-    from sg_nr_plugin.core.excel import safe_text
+    from sg_nr_plugin.core.reports.excel import safe_text
 
     assert safe_text(text) == expected
 
@@ -141,7 +142,7 @@ def test_safe_text_removes_what_a_workbook_cannot_hold(text, expected):
 def test_sheet_titles_are_legal_short_and_unique():
     import openpyxl
 
-    from sg_nr_plugin.core.excel import new_sheet
+    from sg_nr_plugin.core.reports.excel import new_sheet
 
     book = openpyxl.Workbook()
     titles = [new_sheet(book, name).title for name in

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsProcessingFeedback, QgsVectorLayer
 
+from sg_nr_plugin.i18n import tr
 from tests.stats.helpers import (
     CONTROL_BY_COUNTY,
     EXPECTED_BY_COUNTY,
@@ -97,8 +98,9 @@ def test_planindicators_run(processing_ready, tmp_path):
     import openpyxl
 
     workbook = openpyxl.load_workbook(result["OUTPUT_XLSX"])
-    header = [cell.value for cell in workbook["表1"][4]]
-    assert header == ["序号", "指标", "单位", "2020年", "2025年目标", "现状值", "属性", "达标情况"]
+    header = [cell.value for cell in workbook[tr("Table 1")][4]]
+    assert header == [tr("No."), tr("Indicator"), tr("Unit"), tr("2020 baseline"),
+                      tr("2025 target"), tr("Current value"), tr("Kind"), tr("Status")]
     assert "eco_redline" in workbook.sheetnames
     assert workbook["eco_redline"]._charts  # bar chart by county
 
@@ -142,9 +144,9 @@ def test_landuse_workbook_layout(qgis_app, tmp_path):
     import openpyxl
 
     from sg_nr_plugin.core.regions import RegionLevel
+    from sg_nr_plugin.core.reports.book import write_landuse_xlsx
     from sg_nr_plugin.core.stats.common import RegionSpec
     from sg_nr_plugin.core.stats.landuse import landuse_summary
-    from sg_nr_plugin.core.stats.xlsx import write_landuse_xlsx
 
     path = tmp_path / "lu.xlsx"
     write_landuse_xlsx(landuse_summary(dltb_layer(), RegionSpec(RegionLevel.COUNTY),
@@ -180,9 +182,9 @@ def test_workbooks_take_their_look_from_the_template(qgis_app, tmp_path):
     import openpyxl
 
     from sg_nr_plugin.core.regions import RegionLevel
+    from sg_nr_plugin.core.reports.book import write_landuse_xlsx
     from sg_nr_plugin.core.stats.common import RegionSpec
     from sg_nr_plugin.core.stats.landuse import landuse_summary
-    from sg_nr_plugin.core.stats.xlsx import write_landuse_xlsx
     from sg_nr_plugin.paths import resource_path
 
     template = openpyxl.load_workbook(resource_path("templates", "statistics.xlsx"))

@@ -8,6 +8,7 @@ import pytest
 from qgis.core import QgsVectorLayer
 
 from sg_nr_plugin.core.quality import ERROR, check_dltb_quality
+from sg_nr_plugin.i18n import tr
 from tests.conftest import TINY_GPKG
 from tests.stats.helpers import X0, Y0, geodesic_area_rect, memory_layer, square_wkt
 from tests.stats.survey2_helpers import second_layer
@@ -119,7 +120,8 @@ def test_algorithm_writes_findings_and_workbook(processing_ready, tmp_path):
     assert {"check", "severity", "bsm", "feature_id", "field", "value", "message"} <= set(rows[0])
     assert ("overlap", "C8") in {(r["check"], r["bsm"]) for r in rows}
     workbook = openpyxl.load_workbook(xlsx)
-    assert len(workbook.worksheets) == 2
+    assert len(workbook.worksheets) == 3  # summary, findings, the audit trail (About)
+    assert workbook.worksheets[2].title == tr("About")
     summary = [c for row in workbook.worksheets[0].iter_rows(values_only=True) for c in row]
     assert "overlap" in summary and "duplicate_bsm" in summary
     findings = list(workbook.worksheets[1].iter_rows(values_only=True))

@@ -7,6 +7,7 @@ from functools import partial
 
 import pytest
 
+from sg_nr_plugin.core.landclasses import land_classes
 from sg_nr_plugin.core.regions import RegionLevel
 from sg_nr_plugin.core.stats.common import RegionSpec
 from sg_nr_plugin.core.stats.indicator_defs import IndicatorFileError, load_indicators
@@ -65,7 +66,8 @@ def test_dltb_only_indicators_and_not_computed(qgis_app):
         row = got[missing]
         assert row.status == "未计算" and row.reason, missing
         assert row.value != row.value or row.value is None  # NaN/None, never 0
-    assert "0101" in frame.attrs["meta"].class_sets["cultivated"]
+    label = land_classes().named_set("cultivated").name_en  # the set as the report names it
+    assert "0101" in frame.attrs["meta"].class_sets[label]
 
 
 def test_layer_indicators_by_county(qgis_app):

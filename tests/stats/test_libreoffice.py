@@ -9,9 +9,9 @@ import warnings
 import pytest
 
 from sg_nr_plugin.core.regions import RegionLevel
+from sg_nr_plugin.core.reports.indicators_xlsx import write_indicators_xlsx
 from sg_nr_plugin.core.stats.common import RegionSpec
 from sg_nr_plugin.core.stats.indicators import IndicatorInputs, plan_indicators
-from sg_nr_plugin.core.stats.xlsx_reports import write_indicators_xlsx
 
 
 @pytest.mark.slow

@@ -20,9 +20,10 @@ from qgis.core import QgsGeometry, QgsSpatialIndex
 from ...i18n import tr
 from ..overlay import polygon_parts
 from ..reading import read_features
-from ..regions import region_code
+from ..regions import region_code, region_name
 from ..schema.mine import UnknownValues, status_vocabulary
 from .context import CheckInputs, ProjectContext, ProjectPart, RunContext, difference, union
+from .findings import MU_PER_M2
 
 CHECK_FIELDS = ("new_cultivated_m2", "new_paddy_m2")
 
@@ -217,3 +218,33 @@ def _add_replenished(ledger, zldwdm, year, new_m2, paddy_m2, grade) -> None:
     cell.replenished_m2 += new_m2 or 0.0
     cell.replenished_paddy_m2 += paddy_m2 or 0.0
     cell.add_grade("rep", grade, new_m2 or 0.0)
+
+
+# ---- rows of the output table and the workbook -----------------------------------------------
+AREA_COLUMNS = ("occupied", "occupied_paddy", "replenished", "replenished_paddy", "balance",
+                "balance_paddy")
+
+
+def _areas(cell: LedgerCell) -> dict[str, float]:
+    return {"occupied": cell.occupied_m2, "occupied_paddy": cell.occupied_paddy_m2,
+            "replenished": cell.replenished_m2, "replenished_paddy": cell.replenished_paddy_m2,
+            "balance": cell.balance_m2, "balance_paddy": cell.balance_paddy_m2}
+
+
+def ledger_rows(ledger: Ledger) -> list[dict]:
+    """One row per region and year, sorted, then a totals row (year None)."""
+    rows = []
+    for (code, year), cell in sorted(ledger.cells.items()):
+        rows.append(_row(code, region_name(code), year, cell))
+    rows.append(_row("", tr("Total"), None, ledger.total()))
+    return rows
+
+
+def _row(code, name, year, cell: LedgerCell) -> dict:
+    row = {"region_code": code, "region_name": name, "year": year}
+    for key, m2 in _areas(cell).items():
+        row[f"{key}_m2"] = m2
+        row[f"{key}_mu"] = m2 * MU_PER_M2
+    row["occupied_grade"] = cell.grade("occ")
+    row["replenished_grade"] = cell.grade("rep")
+    return row

@@ -304,7 +304,8 @@ def _quota_fields() -> tuple[tuple[str, str], ...]:
 
 
 def _report_hook(workbook, report) -> None:
-    from .paddy_report import add_plan_progress  # openpyxl work only when writing a report
+    # openpyxl work only when writing a report
+    from ..reports.paddy_progress import add_plan_progress
 
     add_plan_progress(workbook, report)
 

@@ -9,6 +9,7 @@ say so.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -92,6 +93,7 @@ class RuleSet:
     class_sets: dict[str, ClassSpec] = field(default_factory=dict)
     rules: dict[str, RuleConfig] = field(default_factory=dict)
     origin: str = ""
+    file_sha256: str = ""  # of the file as read (the audit trail; edited thresholds keep it)
 
     def threshold(self, key: str) -> float:
         if key not in self.thresholds:
@@ -149,7 +151,8 @@ def load_ruleset(path: str | Path) -> RuleSet:
     except ValueError as error:
         raise RuleSetError(origin, "", tr("not valid JSON ({error})").format(error=error)) \
             from error
-    return parse_ruleset(data, origin)
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return replace(parse_ruleset(data, origin), file_sha256=digest)
 
 
 def parse_ruleset(data: Any, origin: str = "<memory>") -> RuleSet:

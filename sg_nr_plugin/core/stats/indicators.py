@@ -24,6 +24,7 @@ from ..landclasses import land_classes
 from ..overlay import OverlayLayer
 from ..reading import read_features
 from ..regions import WHOLE_CODE, RegionLevel
+from ..reports.language import pick
 from ..survey2 import SECOND, THIRD, crosswalk
 from ..units import to_unit
 from .changematrix import ClassLevel, change_matrix, new_construction_m2
@@ -215,14 +216,22 @@ def _definition_sets(indicator: Indicator) -> dict[str, str]:
     if indicator.method not in ("class_area", "class_share", "change_to"):
         return {}
     codes = sorted(land_classes().class_set(indicator.class_set))
-    return {indicator.class_set: ", ".join(codes)}
+    return {_set_label(indicator.class_set): ", ".join(codes)}
+
+
+def _set_label(name: str) -> str:
+    """A class set as the report names it: 耕地 / cultivated land (its id in the data file when
+    it has no name)."""
+    named = land_classes().named_set(name)
+    return pick(named.name_zh or name, named.name_en or name)
 
 
 def _definition(indicator: Indicator) -> str:
     if indicator.method == "class_area":
-        return tr("ΣTBDLMJ of class set {set}").format(set=indicator.class_set)
+        return tr("ΣTBDLMJ of class set {set}").format(set=_set_label(indicator.class_set))
     if indicator.method == "class_share":
-        return tr("ΣTBDLMJ of class set {set} / ΣTBMJ × 100").format(set=indicator.class_set)
+        return tr("ΣTBDLMJ of class set {set} / ΣTBMJ × 100").format(
+            set=_set_label(indicator.class_set))
     if indicator.method == "overlay_net":
         return tr("TBDLMJ of DLTB under {layer} (dissolved, net of ridges)").format(
             layer=indicator.layer)
@@ -231,7 +240,7 @@ def _definition(indicator: Indicator) -> str:
             layer=indicator.layer)
     if indicator.method == "change_to":
         return tr("Area not {set} in {layer} and {set} in DLTB").format(
-            set=indicator.class_set, layer=indicator.layer)
+            set=_set_label(indicator.class_set), layer=indicator.layer)
     return tr("Share of {layer} features flagged green (fields {fields})").format(
         layer=indicator.layer, fields=", ".join(indicator.green_fields))
 

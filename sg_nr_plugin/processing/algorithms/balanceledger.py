@@ -21,11 +21,11 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...core.area import EllipsoidalArea
 from ...core.checks.context import CheckInputs, RunContext
-from ...core.checks.ledger import LedgerInputs, build_ledger
-from ...core.checks.ledger_report import AREA_COLUMNS, ledger_rows, write_ledger
+from ...core.checks.ledger import AREA_COLUMNS, LedgerInputs, build_ledger, ledger_rows
 from ...core.errors import SgNrError
 from ...core.fields import detect_dltb_fields, find_field
 from ...core.landclasses import land_classes
+from ...core.reports.ledger_xlsx import write_ledger
 from ...core.schema.mine import status_aliases
 from ...i18n import tr
 from ..base import SgNrAlgorithm

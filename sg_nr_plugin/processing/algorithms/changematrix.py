@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource
 
+from ...core.reports.stats_xlsx import write_change_xlsx
 from ...core.stats.changematrix import change_matrix
-from ...core.stats.xlsx_reports import write_change_xlsx
 from ...core.units import to_unit
 from ...i18n import tr
 from ..stats_params import (

@@ -80,7 +80,7 @@ class DltbQuality(StatsAlgorithm):
         results = {OUTPUT: dest_id}
         xlsx = self.parameterAsFileOutput(parameters, OUTPUT_XLSX, context)
         if xlsx:
-            from ...core.quality_xlsx import write_quality_xlsx
+            from ...core.reports.quality_xlsx import write_quality_xlsx
 
             write_quality_xlsx(report, xlsx)
             results[OUTPUT_XLSX] = xlsx

@@ -8,8 +8,8 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
+from ...core.reports.book import write_landuse_xlsx
 from ...core.stats.landuse import landuse_summary
-from ...core.stats.xlsx import write_landuse_xlsx
 from ...core.units import to_unit
 from ...i18n import tr
 from ..stats_params import (

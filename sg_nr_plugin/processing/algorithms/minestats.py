@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource
 
-from ...core.stats.minestats import AREA_COLUMNS, mine_stats, write_minestats_xlsx
+from ...core.reports.minestats_xlsx import write_minestats_xlsx
+from ...core.stats.minestats import AREA_COLUMNS, mine_stats
 from ...core.units import to_unit
 from ...i18n import tr
 from ..stats_params import (

@@ -9,8 +9,8 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
+from ...core.reports.stats_xlsx import write_overlay_xlsx
 from ...core.stats.overlaystats import overlay_stats
-from ...core.stats.xlsx_reports import write_overlay_xlsx
 from ...core.units import to_unit
 from ...i18n import tr
 from ..stats_params import (

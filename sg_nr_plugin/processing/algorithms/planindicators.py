@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSource, QgsProcessingParameterFile
 
+from ...core.reports.indicators_xlsx import write_indicators_xlsx
 from ...core.stats.common import RegionSpec
 from ...core.stats.indicator_defs import load_indicators
 from ...core.stats.indicators import IndicatorInputs, plan_indicators
-from ...core.stats.xlsx_reports import write_indicators_xlsx
 from ...i18n import tr
 from ..stats_params import (
     OUTPUT,

@@ -10,9 +10,9 @@ import datetime as dt
 
 from ...i18n import tr
 from ...paths import resource_path
-from ..excel import new_sheet, require_openpyxl, safe_cell, save_workbook, sheet_title
+from ..stats.common import StatsMeta
 from ..units import decimals, to_unit, unit_label
-from .common import StatsMeta
+from .excel import new_sheet, require_openpyxl, safe_cell, save_workbook, sheet_title
 
 TEMPLATE = "statistics.xlsx"
 TITLE_ROW = 1
@@ -94,6 +94,14 @@ class Book:
         cell = sheet.cell(row, column)
         safe_cell(cell, value)
         self._style(cell, "sgnr_cell")
+
+    def wrapped(self, sheet, row: int, column: int, value) -> None:
+        """A text that wraps inside its cell (a status with its reason) instead of spilling
+        over the next cell."""
+        self.text(sheet, row, column, value)
+        cell = sheet.cell(row, column)
+        cell.alignment = self.styles.Alignment(wrap_text=True, vertical="top",
+                                               horizontal=cell.alignment.horizontal)
 
     def number(self, sheet, row: int, column: int, value: float, places: int) -> None:
         cell = sheet.cell(row, column)

@@ -15,9 +15,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..i18n import tr
-from .errors import SgNrError
-from .files import check_replaceable, write_atomically
+from ...i18n import tr
+from ..errors import SgNrError
+from ..files import check_replaceable, write_atomically
 
 __all__ = ["check_replaceable", "clean_text", "new_sheet", "require_openpyxl", "safe_cell",
            "safe_text", "save_workbook", "sheet_title"]
@@ -86,5 +86,14 @@ def safe_cell(cell, value: Any) -> None:
 
 def save_workbook(workbook, path: str | os.PathLike) -> Path:
     """Save through a temporary file beside ``path`` (see :mod:`.files`); a failure raises the
-    error naming its cause (:func:`.files.write_error`: open in Excel/WPS, disk full…)."""
+    error naming its cause (:func:`.files.write_error`: open in Excel/WPS, disk full…).
+
+    During a run of an algorithm the workbook gets the run's audit trail (:mod:`.audit`)."""
+    from .audit import active_trail
+
+    trail = active_trail()
+    if trail is not None:
+        from .audit_xlsx import add_audit_sheet
+
+        add_audit_sheet(workbook, trail)
     return write_atomically(path, workbook.save, suffix=".xlsx.part")

@@ -3,9 +3,9 @@ findings, one row each."""
 
 from __future__ import annotations
 
-from ..i18n import tr
-from .quality import COLUMNS, QualityReport
-from .stats.xlsx import Book
+from ...i18n import tr
+from ..quality import COLUMNS, QualityReport
+from .book import Book
 
 
 def write_quality_xlsx(report: QualityReport, path) -> None:

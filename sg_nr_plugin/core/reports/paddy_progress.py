@@ -5,64 +5,39 @@ What counts is the new paddy of *accepted* projects (status value accepted by th
 vocabulary project_status.json, plus the user's accepted value), by county and in total; the
 new paddy of every checked project is shown beside it for comparison, and projects whose status
 is unknown are counted in their own column, never as “not accepted”. Called through
-``CheckSpec.report_hook`` (core.checks.report).
+``CheckSpec.report_hook`` (core.reports.check_report).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..excel import safe_cell
+from ...i18n import tr
+from ..checks.findings import MU_PER_M2
+from ..checks.paddy_plan import plan_progress
 from ..regions import SHAOGUAN_COUNTIES
-from .findings import MU_PER_M2
-
-
-@dataclass
-class CountyProgress:
-    projects: int = 0
-    accepted: int = 0
-    accepted_m2: float = 0.0
-    checked_m2: float = 0.0
-    unknown: int = 0  # projects whose status is not in the vocabulary (or no status field)
-
-
-def plan_progress(rows) -> dict[str, CountyProgress]:
-    """Per county code (empty: unknown) from the report rows' quotas."""
-    result: dict[str, CountyProgress] = {}
-    for row in rows:
-        quotas = row.quotas
-        progress = result.setdefault(str(quotas.get("county") or ""), CountyProgress())
-        new_paddy = float(quotas.get("new_paddy_m2") or 0.0)
-        progress.projects += 1
-        progress.checked_m2 += new_paddy
-        if quotas.get("accepted") is None:
-            progress.unknown += 1
-        elif quotas.get("accepted"):
-            progress.accepted += 1
-            progress.accepted_m2 += new_paddy
-    return result
+from .excel import safe_cell
 
 
 def progress_rows(rows, target_mu: float) -> list[list]:
     """The plan-progress table: header, one row per county, the total against the target."""
-    table = [["垦造水田规划进度 paddy plan progress", f"规划目标 target {target_mu:g} 亩 mu"],
-             ["县区代码 county", "县区 name", "项目数 projects", "已验收 accepted",
-              "验收新增水田(亩) accepted new paddy mu", "核查新增水田(亩) checked new paddy mu",
-              "占目标 share of target %", "状态未识别 unknown status"]]
+    table = [[tr("Paddy plan progress"),
+              tr("Plan target {target} mu").format(target=f"{target_mu:g}")],
+             [tr("County code"), tr("County"), tr("Projects (count)"), tr("Accepted projects"),
+              tr("Accepted new paddy (mu)"), tr("Checked new paddy (mu)"),
+              tr("Share of target (%)"), tr("Unknown status")]]
     progress = plan_progress(rows)
     for code in sorted(progress):
         item = progress[code]
-        table.append([code or "-", SHAOGUAN_COUNTIES.get(code, "未知 unknown"), item.projects,
+        table.append([code or "-", SHAOGUAN_COUNTIES.get(code, tr("unknown")), item.projects,
                       item.accepted, item.accepted_m2 * MU_PER_M2, item.checked_m2 * MU_PER_M2,
                       _share(item.accepted_m2, target_mu), item.unknown])
     accepted_m2 = sum(p.accepted_m2 for p in progress.values())
-    table.append(["合计 total", "", sum(p.projects for p in progress.values()),
+    table.append([tr("Total"), "", sum(p.projects for p in progress.values()),
                   sum(p.accepted for p in progress.values()), accepted_m2 * MU_PER_M2,
                   sum(p.checked_m2 for p in progress.values()) * MU_PER_M2,
                   _share(accepted_m2, target_mu), sum(p.unknown for p in progress.values())])
     if any(p.unknown for p in progress.values()):
-        table.append(["状态未识别的项目未计入验收进度 projects of unknown status are not counted "
-                      "as accepted: see the run log for the field and values"])
+        table.append([tr("Projects of unknown status are not counted as accepted: see the run "
+                         "log for the field and values.")])
     return table
 
 
@@ -72,9 +47,16 @@ def _share(area_m2: float, target_mu: float) -> float | None:
 
 def add_plan_progress(workbook, report) -> None:
     """Append the plan-progress table below the projects of the summary sheet."""
+    from openpyxl.styles import Alignment
+
     sheet = workbook.worksheets[0]
     start = sheet.max_row + 2
     target = report.ruleset.threshold("plan_target_mu")
     for r, values in enumerate(progress_rows(report.rows, target), start=start):
         for c, value in enumerate(values, start=1):
             safe_cell(sheet.cell(row=r, column=c), value)
+    note = sheet.cell(row=sheet.max_row, column=1)
+    if isinstance(note.value, str) and len(note.value) > 40:  # wrapped over the table's width
+        sheet.merge_cells(start_row=note.row, start_column=1, end_row=note.row, end_column=8)
+        note.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[note.row].height = 32

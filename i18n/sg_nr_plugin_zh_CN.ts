@@ -1336,7 +1336,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于地类 {code} {name} 上，该地类不能作为新增耕地</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/farmland.py" line="101" />
+      <location filename="../sg_nr_plugin/core/checks/farmland.py" line="103" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are steeper than {degrees}° (no cultivation allowed)</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（禁止开垦）</translation>
     </message>
@@ -1346,17 +1346,17 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未提供：{layers}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="257" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="262" />
       <source>(no id) #{fid}</source>
       <translation>（无编号）#{fid}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="276" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="281" />
       <source>empty geometry</source>
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="288" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="293" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -1641,27 +1641,27 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于地类 {code} {name}，该地类不得垦造为水田</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="99" />
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="105" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are steeper than {degrees}° (slope grade {grade}): no paddy allowed</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（坡度级别 {grade}）：不得垦造水田</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="104" />
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="110" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are steeper than {degrees}° (slope grade {grade}): terraces only, check the design</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（坡度级别 {grade}）：只能建梯田，请核查设计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="154" />
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="160" />
       <source>A contiguous block of {area_m2} m² ({area_mu} mu) of project {project} is smaller than {minimum} mu (parcels up to {gap} m apart count as one block; {count} block(s) in all)</source>
       <translation>项目 {project} 的一个连片地块面积 {area_m2} 平方米（{area_mu} 亩），小于 {minimum} 亩（间距不超过 {gap} 米的地块视为连片；共 {count} 片）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="167" />
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="173" />
       <source>No irrigation water source (river, reservoir, pond, ditch or water layer) within {distance} m of project {project} ({area_m2} m², {area_mu} mu)</source>
       <translation>项目 {project} 周边 {distance} 米内无灌溉水源（河流、水库、坑塘、沟渠或水源图层）（{area_m2} 平方米，{area_mu} 亩）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="207" />
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="213" />
       <source>{count} geological hazard point(s) within {distance} m of project {project} (nearest {nearest} m); {area_m2} m² ({area_mu} mu) of the project lie within that distance</source>
       <translation>项目 {project} 周边 {distance} 米内有 {count} 个地质灾害隐患点（最近 {nearest} 米）；项目有 {area_m2} 平方米（{area_mu} 亩）位于该距离内</translation>
     </message>
@@ -3148,6 +3148,16 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/core/geos_texts.py" line="31" />
       <source>ring is not closed</source>
       <translation>环未闭合</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/slope.py" line="233" />
+      <source>must be a share between 0 (excluded) and 1, not {value}</source>
+      <translation>必须是大于0且不大于1的比例，而不是 {value}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/slope.py" line="253" />
+      <source>Slope of project {project} not fully checked: the DEM “{dem}” gives a slope for {share}% of it (at least {minimum}% needed); {area_m2} m² ({area_mu} mu) lie on nodata cells or outside the DEM. Give a DEM that covers the whole project with valid heights.</source>
+      <translation>项目 {project} 的坡度未完整核查：DEM“{dem}”仅能对其 {share}% 的面积给出坡度（至少需要 {minimum}%）；{area_m2} 平方米（{area_mu} 亩）位于无数据像元上或DEM范围之外。请提供以有效高程完整覆盖该项目的DEM。</translation>
     </message>
   </context>
 </TS>

@@ -1081,42 +1081,42 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>图层位于 CGCS2000 高斯-克吕格分带范围之外（带号 {zone}）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="30" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="31" />
       <source>Cannot read the file: {reason}</source>
       <translation>无法读取文件：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="70" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="71" />
       <source>Line outside any [section] ignored: “{text}”</source>
       <translation>不属于任何 [节] 的行已忽略：“{text}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="84" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="86" />
       <source>Header line is not “key=value”: “{text}”</source>
       <translation>属性描述行不是“键=值”格式：“{text}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="88" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="90" />
       <source>Header key “{key}” is repeated; the later value is used.</source>
       <translation>属性键“{key}”重复出现；采用后一个值。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="124" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="126" />
       <source>Point line before any parcel header (a line ending in “@”) ignored.</source>
       <translation>地块头行（以“@”结尾的行）之前的坐标点行已忽略。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="161" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="163" />
       <source>Parcel {parcel}: point count “{value}” is not a whole number; the parcel is skipped.</source>
       <translation>地块 {parcel}：界址点数“{value}”不是整数；该地块已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="166" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="168" />
       <source>Parcel {parcel}: area “{value}” is not a number.</source>
       <translation>地块 {parcel}：面积“{value}”不是数字。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="190" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="202" />
       <source>Parcel {parcel}: cannot read the point line “{text}” (expected name,ring,X,Y); the parcel is skipped.</source>
       <translation>地块 {parcel}：无法读取坐标点行“{text}”（应为 点号,圈号,X,Y）；该地块已跳过。</translation>
     </message>
@@ -2604,22 +2604,22 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>额外文件头键（KZSX）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="41" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="42" />
       <source>The file is neither UTF-8, UTF-16 nor GBK; unreadable characters were replaced.</source>
       <translation>该文件既不是 UTF-8、UTF-16，也不是 GBK；无法读取的字符已被替换。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="74" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="76" />
       <source>Full-width punctuation or digits (，＠１．【】…) were read as their ASCII forms; the monitoring system expects ASCII (half-width) characters.</source>
       <translation>全角标点或数字（，＠１．【】…）已按对应的半角字符读取；监管系统要求使用半角（英文）字符。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="129" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="131" />
       <source>The points have no parcel header line (count, area, number, name, 面 … @): read as one parcel without number or declared area.</source>
       <translation>界址点没有地块头行（界址点数、面积、编号、名称、面 … @）：作为一个没有编号和申报面积的地块读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="156" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="158" />
       <source>Parcel {parcel}: the header line has no point count (it starts with “{start}”); read without one.</source>
       <translation>地块 {parcel}：地块头行没有界址点数（以“{start}”开头）；按无点数读取。</translation>
     </message>
@@ -3158,6 +3158,16 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/core/checks/slope.py" line="253" />
       <source>Slope of project {project} not fully checked: the DEM “{dem}” gives a slope for {share}% of it (at least {minimum}% needed); {area_m2} m² ({area_mu} mu) lie on nodata cells or outside the DEM. Give a DEM that covers the whole project with valid heights.</source>
       <translation>项目 {project} 的坡度未完整核查：DEM“{dem}”仅能对其 {share}% 的面积给出坡度（至少需要 {minimum}%）；{area_m2} 平方米（{area_mu} 亩）位于无数据像元上或DEM范围之外。请提供以有效高程完整覆盖该项目的DEM。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="227" />
+      <source>Parcel {parcel} mixes point lines without a ring number (line {plain_line}: name,X,Y) and with one (line {ring_line}: name,ring,X,Y); write every point line of a parcel the same way. The parcel is skipped.</source>
+      <translation>地块 {parcel} 的界址点行有的不带圈号（第 {plain_line} 行：点号,X,Y），有的带圈号（第 {ring_line} 行：点号,圈号,X,Y）；同一地块的界址点行请统一格式。该地块已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="242" />
+      <source>Parcel {parcel}: the point lines have no ring number (name,X,Y); read as ring 1, a further ring after each ring closes on its first point ({rings} ring(s)). The monitoring system expects name,ring,X,Y: export the layer to write them.</source>
+      <translation>地块 {parcel}：界址点行没有圈号（点号,X,Y）；按第1圈读取，每圈回到首点闭合后，下一点起为新的一圈（共 {rings} 圈）。监管系统要求“点号,圈号,X,Y”格式：请导出图层以写入圈号。</translation>
     </message>
   </context>
 </TS>

@@ -187,3 +187,16 @@ def test_paddy_slope_rule_with_a_hole(qgis_app, tmp_path):
     assert "slope" in result.partly_checked
     assert gap_finding(result, "slope").severity == "warning"
     assert result.verdict != VERDICT_PASS
+
+
+def test_provider_read_dem_covering_half(qgis_app, tmp_path, monkeypatch):
+    """A DEM read through its QGIS provider (WMS, PostGIS raster: here the GeoTIFF with GDAL's
+    own reading switched off): cells outside the raster came back as 0 m, a cliff at the
+    DEM's edge (a false steep strip) and the project counted as covered."""
+    from sg_nr_plugin.core.checks import slope
+
+    monkeypatch.setattr(slope, "_gdal_band", lambda layer: None)
+    result = run_farmland(write_dem(tmp_path / "dem.tif", x_to=100.0, nodata=None))
+    assert "steep_slope" in result.partly_checked
+    assert [f.geometry is None for f in slope_findings(result)] == [True]  # no false strip
+    assert close(gap_finding(result).area_m2, rect_area(90, 0, 200, 100), rel=1e-3)

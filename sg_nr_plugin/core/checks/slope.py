@@ -119,8 +119,13 @@ class DemReader:
         dtype = _DTYPES.get(block.dataType())
         if dtype is None:
             return None
-        data = np.frombuffer(bytes(block.data()), dtype=dtype).astype(float)
-        return data.reshape(rows, cols)
+        data = np.frombuffer(bytes(block.data()), dtype=dtype).astype(float).reshape(rows, cols)
+        if block.hasNoData():  # cells outside the raster or without data: holes, not 0 m
+            for row in range(rows):
+                for col in range(cols):
+                    if block.isNoData(row, col):
+                        data[row, col] = np.nan
+        return data
 
     def cell_metres(self, latitude: float) -> tuple[float, float]:
         if not self.crs.isGeographic():

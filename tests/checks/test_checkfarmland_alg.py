@@ -63,7 +63,7 @@ def test_algorithm_writes_the_excel_report(provider_registered, inputs, tmp_path
     assert ids[:3] == ["A", "B", "C"]
     assert findings_sheet.max_row == 1 + 2  # header + red line (A) + urban boundary (B)
     about_text = " ".join(str(c) for row in about.iter_rows(values_only=True) for c in row if c)
-    assert "gd-farmland-default" in about_text and "2023.2" in about_text
+    assert "gd-farmland-default" in about_text and "2023.3" in about_text
     assert tr("unconfirmed") in about_text and "public_forest" in about_text
     rule_rows = {row[0]: row for row in about.iter_rows(values_only=True) if row[0]}
     assert rule_rows["public_forest"][1] == tr("not checked")

@@ -144,12 +144,13 @@ def test_bundled_role_table_is_valid_and_versioned():
 
 
 def test_a_broken_role_table_names_the_file_and_the_key():
-    from sg_nr_plugin.core.schema.roles import RoleTableError, parse_role_table
+    from sg_nr_plugin.core.schema import SchemaError
+    from sg_nr_plugin.core.schema.roles import parse_role_table
 
     data = json.loads(resource_path("data", "schema", "roles.json").read_text(encoding="utf-8"))
     data["field_roles"][0]["layer_role"] = "NOPE"
-    with pytest.raises(RoleTableError, match=r"roles\.json.*field_roles\[0\]\.layer_role"):
+    with pytest.raises(SchemaError, match=r"roles\.json.*field_roles\[0\]\.layer_role"):
         parse_role_table(data, "roles.json")
     del data["layer_roles"][0]["geometry"]
-    with pytest.raises(RoleTableError, match=r"layer_roles\[0\]\.geometry"):
+    with pytest.raises(SchemaError, match=r"layer_roles\[0\]\.geometry"):
         parse_role_table(data, "roles.json")

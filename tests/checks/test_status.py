@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sg_nr_plugin.core.schema.mine import SchemaError, parse_profile, status_vocabulary
+from sg_nr_plugin.core.schema.mine import SchemaError, parse_profile, profile, status_vocabulary
 from sg_nr_plugin.i18n import tr
 from tests.checks.helpers import close, dltb, layer, projects, rect_area, rect_wkt, run_check
 from tests.checks.test_paddy import check, garden
@@ -132,3 +132,20 @@ def test_status_vocabulary_is_validated_data():
                "accepted": ["已验收"], "not_accepted": ["已验收"]}}}}
     with pytest.raises(SchemaError, match="bad.json.*vocabularies.status.classes"):
         parse_profile(bad, "bad.json")
+
+
+def test_profile_fields_named_by_a_role_take_the_role_tables_names(qgis_app):
+    """County, status, protected zone and declared mode are named once, in roles.json."""
+    from sg_nr_plugin.core.schema.roles import role_table
+
+    table = role_table()
+    assert profile("status").fields["county"].aliases == table.aliases("COUNTY_FIELD")
+    assert profile("status").fields["status"].aliases == table.aliases("STATUS_FIELD")
+    assert profile("controls").fields["protected.zone"].aliases == table.aliases(
+        "PROTECTED_ZONE_FIELD")
+    assert profile("controls").fields["project.mode"].aliases == table.aliases(
+        "DECLARED_MODE_FIELD")
+    data = {"id": "x", "version": "1", "vocabularies": {},
+            "fields": {"county": {"name_zh": "县", "role": "NO_SUCH_FIELD"}}}
+    with pytest.raises(SchemaError, match=r"bad\.json.*fields\.county\.role"):
+        parse_profile(data, "bad.json")

@@ -215,6 +215,11 @@ class CheckRun:
             pending.extend(definition.func(ctx, self.ruleset.rule(definition.rule_id),
                                            self.ruleset))
         result.findings = finish_findings(ctx, pending, self.ruleset)
+        # A rule may find that it could judge this project only in part (a DEM with holes).
+        result.not_checked = sorted({*result.not_checked, *ctx.cache.get("not_checked", ())})
+        result.partly_checked = sorted({*result.partly_checked,
+                                        *ctx.cache.get("partly_checked", ())} - {
+                                           *result.not_checked})
         ctx.result = result
         if self.spec.quotas is not None:
             result.quotas = self.spec.quotas(ctx, result, self.ruleset)

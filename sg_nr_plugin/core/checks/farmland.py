@@ -94,15 +94,17 @@ def check_steep_slope(ctx, cfg, ruleset) -> list:
     for piece, category in classify(ctx, ruleset):
         if category == "cultivated" and _grade(piece.gdpdjb) >= grade:
             steep.append(piece.geometry)
+    findings = []
     if ctx.run.inputs.dem is not None:
-        from .slope import steep_under  # numpy/GDAL work only when a DEM is given
+        from .slope import dem_coverage_finding, steep_under  # numpy/GDAL only with a DEM
 
         steep.append(steep_under(ctx, ruleset.threshold("steep_slope_deg")))
+        findings.append(dem_coverage_finding(ctx, cfg, ruleset, ("STEEP_SLOPE", "DLTB")))
     return [make_finding(
         ctx, cfg, ruleset, union(steep),
         QT_TRANSLATE_NOOP("@default", "{area_m2} m² ({area_mu} mu) of project {project} are "
                           "steeper than {degrees}° (no cultivation allowed)"),
-        degrees=f"{ruleset.threshold('steep_slope_deg'):g}")]
+        degrees=f"{ruleset.threshold('steep_slope_deg'):g}"), *findings]
 
 
 def _grade(text: str) -> float:

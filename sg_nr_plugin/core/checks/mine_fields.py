@@ -22,21 +22,17 @@ from ..schema.mine import (  # noqa: F401 - re-exported: the public API of this 
     text,
 )
 from ..schema.mine import dates_in as _dates_in
-from ..schema.roles import role_table
 
 _CONTROLS = profile("controls")
 LEGACY_ALIASES: AliasTable = profile("legacy").aliases()
 RIGHTS_ALIASES: AliasTable = profile("rights").aliases()
 ROAD_ALIASES = _CONTROLS.aliases("road.")
 RIVER_ALIASES = _CONTROLS.aliases("river.")
+# The zone field (ZRBHDFQ, GNFQ, 功能分区…) and the declared mode are field roles of the role
+# table, which the controls profile names: one list for the panels' picker and the rules.
 PROTECTED_ALIASES = _CONTROLS.aliases("protected.")
-# The zone field is a field role of the role table (ZRBHDFQ, GNFQ, 功能分区…): one list for the
-# panels' picker and the core-zone rule.
-PROTECTED_ALIASES["zone"] = tuple(dict.fromkeys(
-    (*role_table().aliases("PROTECTED_ZONE_FIELD"), *PROTECTED_ALIASES.get("zone", ()))))
 HAZARD_ALIASES = _CONTROLS.aliases("hazard.")
-DECLARED_MODE_ALIASES = tuple(dict.fromkeys(
-    (*role_table().aliases("DECLARED_MODE_FIELD"), *_CONTROLS.fields["project.mode"].aliases)))
+DECLARED_MODE_ALIASES = _CONTROLS.fields["project.mode"].aliases
 
 # Restoration modes of the national schema (nxffs 1–4 or A–D) and the plan's wording.
 MODES = {"1": "自然恢复", "2": "辅助再生", "3": "生态重建", "4": "转型利用"}

@@ -95,7 +95,13 @@ def check_source_class(ctx, cfg, ruleset) -> list:
 def check_slope(ctx, cfg, ruleset) -> list:
     hard, soft = slope_zones(ctx, ruleset)
     soft_cfg = replace(cfg, severity="warning" if cfg.severity == "error" else cfg.severity)
+    gaps = []
+    if ctx.run.inputs.dem is not None:
+        from .slope import dem_coverage_finding
+
+        gaps.append(dem_coverage_finding(ctx, cfg, ruleset, ("STEEP_SLOPE", "DLTB")))
     return [
+        *gaps,
         make_finding(ctx, cfg, ruleset, hard, QT_TRANSLATE_NOOP(
             "@default", "{area_m2} m² ({area_mu} mu) of project {project} are steeper than "
             "{degrees}° (slope grade {grade}): no paddy allowed"),

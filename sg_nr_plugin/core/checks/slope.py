@@ -8,18 +8,26 @@ read, through a clone of the raster provider so that the check can run in a back
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 from qgis.core import (
     Qgis,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsGeometry,
     QgsRectangle,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
+from ...i18n import tr
 from ..errors import RasterReadError
 from ..reading import provider_errors, read_block
 from .context import clip, union
+from .ruleset import RuleSetError
+
+_GMF_ALL_VALID = 0x01  # gdal.GMF_ALL_VALID: the band has no mask, every cell is valid
+DEFAULT_MIN_COVERAGE = 0.95  # a rule set written before dem_min_coverage existed
 
 _DTYPES = {Qgis.Byte: np.uint8, Qgis.UInt16: np.uint16, Qgis.Int16: np.int16,
            Qgis.UInt32: np.uint32, Qgis.Int32: np.int32, Qgis.Float32: np.float32,
@@ -94,6 +102,14 @@ class DemReader:
             rect = QgsRectangle(x0, y0 - (bottom - top) * self.dy,
                                 x0 + (right - left) * self.dx, y0)
             raise RasterReadError(self.name, rect.toString(0), "; ".join(errors[:3]))
+        values = values.astype(float)
+        # Cells the band's mask marks invalid (nodata, an alpha band, a .msk file or an internal
+        # mask when no nodata value is set) are holes, not elevation 0: a 0 next to real heights
+        # would make a cliff.
+        if not self._band.GetMaskFlags() & _GMF_ALL_VALID:
+            mask = self._band.GetMaskBand().ReadAsArray(left, top, right - left, bottom - top)
+            if mask is not None:
+                values[mask == 0] = np.nan
         data[top - row0:bottom - row0, left - col0:right - col0] = values
         return data
 
@@ -103,8 +119,13 @@ class DemReader:
         dtype = _DTYPES.get(block.dataType())
         if dtype is None:
             return None
-        data = np.frombuffer(bytes(block.data()), dtype=dtype).astype(float)
-        return data.reshape(rows, cols)
+        data = np.frombuffer(bytes(block.data()), dtype=dtype).astype(float).reshape(rows, cols)
+        if block.hasNoData():  # cells outside the raster or without data: holes, not 0 m
+            for row in range(rows):
+                for col in range(cols):
+                    if block.isNoData(row, col):
+                        data[row, col] = np.nan
+        return data
 
     def cell_metres(self, latitude: float) -> tuple[float, float]:
         if not self.crs.isGeographic():
@@ -136,32 +157,112 @@ def slope_degrees(z: np.ndarray, dx_m: float, dy_m: float) -> np.ndarray:
     return np.degrees(np.arctan(np.hypot(dz_dx, dz_dy)))
 
 
-def steep_under(ctx, threshold_deg: float) -> QgsGeometry:
-    """The part of the project steeper than ``threshold_deg`` according to the DEM."""
-    run = ctx.run
+def _reader(run) -> DemReader:
     reader = getattr(run, "dem_reader", None)
     if reader is None:
         reader = DemReader(run.inputs.dem, run.inputs.crs, run.inputs.transform_context)
         run.dem_reader = reader
-    rect = reader.to_dem.transformBoundingBox(ctx.geometry.boundingBox())
-    window = reader.window(rect)
-    if window is None:
-        return QgsGeometry()
-    z, x0, y0 = window
-    dx_m, dy_m = reader.cell_metres(rect.center().y())
-    with np.errstate(invalid="ignore"):
-        steep = slope_degrees(z, dx_m, dy_m) > threshold_deg
+    return reader
+
+
+def _slope_grid(ctx):
+    """``(slope in degrees, x0, y0, reader)`` over the project's DEM window, once per project
+    (the paddy check asks for two thresholds); None when the project cannot be placed on the
+    DEM. NaN where the DEM has no valid elevation or a neighbour of the cell has none."""
+    if "slope.grid" not in ctx.cache:
+        reader = _reader(ctx.run)
+        try:
+            rect = reader.to_dem.transformBoundingBox(ctx.geometry.boundingBox())
+        except QgsCsException:  # the project lies where the DEM's CRS has no coordinates
+            rect = None
+        window = reader.window(rect) if rect is not None and not rect.isEmpty() else None
+        grid = None
+        if window is not None:
+            z, x0, y0 = window
+            dx_m, dy_m = reader.cell_metres(rect.center().y())
+            with np.errstate(invalid="ignore"):
+                grid = (slope_degrees(z, dx_m, dy_m), x0, y0, reader)
+        ctx.cache["slope.grid"] = grid
+    return ctx.cache["slope.grid"]
+
+
+def _cells_under(ctx, flags: np.ndarray, x0: float, y0: float, reader) -> QgsGeometry:
+    """The part of the project covered by the flagged cells (rows of cells merged)."""
     cells = []
-    for row in range(steep.shape[0]):
-        for start, stop in _runs(steep[row]):  # merge runs of steep cells in a row
+    for row in range(flags.shape[0]):
+        for start, stop in _runs(flags[row]):  # merge runs of flagged cells in a row
             top = y0 - row * reader.dy
             cells.append(QgsGeometry.fromRect(QgsRectangle(
                 x0 + start * reader.dx, top - reader.dy, x0 + stop * reader.dx, top)))
     if not cells:
         return QgsGeometry()
     merged = union(cells)
-    merged.transform(reader.to_dest)
+    try:
+        merged.transform(reader.to_dest)
+    except QgsCsException:
+        return QgsGeometry()
     return clip(ctx.geometry, merged) or QgsGeometry()
+
+
+def steep_under(ctx, threshold_deg: float) -> QgsGeometry:
+    """The part of the project steeper than ``threshold_deg`` according to the DEM."""
+    grid = _slope_grid(ctx)
+    if grid is None:
+        return QgsGeometry()
+    slope, x0, y0, reader = grid
+    with np.errstate(invalid="ignore"):
+        steep = slope > threshold_deg
+    return _cells_under(ctx, steep, x0, y0, reader)
+
+
+def dem_gap(ctx) -> tuple[float, float]:
+    """``(share, gap_m2)``: the share of the project's area where the DEM gives a slope, and
+    the area where it gives none (nodata or masked cells, outside the DEM, or next to such a
+    cell: the slope needs the neighbours)."""
+    if ctx.area_m2 <= 0:
+        return 1.0, 0.0
+    grid = _slope_grid(ctx)
+    if grid is None:
+        return 0.0, ctx.area_m2
+    slope, x0, y0, reader = grid
+    gap_m2 = min(ctx.area(_cells_under(ctx, np.isnan(slope), x0, y0, reader)), ctx.area_m2)
+    return 1.0 - gap_m2 / ctx.area_m2, gap_m2
+
+
+def min_coverage(ruleset) -> float:
+    """The rule set's ``dem_min_coverage`` (0–1), 0.95 for a rule set without it."""
+    threshold = ruleset.thresholds.get("dem_min_coverage")
+    if threshold is None:
+        return DEFAULT_MIN_COVERAGE
+    if not 0.0 < threshold.value <= 1.0:
+        raise RuleSetError(ruleset.origin, "thresholds.dem_min_coverage.value",
+                           tr("must be a share between 0 (excluded) and 1, not {value}")
+                           .format(value=f"{threshold.value:g}"))
+    return threshold.value
+
+
+def dem_coverage_finding(ctx, cfg, ruleset, other_sources: tuple[str, ...]):
+    """A warning when the DEM covers too little of the project for its slope to be judged,
+    and the rule marked partly (or, with nothing else to judge by, not) checked for the
+    project: steep land on the missing part would otherwise pass unseen."""
+    from .engine import make_finding  # the engine imports the rule modules
+
+    share, gap_m2 = dem_gap(ctx)
+    minimum = min_coverage(ruleset)
+    if share >= minimum:
+        return None
+    others = any(ctx.run.inputs.has(role) for role in other_sources)
+    status = "partly_checked" if share > 0 or others else "not_checked"
+    ctx.cache.setdefault(status, set()).add(cfg.rule_id)  # the engine adds it to the result
+    # A warning whatever the rule's severity: not a conflict, but the project cannot pass.
+    return make_finding(
+        ctx, replace(cfg, severity="warning"), ruleset, None, QT_TRANSLATE_NOOP(
+            "@default", "Slope of project {project} not fully checked: the DEM “{dem}” gives a "
+            "slope for {share}% of it (at least {minimum}% needed); {area_m2} m² ({area_mu} mu) "
+            "lie on nodata cells or outside the DEM. Give a DEM that covers the whole project "
+            "with valid heights."),
+        area_m2=gap_m2, dem=ctx.run.inputs.dem.name(), share=f"{share * 100:.1f}",
+        minimum=f"{minimum * 100:g}")
 
 
 def _runs(flags: np.ndarray):

@@ -53,6 +53,7 @@ class Point:
     x: float  # northing
     y: float  # easting (zone prefix kept as written)
     line: int
+    text: str = field(default="", compare=False, repr=False)  # the line as written (messages)
 
 
 @dataclass

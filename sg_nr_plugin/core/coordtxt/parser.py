@@ -18,6 +18,7 @@ __all__ = ["decode", "parse_bytes", "parse_text", "read_file"]
 KINDS = ("面", "线", "点")
 # Header keys some writers spell differently: read under the format's own name.
 KEY_ALIASES = {"分带": "几度分带"}
+NO_RING = 0  # the ring of a point line written name,X,Y until _settle_rings numbers it
 
 
 def read_file(path: str | Path) -> CoordFile:
@@ -70,6 +71,7 @@ def parse_text(text: str, name: str) -> CoordFile:
             parsed.add(number, Severity.WARNING, "outside",
                        tr("Line outside any [section] ignored: “{text}”").format(text=line[:60]))
     _settle_implicit(parsed)
+    _settle_rings(parsed)
     if fullwidth:
         parsed.add(fullwidth, Severity.WARNING, "full-width",
                    tr("Full-width punctuation or digits (，＠１．【】…) were read as their ASCII "
@@ -182,17 +184,67 @@ def _point(parsed: CoordFile, line: str, number: int,
            parcel: Parcel) -> tuple[Point | None, bool]:
     fields = [f.strip() for f in line.split(",")]
     label = parcel.number or str(parcel.line)
+    ringless = len(fields) == 3  # name,X,Y (some provincial tools): numbered later
+    if ringless:
+        fields.insert(1, "1")
     numbers = [ascii_form(f) for f in fields[1:4]]
     ring = _int(numbers[0]) if len(fields) >= 4 else None
     x = _float(numbers[1]) if len(fields) >= 4 else None
     y = _float(numbers[2]) if len(fields) >= 4 else None
     if len(fields) < 4 or ring is None or ring < 1 or x is None or y is None:
-        parsed.add(number, Severity.ERROR, "point-syntax",
-                   tr("Parcel {parcel}: cannot read the point line “{text}” (expected "
-                      "name,ring,X,Y); the parcel is skipped.").format(parcel=label,
-                                                                       text=line[:60]), label)
+        _unreadable(parsed, number, line[:60], label)
         return None, False
-    return Point(fields[0], ring, x, y, number), numbers != fields[1:4]
+    return (Point(fields[0], NO_RING if ringless else ring, x, y, number, line[:60]),
+            numbers != fields[1:4])
+
+
+def _unreadable(parsed: CoordFile, number: int, text: str, label: str) -> None:
+    parsed.add(number, Severity.ERROR, "point-syntax",
+               tr("Parcel {parcel}: cannot read the point line “{text}” (expected "
+                  "name,ring,X,Y); the parcel is skipped.").format(parcel=label, text=text),
+               label)
+
+
+def _settle_rings(parsed: CoordFile) -> None:
+    """Number the rings of parcels whose point lines have no ring number (name,X,Y): ring 1,
+    and the next number after each ring closes on its first point — the format's own
+    numbering (1 = outer, 2, 3… = further rings; containment still decides holes). A parcel
+    mixing both kinds of line is refused: which ring a ring-less point belongs to is a guess.
+    Among name,ring,X,Y lines a line of three fields is most likely one with a field lost, so
+    it gets the unreadable-line message of any damaged line."""
+    for parcel in parsed.parcels:
+        without = [p for p in parcel.points if p.ring == NO_RING]
+        if not without:
+            continue
+        label = parcel.number or str(parcel.line)
+        with_ring = [p for p in parcel.points if p.ring != NO_RING]
+        if with_ring:
+            parcel.skipped = True
+            if len(without) <= len(with_ring):
+                for point in without:
+                    _unreadable(parsed, point.line, point.text, label)
+                continue
+            parsed.add(with_ring[0].line, Severity.ERROR, "point-fields-mixed",
+                       tr("Parcel {parcel} mixes point lines without a ring number (line "
+                          "{plain_line}: name,X,Y) and with one (line {ring_line}: name,ring,X,Y);"
+                          " write every point line of a parcel the same way. The parcel is "
+                          "skipped.").format(parcel=label, ring_line=with_ring[0].line,
+                                             plain_line=without[0].line), label)
+            continue
+        ring, first, count = 1, None, 0
+        for point in parcel.points:
+            if first is None:
+                first, count = point, 0
+            point.ring = ring
+            count += 1
+            if count >= 4 and (point.x, point.y) == (first.x, first.y):
+                ring, first = ring + 1, None  # the ring closed: the next point starts one
+        parsed.add(parcel.line, Severity.WARNING, "no-ring-number",
+                   tr("Parcel {parcel}: the point lines have no ring number (name,X,Y); read "
+                      "as ring 1, a further ring after each ring closes on its first point "
+                      "({rings} ring(s)). The monitoring system expects name,ring,X,Y: export "
+                      "the layer to write them.").format(parcel=label, rings=ring - 1 + (
+                          first is not None)), label)
 
 
 def _int(text: str) -> int | None:

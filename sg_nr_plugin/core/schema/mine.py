@@ -22,6 +22,7 @@ from ..errors import MissingFieldsError
 from ..fields import find_field
 from ..regions import SHAOGUAN_COUNTIES
 from . import SchemaError, load_schema, schema_fail
+from .roles import role_table
 
 PROFILE_FILES = {"legacy": "mine_legacy.json", "rights": "mine_rights.json",
                  "controls": "mine_controls.json", "status": "project_status.json"}
@@ -278,7 +279,10 @@ def parse_profile(data, source: str) -> Profile:
             fail(key, tr("is missing"))
     fields = {}
     for key, entry in data["fields"].items():
-        aliases = entry.get("aliases") if isinstance(entry, dict) else None
+        if isinstance(entry, dict) and "role" in entry:
+            aliases = _role_aliases(entry["role"], f"fields.{key}.role", fail)
+        else:
+            aliases = entry.get("aliases") if isinstance(entry, dict) else None
         if not aliases or not all(isinstance(a, str) and a.strip() for a in aliases):
             fail(f"fields.{key}.aliases", tr("must be a non-empty list of names"))
         fields[key] = FieldSpec(key, str(entry.get("name_zh") or key), tuple(aliases),
@@ -291,6 +295,15 @@ def parse_profile(data, source: str) -> Profile:
     vocabularies = {name: _vocabulary(name, entry, fields, fail, source)
                     for name, entry in data["vocabularies"].items()}
     return Profile(str(data["id"]), str(data["version"]), source, fields, vocabularies)
+
+
+def _role_aliases(role, key: str, fail) -> tuple:
+    """The names of a field role of the role table (roles.json): a field that also has a role
+    there (county, status, protected-area zone, declared mode) is named in one place only."""
+    table = role_table()
+    if not isinstance(role, str) or role not in table.field_roles:
+        fail(key, tr("names an unknown field role {id}").format(id=role))
+    return table.aliases(role)
 
 
 def _vocabulary(name, entry, fields, fail, source) -> Vocabulary:

@@ -9,27 +9,17 @@ load; an error names the file and the key.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ...i18n import tr, ui_language
-from ...paths import resource_path
-from ..errors import SgNrError
 from ..fields import find_field
+from . import load_schema, schema_fail
 
 GEOMETRIES = ("polygon", "line", "point", "raster")
 FIELD_TYPES = ("any", "numeric")
-
-
-class RoleTableError(SgNrError):
-    """A role table that cannot be used; the message names the file and the key."""
-
-    def __init__(self, origin: str, key: str, problem: str) -> None:
-        self.origin, self.key = origin, key
-        super().__init__(tr("Role table “{origin}”, key “{key}”: {problem}").format(
-            origin=origin, key=key, problem=problem))
+ROLES_FILE = "roles.json"
 
 
 @dataclass(frozen=True)
@@ -100,41 +90,33 @@ class RoleTable:
 @lru_cache(maxsize=4)
 def role_table(path: str | None = None) -> RoleTable:
     """The role table (cached); ``path`` overrides the bundled file."""
-    file = Path(path) if path else resource_path("data", "schema", "roles.json")
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise RoleTableError(file.name, "", tr("cannot be read ({error})").format(
-            error=error)) from error
-    except ValueError as error:
-        raise RoleTableError(file.name, "", tr("not valid JSON ({error})").format(
-            error=error)) from error
-    return parse_role_table(data, file.name)
+    data = load_schema(ROLES_FILE, path)
+    return parse_role_table(data, Path(path).name if path else ROLES_FILE)
 
 
 def parse_role_table(data, origin: str = "<memory>") -> RoleTable:
     if not isinstance(data, dict):
-        raise RoleTableError(origin, "", tr("must be a JSON object"))
+        schema_fail(origin, "", tr("must be a JSON object"))
     check = _Checker(origin)
     layer_roles = {}
     for index, entry in enumerate(check.value(data, "layer_roles", list)):
         role = check.layer_role(entry, f"layer_roles[{index}]")
         if role.id in layer_roles:
-            raise RoleTableError(origin, f"layer_roles[{index}].id",
-                                 tr("repeats the id {id}").format(id=role.id))
+            schema_fail(origin, f"layer_roles[{index}].id",
+                        tr("repeats the id {id}").format(id=role.id))
         layer_roles[role.id] = role
     field_roles = {}
     for index, entry in enumerate(check.value(data, "field_roles", list)):
         role = check.field_role(entry, f"field_roles[{index}]", layer_roles)
         if role.id in field_roles:
-            raise RoleTableError(origin, f"field_roles[{index}].id",
-                                 tr("repeats the id {id}").format(id=role.id))
+            schema_fail(origin, f"field_roles[{index}].id",
+                        tr("repeats the id {id}").format(id=role.id))
         field_roles[role.id] = role
     for role in layer_roles.values():
         for name in role.field_roles:
             if name not in field_roles:
-                raise RoleTableError(origin, f"layer_roles.{role.id}.field_roles",
-                                     tr("names an unknown field role {id}").format(id=name))
+                schema_fail(origin, f"layer_roles.{role.id}.field_roles",
+                            tr("names an unknown field role {id}").format(id=name))
     kinds = {kind: check.texts(patterns, f"project_kinds.{kind}")
              for kind, patterns in check.value(data, "project_kinds", dict).items()}
     return RoleTable(check.text(data, "id"), check.text(data, "version"), layer_roles,
@@ -148,7 +130,7 @@ class _Checker:
         self.origin = origin
 
     def fail(self, key: str, problem: str):
-        raise RoleTableError(self.origin, key, problem)
+        schema_fail(self.origin, key, problem)
 
     def value(self, data: dict, key: str, kind: type, prefix: str = "", default=None):
         if key not in data:

@@ -23,9 +23,9 @@ from ...core.schema.roles import role_table
 from ...i18n import tr
 from ..check_base import SgNrCheckAlgorithm
 
-# Field names: the role table's field roles, then resources/data/schema/project_status.json.
-COUNTY_ALIASES = tuple(dict.fromkeys((*role_table().aliases("COUNTY_FIELD"), *county_aliases())))
-STATUS_ALIASES = tuple(dict.fromkeys((*role_table().aliases("STATUS_FIELD"), *status_aliases())))
+# Field names: the role table's field roles (project_status.json names them).
+COUNTY_ALIASES = county_aliases()
+STATUS_ALIASES = status_aliases()
 
 
 class CheckPaddyAlgorithm(SgNrCheckAlgorithm):

@@ -74,37 +74,37 @@
       <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="129" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="130" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="99" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="100" />
       <source>Detect layers</source>
       <translation>自动识别图层</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="114" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="115" />
       <source>Export report…</source>
       <translation>导出报告…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="127" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="129" />
       <source>The algorithm {id} is not available yet.</source>
       <translation>算法 {id} 尚不可用。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="133" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="135" />
       <source>Rule set and thresholds</source>
       <translation>规则集与阈值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="137" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="139" />
       <source>Rule sets (*.json)</source>
       <translation>规则集 (*.json)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="141" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="143" />
       <source>Threshold</source>
       <translation>阈值</translation>
     </message>
@@ -119,22 +119,22 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="149" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="151" />
       <source>Check selected projects</source>
       <translation>核查选中项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="151" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="153" />
       <source>Check all</source>
       <translation>全部核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="153" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="155" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="168" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="170" />
       <source>All verdicts</source>
       <translation>全部结论</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="172" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="174" />
       <source>All severities</source>
       <translation>全部级别</translation>
     </message>
@@ -174,39 +174,39 @@
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="244" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="246" />
       <source>unconfirmed; </source>
       <translation>未确认；</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="258" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="260" />
       <source>Threshold “{key}” must be a number.</source>
       <translation>阈值“{key}”必须是数字。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="285" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="287" />
       <source>Choose the project parcels layer first.</source>
       <translation>请先选择项目地块图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="295" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="298" />
       <source>Checking…</source>
       <translation>正在核查…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="295" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="298" />
       <source>The check could not start.</source>
       <translation>核查无法启动。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="307" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="310" />
       <source>The check was canceled or failed; no layers were added.
 {log}</source>
       <translation>核查已取消或失败，未添加任何图层。
 {log}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="316" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="320" />
       <source>{n} projects checked.</source>
       <translation>已核查 {n} 个项目。</translation>
     </message>
@@ -216,12 +216,12 @@
       <translation>核查问题</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="158" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="159" />
       <source>Checked projects</source>
       <translation>核查项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="366" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="370" />
       <source>Export report</source>
       <translation>导出报告</translation>
     </message>
@@ -231,7 +231,7 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="366" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="370" />
       <source>Report written. Open it now?</source>
       <translation>报告已写出。现在打开吗？</translation>
     </message>
@@ -271,42 +271,42 @@
       <translation>项目核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="147" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="148" />
       <source>Check date (empty: today)</source>
       <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="150" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="151" />
       <source>Rule set file (empty: built-in Guangdong defaults)</source>
       <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="153" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="154" />
       <source>Only the selected projects</source>
       <translation>仅核查选中的项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="160" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="161" />
       <source>Excel report</source>
       <translation>Excel 报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="197" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="200" />
       <source>The project parcels layer is missing or cannot be read.</source>
       <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="200" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="203" />
       <source>Layer “{layer}” has no coordinate reference system.</source>
       <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="292" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="295" />
       <source>Rule {rule} not checked: {reason}</source>
       <translation>规则 {rule} 未核查：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="311" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="318" />
       <source>The check was canceled; no results were written.</source>
       <translation>核查已取消，未写出任何结果。</translation>
     </message>
@@ -1031,7 +1031,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>指标文件 {file}：“{key}” {problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="226" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_labels.py" line="63" />
       <source>must be a JSON object</source>
       <translation>必须是 JSON 对象</translation>
     </message>
@@ -1266,7 +1266,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>平方千米</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/report.py" line="77" />
+      <location filename="../sg_nr_plugin/core/checks/report.py" line="79" />
       <source>{n} projects checked: {fail} fail, {fix} need fixing, {ok} pass</source>
       <translation>已核查 {n} 个项目：不通过 {fail} 个，需整改 {fix} 个，通过 {ok} 个</translation>
     </message>
@@ -1416,7 +1416,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>必须是 true 或 false</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="212" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_labels.py" line="75" />
       <source>must be a list of texts</source>
       <translation>必须是文本列表</translation>
     </message>
@@ -1846,7 +1846,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>有效期止</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="220" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="106" />
       <source>The run was canceled: no output was written.</source>
       <translation>运行已取消：未写出任何结果。</translation>
     </message>
@@ -1897,7 +1897,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="289" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="292" />
       <source>No project of “{layer}” is selected.</source>
       <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
@@ -1912,7 +1912,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>项目实施前的地类图斑（DLTB），如基期年度数据</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="319" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="323" />
       <source>Not checked (input not given): {rules}</source>
       <translation>未核查（未提供输入）：{rules}</translation>
     </message>
@@ -1922,12 +1922,12 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”中有 {n} 个图斑与其他图斑的标识码（BSM）重复（要素重复？），已按原样统计。BSM：{ids}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="102" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="103" />
       <source>Import projects from coordinate files…</source>
       <translation>从坐标文件导入项目…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="103" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="104" />
       <source>Read 报部坐标 .txt files (sgnr:importcoordtxt) and use them as the project parcels layer.</source>
       <translation>读取报部坐标 .txt 文件（sgnr:importcoordtxt），并将其作为项目地块图层。</translation>
     </message>
@@ -1984,42 +1984,42 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="91" />
+      <location filename="../sg_nr_plugin/core/files.py" line="98" />
       <source>the file name is too long ({length} bytes in “{name}…”; file systems allow at most 255 bytes per name and Windows 260 characters per path). Choose a shorter name or folder.</source>
       <translation>文件名过长（“{name}…”为 {length} 字节；文件系统每个名称最多 255 字节，Windows 路径最多 260 个字符）。请选择更短的文件名或文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="97" />
+      <location filename="../sg_nr_plugin/core/files.py" line="104" />
       <source>the disk is full (no space left on the device). Free some space or choose another disk, and run again.</source>
       <translation>磁盘已满（设备上没有剩余空间）。请释放空间或选择其他磁盘后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="99" />
+      <location filename="../sg_nr_plugin/core/files.py" line="106" />
       <source>your disk quota is used up. Free some space or choose another disk, and run again.</source>
       <translation>磁盘配额已用完。请释放空间或选择其他磁盘后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="102" />
+      <location filename="../sg_nr_plugin/core/files.py" line="109" />
       <source>permission denied: your account may not write in this folder or replace this file. Choose another folder or ask for write access.</source>
       <translation>权限不足：当前账户无权在此文件夹中写入或替换此文件。请选择其他文件夹或申请写入权限。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="105" />
+      <location filename="../sg_nr_plugin/core/files.py" line="112" />
       <source>operation not permitted: the file or folder is protected (read-only or immutable). Choose another folder or ask for write access.</source>
       <translation>操作不被允许：文件或文件夹受保护（只读或不可修改）。请选择其他文件夹或申请写入权限。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="108" />
+      <location filename="../sg_nr_plugin/core/files.py" line="115" />
       <source>the disk is read-only. Choose a folder on a writable disk.</source>
       <translation>磁盘为只读。请选择可写磁盘上的文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="109" />
+      <location filename="../sg_nr_plugin/core/files.py" line="116" />
       <source>a part of the path is a file, not a folder. Choose another folder.</source>
       <translation>路径中的某一部分是文件而不是文件夹。请选择其他文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="111" />
+      <location filename="../sg_nr_plugin/core/files.py" line="118" />
       <source>it is a folder. Choose a file name.</source>
       <translation>这是一个文件夹。请选择文件名。</translation>
     </message>
@@ -2069,17 +2069,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>“{role}”选用了“{chosen}”；“{others}”也符合。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="77" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="78" />
       <source>{label} (empty: {names}…)</source>
       <translation>{label}（留空：{names}…）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="257" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="260" />
       <source>Declared area field of “{layer}”: “{field}” (found by its name; choose another in “Declared area field”)</source>
       <translation>“{layer}”的申报面积字段：“{field}”（按字段名识别；如不对，请在“申报面积字段”中另选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="265" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="268" />
       <source>Layer “{layer}” has no protected-area zone field ({names}…): core zones cannot be told apart. Choose the field in “{label}”.</source>
       <translation>图层“{layer}”没有自然保护地功能分区字段（{names}…），无法区分核心保护区。请在“{label}”中选择该字段。</translation>
     </message>
@@ -2344,47 +2344,47 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>既不计为已验收也不计为未验收：规划进度中这些项目显示为“状态未识别”（如应计为已验收，请将该值加入已验收值参数）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="264" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="259" />
       <source>Schema file {file}: no vocabulary “{name}”</source>
       <translation>结构文件 {file}：没有词表“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="275" />
+      <location filename="../sg_nr_plugin/core/schema/__init__.py" line="27" />
       <source>Cannot read the schema file {path}: {error}</source>
       <translation>无法读取结构文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="283" />
+      <location filename="../sg_nr_plugin/core/schema/__init__.py" line="38" />
       <source>Schema file {file}: “{key}” {problem}</source>
       <translation>结构文件 {file}：“{key}”{problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="295" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="283" />
       <source>must be a non-empty list of names</source>
       <translation>必须是非空的字段名列表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="313" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="301" />
       <source>names an unknown field “{name}”</source>
       <translation>引用了未知字段“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="320" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="308" />
       <source>holds an empty value</source>
       <translation>含有空值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="322" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="310" />
       <source>repeats “{value}”, already in “{other}”</source>
       <translation>重复了“{value}”，该值已属于“{other}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="329" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="317" />
       <source>names an unknown class “{name}”</source>
       <translation>引用了未知类别“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="360" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="348" />
       <source>Layer “{layer}”, field “{field}”: {n} feature(s) hold a {what} value that is not in the vocabulary ({values}; ∅ = empty). They are {counted}. Correct the values to one of: {known} (vocabulary {file}).</source>
       <translation>图层“{layer}”字段“{field}”：{n} 个要素的{what}值不在词表中（{values}；∅ 表示空值）。这些要素{counted}。请将其改为以下值之一：{known}（词表 {file}）。</translation>
     </message>
@@ -3068,6 +3068,103 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/core/coordinates.py" line="101" />
       <source>{n} feature(s) of “{layer}” have coordinates that cannot be real ({problem}): their areas would be wrong, so no result is given. Repair their geometry (or the layer's CRS) and run again. Feature(s): {features}</source>
       <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="32" />
+      <source>Export check sheets (PDF)…</source>
+      <translation>导出核查单 PDF…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="33" />
+      <source>Check the same projects again and write one A4 check sheet per project: map, findings, figures, thresholds and signature block.</source>
+      <translation>按上次的图层和设置重新核查这些项目，并为每个项目输出 A4 核查单：图件、问题、指标、阈值和签字栏。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="72" />
+      <source>Export check sheets (PDF)</source>
+      <translation>导出核查单 PDF</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="37" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="59" />
+      <source>Writing the check sheets…</source>
+      <translation>正在生成核查单…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="59" />
+      <source>The check sheets could not be started.</source>
+      <translation>无法开始生成核查单。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="67" />
+      <source>The check sheets were not written.
+{log}</source>
+      <translation>核查单未生成。
+{log}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="71" />
+      <source>Check sheets written: {path}</source>
+      <translation>核查单已生成：{path}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="72" />
+      <source>Check sheets written. Open them now?</source>
+      <translation>核查单已生成。现在打开吗？</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="37" />
+      <source>Check sheets (PDF)</source>
+      <translation>核查单（PDF）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="69" />
+      <source>Drawing {n} check sheets…</source>
+      <translation>正在绘制 {n} 份核查单…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="94" />
+      <source>the PDF writer could not open the file</source>
+      <translation>PDF 写入程序无法打开该文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="101" />
+      <source>The check-sheet atlas has {n} features for {m} projects.</source>
+      <translation>核查单图集有 {n} 个要素，但项目有 {m} 个。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_labels.py" line="60" />
+      <source>Cannot read the labels file {path}: {error}</source>
+      <translation>无法读取标签文件 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_labels.py" line="71" />
+      <source>must be an object of texts</source>
+      <translation>必须是由文本组成的对象</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_labels.py" line="81" />
+      <source>Labels file {file}: “{key}” {problem}</source>
+      <translation>标签文件 {file}：“{key}”{problem}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="50" />
+      <source>Cannot read the layout template {path}: {error}</source>
+      <translation>无法读取布局模板 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="54" />
+      <source>The layout template {path} is not a QGIS layout template (.qpt XML). Save it again from QGIS's layout designer.</source>
+      <translation>布局模板 {path} 不是 QGIS 布局模板（.qpt XML）。请在 QGIS 布局设计器中重新保存。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="60" />
+      <source>QGIS could not load the layout template {path}. Save it again from QGIS's layout designer.</source>
+      <translation>QGIS 无法加载布局模板 {path}。请在 QGIS 布局设计器中重新保存。</translation>
     </message>
   </context>
 </TS>

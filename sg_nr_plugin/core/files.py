@@ -80,10 +80,17 @@ def write_error(path: str | os.PathLike, error: OSError) -> SgNrError:
         return OutputLockedError(path)
     if code in (errno.EACCES, errno.EPERM) and os.name == "nt" and os.path.exists(path):
         return OutputLockedError(path)  # Windows says "access denied" for a file Excel holds
+    if code == errno.EEXIST and _file_in_path(path):  # mkdir(parents=True) over a file
+        code = errno.ENOTDIR
     reason = _REASONS.get(code)
     if reason is not None:
         return OutputWriteError(path, reason(path))
     return OutputWriteError(path, error.strerror or type(error).__name__)
+
+
+def _file_in_path(path: str) -> bool:
+    """Whether a folder of ``path`` is a file."""
+    return any(parent.is_file() for parent in Path(path).parents)
 
 
 def _too_long(path: str) -> str:

@@ -50,6 +50,7 @@ from ..i18n import tr
 from ..paths import resource_path
 from .check_config import DockConfig, field_parent
 from .check_detection import RoleDetectionMixin
+from .check_pdf_export import PdfExportMixin
 from .coord_import import CoordinateImportMixin
 from .results_model import GEOMETRY_ROLE, build_model, rows_from_layers
 from .task_runner import AlgorithmTaskRunner
@@ -57,7 +58,7 @@ from .task_runner import AlgorithmTaskRunner
 SCOPE = "sgnr_checks"
 
 
-class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
+class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin, PdfExportMixin):
     """A check panel; ``config`` says which algorithm, roles and fields."""
 
     def __init__(self, config: DockConfig, iface=None, parent=None) -> None:
@@ -115,6 +116,7 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(lambda: self.export_report())
         layout.addWidget(self.export_button)
+        layout.addWidget(self.build_pdf_button())  # 导出核查单 PDF (gui/check_pdf_export.py)
         layout.addWidget(self.status)
         # The form is long (a picker per layer role): scroll rather than force a tall window.
         scroll = QScrollArea()
@@ -291,6 +293,7 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
             return False
         started = self.runner.start(self.config.algorithm_id, params,
                                     ("OUTPUT_FINDINGS", "OUTPUT_PROJECTS"))
+        self.pdf_parameters = params if started else self.pdf_parameters
         self._set_running(started)
         self.status.setText(tr("Checking…") if started else tr("The check could not start."))
         return started
@@ -313,6 +316,7 @@ class CheckDock(QgsDockWidget, CoordinateImportMixin, RoleDetectionMixin):
         self.results_rows = rows_from_layers(projects, findings)
         self.refresh_tree()
         self.export_button.setEnabled(bool(results.get("OUTPUT_XLSX")))
+        self.pdf_button.setEnabled(True)
         lines = [tr("{n} projects checked.").format(n=projects.featureCount())]
         first = next(projects.getFeatures(), None)
         if first is not None and first["not_checked"]:  # never let "not checked" look passed

@@ -168,7 +168,7 @@ def sheet_layout(project):
     map_item.setFrameEnabled(True)
     map_item.setAtlasDriven(True)
     map_item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
-    map_item.setAtlasMargin(0.25)
+    map_item.setAtlasMargin(0.4)
     place(layout, map_item, 0, 24, 47, 174, 128, "map")
     map_item.setExtent(QgsRectangle(0, 0, 174, 128))  # the item's shape: it keeps its size
     grid = QgsLayoutItemMapGrid("coordinates", map_item)
@@ -229,7 +229,7 @@ def sheet_layout(project):
     legend.setFrameStrokeWidth(QgsLayoutMeasurement(0.2))
     place(layout, legend, 0, MARGIN, 182, 90, 103, "legend")
     table(layout, 0, 106, 182, 92, 103, "quotas", ["指标", "面积（m²）/ 值", "面积（亩）"],
-          [36, 27, 22], size=7.5)
+          [33, 32, 20], size=7.5)
     label(layout, 0, MARGIN, 287, WIDTH, 5, "footer", "", 7, False, Qt.AlignRight)
     # ---- page 2: findings, rules not checked, rule set and thresholds, signatures
     label(layout, 1, MARGIN, 9, WIDTH, 7, "findings_title", "核查问题", 11, True)

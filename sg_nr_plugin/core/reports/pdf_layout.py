@@ -18,6 +18,7 @@ from qgis.core import (
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
+    QgsLayoutPoint,
     QgsPrintLayout,
     QgsReadWriteContext,
     QgsTableCell,
@@ -138,11 +139,42 @@ def fill_project(layout, run: SheetRun, sheet: ProjectSheet) -> None:
         rows.append(("申报面积", *sheet.declared))
     rows.append(("地块数", str(sheet.parcels), ""))
     set_rows(layout, "quotas", rows + sheet.quotas)
-    set_rows(layout, "findings", sheet.findings)
     footer = f"{run.title} · {sheet.project_id} · 第 [% @layout_page %] 页 / 共 " \
              "[% @layout_numpages %] 页"
     set_label(layout, "footer", footer)
     set_label(layout, "footer_2", footer)
+    # Pages the findings table added for the previous project go with its rows: a page
+    # holding another item (a footer) would be kept.
+    for old in [i for i in layout.items() if getattr(i, "id", lambda: "")() == CONTINUED]:
+        layout.removeLayoutItem(old)
+    pages = layout.pageCollection().pageCount()
+    set_rows(layout, "findings", sheet.findings)
+    _continued_footers(layout, pages, footer)
+
+
+CONTINUED = "footer_continued"
+
+
+def _continued_footers(layout, first_page: int, text: str) -> None:
+    """The footer (like ``footer_2``) on the pages a long findings table added."""
+    model = item(layout, "footer_2", QgsLayoutItemLabel)
+    collection = layout.pageCollection()
+    if model is None:
+        return
+    where = collection.positionOnPage(model.pos())
+    for page in range(first_page, collection.pageCount()):
+        label = QgsLayoutItemLabel(layout)
+        label.setId(CONTINUED)
+        label.setText(text)
+        label.setFont(model.font())
+        label.setFontColor(model.fontColor())
+        label.setHAlign(model.hAlign())
+        label.setMarginX(model.marginX())
+        label.setMarginY(model.marginY())
+        layout.addLayoutItem(label)
+        label.attemptResize(model.sizeWithUnits())
+        label.attemptMove(QgsLayoutPoint(where.x(), where.y(), model.positionWithUnits()
+                                         .units()), page=page)
 
 
 def fill_audit(layout, rows: list[tuple[str, str]]) -> None:

@@ -105,11 +105,12 @@ def _render(temp: str, layout, run: SheetRun, sheets: list[ProjectSheet], audit,
                 if feedback.isCanceled():
                     raise PdfCanceledError(tr("The run was canceled: no output was written."))
                 feedback.setProgress(100.0 * index / max(len(sheets), 1))
-            atlas.seekTo(index)
+            atlas.seekTo(index)  # refreshes the layout: map extent, legend filter
             fill_project(layout, run, sheet)
             pages.render(layout)
         atlas.endRender()
         if audit is not None:
+            audit.refresh()
             pages.render(audit)
     finally:
         painter.end()
@@ -125,7 +126,6 @@ class _Pages:
         context = layout.renderContext()
         context.setDpi(DPI)
         context.setTextRenderFormat(QgsRenderContext.TextFormatAlwaysText)
-        layout.refresh()
         exporter = QgsLayoutExporter(layout)
         collection = layout.pageCollection()
         for page in range(collection.pageCount()):

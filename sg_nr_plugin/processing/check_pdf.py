@@ -23,6 +23,7 @@ from ..core.reports.pdf_layers import (
     style,
 )
 from ..core.reports.pdf_sheets import SheetLayers, write_check_sheets
+from ..core.schema.roles import role_table
 from ..i18n import tr
 
 OUTPUT_PDF = "OUTPUT_PDF"
@@ -41,13 +42,14 @@ def pdf_parameter() -> QgsProcessingParameterFileDestination:
 
 def map_sources(algorithm, parameters: dict, context) -> list[MapSource]:
     """Main thread: data source and provider of every input layer the sheets' map draws."""
-    sources = []
+    sources, roles = [], role_table().layer_roles
     for role in ROLE_STYLES:
         if algorithm.parameterDefinition(role) is None or not parameters.get(role):
             continue
         layer = algorithm.parameterAsVectorLayer(parameters, role, context)
-        if layer is not None:
-            sources.append(MapSource.of(role, layer))
+        if layer is not None:  # legend names in Chinese, as the rest of the sheet
+            label = roles[role].label_zh if role in roles else layer.name()
+            sources.append(MapSource(role, label, layer.source(), layer.providerType()))
     return sources
 
 

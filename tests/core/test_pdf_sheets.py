@@ -124,3 +124,18 @@ def test_a_malformed_labels_file_names_file_and_key(qgis_app, tmp_path):
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(LabelsError, match="labels.json.*“rules”"):
         load_labels(path)
+
+
+def test_the_pdf_gets_the_mode_of_any_new_file(qgis_app, tmp_path):
+    """Written under a private temporary name (0600), the file is then given the mode a new
+    file gets (0666 less the umask): a sheet on a shared folder stays readable."""
+    import os
+
+    from sg_nr_plugin.core.reports.pdf_sheets import write_check_sheets
+
+    pdf = tmp_path / "sheets.pdf"
+    write_check_sheets(pdf, sheet_run(), [sheet("A", 1)], layers(["A"]))
+    probe = tmp_path / "probe"
+    probe.touch()
+    assert pdf.stat().st_mode & 0o777 == probe.stat().st_mode & 0o777
+    assert os.access(pdf, os.R_OK)

@@ -139,3 +139,23 @@ def test_the_pdf_gets_the_mode_of_any_new_file(qgis_app, tmp_path):
     probe.touch()
     assert pdf.stat().st_mode & 0o777 == probe.stat().st_mode & 0o777
     assert os.access(pdf, os.R_OK)
+
+
+@needs_poppler
+def test_a_project_without_geometry_gets_no_map(qgis_app, tmp_path):
+    """Every parcel of B was left out as damaged: its sheet shows no map (not A's)."""
+    from sg_nr_plugin.core.reports.pdf_layers import memory_layer
+    from sg_nr_plugin.core.reports.pdf_sheets import SheetLayers, write_check_sheets
+
+    rows = [(QgsGeometry.fromRect(QgsRectangle(X0, Y0, X0 + 200, Y0 + 200)), ["A"]),
+            (QgsGeometry(), ["B"]),
+            (QgsGeometry.fromRect(QgsRectangle(X0 + 900, Y0, X0 + 1100, Y0 + 200)), ["C"])]
+    coverage = memory_layer("核查项目", CRS, [("project_id", QVariant.String)], rows)
+    pdf = tmp_path / "sheets.pdf"
+    write_check_sheets(pdf, sheet_run(), [sheet("A", 1), sheet("B", 1), sheet("C", 1)],
+                       SheetLayers(coverage, [], CRS))
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
+                             check=True).stdout.splitlines()[2:]
+    pages_with_image = {int(line.split()[0]) for line in listing if line.split()[2] == "image"}
+    assert pages_with_image == {1, 5}  # the maps of A and C; B's first page (3) has none
+    assert "项目编号：B" in text_pages(pdf)[2]

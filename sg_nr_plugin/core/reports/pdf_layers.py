@@ -40,7 +40,8 @@ ROLE_ORDER = ("DLTB", "STEEP_SLOPE", "PUBLIC_FOREST", "BASIC_FARMLAND", "URBAN_B
 REOPENABLE = {"ogr", "postgres", "spatialite", "gdal", "delimitedtext", "wfs", "oracle", "mssql"}
 # A layer drawn with some transparency makes QGIS draw the map item as one image in the PDF
 # (QgsLayoutItemMap::containsAdvancedEffects): one picture instead of thousands of vector
-# parcels, so sheets stay small and open fast.
+# parcels, so sheets stay small and open fast. The projects layer always has it.
+RASTER_OPACITY = 0.95
 FINDINGS_OPACITY = 0.9
 
 

@@ -23,7 +23,7 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsTableCell,
 )
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ...i18n import tr
@@ -33,6 +33,12 @@ from .pdf_data import ProjectSheet, SheetRun
 
 CHECK_TEMPLATE = resource_path("layouts", "check_sheet.qpt")
 AUDIT_TEMPLATE = resource_path("layouts", "audit.qpt")
+TEMPLATE_FONT = "WenQuanYi Micro Hei"  # Debian's fonts-wqy-microhei, named by the templates
+# Where it is not installed (Windows), Qt tries these Chinese fonts instead (set once, at
+# import, in the main thread: the substitution table is process-wide).
+QFont.insertSubstitutions(TEMPLATE_FONT, ["Microsoft YaHei", "SimHei", "SimSun",
+                                          "Noto Sans CJK SC", "Source Han Sans SC",
+                                          "PingFang SC"])
 VERDICT_COLOURS = {"fail": QColor(227, 26, 28), "needs_fixing": QColor(255, 127, 0),
                    "pass": QColor(51, 160, 44)}
 
@@ -175,6 +181,18 @@ def _continued_footers(layout, first_page: int, text: str) -> None:
         label.attemptResize(model.sizeWithUnits())
         label.attemptMove(QgsLayoutPoint(where.x(), where.y(), model.positionWithUnits()
                                          .units()), page=page)
+
+
+MAP_ITEMS = ("legend", "scalebar", "north_arrow")
+
+
+def show_map(layout, visible: bool) -> None:
+    """Show or hide the map and its furniture: a project without geometry (every parcel
+    left out as damaged) gets no map rather than the previous project's."""
+    for found in layout.items():
+        if isinstance(found, QgsLayoutItemMap) or getattr(found, "id", lambda: "")() \
+                in MAP_ITEMS:
+            found.setVisibility(visible)
 
 
 def fill_audit(layout, rows: list[tuple[str, str]]) -> None:

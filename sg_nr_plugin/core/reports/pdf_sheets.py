@@ -26,6 +26,7 @@ from ...i18n import tr
 from ..errors import SgNrError
 from ..files import write_atomically
 from .pdf_data import ProjectSheet, SheetRun
+from .pdf_layers import RASTER_OPACITY
 from .pdf_layout import (
     AUDIT_TEMPLATE,
     CHECK_TEMPLATE,
@@ -34,6 +35,7 @@ from .pdf_layout import (
     fill_run,
     load_template,
     prepare_map,
+    show_map,
 )
 
 DPI = 200  # of the map images; text and lines are vectors
@@ -66,6 +68,7 @@ def write_check_sheets(path: str | Path, run: SheetRun, sheets: list[ProjectShee
         project.setTransformContext(layers.transform_context)
     project.setCrs(layers.crs)
     layout = load_template(project, template or CHECK_TEMPLATE)
+    layers.coverage.setOpacity(min(layers.coverage.opacity(), RASTER_OPACITY))
     tree = prepare_map(layout, layers.coverage, [*layers.layers, layers.coverage], layers.crs)
     fill_run(layout, run)
     audit = None
@@ -106,6 +109,8 @@ def _render(temp: str, layout, run: SheetRun, sheets: list[ProjectSheet], audit,
                     raise PdfCanceledError(tr("The run was canceled: no output was written."))
                 feedback.setProgress(100.0 * index / max(len(sheets), 1))
             atlas.seekTo(index)  # refreshes the layout: map extent, legend filter
+            geometry = layout.reportContext().feature().geometry()
+            show_map(layout, not geometry.isNull() and not geometry.isEmpty())
             fill_project(layout, run, sheet)
             pages.render(layout)
         atlas.endRender()

@@ -39,7 +39,7 @@
       <translation>写入 Excel 文件需要 Python 包 openpyxl，当前 QGIS 中没有。请安装（OSGeo4W：python3-openpyxl；Debian：python3-openpyxl），或将 Excel 输出留空。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="63" />
+      <location filename="../sg_nr_plugin/core/files.py" line="77" />
       <source>lock file {name} exists</source>
       <translation>存在锁定文件 {name}</translation>
     </message>
@@ -1846,7 +1846,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>有效期止</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="106" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="109" />
       <source>The run was canceled: no output was written.</source>
       <translation>运行已取消：未写出任何结果。</translation>
     </message>
@@ -1984,42 +1984,42 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="98" />
+      <location filename="../sg_nr_plugin/core/files.py" line="112" />
       <source>the file name is too long ({length} bytes in “{name}…”; file systems allow at most 255 bytes per name and Windows 260 characters per path). Choose a shorter name or folder.</source>
       <translation>文件名过长（“{name}…”为 {length} 字节；文件系统每个名称最多 255 字节，Windows 路径最多 260 个字符）。请选择更短的文件名或文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="104" />
+      <location filename="../sg_nr_plugin/core/files.py" line="118" />
       <source>the disk is full (no space left on the device). Free some space or choose another disk, and run again.</source>
       <translation>磁盘已满（设备上没有剩余空间）。请释放空间或选择其他磁盘后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="106" />
+      <location filename="../sg_nr_plugin/core/files.py" line="120" />
       <source>your disk quota is used up. Free some space or choose another disk, and run again.</source>
       <translation>磁盘配额已用完。请释放空间或选择其他磁盘后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="109" />
+      <location filename="../sg_nr_plugin/core/files.py" line="123" />
       <source>permission denied: your account may not write in this folder or replace this file. Choose another folder or ask for write access.</source>
       <translation>权限不足：当前账户无权在此文件夹中写入或替换此文件。请选择其他文件夹或申请写入权限。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="112" />
+      <location filename="../sg_nr_plugin/core/files.py" line="126" />
       <source>operation not permitted: the file or folder is protected (read-only or immutable). Choose another folder or ask for write access.</source>
       <translation>操作不被允许：文件或文件夹受保护（只读或不可修改）。请选择其他文件夹或申请写入权限。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="115" />
+      <location filename="../sg_nr_plugin/core/files.py" line="129" />
       <source>the disk is read-only. Choose a folder on a writable disk.</source>
       <translation>磁盘为只读。请选择可写磁盘上的文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="116" />
+      <location filename="../sg_nr_plugin/core/files.py" line="130" />
       <source>a part of the path is a file, not a folder. Choose another folder.</source>
       <translation>路径中的某一部分是文件而不是文件夹。请选择其他文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="118" />
+      <location filename="../sg_nr_plugin/core/files.py" line="132" />
       <source>it is a folder. Choose a file name.</source>
       <translation>这是一个文件夹。请选择文件名。</translation>
     </message>
@@ -3085,7 +3085,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>导出核查单 PDF</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="37" />
+      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="38" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -3117,22 +3117,22 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>核查单已生成。现在打开吗？</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="37" />
+      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="38" />
       <source>Check sheets (PDF)</source>
       <translation>核查单（PDF）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="69" />
+      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="70" />
       <source>Drawing {n} check sheets…</source>
       <translation>正在绘制 {n} 份核查单…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="94" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="97" />
       <source>the PDF writer could not open the file</source>
       <translation>PDF 写入程序无法打开该文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="101" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="104" />
       <source>The check-sheet atlas has {n} features for {m} projects.</source>
       <translation>核查单图集有 {n} 个要素，但项目有 {m} 个。</translation>
     </message>
@@ -3152,17 +3152,17 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>标签文件 {file}：“{key}”{problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="50" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="57" />
       <source>Cannot read the layout template {path}: {error}</source>
       <translation>无法读取布局模板 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="54" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="61" />
       <source>The layout template {path} is not a QGIS layout template (.qpt XML). Save it again from QGIS's layout designer.</source>
       <translation>布局模板 {path} 不是 QGIS 布局模板（.qpt XML）。请在 QGIS 布局设计器中重新保存。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="60" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="67" />
       <source>QGIS could not load the layout template {path}. Save it again from QGIS's layout designer.</source>
       <translation>QGIS 无法加载布局模板 {path}。请在 QGIS 布局设计器中重新保存。</translation>
     </message>

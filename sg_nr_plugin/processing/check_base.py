@@ -304,7 +304,7 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
             inputs.crs)
         report = CheckReport.start(self.display_name(), ruleset, check, inputs)
         pdf = self.parameterAsFileOutput(parameters, OUTPUT_PDF, context)
-        sheets = CheckSheets(self, parameters, context, inputs, ruleset, check) if pdf else None
+        sheets = CheckSheets(self, context, inputs, ruleset, check) if pdf else None
         for result in check.results():
             for finding in result.findings:
                 findings_sink.addFeature(_finding_feature(finding, findings_sink),

@@ -49,16 +49,15 @@ def map_sources(algorithm, parameters: dict, context) -> list[MapSource]:
         layer = algorithm.parameterAsVectorLayer(parameters, role, context)
         if layer is not None:  # legend names in Chinese, as the rest of the sheet
             label = roles[role].label_zh if role in roles else layer.name()
-            sources.append(MapSource(role, label, layer.source(), layer.providerType()))
+            sources.append(MapSource.of(role, layer, label))
     return sources
 
 
 class CheckSheets:
     """The results of one run, kept for its PDF (attributes and geometries only)."""
 
-    def __init__(self, algorithm, parameters, context, inputs, ruleset, check) -> None:
-        self.algorithm, self.parameters, self.context = algorithm, parameters, context
-        self.inputs, self.check = inputs, check
+    def __init__(self, algorithm, context, inputs, ruleset, check) -> None:
+        self.algorithm, self.context, self.inputs = algorithm, context, inputs
         self.run = sheet_run(check.spec.kind, ruleset, inputs.check_date, check.not_checked,
                              check.partial)
         self.results: list = []

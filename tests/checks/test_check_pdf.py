@@ -134,6 +134,15 @@ def test_farmland_sheet_prints_findings_quotas_and_thresholds(provider_registere
     for label in ("新增耕地", "核查面积", "申报面积", "核查人", "审核人", "图例", "陡坡开垦"):
         assert label in text, label
     assert "占用生态保护红线" in text  # a planted red-line case, its rule in Chinese
+    from osgeo import ogr  # the names and counties as GDAL reads them
+
+    dataset = ogr.Open(str(gpkg))  # kept: its layer dies with it
+    table = dataset.GetLayerByName("XM_BCGD")
+    counties = {"440204": "浈江区", "440205": "曲江区"}
+    for feature in table:
+        assert f"项目名称：{feature.GetField('XMMC')}" in text
+        county = feature.GetField("XZQDM")
+        assert f"所在县（市、区）：{counties[county]}（{county}）" in text
 
 
 def test_no_pdf_when_not_asked(provider_registered, tmp_path):

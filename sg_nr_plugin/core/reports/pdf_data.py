@@ -13,6 +13,7 @@ from datetime import date
 
 from qgis.core import QgsFeatureRequest
 
+from ..checks.engine import _project_id as project_id
 from ..checks.findings import SEVERITY_ZH, VERDICT_ZH
 from ..fields import find_field
 from ..reading import read_features
@@ -110,7 +111,7 @@ def project_headers(source, id_field: str, labels: SheetLabels | None = None,
     request.setSubsetOfAttributes(wanted, fields)
     headers: dict[str, tuple[str, str]] = {}
     for feature in read_features(source, request, layer_name=layer_name):
-        key = _text(feature[id_field])
+        key = project_id(feature[id_field], feature.id())  # as the check names projects
         name, county = headers.get(key, ("", ""))
         name = name or (_text(feature[name_field]) if name_field else "")
         county = county or (county_name(_text(feature[county_field])) if county_field else "")

@@ -55,8 +55,8 @@ class MapSource:
     provider: str
 
     @classmethod
-    def of(cls, role: str, layer) -> MapSource:
-        return cls(role, layer.name(), layer.source(), layer.providerType())
+    def of(cls, role: str, layer, name: str | None = None) -> MapSource:
+        return cls(role, name or layer.name(), layer.source(), layer.providerType())
 
 
 def open_sources(sources: list[MapSource], fallback, crs, extent: QgsRectangle,

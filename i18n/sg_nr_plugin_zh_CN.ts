@@ -1846,7 +1846,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>有效期止</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="109" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="112" />
       <source>The run was canceled: no output was written.</source>
       <translation>运行已取消：未写出任何结果。</translation>
     </message>
@@ -3127,12 +3127,12 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>正在绘制 {n} 份核查单…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="97" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="100" />
       <source>the PDF writer could not open the file</source>
       <translation>PDF 写入程序无法打开该文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="104" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="107" />
       <source>The check-sheet atlas has {n} features for {m} projects.</source>
       <translation>核查单图集有 {n} 个要素，但项目有 {m} 个。</translation>
     </message>
@@ -3152,19 +3152,24 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>标签文件 {file}：“{key}”{problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="57" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="59" />
       <source>Cannot read the layout template {path}: {error}</source>
       <translation>无法读取布局模板 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="61" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="63" />
       <source>The layout template {path} is not a QGIS layout template (.qpt XML). Save it again from QGIS's layout designer.</source>
       <translation>布局模板 {path} 不是 QGIS 布局模板（.qpt XML）。请在 QGIS 布局设计器中重新保存。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="67" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="69" />
       <source>QGIS could not load the layout template {path}. Save it again from QGIS's layout designer.</source>
       <translation>QGIS 无法加载布局模板 {path}。请在 QGIS 布局设计器中重新保存。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="110" />
+      <source>Table “{table}” of the layout template {path} shows {shown} of its {rows} rows: enlarge its frame in QGIS's layout designer, or set the table to “Repeat until finished”.</source>
+      <translation>布局模板 {path} 中的表格“{table}”只能显示其 {rows} 行中的 {shown} 行：请在 QGIS 布局设计器中放大其框架，或将表格设为“重复直到完成”。</translation>
     </message>
   </context>
 </TS>

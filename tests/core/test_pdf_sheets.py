@@ -159,3 +159,24 @@ def test_a_project_without_geometry_gets_no_map(qgis_app, tmp_path):
     pages_with_image = {int(line.split()[0]) for line in listing if line.split()[2] == "image"}
     assert pages_with_image == {1, 5}  # the maps of A and C; B's first page (3) has none
     assert "项目编号：B" in text_pages(pdf)[2]
+
+
+@pytest.mark.parametrize("frame", ["quotas_frame", "thresholds_frame"])
+def test_a_table_frame_too_small_for_its_rows_is_refused(qgis_app, tmp_path, frame):
+    """A bureau shrank a fixed table frame: rows would be cut off, so no PDF and a message
+    that names the table and the fix (the findings table adds pages instead)."""
+    from qgis.core import QgsLayoutSize, QgsProject, QgsReadWriteContext
+
+    from sg_nr_plugin.core.reports.pdf_layout import CHECK_TEMPLATE, TemplateError, load_template
+    from sg_nr_plugin.core.reports.pdf_sheets import write_check_sheets
+
+    project = QgsProject()
+    layout = load_template(project, CHECK_TEMPLATE)
+    item = layout.itemById(frame)
+    item.attemptResize(QgsLayoutSize(item.rect().width(), 8))
+    template = tmp_path / "small.qpt"
+    assert layout.saveAsTemplate(str(template), QgsReadWriteContext())
+    pdf = tmp_path / "sheets.pdf"
+    with pytest.raises(TemplateError, match=f"“{frame[:-6]}”.*small.qpt.*enlarge its frame"):
+        write_check_sheets(pdf, sheet_run(), [sheet("A", 1)], layers(["A"]), template=template)
+    assert not pdf.exists() and not list(tmp_path.glob(".sgnr*"))

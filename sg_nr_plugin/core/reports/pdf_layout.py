@@ -18,7 +18,9 @@ from qgis.core import (
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
+    QgsLayoutMultiFrame,
     QgsLayoutPoint,
+    QgsLayoutUtils,
     QgsPrintLayout,
     QgsReadWriteContext,
     QgsTableCell,
@@ -90,6 +92,25 @@ def set_rows(layout, item_id: str, rows) -> None:
     target = table(layout, item_id)
     if target is not None:
         target.setTableContents([[QgsTableCell(str(value)) for value in row] for row in rows])
+
+
+def check_fits(layout, item_id: str, template) -> None:
+    """Refuse a table whose rows overflow its fixed frames: they would be cut off silently
+    (a table set to “Repeat until finished”, like the findings, adds pages instead)."""
+    target = table(layout, item_id)
+    if target is None or target.resizeMode() == QgsLayoutMultiFrame.RepeatUntilFinished:
+        return
+    rows = len(target.tableContents())
+    context = QgsLayoutUtils.createRenderContextForLayout(layout, None)
+    shown = 0
+    for index in range(len(target.frames())):
+        first, last = target.rowRange(context, index)
+        shown += max(last - first, 0)
+    if shown < rows:
+        raise TemplateError(tr("Table “{table}” of the layout template {path} shows {shown} of "
+                               "its {rows} rows: enlarge its frame in QGIS's layout designer, "
+                               "or set the table to “Repeat until finished”.").format(
+            table=item_id, path=template, shown=shown, rows=rows))
 
 
 def prepare_map(layout, coverage, layers: list, crs) -> QgsLayerTree:

@@ -30,6 +30,7 @@ from .pdf_layers import RASTER_OPACITY
 from .pdf_layout import (
     AUDIT_TEMPLATE,
     CHECK_TEMPLATE,
+    check_fits,
     fill_audit,
     fill_project,
     fill_run,
@@ -67,17 +68,19 @@ def write_check_sheets(path: str | Path, run: SheetRun, sheets: list[ProjectShee
     if layers.transform_context is not None:
         project.setTransformContext(layers.transform_context)
     project.setCrs(layers.crs)
-    layout = load_template(project, template or CHECK_TEMPLATE)
+    template = template or CHECK_TEMPLATE
+    layout = load_template(project, template)
     layers.coverage.setOpacity(min(layers.coverage.opacity(), RASTER_OPACITY))
     tree = prepare_map(layout, layers.coverage, [*layers.layers, layers.coverage], layers.crs)
     fill_run(layout, run)
+    check_fits(layout, "thresholds", template)
     audit = None
     if audit_rows:
         audit = load_template(project, audit_template or AUDIT_TEMPLATE)
         fill_audit(audit, audit_rows)
 
     def write(temp: str) -> None:
-        _render(temp, layout, run, sheets, audit, feedback)
+        _render(temp, layout, run, sheets, audit, feedback, template)
 
     result = write_atomically(path, write, suffix=".pdf")
     del tree
@@ -85,7 +88,7 @@ def write_check_sheets(path: str | Path, run: SheetRun, sheets: list[ProjectShee
 
 
 def _render(temp: str, layout, run: SheetRun, sheets: list[ProjectSheet], audit,
-            feedback) -> None:
+            feedback, template) -> None:
     writer = QPdfWriter(temp)
     writer.setResolution(DPI)
     writer.setTitle(run.title)
@@ -112,6 +115,7 @@ def _render(temp: str, layout, run: SheetRun, sheets: list[ProjectSheet], audit,
             geometry = layout.reportContext().feature().geometry()
             show_map(layout, not geometry.isNull() and not geometry.isEmpty())
             fill_project(layout, run, sheet)
+            check_fits(layout, "quotas", template)
             pages.render(layout)
         atlas.endRender()
         if audit is not None:

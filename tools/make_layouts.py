@@ -228,8 +228,8 @@ def sheet_layout(project):
     legend.setFrameEnabled(True)
     legend.setFrameStrokeWidth(QgsLayoutMeasurement(0.2))
     place(layout, legend, 0, MARGIN, 182, 90, 103, "legend")
-    table(layout, 0, 106, 182, 92, 103, "quotas", ["指标", "面积（m²）/ 值", "面积（亩）"],
-          [33, 32, 20], size=7.5)
+    table(layout, 0, 106, 182, 92, 103, "quotas", ["指标", "数值"],
+          [33, 54], size=7.5)
     label(layout, 0, MARGIN, 287, WIDTH, 5, "footer", "", 7, False, Qt.AlignRight)
     # ---- page 2: findings, rules not checked, rule set and thresholds, signatures
     label(layout, 1, MARGIN, 9, WIDTH, 7, "findings_title", "核查问题", 11, True)

@@ -33,7 +33,7 @@ def sheet(project_id: str, findings: int, verdict: str = "fail"):
             for i in range(findings)]
     return ProjectSheet(project_id, f"{project_id} 项目", "曲江区（440205）", verdict,
                         {"fail": "不通过", "pass": "通过"}[verdict], ("100.00", "0.1500"),
-                        None, 1, rows, [("新增耕地", "100.00", "0.1500")])
+                        None, 1, rows, [("新增耕地", "100.00 m²（0.1500 亩）")])
 
 
 def layers(ids: list[str]):
@@ -180,3 +180,18 @@ def test_a_table_frame_too_small_for_its_rows_is_refused(qgis_app, tmp_path, fra
     with pytest.raises(TemplateError, match=f"“{frame[:-6]}”.*small.qpt.*enlarge its frame"):
         write_check_sheets(pdf, sheet_run(), [sheet("A", 1)], layers(["A"]), template=template)
     assert not pdf.exists() and not list(tmp_path.glob(".sgnr*"))
+
+
+@needs_poppler
+def test_a_long_text_figure_is_printed_whole(qgis_app, tmp_path):
+    """A mine project touching 40 legacy parcels: every id is printed in the figures."""
+    from sg_nr_plugin.core.reports.pdf_sheets import write_check_sheets
+
+    ids = [f"LS440233P{i:03d}" for i in range(40)]
+    long = sheet("A", 1)
+    long.quotas = [("修复矿山面积", "100.00 m²（0.1500 亩）"), ("涉及历史遗留矿山图斑数", "40"),
+                   ("历史遗留矿山图斑编号", ", ".join(ids))]
+    pdf = tmp_path / "sheets.pdf"
+    write_check_sheets(pdf, sheet_run(), [long], layers(["A"]))
+    first = text_pages(pdf)[0].replace("\n", " ")
+    assert all(i in first for i in ids)

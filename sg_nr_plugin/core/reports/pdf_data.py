@@ -50,7 +50,7 @@ class ProjectSheet:
     declared: tuple[str, str] | None
     parcels: int
     findings: list[tuple[str, str, str, str, str]]  # rule, severity, m², 亩, message
-    quotas: list[tuple[str, str, str]]  # label, m² (or value), 亩
+    quotas: list[tuple[str, str]]  # label, value (an area: “m²（亩）”)
 
 
 def sheet_run(kind: str, ruleset, check_date: date | None, not_checked: dict,
@@ -81,7 +81,7 @@ def project_sheet(result, header: tuple[str, str] | None,
                         result.parcel_count, findings, quota_rows(result.quotas, labels))
 
 
-def quota_rows(quotas: dict, labels: SheetLabels) -> list[tuple[str, str, str]]:
+def quota_rows(quotas: dict, labels: SheetLabels) -> list[tuple[str, str]]:
     """One row per quota: an ``x_m2``/``x_mu`` pair is one row with both figures."""
     rows, done = [], set()
     for key, value in quotas.items():
@@ -91,10 +91,9 @@ def quota_rows(quotas: dict, labels: SheetLabels) -> list[tuple[str, str, str]]:
         if base and f"{base}_m2" in quotas:
             done.update((f"{base}_m2", f"{base}_mu"))
             m2 = quotas[f"{base}_m2"]
-            rows.append((labels.quotas.get(base, base), *(_areas(m2) if m2 is not None
-                                                          else ("—", "—"))))
+            rows.append((labels.quotas.get(base, base), area_text(m2)))
             continue
-        rows.append((labels.quotas.get(key, key), _text(value), ""))
+        rows.append((labels.quotas.get(key, key), _text(value)))
     return rows
 
 
@@ -137,6 +136,14 @@ def _county_from_quotas(quotas: dict) -> str:
 def _ordered(findings) -> list:
     rank = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda f: (rank.get(f.severity, 3), f.rule_id))
+
+
+def area_text(m2: float | None) -> str:
+    """``28,798.82 m²（43.1983 亩）``; ``—`` when there is no figure."""
+    if m2 is None:
+        return "—"
+    m2_text, mu_text = _areas(m2)
+    return f"{m2_text} m²（{mu_text} 亩）"
 
 
 def _areas(m2: float) -> tuple[str, str]:

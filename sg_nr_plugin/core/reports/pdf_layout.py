@@ -161,10 +161,10 @@ def fill_project(layout, run: SheetRun, sheet: ProjectSheet) -> None:
         verdict.setBackgroundEnabled(True)
         verdict.setBackgroundColor(VERDICT_COLOURS.get(sheet.verdict, QColor(120, 120, 120)))
         verdict.setFontColor(QColor(255, 255, 255))
-    rows = [("核查面积", *sheet.area)]
+    rows = [("核查面积", f"{sheet.area[0]} m²（{sheet.area[1]} 亩）")]
     if sheet.declared is not None:
-        rows.append(("申报面积", *sheet.declared))
-    rows.append(("地块数", str(sheet.parcels), ""))
+        rows.append(("申报面积", f"{sheet.declared[0]} m²（{sheet.declared[1]} 亩）"))
+    rows.append(("地块数", str(sheet.parcels)))
     set_rows(layout, "quotas", rows + sheet.quotas)
     footer = f"{run.title} · {sheet.project_id} · 第 [% @layout_page %] 页 / 共 " \
              "[% @layout_numpages %] 页"

@@ -56,12 +56,24 @@ class PdfExportMixin:
                            "OUTPUT_PROJECTS": "TEMPORARY_OUTPUT", "OUTPUT_PDF": target})
         started = self.pdf_runner.start(self.config.algorithm_id, parameters)
         self.pdf_button.setEnabled(not started)
+        if started:
+            self._pdf_controls(True)
         self.status.setText(tr("Writing the check sheets…") if started
                             else tr("The check sheets could not be started."))
         return started
 
+    def _pdf_controls(self, running: bool) -> None:
+        """The panel's progress bar and Cancel button follow the PDF run too."""
+        if not getattr(self, "_pdf_wired", False):
+            self._pdf_wired = True
+            self.pdf_runner.progress.connect(lambda value: self.progress.setValue(int(value)))
+            self.cancel_button.clicked.connect(self.pdf_runner.cancel)
+        self.progress.setValue(0)
+        self.cancel_button.setEnabled(running or self.runner.running)
+
     def _pdf_finished(self, ok: bool, results: dict, _layers: dict) -> None:
         self.pdf_button.setEnabled(True)
+        self._pdf_controls(False)
         path = results.get("OUTPUT_PDF")
         if not ok or not path:
             self.status.setText(tr("The check sheets were not written.\n{log}").format(

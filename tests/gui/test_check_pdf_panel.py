@@ -53,3 +53,20 @@ def test_panel_exports_the_check_sheets(project, dock, tmp_path):
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
                             check=True).stdout.splitlines()[2:]
     assert len({line.split()[0] for line in images}) >= 3  # a map on each project's sheet
+
+
+def test_cancel_stops_the_export_and_leaves_no_pdf(project, dock, tmp_path):
+    project.addMapLayers(list(paddy_layers().values()))
+    dock.detect_roles()
+    assert dock.run_check(False)
+    assert wait_until(lambda: not dock.runner.running), "check did not finish"
+    assert dock.export_pdf(str(tmp_path / "sheets.pdf"))
+    assert dock.cancel_button.isEnabled()
+    # Canceled once running (a task canceled before it starts never runs processAlgorithm,
+    # which is what deletes the staged outputs: a limitation of the staging, not of the PDF)
+    assert wait_until(lambda: dock.pdf_runner.feedback.progress() > 0, 60)
+    dock.cancel_button.click()
+    assert wait_until(lambda: not dock.pdf_runner.running, 120), "export did not stop"
+    assert dock.pdf_path is None and "核查单未生成" in dock.status.text()
+    assert not dock.cancel_button.isEnabled() and dock.pdf_button.isEnabled()
+    assert not list(tmp_path.rglob("*.pdf")) and not list(tmp_path.glob("sgnr_partial_*"))

@@ -8,7 +8,7 @@ PY          := $(VENV)/bin/python
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PKGS    := python3-qgis qgis qgis-providers python3-pandas python3-openpyxl python3-pyproj \
                python3-scipy gdal-bin qttools5-dev-tools pyqt5-dev-tools xvfb xauth \
-               libreoffice-calc-nogui fonts-wqy-microhei python3-matplotlib
+               libreoffice-calc-nogui fonts-wqy-microhei python3-matplotlib poppler-utils
 TS          := i18n/$(PLUGIN)_zh_CN.ts
 QM          := $(TS:.ts=.qm)
 PY_SOURCES  := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*')

@@ -39,7 +39,7 @@
       <translation>写入 Excel 文件需要 Python 包 openpyxl，当前 QGIS 中没有。请安装（OSGeo4W：python3-openpyxl；Debian：python3-openpyxl），或将 Excel 输出留空。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="63" />
+      <location filename="../sg_nr_plugin/core/files.py" line="77" />
       <source>lock file {name} exists</source>
       <translation>存在锁定文件 {name}</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="109" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="110" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
@@ -114,22 +114,22 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="190" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="191" />
       <source>Check selected projects</source>
       <translation>核查选中项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="192" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="193" />
       <source>Check all</source>
       <translation>全部核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="194" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="195" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="212" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="213" />
       <source>All verdicts</source>
       <translation>全部结论</translation>
     </message>
@@ -149,7 +149,7 @@
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="216" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="217" />
       <source>All severities</source>
       <translation>全部级别</translation>
     </message>
@@ -174,22 +174,22 @@
       <translation>未确认；</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="134" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="135" />
       <source>Threshold “{key}” must be a number.</source>
       <translation>阈值“{key}”必须是数字。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="163" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="164" />
       <source>Choose the project parcels layer first.</source>
       <translation>请先选择项目地块图层。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="175" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="177" />
       <source>Checking…</source>
       <translation>正在核查…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="177" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="179" />
       <source>The check could not start.</source>
       <translation>核查无法启动。</translation>
     </message>
@@ -199,12 +199,12 @@
       <translation>核查问题</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="138" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="139" />
       <source>Checked projects</source>
       <translation>核查项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="287" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="291" />
       <source>Export report</source>
       <translation>导出报告</translation>
     </message>
@@ -214,7 +214,7 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="287" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="291" />
       <source>Report written. Open it now?</source>
       <translation>报告已写出。现在打开吗？</translation>
     </message>
@@ -254,37 +254,37 @@
       <translation>项目核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="127" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="128" />
       <source>Check date (empty: today)</source>
       <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="130" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="131" />
       <source>Rule set file (empty: built-in Guangdong defaults)</source>
       <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="133" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="134" />
       <source>Only the selected projects</source>
       <translation>仅核查选中的项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="140" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="141" />
       <source>Excel report</source>
       <translation>Excel 报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="172" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="175" />
       <source>The project parcels layer is missing or cannot be read.</source>
       <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="175" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="178" />
       <source>Layer “{layer}” has no coordinate reference system.</source>
       <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="285" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="292" />
       <source>The check was canceled; no results were written.</source>
       <translation>核查已取消，未写出任何结果。</translation>
     </message>
@@ -1009,7 +1009,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>指标文件 {file}：“{key}” {problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="251" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_labels.py" line="63" />
       <source>must be a JSON object</source>
       <translation>必须是 JSON 对象</translation>
     </message>
@@ -1064,42 +1064,42 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>图层位于 CGCS2000 高斯-克吕格分带范围之外（带号 {zone}）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="30" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="31" />
       <source>Cannot read the file: {reason}</source>
       <translation>无法读取文件：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="70" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="71" />
       <source>Line outside any [section] ignored: “{text}”</source>
       <translation>不属于任何 [节] 的行已忽略：“{text}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="84" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="86" />
       <source>Header line is not “key=value”: “{text}”</source>
       <translation>属性描述行不是“键=值”格式：“{text}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="88" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="90" />
       <source>Header key “{key}” is repeated; the later value is used.</source>
       <translation>属性键“{key}”重复出现；采用后一个值。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="124" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="126" />
       <source>Point line before any parcel header (a line ending in “@”) ignored.</source>
       <translation>地块头行（以“@”结尾的行）之前的坐标点行已忽略。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="161" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="163" />
       <source>Parcel {parcel}: point count “{value}” is not a whole number; the parcel is skipped.</source>
       <translation>地块 {parcel}：界址点数“{value}”不是整数；该地块已跳过。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="166" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="168" />
       <source>Parcel {parcel}: area “{value}” is not a number.</source>
       <translation>地块 {parcel}：面积“{value}”不是数字。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="190" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="202" />
       <source>Parcel {parcel}: cannot read the point line “{text}” (expected name,ring,X,Y); the parcel is skipped.</source>
       <translation>地块 {parcel}：无法读取坐标点行“{text}”（应为 点号,圈号,X,Y）；该地块已跳过。</translation>
     </message>
@@ -1319,7 +1319,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于地类 {code} {name} 上，该地类不能作为新增耕地</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/farmland.py" line="101" />
+      <location filename="../sg_nr_plugin/core/checks/farmland.py" line="103" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are steeper than {degrees}° (no cultivation allowed)</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（禁止开垦）</translation>
     </message>
@@ -1329,17 +1329,17 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未提供：{layers}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="257" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="262" />
       <source>(no id) #{fid}</source>
       <translation>（无编号）#{fid}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="276" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="281" />
       <source>empty geometry</source>
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="288" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="293" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -1394,7 +1394,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>必须是 true 或 false</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ruleset.py" line="237" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_labels.py" line="75" />
       <source>must be a list of texts</source>
       <translation>必须是文本列表</translation>
     </message>
@@ -1624,27 +1624,27 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）位于地类 {code} {name}，该地类不得垦造为水田</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="99" />
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="105" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are steeper than {degrees}° (slope grade {grade}): no paddy allowed</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（坡度级别 {grade}）：不得垦造水田</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="104" />
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="110" />
       <source>{area_m2} m² ({area_mu} mu) of project {project} are steeper than {degrees}° (slope grade {grade}): terraces only, check the design</source>
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（坡度级别 {grade}）：只能建梯田，请核查设计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="154" />
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="160" />
       <source>A contiguous block of {area_m2} m² ({area_mu} mu) of project {project} is smaller than {minimum} mu (parcels up to {gap} m apart count as one block; {count} block(s) in all)</source>
       <translation>项目 {project} 的一个连片地块面积 {area_m2} 平方米（{area_mu} 亩），小于 {minimum} 亩（间距不超过 {gap} 米的地块视为连片；共 {count} 片）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="167" />
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="173" />
       <source>No irrigation water source (river, reservoir, pond, ditch or water layer) within {distance} m of project {project} ({area_m2} m², {area_mu} mu)</source>
       <translation>项目 {project} 周边 {distance} 米内无灌溉水源（河流、水库、坑塘、沟渠或水源图层）（{area_m2} 平方米，{area_mu} 亩）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="207" />
+      <location filename="../sg_nr_plugin/core/checks/paddy.py" line="213" />
       <source>{count} geological hazard point(s) within {distance} m of project {project} (nearest {nearest} m); {area_m2} m² ({area_mu} mu) of the project lie within that distance</source>
       <translation>项目 {project} 周边 {distance} 米内有 {count} 个地质灾害隐患点（最近 {nearest} 米）；项目有 {area_m2} 平方米（{area_mu} 亩）位于该距离内</translation>
     </message>
@@ -1819,7 +1819,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>有效期止</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="221" />
+      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="112" />
       <source>The run was canceled: no output was written.</source>
       <translation>运行已取消：未写出任何结果。</translation>
     </message>
@@ -1870,7 +1870,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="263" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="266" />
       <source>No project of “{layer}” is selected.</source>
       <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
@@ -1885,7 +1885,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>项目实施前的地类图斑（DLTB），如基期年度数据</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="223" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="227" />
       <source>Not checked (input not given): {rules}</source>
       <translation>未核查（未提供输入）：{rules}</translation>
     </message>
@@ -1940,42 +1940,42 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>无法写入“{path}”：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="91" />
+      <location filename="../sg_nr_plugin/core/files.py" line="112" />
       <source>the file name is too long ({length} bytes in “{name}…”; file systems allow at most 255 bytes per name and Windows 260 characters per path). Choose a shorter name or folder.</source>
       <translation>文件名过长（“{name}…”为 {length} 字节；文件系统每个名称最多 255 字节，Windows 路径最多 260 个字符）。请选择更短的文件名或文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="97" />
+      <location filename="../sg_nr_plugin/core/files.py" line="118" />
       <source>the disk is full (no space left on the device). Free some space or choose another disk, and run again.</source>
       <translation>磁盘已满（设备上没有剩余空间）。请释放空间或选择其他磁盘后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="99" />
+      <location filename="../sg_nr_plugin/core/files.py" line="120" />
       <source>your disk quota is used up. Free some space or choose another disk, and run again.</source>
       <translation>磁盘配额已用完。请释放空间或选择其他磁盘后重新运行。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="102" />
+      <location filename="../sg_nr_plugin/core/files.py" line="123" />
       <source>permission denied: your account may not write in this folder or replace this file. Choose another folder or ask for write access.</source>
       <translation>权限不足：当前账户无权在此文件夹中写入或替换此文件。请选择其他文件夹或申请写入权限。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="105" />
+      <location filename="../sg_nr_plugin/core/files.py" line="126" />
       <source>operation not permitted: the file or folder is protected (read-only or immutable). Choose another folder or ask for write access.</source>
       <translation>操作不被允许：文件或文件夹受保护（只读或不可修改）。请选择其他文件夹或申请写入权限。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="108" />
+      <location filename="../sg_nr_plugin/core/files.py" line="129" />
       <source>the disk is read-only. Choose a folder on a writable disk.</source>
       <translation>磁盘为只读。请选择可写磁盘上的文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="109" />
+      <location filename="../sg_nr_plugin/core/files.py" line="130" />
       <source>a part of the path is a file, not a folder. Choose another folder.</source>
       <translation>路径中的某一部分是文件而不是文件夹。请选择其他文件夹。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/files.py" line="111" />
+      <location filename="../sg_nr_plugin/core/files.py" line="132" />
       <source>it is a folder. Choose a file name.</source>
       <translation>这是一个文件夹。请选择文件名。</translation>
     </message>
@@ -2025,17 +2025,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>“{role}”选用了“{chosen}”；“{others}”也符合。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="76" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="77" />
       <source>{label} (empty: {names}…)</source>
       <translation>{label}（留空：{names}…）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="229" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="232" />
       <source>Declared area field of “{layer}”: “{field}” (found by its name; choose another in “Declared area field”)</source>
       <translation>“{layer}”的申报面积字段：“{field}”（按字段名识别；如不对，请在“申报面积字段”中另选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="237" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="240" />
       <source>Layer “{layer}” has no protected-area zone field ({names}…): core zones cannot be told apart. Choose the field in “{label}”.</source>
       <translation>图层“{layer}”没有自然保护地功能分区字段（{names}…），无法区分核心保护区。请在“{label}”中选择该字段。</translation>
     </message>
@@ -2300,7 +2300,7 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>既不计为已验收也不计为未验收：规划进度中这些项目显示为“状态未识别”（如应计为已验收，请将该值加入已验收值参数）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="259" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="260" />
       <source>Schema file {file}: no vocabulary “{name}”</source>
       <translation>结构文件 {file}：没有词表“{name}”</translation>
     </message>
@@ -2315,39 +2315,34 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>结构文件 {file}：“{key}”{problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="283" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="287" />
       <source>must be a non-empty list of names</source>
       <translation>必须是非空的字段名列表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="301" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="314" />
       <source>names an unknown field “{name}”</source>
       <translation>引用了未知字段“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="308" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="321" />
       <source>holds an empty value</source>
       <translation>含有空值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="310" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="323" />
       <source>repeats “{value}”, already in “{other}”</source>
       <translation>重复了“{value}”，该值已属于“{other}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="317" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="330" />
       <source>names an unknown class “{name}”</source>
       <translation>引用了未知类别“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="348" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="361" />
       <source>Layer “{layer}”, field “{field}”: {n} feature(s) hold a {what} value that is not in the vocabulary ({values}; ∅ = empty). They are {counted}. Correct the values to one of: {known} (vocabulary {file}).</source>
       <translation>图层“{layer}”字段“{field}”：{n} 个要素的{what}值不在词表中（{values}；∅ 表示空值）。这些要素{counted}。请将其改为以下值之一：{known}（词表 {file}）。</translation>
-    </message>
-    <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="31" />
-      <source>Role table “{origin}”, key “{key}”: {problem}</source>
-      <translation>图层用途表“{origin}”，键“{key}”：{problem}</translation>
     </message>
     <message>
       <location filename="../sg_nr_plugin/i18n.py" line="29" />
@@ -2355,32 +2350,32 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>Interface language: zh</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="130" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="112" />
       <source>repeats the id {id}</source>
       <translation>重复了标识 {id}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="136" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="118" />
       <source>names an unknown field role {id}</source>
       <translation>引用了未知的字段用途 {id}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="172" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="154" />
       <source>must be a list of non-empty texts</source>
       <translation>必须是非空文本的列表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="181" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="163" />
       <source>must list some of: {values}</source>
       <translation>必须列出以下值中的若干个：{values}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="200" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="182" />
       <source>names an unknown layer role {id}</source>
       <translation>引用了未知的图层用途 {id}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/roles.py" line="204" />
+      <location filename="../sg_nr_plugin/core/schema/roles.py" line="186" />
       <source>must be one of: {values}</source>
       <translation>必须是以下值之一：{values}</translation>
     </message>
@@ -2575,22 +2570,22 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>额外文件头键（KZSX）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="41" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="42" />
       <source>The file is neither UTF-8, UTF-16 nor GBK; unreadable characters were replaced.</source>
       <translation>该文件既不是 UTF-8、UTF-16，也不是 GBK；无法读取的字符已被替换。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="74" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="76" />
       <source>Full-width punctuation or digits (，＠１．【】…) were read as their ASCII forms; the monitoring system expects ASCII (half-width) characters.</source>
       <translation>全角标点或数字（，＠１．【】…）已按对应的半角字符读取；监管系统要求使用半角（英文）字符。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="129" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="131" />
       <source>The points have no parcel header line (count, area, number, name, 面 … @): read as one parcel without number or declared area.</source>
       <translation>界址点没有地块头行（界址点数、面积、编号、名称、面 … @）：作为一个没有编号和申报面积的地块读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="156" />
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="158" />
       <source>Parcel {parcel}: the header line has no point count (it starts with “{start}”); read without one.</source>
       <translation>地块 {parcel}：地块头行没有界址点数（以“{start}”开头）；按无点数读取。</translation>
     </message>
@@ -3026,7 +3021,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="266" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="269" />
       <source>Rule “{rule}” not checked: {reason}</source>
       <translation>规则“{rule}”未核查：{reason}</translation>
     </message>
@@ -3191,7 +3186,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>必须把字段名后缀对应到 0–10 位小数</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="233" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="237" />
       <source>The check was canceled; no layers were added.</source>
       <translation>核查已取消，未添加图层。</translation>
     </message>
@@ -3201,7 +3196,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>详见日志</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/check_dock.py" line="237" />
+      <location filename="../sg_nr_plugin/gui/check_dock.py" line="241" />
       <source>The check failed; no layers were added: {reason}</source>
       <translation>核查失败，未添加图层：{reason}</translation>
     </message>
@@ -3306,12 +3301,12 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>报告文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="238" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="239" />
       <source>Show the log…</source>
       <translation>查看日志…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="253" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="254" />
       <source>The check failed</source>
       <translation>核查失败</translation>
     </message>
@@ -3954,6 +3949,128 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/core/reports/indicators_xlsx.py" line="129" />
       <source>{indicator}: 2020 baseline, 2025 target and current value</source>
       <translation>{indicator}：2020年基期、2025年目标与现状值</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="32" />
+      <source>Export check sheets (PDF)…</source>
+      <translation>导出核查单 PDF…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="33" />
+      <source>Check the same projects again and write one A4 check sheet per project: map, findings, figures, thresholds and signature block.</source>
+      <translation>按上次的图层和设置重新核查这些项目，并为每个项目输出 A4 核查单：图件、问题、指标、阈值和签字栏。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="84" />
+      <source>Export check sheets (PDF)</source>
+      <translation>导出核查单 PDF</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="38" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="61" />
+      <source>Writing the check sheets…</source>
+      <translation>正在生成核查单…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="61" />
+      <source>The check sheets could not be started.</source>
+      <translation>无法开始生成核查单。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="79" />
+      <source>The check sheets were not written.
+{log}</source>
+      <translation>核查单未生成。
+{log}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="83" />
+      <source>Check sheets written: {path}</source>
+      <translation>核查单已生成：{path}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/gui/check_pdf_export.py" line="84" />
+      <source>Check sheets written. Open them now?</source>
+      <translation>核查单已生成。现在打开吗？</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="38" />
+      <source>Check sheets (PDF)</source>
+      <translation>核查单（PDF）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="70" />
+      <source>Drawing {n} check sheets…</source>
+      <translation>正在绘制 {n} 份核查单…</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="227" />
+      <source>Parcel {parcel} mixes point lines without a ring number (line {plain_line}: name,X,Y) and with one (line {ring_line}: name,ring,X,Y); write every point line of a parcel the same way. The parcel is skipped.</source>
+      <translation>地块 {parcel} 的界址点行有的不带圈号（第 {plain_line} 行：点号,X,Y），有的带圈号（第 {ring_line} 行：点号,圈号,X,Y）；同一地块的界址点行请统一格式。该地块已跳过。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/coordtxt/parser.py" line="242" />
+      <source>Parcel {parcel}: the point lines have no ring number (name,X,Y); read as ring 1, a further ring after each ring closes on its first point ({rings} ring(s)). The monitoring system expects name,ring,X,Y: export the layer to write them.</source>
+      <translation>地块 {parcel}：界址点行没有圈号（点号,X,Y）；按第1圈读取，每圈回到首点闭合后，下一点起为新的一圈（共 {rings} 圈）。监管系统要求“点号,圈号,X,Y”格式：请导出图层以写入圈号。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/slope.py" line="238" />
+      <source>must be a share between 0 (excluded) and 1, not {value}</source>
+      <translation>必须是大于0且不大于1的比例，而不是 {value}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/slope.py" line="258" />
+      <source>Slope of project {project} not fully checked: the DEM “{dem}” gives a slope for {share}% of it (at least {minimum}% needed); {area_m2} m² ({area_mu} mu) lie on nodata cells or outside the DEM. Give a DEM that covers the whole project with valid heights.</source>
+      <translation>项目 {project} 的坡度未完整核查：DEM“{dem}”仅能对其 {share}% 的面积给出坡度（至少需要 {minimum}%）；{area_m2} 平方米（{area_mu} 亩）位于无数据像元上或DEM范围之外。请提供以有效高程完整覆盖该项目的DEM。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="100" />
+      <source>the PDF writer could not open the file</source>
+      <translation>PDF 写入程序无法打开该文件</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_sheets.py" line="107" />
+      <source>The check-sheet atlas has {n} features for {m} projects.</source>
+      <translation>核查单图集有 {n} 个要素，但项目有 {m} 个。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_labels.py" line="60" />
+      <source>Cannot read the labels file {path}: {error}</source>
+      <translation>无法读取标签文件 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_labels.py" line="71" />
+      <source>must be an object of texts</source>
+      <translation>必须是由文本组成的对象</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_labels.py" line="81" />
+      <source>Labels file {file}: “{key}” {problem}</source>
+      <translation>标签文件 {file}：“{key}”{problem}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="59" />
+      <source>Cannot read the layout template {path}: {error}</source>
+      <translation>无法读取布局模板 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="63" />
+      <source>The layout template {path} is not a QGIS layout template (.qpt XML). Save it again from QGIS's layout designer.</source>
+      <translation>布局模板 {path} 不是 QGIS 布局模板（.qpt XML）。请在 QGIS 布局设计器中重新保存。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="69" />
+      <source>QGIS could not load the layout template {path}. Save it again from QGIS's layout designer.</source>
+      <translation>QGIS 无法加载布局模板 {path}。请在 QGIS 布局设计器中重新保存。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="110" />
+      <source>Table “{table}” of the layout template {path} shows {shown} of its {rows} rows: enlarge its frame in QGIS's layout designer, or set the table to “Repeat until finished”.</source>
+      <translation>布局模板 {path} 中的表格“{table}”只能显示其 {rows} 行中的 {shown} 行：请在 QGIS 布局设计器中放大其框架，或将表格设为“重复直到完成”。</translation>
     </message>
   </context>
 </TS>

@@ -45,6 +45,26 @@ def map_step() -> None:
         print(result.stderr[-2000:])
 
 
+def sheets_png_step() -> None:
+    """PNG pages of the first failing project's check sheet of each check
+    (out/sheet_<kind>-<page>.png, poppler's pdftoppm; docs/ shows two of them)."""
+    import subprocess
+
+    if not shutil.which("pdftoppm"):
+        print("check sheets: pdftoppm missing (poppler-utils), no PNG pages")
+        return
+    for pdf in sorted(OUT.glob("check*_sheets.pdf")):
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                              text=True).stdout.split("\f")
+        first = next((i + 1 for i, page in enumerate(text)
+                      if "项目编号" in page and "不通过" in page), 1)
+        kind = pdf.stem.replace("check", "").replace("_sheets", "")
+        subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", str(first), "-l", str(first + 1),
+                        str(pdf), str(OUT / f"sheet_{kind}")], check=False)
+        print(f"check sheets: {pdf.name}, {len(text) - 1} pages; PNG of pages {first}-"
+              f"{first + 1} in out/sheet_{kind}-*.png")
+
+
 def provider_algorithms(env: dict[str, str]) -> list[str]:
     listing = run(["list"], env, timeout=600)
     if listing.returncode != 0:
@@ -226,7 +246,8 @@ def check_step(env: dict[str, str], algorithms: list[str], kind: str, project_la
     result = run(["run", algorithm, "--", *args, *extra, "DECLARED_AREA_UNIT=2",
                   f"OUTPUT_FINDINGS={OUT / f'check{kind}_findings.gpkg'}",
                   f"OUTPUT_PROJECTS={OUT / f'check{kind}_projects.gpkg'}",
-                  f"OUTPUT_XLSX={OUT / f'check{kind}_report.xlsx'}"], env)
+                  f"OUTPUT_XLSX={OUT / f'check{kind}_report.xlsx'}",
+                  f"OUTPUT_PDF={OUT / f'check{kind}_sheets.pdf'}"], env)
     summary = [line for line in result.stdout.splitlines() if "projects checked" in line]
     print(f"{kind} check: rc={result.returncode} roles: "
           + ", ".join(f"{r}={n}" for r, n in mapping.items()))
@@ -324,6 +345,7 @@ def main() -> int:
         mine_step(env, algorithms)
         statistics_step(env, algorithms)
     map_step()
+    sheets_png_step()
     produced = sorted(p.relative_to(ROOT).as_posix() for p in OUT.rglob("*") if p.is_file())
     print(f"files in out/: {len(produced)}")
     for name in produced:

@@ -36,6 +36,8 @@ def write_atomically(path: str | os.PathLike, write: Callable[[str], None],
         raise write_error(target, error) from error
     try:
         write(temp_name)
+        # mkstemp made the file private (0600): give it the mode any new file gets
+        os.chmod(temp_name, 0o666 & ~_umask())
         open_for_writing(target)
         os.replace(temp_name, target)
     except OSError as error:
@@ -44,6 +46,18 @@ def write_atomically(path: str | os.PathLike, write: Callable[[str], None],
         if os.path.exists(temp_name):
             os.unlink(temp_name)
     return target
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it (os.umask would, for every thread)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
 
 
 def check_replaceable(path: str | os.PathLike) -> None:
@@ -80,10 +94,17 @@ def write_error(path: str | os.PathLike, error: OSError) -> SgNrError:
         return OutputLockedError(path)
     if code in (errno.EACCES, errno.EPERM) and os.name == "nt" and os.path.exists(path):
         return OutputLockedError(path)  # Windows says "access denied" for a file Excel holds
+    if code == errno.EEXIST and _file_in_path(path):  # mkdir(parents=True) over a file
+        code = errno.ENOTDIR
     reason = _REASONS.get(code)
     if reason is not None:
         return OutputWriteError(path, reason(path))
     return OutputWriteError(path, error.strerror or type(error).__name__)
+
+
+def _file_in_path(path: str) -> bool:
+    """Whether a folder of ``path`` is a file."""
+    return any(parent.is_file() for parent in Path(path).parents)
 
 
 def _too_long(path: str) -> str:

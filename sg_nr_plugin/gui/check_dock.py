@@ -27,6 +27,7 @@ from ..core.errors import SgNrError
 from ..i18n import tr
 from .check_config import DockConfig
 from .check_detection import RoleDetectionMixin
+from .check_pdf_export import PdfExportMixin
 from .coord_import import CoordinateImportMixin
 from .panel_layout import PanelLayoutMixin
 from .panel_state import KEY_ROLE, PanelStateMixin
@@ -37,7 +38,7 @@ from .task_runner import AlgorithmTaskRunner
 
 
 class CheckDock(QgsDockWidget, PanelLayoutMixin, CoordinateImportMixin, RoleDetectionMixin,
-                PanelStateMixin):
+                PanelStateMixin, PdfExportMixin):
     """A check panel; ``config`` says which algorithm, roles and fields."""
 
     def __init__(self, config: DockConfig, iface=None, parent=None) -> None:
@@ -169,6 +170,7 @@ class CheckDock(QgsDockWidget, PanelLayoutMixin, CoordinateImportMixin, RoleDete
             return False
         started = self.runner.start(self.config.algorithm_id, params,
                                     ("OUTPUT_FINDINGS", "OUTPUT_PROJECTS"))
+        self.pdf_parameters = params if started else self.pdf_parameters
         self._set_running(started)
         if started:
             self.message_bar.clearWidgets()
@@ -191,6 +193,7 @@ class CheckDock(QgsDockWidget, PanelLayoutMixin, CoordinateImportMixin, RoleDete
         self.verdict_counts = {}
         self._report_path = None
         self.export_button.setEnabled(False)
+        self.pdf_button.setEnabled(False)
         self.summary.clear()
         self.chart.setVisible(False)
         self.status.clear()
@@ -213,6 +216,7 @@ class CheckDock(QgsDockWidget, PanelLayoutMixin, CoordinateImportMixin, RoleDete
         report = results.get("OUTPUT_XLSX")
         self._report_path = report if report and Path(report).is_file() else None
         self.export_button.setEnabled(self._report_path is not None)
+        self.pdf_button.setEnabled(True)
         self.verdict_counts = dict(Counter(row.verdict for row in self.results_rows[0]))
         self.summary.setText(verdict_summary(len(self.results_rows[0]), self.verdict_counts))
         self.chart.set_counts(self.verdict_counts)

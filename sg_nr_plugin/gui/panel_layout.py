@@ -179,6 +179,7 @@ class PanelLayoutMixin:
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(lambda: self.export_report())
         self.export_row.addWidget(self.export_button)
+        self.export_row.addWidget(self.build_pdf_button())  # 导出核查单 PDF (check_pdf_export)
         self.export_row.addStretch(1)
         layout.addWidget(self.status)
         layout.addLayout(self.export_row)

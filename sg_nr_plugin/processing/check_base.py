@@ -43,6 +43,7 @@ from ..core.schema.roles import role_table
 from ..core.units import AreaUnit, from_unit, unit_names
 from ..i18n import tr
 from .base import SgNrAlgorithm
+from .check_pdf import OUTPUT_PDF, CheckSheets, map_sources, pdf_parameter
 from .stats_params import layer_name
 
 # The project id field's names (codes first, then names): the role table's.
@@ -140,6 +141,7 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT_XLSX", tr("Excel report"), tr("Excel workbooks (*.xlsx)"), optional=True,
             createByDefault=False))
+        self.addParameter(pdf_parameter())
 
     def add_check_parameters(self) -> None:
         """Parameters of one check kind (added before the outputs)."""
@@ -164,6 +166,7 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
                 self._selected_ids = set(layer.selectedFeatureIds())
         dem = self.parameterAsRasterLayer(parameters, "DEM", context)
         self._dem = DemSnapshot(dem) if dem is not None else None
+        self._map_sources = map_sources(self, parameters, context)  # for OUTPUT_PDF
         return True
 
     def read_inputs(self, parameters, context, feedback) -> CheckInputs:
@@ -274,6 +277,8 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
             parameters, "OUTPUT_PROJECTS", context, project_fields, QgsWkbTypes.MultiPolygon,
             inputs.crs)
         report = CheckReport.start(self.display_name(), ruleset, check, inputs)
+        pdf = self.parameterAsFileOutput(parameters, OUTPUT_PDF, context)
+        sheets = CheckSheets(self, context, inputs, ruleset, check) if pdf else None
         for result in check.results():
             for finding in result.findings:
                 findings_sink.addFeature(_finding_feature(finding, findings_sink),
@@ -281,12 +286,16 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
             projects_sink.addFeature(self._project_feature(result, project_fields),
                                      QgsFeatureSink.FastInsert)
             report.add(result)
+            if sheets is not None:
+                sheets.add(result)
         if check.canceled:
             raise SgNrError(tr("The check was canceled; no results were written."))
         outputs = {"OUTPUT_FINDINGS": findings_id, "OUTPUT_PROJECTS": projects_id}
         xlsx = self.parameterAsFileOutput(parameters, "OUTPUT_XLSX", context)
         if xlsx:
             outputs["OUTPUT_XLSX"] = str(write_report(report, xlsx))
+        if sheets is not None:
+            outputs[OUTPUT_PDF] = sheets.write(pdf, feedback)
         feedback.pushInfo(report.summary_line())
         return outputs
 

@@ -233,13 +233,14 @@ def sheet_layout(project):
     label(layout, 0, MARGIN, 287, WIDTH, 5, "footer", "", 7, False, Qt.AlignRight)
     # ---- page 2: findings, rules not checked, rule set and thresholds, signatures
     label(layout, 1, MARGIN, 9, WIDTH, 7, "findings_title", "核查问题", 11, True)
-    table(layout, 1, MARGIN, 17, WIDTH, 128, "findings",
+    table(layout, 1, MARGIN, 17, WIDTH, 118, "findings",
           ["规则", "级别", "面积（m²）", "面积（亩）", "说明"], [28, 10, 21, 19, 96],
           size=7.5, repeat=True, empty="未发现问题")
-    label(layout, 1, MARGIN, 147, WIDTH, 12, "not_checked", "", 8)
-    label(layout, 1, MARGIN, 161, WIDTH, 10, "ruleset", "规则集：", 8.5)
-    table(layout, 1, MARGIN, 172, WIDTH, 80, "thresholds", ["阈值", "参数", "取值", "单位"],
-          [56, 54, 24, 43], size=7.5)
+    label(layout, 1, MARGIN, 137, WIDTH, 12, "not_checked", "", 8)
+    label(layout, 1, MARGIN, 150, WIDTH, 9, "ruleset", "规则集：", 8.5)
+    # room for 20 thresholds (the shipped rule sets have up to 16)
+    table(layout, 1, MARGIN, 160, WIDTH, 96, "thresholds", ["阈值", "参数", "取值", "单位"],
+          [56, 54, 24, 43], size=7)
     label(layout, 1, MARGIN, 258, WIDTH, 26, "signature",
           "核查人（签字）：____________    审核人（签字）：____________    "
           "日期：______年____月____日", 10, False, Qt.AlignLeft, frame=True)

@@ -36,7 +36,7 @@ from ..core.checks.project_fields import choose_id_field, review_projects
 from ..core.checks.rule_texts import rule_title
 from ..core.checks.ruleset import builtin_ruleset, load_ruleset
 from ..core.errors import CrsError, EmptyInputError, SgNrError
-from ..core.reports.audit import note_read_counts, note_ruleset
+from ..core.reports.audit import active_trail, audit_rows, note_read_counts, note_ruleset
 from ..core.reports.check_report import CheckReport
 from ..core.reports.check_xlsx import write_report
 from ..core.schema.roles import role_table
@@ -295,7 +295,9 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
         if xlsx:
             outputs["OUTPUT_XLSX"] = str(write_report(report, xlsx))
         if sheets is not None:
-            outputs[OUTPUT_PDF] = sheets.write(pdf, feedback)
+            trail = active_trail()  # the audit trail's last page (processing/audit_run.py)
+            outputs[OUTPUT_PDF] = sheets.write(pdf, feedback,
+                                               audit_rows(trail) if trail is not None else None)
         feedback.pushInfo(report.summary_line())
         return outputs
 

@@ -214,3 +214,17 @@ def test_sheets_drawn_in_a_worker_thread(provider_registered, tmp_path, qgis_app
     assert done.get("ok"), feedback.textLog()
     assert page_count(pdf) >= 2 * len(truth("sgnr:checkmine"))
     assert "矿山生态修复项目核查单" in pages_text(pdf)[0]
+
+
+def test_the_last_page_is_the_audit_trail(tmp_path, qgis_app, provider_registered):
+    """#20: the PDF's last page says which algorithm, inputs and rule set made it."""
+    pdf = tmp_path / "sheets.pdf"
+    results, ok, _context, feedback = run("paddy", parameters("paddy", tiny_copy(tmp_path), pdf))
+    assert ok, feedback.textLog()[-2000:]
+    pages = [page for page in pages_text(pdf) if page.strip()]
+    first = next(i for i, page in enumerate(pages) if "审计信息" in page)
+    last = "\n".join(pages[first:])  # the trail's pages, at the end
+    shipped = json.loads((ROOT / "resources" / "data" / "rulesets" / "gd_paddy.json")
+                         .read_text("utf-8"))
+    for expected in ("sgnr:checkpaddy", shipped["id"], shipped["version"], "tiny.gpkg"):
+        assert expected in last, (expected, last[:1500])

@@ -29,6 +29,8 @@ T3_LAYERS = {"DLTB": "DLTB", "ECO_REDLINE": "STBHHX", "PROTECTED_AREAS": "ZRBHD"
              "PUBLIC_FOREST": "GYL", "URBAN_BOUNDARY": "CZKFBJ", "BASIC_FARMLAND": "YJJBNT",
              "STEEP_SLOPE": "JZKKPD"}
 CULTIVATED_EXPR = f'"DLBM" IN {CULTIVATED}'
+# T4: every control layer the farmland check reads (T3's, plus filed projects and hazards).
+T4_LAYERS = {**T3_LAYERS, "FILED_PROJECTS": "XM_KZST", "HAZARDS": "DZZHD"}
 
 
 def _layer(gpkg: str, name: str):
@@ -192,6 +194,68 @@ def t3_plugin(gpkg: str) -> dict:
     return {"projects": projects}
 
 
+def _one_project(gpkg: str) -> str:
+    """The first bench project alone, for T4 (a memory layer: no file written)."""
+    from qgis.core import QgsFeatureRequest, QgsVectorLayer
+
+    projects = QgsVectorLayer(projects_path(gpkg), "p", "ogr")
+    one = projects.materialize(QgsFeatureRequest().setLimit(1))
+    _KEEP.append(one)
+    return one
+
+
+def _t4(gpkg: str, projects) -> dict:
+    processing = _processing()
+    parameters = {name: f"{gpkg}|layername={layer}" for name, layer in T4_LAYERS.items()}
+    with tempfile.TemporaryDirectory() as tmp:
+        result = processing.run("sgnr:checkfarmland", {
+            **parameters, "PROJECTS": projects,
+            "OUTPUT_FINDINGS": str(Path(tmp) / "f.gpkg"),
+            "OUTPUT_PROJECTS": str(Path(tmp) / "p.gpkg")})
+        from qgis.core import QgsVectorLayer
+
+        layer = QgsVectorLayer(result["OUTPUT_PROJECTS"], "p", "ogr")
+        verdicts = sorted(f["verdict"] for f in layer.getFeatures())
+    return {"projects": len(verdicts), "fail": verdicts.count("fail")}
+
+
+def t4_one(gpkg: str) -> dict:
+    """T4: checkfarmland of one project with every control layer given."""
+    return _t4(gpkg, _one_project(gpkg))
+
+
+def t4_all(gpkg: str) -> dict:
+    """T4's denominator: the same check of all 1,000 bench projects."""
+    return _t4(gpkg, projects_path(gpkg))
+
+
+def t5_plugin(gpkg: str) -> dict:
+    """T5: cultivated land inside permanent basic farmland (a big overlay)."""
+    processing = _processing()
+    out = processing.run("sgnr:overlaystats", {
+        "INPUT": f"{gpkg}|layername=DLTB", "INPUT_FILTER": CULTIVATED_EXPR,
+        "OVERLAY": f"{gpkg}|layername=YJJBNT", "REGION_LEVEL": 1, "UNIT": 0, "AREA_MODE": 0,
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    return {"inside_m2": _table_sum(out, "area_inside")}
+
+
+def t5_native(gpkg: str) -> dict:
+    """T5 the native way: extract, dissolve the overlay (it may overlap), intersect, $area."""
+    processing = _processing()
+    dissolved = processing.run("native:dissolve", {
+        "INPUT": f"{gpkg}|layername=YJJBNT", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    inter = processing.run("native:intersection", {
+        "INPUT": _extract_cultivated(processing, gpkg), "OVERLAY": dissolved,
+        "OVERLAY_FIELDS": ["fid"], "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    with_area = processing.run("native:fieldcalculator", {
+        "INPUT": inter, "FIELD_NAME": "a", "FIELD_TYPE": 0, "FIELD_LENGTH": 20,
+        "FIELD_PRECISION": 4, "FORMULA": "$area", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    stats = processing.run("qgis:statisticsbycategories", {
+        "INPUT": with_area, "VALUES_FIELD_NAME": "a", "CATEGORIES_FIELD_NAME": ["ZLDWDM"],
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    return {"inside_m2": _table_sum(stats, "sum")}
+
+
 def t3_native(gpkg: str) -> dict:
     processing = _processing()
     out = processing.run("native:calculatevectoroverlaps", {
@@ -202,7 +266,8 @@ def t3_native(gpkg: str) -> dict:
 
 
 TASKS = {name: obj for name, obj in dict(globals()).items()
-         if callable(obj) and name.split("_")[0] in ("floor", "area", "t1", "t2", "t3")}
+         if callable(obj) and name.split("_")[0] in ("floor", "area", "t1", "t2", "t3", "t4",
+                                                          "t5")}
 
 
 def main() -> int:

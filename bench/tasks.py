@@ -174,8 +174,11 @@ def t2_geopandas(gpkg: str) -> dict:
 
 
 def projects_path(gpkg: str) -> str:
-    """The 1,000 generated bench projects beside the data (made by bench/run.py)."""
-    return str(Path(gpkg).with_name("bench_projects.gpkg")) + "|layername=XM_BENCH"
+    """The 1,000 generated bench projects beside the data (made by bench/run.py), or the file
+    ``SGNR_BENCH_PROJECTS`` names (bench/scaling.py: 1, 100 or 1,000 projects)."""
+    path = os.environ.get("SGNR_BENCH_PROJECTS") or str(Path(gpkg).with_name(
+        "bench_projects.gpkg"))
+    return path + "|layername=XM_BENCH"
 
 
 def t3_plugin(gpkg: str) -> dict:

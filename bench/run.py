@@ -162,7 +162,12 @@ def make_projects(gpkg: Path, count: int = 1000, name: str = "bench_projects.gpk
     for name in ("XMBH", "DKBH"):
         out.CreateField(ogr.FieldDefn(name, ogr.OFTString))
     out.StartTransaction()
-    layer.SetAttributeFilter(f"fid % {step} = 0")
+    # every step-th feature in fid order (fids need not be 1…N: a cut-out keeps its own)
+    listing = source.ExecuteSQL('SELECT fid FROM "DLTB" ORDER BY fid')
+    fids = [row.GetFID() for row in listing]
+    source.ReleaseResultSet(listing)
+    chosen = fids[step - 1::step][:count]
+    layer.SetAttributeFilter(f"fid IN ({','.join(map(str, chosen))})")
     for feature in layer:
         if out.GetFeatureCount() >= count:
             break

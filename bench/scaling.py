@@ -42,7 +42,8 @@ def cut_window(gpkg: Path, out: Path, side_m: float) -> Path:
 def parcels(gpkg: Path) -> int:
     from osgeo import ogr
 
-    return ogr.Open(str(gpkg)).GetLayerByName("DLTB").GetFeatureCount()
+    data = ogr.Open(str(gpkg))  # kept: a layer outlives no data source (GDAL crashes)
+    return data.GetLayerByName("DLTB").GetFeatureCount()
 
 
 def run_point(gpkg: Path, count: int) -> dict:

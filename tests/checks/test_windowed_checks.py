@@ -93,7 +93,7 @@ def _indexed(tmp_path, name: str):
 def test_one_project_reads_only_what_lies_under_it(qgis_app, monkeypatch, tmp_path):
     """The GYL (20 polygons over the whole sample) counts as big here: one project reads a
     few of them, not the layer (before: every control layer was read whole first)."""
-    monkeypatch.setattr(strategy, "CHECK_MEMORY_MAX_FEATURES", 5)
+    monkeypatch.setattr(strategy, "CHECK_OVERLAY_MEMORY_MAX_FEATURES", 5)
     monkeypatch.setattr(strategy, "CHECK_TILE_MIN_FEATURES", 1)
     projects = tiny_layer("XM_BCGD")
     forest = _indexed(tmp_path, "GYL")

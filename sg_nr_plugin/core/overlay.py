@@ -27,6 +27,7 @@ from qgis.core import (
     QgsCoordinateTransformContext,
     QgsFeatureSource,
     QgsGeometry,
+    QgsGeometryCollection,
     QgsRectangle,
     QgsSpatialIndex,
 )
@@ -78,7 +79,8 @@ class PieceQueries:
         # Only a piece whose box holds the parcel's can contain it: those first, so that a
         # parcel inside one piece costs one GEOS call, not three per neighbouring piece.
         for piece in near:
-            if _holds(piece.box, box) and piece.engine.contains(target):
+            if _holds(piece.box, box) and (_same_shape(piece, box, target)
+                                           or piece.engine.contains(target)):
                 return ALL, QgsGeometry(geom)
         hits = []
         for piece in near:
@@ -114,6 +116,17 @@ class PieceQueries:
             return 0.0
         inside = self.dissolved_under(geom)
         return 0.0 if inside.isEmpty() else min(1.0, inside.area() / total)
+
+
+def _same_shape(piece, box: tuple, target) -> bool:
+    """The piece is the parcel itself, vertex for vertex (basic farmland and other layers
+    cut from the survey's parcels): it contains it, and GEOS would need a full relate of two
+    coincident boundaries (the costliest case of ``contains``) to say so."""
+    if piece.box != box:
+        return False
+    if isinstance(target, QgsGeometryCollection) and target.numGeometries() == 1:
+        target = target.geometryN(0)
+    return piece.geometry.constGet() == target
 
 
 def _holds(outer: tuple, inner: tuple) -> bool:

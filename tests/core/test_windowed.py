@@ -145,3 +145,19 @@ def test_damaged_feature_in_a_tile_is_refused(qgis_app, tmp_path):
     assert tiles.under(QgsGeometry.fromWkt(_r(10, 10, 20, 20)))[0] == ALL
     with pytest.raises(DamagedFeaturesError, match="cannot be real"):
         tiles.under(QgsGeometry.fromWkt(rect_wkt(1e15 + 2, Y0 + 2, 1e15 + 5, Y0 + 5)))
+
+
+def test_a_parcel_equal_to_an_overlay_polygon_is_all_of_it(qgis_app, tmp_path):
+    """Basic farmland cut from the survey's parcels: the same polygon (a MultiPolygon of one
+    part in the survey) is inside, as GEOS says; one vertex off is not wholly inside."""
+    shape = f"{X0} {Y0}, {X0 + 80} {Y0 + 5}, {X0 + 90} {Y0 + 70}, {X0 + 10} {Y0 + 60}, {X0} {Y0}"
+    layer = _gpkg(tmp_path, [f"POLYGON(({shape}))"])
+    same = QgsGeometry.fromWkt(f"MULTIPOLYGON((({shape})))")
+    moved = QgsGeometry.fromWkt(f"POLYGON(({shape.replace(f'{X0 + 90} ', f'{X0 + 91} ')}))")
+    for overlay in (OverlayLayer(layer, CRS, CONTEXT),
+                    WindowedOverlay(layer, CRS, CONTEXT, tile_side=TILE)):
+        assert overlay.under(same)[0] == ALL
+        kind, inside = overlay.under(moved)
+        assert kind == PART
+        expected = moved.intersection(QgsGeometry.fromWkt(f"POLYGON(({shape}))")).area()
+        assert inside.area() == pytest.approx(expected, rel=1e-9)

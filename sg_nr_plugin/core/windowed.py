@@ -36,9 +36,10 @@ from .overlay import PieceQueries
 from .pieces import Piece, PieceMaker, overlay_request
 from .reading import read_features
 
-#: Vertices of pieces the tile cache holds at most (≈ 100 bytes each with their prepared GEOS
-#: engines: ~200 MB); least recently used tiles go first.
-CACHE_MAX_VERTICES = 2_000_000
+#: Vertices of pieces one overlay's tile cache holds at most (≈ 100 bytes each with their
+#: prepared GEOS engines: ~100 MB; a check holds at most six control layers); least recently
+#: used tiles go first.
+CACHE_MAX_VERTICES = 1_000_000
 #: Tile side when the caller gives none: a tile holds about this many features on average.
 TILE_FEATURES = 256
 #: A tile's filter rectangle is grown by this share of its side: rounding, and the box of a

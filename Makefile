@@ -15,7 +15,7 @@ PY_SOURCES  := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*')
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: help setup apt venv postgis test lint pytest stress demo zip deploy translations qm qgis clean bench \
-        sample bench-data quick-data screenshots
+        sample bench-data quick-data screenshots bench-scaling
 
 help:
 	@echo "make demo          set up, then run the main job on the bundled sample data"
@@ -28,6 +28,7 @@ help:
 	@echo "make sample        generate the synthetic Shaoguan sample (data/sample, ~50k parcels)"
 	@echo "make bench-data    generate the 1M-parcel benchmark data (data/bench, ~15 min)"
 	@echo "make bench         benchmarks vs QGIS native on data/bench (QUICK=1: 100k parcels) → docs/benchmarks.md"
+	@echo "make bench-scaling checkfarmland time and memory over 10k/100k/1M parcels × 1/100/1000 projects"
 
 # ---- set-up (idempotent) ------------------------------------------------------------------
 setup: apt venv qm
@@ -110,6 +111,12 @@ BENCH_GPKG = $(if $(QUICK),data/quick/shaoguan_quick.gpkg,data/bench/shaoguan_be
 
 bench: setup $(if $(QUICK),quick-data,bench-data)
 	$(PY) -m bench.run $(BENCH_GPKG) $(if $(QUICK),--out out/benchmarks-quick.md)
+
+# checkfarmland on 1 / 100 / 1,000 projects over ~10k (a window of the quick data), ~100k and
+# (without QUICK) 1M parcels: time and peak memory → docs/scaling.md and docs/scaling.png.
+bench-scaling: setup quick-data $(if $(QUICK),,bench-data)
+	$(PY) -m bench.scaling data/quick/shaoguan_quick.gpkg $(if $(QUICK),,data/bench/shaoguan_bench.gpkg) \
+	  --window 40000 $(if $(QUICK),--out out/scaling-quick.md --png out/scaling-quick.png)
 
 # ---- packaging --------------------------------------------------------------------------------
 zip: qm

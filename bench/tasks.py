@@ -29,6 +29,8 @@ T3_LAYERS = {"DLTB": "DLTB", "ECO_REDLINE": "STBHHX", "PROTECTED_AREAS": "ZRBHD"
              "PUBLIC_FOREST": "GYL", "URBAN_BOUNDARY": "CZKFBJ", "BASIC_FARMLAND": "YJJBNT",
              "STEEP_SLOPE": "JZKKPD"}
 CULTIVATED_EXPR = f'"DLBM" IN {CULTIVATED}'
+# T4: every control layer the farmland check reads (T3's, plus filed projects and hazards).
+T4_LAYERS = {**T3_LAYERS, "FILED_PROJECTS": "XM_KZST", "HAZARDS": "DZZHD"}
 
 
 def _layer(gpkg: str, name: str):
@@ -145,10 +147,11 @@ def t2_plugin(gpkg: str) -> dict:
     return {"inside_m2": _table_sum(out, "area_inside")}
 
 
-def t2_native(gpkg: str) -> dict:
+def _native_inside(gpkg: str, overlay: str) -> float:
+    """T2's and T5's native chain: extract, intersect, $area, statistics by category."""
     processing = _processing()
     inter = processing.run("native:intersection", {
-        "INPUT": _extract_cultivated(processing, gpkg), "OVERLAY": f"{gpkg}|layername=STBHHX",
+        "INPUT": _extract_cultivated(processing, gpkg), "OVERLAY": f"{gpkg}|layername={overlay}",
         "OVERLAY_FIELDS": ["fid"],
         "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     with_area = processing.run("native:fieldcalculator", {
@@ -157,7 +160,11 @@ def t2_native(gpkg: str) -> dict:
     stats = processing.run("qgis:statisticsbycategories", {
         "INPUT": with_area, "VALUES_FIELD_NAME": "a", "CATEGORIES_FIELD_NAME": ["ZLDWDM"],
         "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    return {"inside_m2": _table_sum(stats, "sum")}
+    return _table_sum(stats, "sum")
+
+
+def t2_native(gpkg: str) -> dict:
+    return {"inside_m2": _native_inside(gpkg, "STBHHX")}
 
 
 def t2_geopandas(gpkg: str) -> dict:
@@ -172,8 +179,11 @@ def t2_geopandas(gpkg: str) -> dict:
 
 
 def projects_path(gpkg: str) -> str:
-    """The 1,000 generated bench projects beside the data (made by bench/run.py)."""
-    return str(Path(gpkg).with_name("bench_projects.gpkg")) + "|layername=XM_BENCH"
+    """The 1,000 generated bench projects beside the data (made by bench/run.py), or the file
+    ``SGNR_BENCH_PROJECTS`` names (bench/scaling.py: 1, 100 or 1,000 projects)."""
+    path = os.environ.get("SGNR_BENCH_PROJECTS") or str(Path(gpkg).with_name(
+        "bench_projects.gpkg"))
+    return path + "|layername=XM_BENCH"
 
 
 def t3_plugin(gpkg: str) -> dict:
@@ -192,6 +202,57 @@ def t3_plugin(gpkg: str) -> dict:
     return {"projects": projects}
 
 
+def _one_project(gpkg: str) -> str:
+    """The first bench project alone, for T4 (a memory layer: no file written)."""
+    from qgis.core import QgsFeatureRequest, QgsVectorLayer
+
+    projects = QgsVectorLayer(projects_path(gpkg), "p", "ogr")
+    one = projects.materialize(QgsFeatureRequest().setLimit(1))
+    _KEEP.append(one)
+    return one
+
+
+def _t4(gpkg: str, projects) -> dict:
+    processing = _processing()
+    parameters = {name: f"{gpkg}|layername={layer}" for name, layer in T4_LAYERS.items()}
+    with tempfile.TemporaryDirectory() as tmp:
+        result = processing.run("sgnr:checkfarmland", {
+            **parameters, "PROJECTS": projects,
+            "OUTPUT_FINDINGS": str(Path(tmp) / "f.gpkg"),
+            "OUTPUT_PROJECTS": str(Path(tmp) / "p.gpkg")})
+        from qgis.core import QgsVectorLayer
+
+        layer = QgsVectorLayer(result["OUTPUT_PROJECTS"], "p", "ogr")
+        verdicts = sorted(f["verdict"] for f in layer.getFeatures())
+    return {"projects": len(verdicts), "fail": verdicts.count("fail")}
+
+
+def t4_one(gpkg: str) -> dict:
+    """T4: checkfarmland of one project with every control layer given."""
+    return _t4(gpkg, _one_project(gpkg))
+
+
+def t4_all(gpkg: str) -> dict:
+    """T4's denominator: the same check of all 1,000 bench projects."""
+    return _t4(gpkg, projects_path(gpkg))
+
+
+def t5_plugin(gpkg: str) -> dict:
+    """T5: cultivated land inside permanent basic farmland (a big overlay)."""
+    processing = _processing()
+    out = processing.run("sgnr:overlaystats", {
+        "INPUT": f"{gpkg}|layername=DLTB", "INPUT_FILTER": CULTIVATED_EXPR,
+        "OVERLAY": f"{gpkg}|layername=YJJBNT", "REGION_LEVEL": 1, "UNIT": 0, "AREA_MODE": 0,
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    return {"inside_m2": _table_sum(out, "area_inside")}
+
+
+def t5_native(gpkg: str) -> dict:
+    """T5 the native way: T2's chain with the basic-farmland overlay (its polygons do not
+    overlap, so no dissolve is needed for the same figure)."""
+    return {"inside_m2": _native_inside(gpkg, "YJJBNT")}
+
+
 def t3_native(gpkg: str) -> dict:
     processing = _processing()
     out = processing.run("native:calculatevectoroverlaps", {
@@ -202,7 +263,8 @@ def t3_native(gpkg: str) -> dict:
 
 
 TASKS = {name: obj for name, obj in dict(globals()).items()
-         if callable(obj) and name.split("_")[0] in ("floor", "area", "t1", "t2", "t3")}
+         if callable(obj) and name.split("_")[0] in ("floor", "area", "t1", "t2", "t3", "t4",
+                                                          "t5")}
 
 
 def main() -> int:

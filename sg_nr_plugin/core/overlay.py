@@ -1,10 +1,16 @@
-"""Overlay engine: the part of a (small) overlay layer that lies under a (big) layer's features.
+"""Overlay engine: the part of an overlay layer that lies under a (big) layer's features.
 
-Shared by the statistics (``overlaystats``, ``planindicators``) and the project checks. The
-overlay is read once — filtered, reprojected to the caller's CRS, repaired, cut into pieces of
-at most ``MAX_PIECE_VERTICES`` vertices — and indexed; each query then touches only the pieces
-whose bounding box meets the query geometry, through prepared GEOS engines. Overlapping overlay
-features are unioned before use, so an area under two overlapping red-line pieces counts once.
+Shared by the statistics (``overlaystats``, ``planindicators``) and the project checks. Overlay
+features are filtered, reprojected to the caller's CRS, repaired, cut into pieces of at most
+``MAX_PIECE_VERTICES`` vertices and indexed; each query then touches only the pieces whose
+bounding box meets the query geometry, through prepared GEOS engines (made on first use).
+Overlapping overlay features are unioned per query, so an area under two overlapping red-line
+pieces counts once.
+
+Two ways to hold the pieces, with the same queries (:class:`PieceQueries`):
+:class:`OverlayLayer` reads the whole layer once (small overlays), and
+:class:`~sg_nr_plugin.core.windowed.WindowedOverlay` reads it tile by tile through the
+provider's spatial index (big ones); :mod:`sg_nr_plugin.core.strategy` chooses.
 
 For callers streaming a big layer in batches (``overlaystats``): ``ring_bounds`` and
 ``may_meet`` screen a whole batch of parcels against the pieces' boxes in numpy, and
@@ -14,149 +20,40 @@ For callers streaming a big layer in batches (``overlaystats``): ``ring_bounds``
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
-    QgsFeatureRequest,
     QgsFeatureSource,
     QgsGeometry,
+    QgsGeometryCollection,
     QgsRectangle,
     QgsSpatialIndex,
-    QgsWkbTypes,
 )
 
-from ..i18n import tr
-from .coordinates import DamagedFeaturesError, Domain, coordinate_problem, feature_label
 from .crs import DAMAGED_COORDINATE
-from .expressions import filtered_request
+from .pieces import MAX_PIECE_VERTICES, Piece, PieceMaker, overlay_request, polygon_parts
 from .reading import read_features
 from .wkb import RingSet
-
-# Red-line and protected-area polygons can hold 100 000 vertices; intersecting a small parcel
-# with such a polygon costs as much as the whole polygon. Cutting them into small pieces (GEOS
-# subdivide) makes both the spatial index and each intersection cheap.
-MAX_PIECE_VERTICES = 256
 
 # Side of the coarse grid behind OverlayLayer.may_meet(), in cells (at most 1024 × 1024).
 GRID_SIDE = 1024
 
-# Kinds returned by OverlayLayer.under().
+# Kinds returned by PieceQueries.under().
 ALL, PART, NONE = "all", "part", "none"
 
 
-@dataclass
-class _Piece:
-    """One indexed overlay piece with its prepared engine (the engine borrows ``geometry``)."""
+class PieceQueries:
+    """What is under a geometry, for any holder of pieces: subclasses give :meth:`_near`."""
 
-    geometry: QgsGeometry
-    engine: object
-
-
-class OverlayLayer:
-    """A filtered, reprojected, repaired and indexed overlay, queried per feature.
-
-    ``expression`` is a QGIS filter expression on the overlay's attributes (None: all features).
-    ``repairs`` counts overlay features whose invalid geometry was repaired with ``makeValid``;
-    ``feature_count`` counts the overlay features used, ``read_count`` every feature read
-    (null or non-polygonal ones too): the count an output states for its input.
-    """
-
-    def __init__(
-        self,
-        source: QgsFeatureSource,
-        dest_crs: QgsCoordinateReferenceSystem,
-        transform_context: QgsCoordinateTransformContext,
-        expression: str | None = None,
-        feedback=None,
-        layer_name: str = "",
-        counts=None,
-    ) -> None:
-        self.dest_crs = dest_crs
-        self.repairs = 0
-        self.feature_count = 0
-        self.read_count = 0
-        self._pieces: dict[int, _Piece] = {}
-        self._boxes: list[tuple[float, float, float, float]] = []
-        self._grid: _BoxGrid | None = None
-        self._index = QgsSpatialIndex()
-        self._domain = Domain.of(dest_crs)
-        self._damaged: list[str] = []  # features with impossible coordinates (refused)
-        self._problem = ""
-        self._load(source, transform_context, expression, feedback, layer_name, counts)
-
-    # ---- construction ------------------------------------------------------------------------
-    def _load(self, source, transform_context, expression, feedback, layer_name,
-              counts=None) -> None:
-        request = QgsFeatureRequest()
-        request.setDestinationCrs(self.dest_crs, transform_context)
-        if expression:
-            filtered_request(expression,
-                             tr("Invalid overlay filter expression “{expr}”: {error}"), request)
-        else:
-            request.setNoAttributes()
-        for feature in read_features(source, request, layer_name, counts):
-            if feedback is not None and feedback.isCanceled():
-                break
-            self.read_count += 1
-            geometry = self._clean(feature.geometry(), feature)
-            if geometry is None:
-                continue
-            self.feature_count += 1
-            for part in geometry.subdivide(MAX_PIECE_VERTICES).asGeometryCollection():
-                self._add_piece(part)
-        if self._damaged:  # an overlay missing a polygon gives wrong totals and false passes
-            raise DamagedFeaturesError(source.sourceName(), self._damaged, self._problem)
-
-    def _clean(self, geometry: QgsGeometry, feature=None) -> QgsGeometry | None:
-        """Polygonal, valid geometry or None; invalid input is repaired and counted; impossible
-        coordinates (NaN, 1e15, or what the transform made of them) are listed."""
-        if geometry is None or geometry.isNull() or geometry.isEmpty():
-            return None
-        if geometry.type() != QgsWkbTypes.PolygonGeometry:
-            return None
-        problem = coordinate_problem(geometry, self.dest_crs, self._domain)
-        if problem:
-            self._damaged.append(feature_label(feature) if feature is not None else "?")
-            self._problem = self._problem or problem
-            return None
-        if not geometry.isGeosValid():
-            self.repairs += 1
-            geometry = polygon_parts(geometry.makeValid())
-        return geometry if geometry is not None and not geometry.isEmpty() else None
-
-    def _add_piece(self, part: QgsGeometry) -> None:
-        if part.isEmpty() or part.type() != QgsWkbTypes.PolygonGeometry:
-            return
-        engine = QgsGeometry.createGeometryEngine(part.constGet())
-        engine.prepareGeometry()
-        piece_id = len(self._pieces)
-        self._pieces[piece_id] = _Piece(part, engine)
-        box = part.boundingBox()
-        self._index.addFeature(piece_id, box)
-        self._boxes.append((box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
-
-    # ---- queries -----------------------------------------------------------------------------
-    @property
-    def is_empty(self) -> bool:
-        return not self._pieces
+    def _near(self, rect: QgsRectangle) -> list[Piece]:
+        """Pieces whose box meets ``rect``, sorted by key."""
+        raise NotImplementedError
 
     def candidates(self, rect: QgsRectangle) -> list[QgsGeometry]:
         """The overlay pieces whose bounding box meets ``rect`` (in ``dest_crs``)."""
-        return [self._pieces[i].geometry for i in self._index.intersects(rect)]
-
-    def may_meet(self, xmin: np.ndarray, ymin: np.ndarray, xmax: np.ndarray,
-                 ymax: np.ndarray) -> np.ndarray:
-        """Which boxes (arrays, ``dest_crs``) may meet a piece's box: False is certain, True
-        only means "ask :meth:`under`". One numpy pass for a whole batch of parcels, so the
-        ~90 % of parcels far from any overlay never cost a call into the spatial index."""
-        if not self._boxes:
-            return np.zeros(len(xmin), dtype=bool)
-        if self._grid is None:  # built on first use: the check engine never needs it
-            self._grid = _BoxGrid(np.array(self._boxes))
-        return self._grid.meets(xmin, ymin, xmax, ymax)
+        return [piece.geometry for piece in self._near(rect)]
 
     def dissolved_under(self, geom: QgsGeometry) -> QgsGeometry:
         """Union of the overlay under ``geom``, intersected with ``geom`` (empty when none).
@@ -173,22 +70,29 @@ class OverlayLayer:
         """
         if geom is None or geom.isNull() or geom.isEmpty():
             return NONE, QgsGeometry()
-        ids = self._index.intersects(geom.boundingBox())
-        if not ids:
+        rect = geom.boundingBox()
+        near = self._near(rect)
+        if not near:
             return NONE, QgsGeometry()
+        box = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
         target = geom.constGet()
-        hits = []
-        for piece_id in ids:
-            piece = self._pieces[piece_id]
-            if piece.engine.contains(target):
+        # Only a piece whose box holds the parcel's can contain it: those first, so that a
+        # parcel inside one piece costs one GEOS call, not three per neighbouring piece.
+        for piece in near:
+            if _holds(piece.box, box) and (_same_shape(piece, box, target)
+                                           or piece.engine.contains(target)):
                 return ALL, QgsGeometry(geom)
+        hits = []
+        for piece in near:
+            engine = piece.engine
             # adjacent parcels share edges with the overlay: touching is not overlapping
-            if piece.engine.intersects(target) and not piece.engine.touches(target):
+            if engine.intersects(target) and not engine.touches(target):
                 hits.append(piece)
         inside = self._clip_union(geom, hits)
         return (NONE, inside) if inside.isEmpty() else (PART, inside)
 
-    def _clip_union(self, geom: QgsGeometry, hits: list[_Piece]) -> QgsGeometry:
+    @staticmethod
+    def _clip_union(geom: QgsGeometry, hits: list[Piece]) -> QgsGeometry:
         if not hits:
             return QgsGeometry()
         if not geom.isGeosValid():
@@ -212,6 +116,89 @@ class OverlayLayer:
             return 0.0
         inside = self.dissolved_under(geom)
         return 0.0 if inside.isEmpty() else min(1.0, inside.area() / total)
+
+
+def _same_shape(piece, box: tuple, target) -> bool:
+    """The piece is the parcel itself, vertex for vertex (basic farmland and other layers
+    cut from the survey's parcels): it contains it, and GEOS would need a full relate of two
+    coincident boundaries (the costliest case of ``contains``) to say so."""
+    if piece.box != box:
+        return False
+    if isinstance(target, QgsGeometryCollection) and target.numGeometries() == 1:
+        target = target.geometryN(0)
+    return piece.geometry.constGet() == target
+
+
+def _holds(outer: tuple, inner: tuple) -> bool:
+    return (outer[0] <= inner[0] and outer[1] <= inner[1] and outer[2] >= inner[2]
+            and outer[3] >= inner[3])
+
+
+class OverlayLayer(PieceQueries):
+    """A filtered, reprojected, repaired and indexed overlay, read whole, queried per feature.
+
+    ``expression`` is a QGIS filter expression on the overlay's attributes (None: all features).
+    ``repairs`` counts overlay features whose invalid geometry was repaired with ``makeValid``;
+    ``feature_count`` counts the overlay features used, ``read_count`` every feature read
+    (null or non-polygonal ones too): the count an output states for its input.
+    """
+
+    strategy = "memory"
+
+    def __init__(
+        self,
+        source: QgsFeatureSource,
+        dest_crs: QgsCoordinateReferenceSystem,
+        transform_context: QgsCoordinateTransformContext,
+        expression: str | None = None,
+        feedback=None,
+        layer_name: str = "",
+        counts=None,
+    ) -> None:
+        self.dest_crs = dest_crs
+        self._maker = PieceMaker(dest_crs, source.sourceName())
+        self._grid: _BoxGrid | None = None
+        self._index = QgsSpatialIndex()
+        request = overlay_request(dest_crs, transform_context, expression)
+        self._pieces = self._maker.pieces(read_features(source, request, layer_name, counts),
+                                          feedback)
+        for piece_id, piece in enumerate(self._pieces):
+            self._index.addFeature(piece_id, piece.rect())
+
+    @property
+    def repairs(self) -> int:
+        return self._maker.repairs
+
+    @property
+    def feature_count(self) -> int:
+        return self._maker.feature_count
+
+    @property
+    def read_count(self) -> int:
+        return self._maker.read_count
+
+    @property
+    def is_empty(self) -> bool:
+        return not self._pieces
+
+    def _near(self, rect: QgsRectangle) -> list[Piece]:
+        return sorted((self._pieces[i] for i in self._index.intersects(rect)),
+                      key=_piece_key)
+
+    def may_meet(self, xmin: np.ndarray, ymin: np.ndarray, xmax: np.ndarray,
+                 ymax: np.ndarray) -> np.ndarray:
+        """Which boxes (arrays, ``dest_crs``) may meet a piece's box: False is certain, True
+        only means "ask :meth:`under`". One numpy pass for a whole batch of parcels, so the
+        ~90 % of parcels far from any overlay never cost a call into the spatial index."""
+        if not self._pieces:
+            return np.zeros(len(xmin), dtype=bool)
+        if self._grid is None:  # built on first use: the check engine never needs it
+            self._grid = _BoxGrid(np.array([piece.box for piece in self._pieces]))
+        return self._grid.meets(xmin, ymin, xmax, ymax)
+
+
+def _piece_key(piece: Piece) -> tuple[int, int]:
+    return piece.key
 
 
 class _BoxGrid:
@@ -333,15 +320,5 @@ def _one_ring_layout(wkbs: Sequence[bytes], points: np.ndarray) -> np.ndarray:
     return layout & (lengths >= 13) & (lengths == expected)
 
 
-def polygon_parts(geometry: QgsGeometry) -> QgsGeometry | None:
-    """Only the polygonal parts of ``geometry`` (intersections and makeValid yield lines/points)."""
-    if geometry is None or geometry.isNull() or geometry.isEmpty():
-        return None
-    flat = QgsWkbTypes.flatType(geometry.wkbType())
-    if flat in (QgsWkbTypes.Polygon, QgsWkbTypes.MultiPolygon):
-        return geometry
-    polygons = [part for part in geometry.asGeometryCollection()
-                if part.type() == QgsWkbTypes.PolygonGeometry and not part.isEmpty()]
-    if not polygons:
-        return None
-    return polygons[0] if len(polygons) == 1 else QgsGeometry.collectGeometry(polygons)
+__all__ = ["ALL", "MAX_PIECE_VERTICES", "NONE", "PART", "OverlayLayer", "PieceQueries",
+           "polygon_parts", "proven_valid", "ring_bounds"]

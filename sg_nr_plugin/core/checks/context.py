@@ -1,11 +1,12 @@
 """The per-project overlay context the rules look at.
 
-A project is the union of its parcels. Everything under it is fetched per project through a
-provider spatial filter (``setFilterRect``: the GeoPackage/PostGIS R-tree answers, the 1M-parcel
-DLTB is never read whole); control layers without attributes of interest go through the shared
-:class:`~sg_nr_plugin.core.overlay.OverlayLayer`, which dissolves overlapping pieces so that an
-area under two red-line polygons counts once. All geometry is in the projects layer's CRS;
-areas are ellipsoidal (core.area).
+A project is the union of its parcels. What lies under it is read only there: big layers
+through a provider spatial filter (``setFilterRect``: the GeoPackage/PostGIS R-tree answers;
+the 1M-parcel DLTB and a 368 000-polygon forest layer are never read whole), small ones once
+(core/strategy.py chooses; core/checks/fetchers.py for layers read with their attributes).
+Control layers without attributes of interest are overlays (core/overlay.py, core/windowed.py),
+which dissolve overlapping pieces so that an area under two red-line polygons counts once.
+All geometry is in the projects layer's CRS; areas are ellipsoidal (core.area).
 """
 
 from __future__ import annotations
@@ -15,15 +16,14 @@ from datetime import date
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsCoordinateTransformContext,
-    QgsFeatureRequest,
     QgsGeometry,
 )
 
-from ..coordinates import DamagedFeaturesError, Domain, coordinate_problem, feature_label
-from ..overlay import OverlayLayer, polygon_parts
-from ..reading import ReadCounts, read_features
+from .. import strategy
+from ..overlay import polygon_parts
+from ..reading import ReadCounts
+from .fetchers import MemoryFetcher, SourceFetcher
 from .project_fields import declared_area
 
 #: Overlay strips narrower than this (metres) are reprojection noise, not conflicts; rule sets
@@ -57,6 +57,9 @@ class CheckInputs:
     options: dict[str, object] = field(default_factory=dict)  # check-specific (field names…)
     # features read per layer name (core.reading), for the report: filled while the run reads
     read_counts: ReadCounts = field(default_factory=ReadCounts)
+    # "memory" or "windowed" forces how every layer is read (tests, benchmarks); None chooses
+    # per layer (core/strategy.py)
+    read_strategy: str | None = None
 
     def has(self, role: str) -> bool:
         """Whether the input a rule needs is given (a layer role, ``DEM`` or ``DECLARED_AREA``)."""
@@ -96,53 +99,6 @@ class DltbPiece:
     def net_m2(self) -> float:
         """Area net of field ridges (田坎), as class totals use it."""
         return self.area_m2 * (1.0 - self.kcxs)
-
-
-class SourceFetcher:
-    """Per-project fetch of the features of a source under a geometry, in the working CRS."""
-
-    def __init__(self, source, dest_crs, transform_context, attributes: list[str] | None = None,
-                 layer_name: str | None = None, counts: ReadCounts | None = None):
-        self.counts = counts
-        self.source = source
-        self.layer_name = layer_name or source.sourceName()
-        self._domain = Domain.of(source.sourceCrs())
-        self._forward = None
-        if source.sourceCrs().isValid() and source.sourceCrs() != dest_crs:
-            self._forward = QgsCoordinateTransform(source.sourceCrs(), dest_crs, transform_context)
-        names = source.fields().names()
-        self._attributes = [names.index(a) for a in (attributes or []) if a in names]
-
-    def under(self, geom: QgsGeometry, engine, distance: float = 0.0):
-        """``(feature, geometry in dest CRS)`` of features meeting ``geom`` (or within distance)."""
-        rect = geom.boundingBox()
-        if distance > 0:
-            rect = rect.buffered(distance)
-        if self._forward is not None:
-            rect = self._forward.transformBoundingBox(rect, QgsCoordinateTransform.ReverseTransform)
-        request = QgsFeatureRequest().setFilterRect(rect)
-        request.setSubsetOfAttributes(self._attributes)
-        forward, intersects = self._forward, engine.intersects  # hot loop: no lookups
-        for feature in read_features(self.source, request, self.layer_name, self.counts):
-            other = feature.geometry()  # a copy already
-            if other.isEmpty():  # also true for a null geometry
-                continue
-            self._screen(feature, other)
-            if forward is not None:
-                other.transform(forward)
-            if distance > 0:
-                if geom.distance(other) <= distance:
-                    yield feature, other
-            elif intersects(other.constGet()):
-                yield feature, other
-
-
-    def _screen(self, feature, geometry: QgsGeometry) -> None:
-        """A control or survey feature with impossible coordinates under a project: the
-        project's figures would be wrong, so the run stops naming it."""
-        problem = coordinate_problem(geometry, self.source.sourceCrs(), self._domain)
-        if problem:
-            raise DamagedFeaturesError(self.layer_name, [feature_label(feature)], problem)
 
 
 def clip(geom: QgsGeometry, other: QgsGeometry) -> QgsGeometry | None:
@@ -200,22 +156,23 @@ class RunContext:
         self.table = table  # core.landclasses table
         self.dltb_fields = dltb_fields
         self.feedback = feedback
-        self._overlays: dict[str, OverlayLayer] = {}
+        self._overlays: dict[str, object] = {}
         self._fetchers: dict[str, SourceFetcher] = {}
+        self.project_sides: list[float] = []  # width of each project's box (tile sizes)
         self.dem_reader = None  # core.checks.slope.DemReader, made on first use
         self.sliver_width_m = DEFAULT_SLIVER_WIDTH_M  # the rule set's, set by the engine
         self.cache: dict = {}  # per-run values shared by the projects (e.g. class lookups)
 
-    def overlay(self, role: str) -> OverlayLayer | None:
+    def overlay(self, role: str):
+        """The control layer of ``role`` as an overlay (whole or by tiles), None if not given."""
         source = self.inputs.layers.get(role)
         if source is None:
             return None
         if role not in self._overlays:
-            self._overlays[role] = OverlayLayer(source, self.inputs.crs,
-                                                self.inputs.transform_context,
-                                                feedback=self.feedback,
-                                                layer_name=self._name(role),
-                                                counts=self.inputs.read_counts)
+            self._overlays[role] = strategy.check_overlay(
+                source, self.inputs.crs, self.inputs.transform_context, self.project_sides,
+                self.feedback, self._name(role), self.inputs.read_counts,
+                self.inputs.read_strategy)
         return self._overlays[role]
 
     def fetcher(self, role: str, attributes: list[str]) -> SourceFetcher | None:
@@ -223,9 +180,10 @@ class RunContext:
         if source is None:
             return None
         if role not in self._fetchers:
-            self._fetchers[role] = SourceFetcher(source, self.inputs.crs,
-                                                 self.inputs.transform_context, attributes,
-                                                 self._name(role), self.inputs.read_counts)
+            how = strategy.check_fetch(role, source, self.inputs.read_strategy)
+            kind = MemoryFetcher if how == strategy.MEMORY else SourceFetcher
+            self._fetchers[role] = kind(source, self.inputs.crs, self.inputs.transform_context,
+                                        attributes, self._name(role), self.inputs.read_counts)
         return self._fetchers[role]
 
     def _name(self, role: str) -> str:

@@ -169,8 +169,10 @@ class CheckRun:
         self._index_ids: list[str] = []
         for pid, geom in self.unions.items():
             if not geom.isEmpty():
-                self._index.addFeature(len(self._index_ids), geom.boundingBox())
+                box = geom.boundingBox()
+                self._index.addFeature(len(self._index_ids), box)
                 self._index_ids.append(pid)
+                self.run.project_sides.append(max(box.width(), box.height()))
 
     def _missing(self, roles) -> str:
         names = [self.inputs.layer_names.get(r, r) for r in roles if not self.inputs.has(r)]

@@ -1,9 +1,10 @@
 """叠加面积统计: how much of the (filtered) input lies under the (filtered, dissolved) overlay.
 
-One streaming pass over the input, in batches, with the overlay indexed in memory
-(core/overlay.py); areas are ellipsoidal (core/area.py). ``AREA_MODE`` 0 measures the parcel
-pieces (gross); 1 gives each parcel its TBDLMJ apportioned by the share of the parcel under the
-overlay (net of ridges).
+One streaming pass over the input, in batches, with the overlay indexed in memory when it is
+small (core/overlay.py) or read tile by tile through its spatial index when it is big
+(core/windowed.py; core/strategy.py chooses); areas are ellipsoidal (core/area.py).
+``AREA_MODE`` 0 measures the parcel pieces (gross); 1 gives each parcel its TBDLMJ apportioned
+by the share of the parcel under the overlay (net of ridges).
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from ...i18n import tr
 from ..area import EllipsoidalArea
 from ..expressions import filtered_request
 from ..fields import DltbFields, detect_dltb_fields
-from ..overlay import ALL, NONE, PART, OverlayLayer, proven_valid, ring_bounds
+from ..overlay import ALL, NONE, PART, PieceQueries, proven_valid, ring_bounds
 from ..reading import read_features
 from ..regions import RegionLevel
+from ..strategy import stats_overlay
 from ..wkb import polygon_rings
 from .common import (
     GeometryRepairs,
@@ -62,7 +64,7 @@ class OverlayAccumulator:
 
     BATCH = 4096
 
-    def __init__(self, overlay: OverlayLayer, measurer: EllipsoidalArea, mode: AreaMode) -> None:
+    def __init__(self, overlay: PieceQueries, measurer: EllipsoidalArea, mode: AreaMode) -> None:
         self.overlay = overlay
         self.measurer = measurer
         self.mode = mode
@@ -264,10 +266,12 @@ def overlay_stats(source: QgsFeatureSource, overlay_source: QgsFeatureSource,
                   spec: RegionSpec | None = None, area_mode: int = AreaMode.GROSS,
                   input_filter: str | None = None, overlay_filter: str | None = None,
                   transform_context: QgsCoordinateTransformContext | None = None,
-                  layer_name: str = "INPUT", overlay_name: str = "OVERLAY", feedback=None):
+                  layer_name: str = "INPUT", overlay_name: str = "OVERLAY", feedback=None,
+                  strategy: str | None = None):
     """Area of ``source`` under ``overlay_source`` per region, as a DataFrame (areas in m²).
 
     Overlay pieces are dissolved per parcel, so overlapping overlay polygons never count twice.
+    ``strategy`` ("memory"/"windowed") forces how the overlay is read; None: by its size.
     """
     from . import check_pandas
 
@@ -282,8 +286,8 @@ def overlay_stats(source: QgsFeatureSource, overlay_source: QgsFeatureSource,
     if not spec.spatial and spec.level != RegionLevel.WHOLE:
         needed.append("zldwdm")
     fields.require(needed, layer_name)
-    overlay = OverlayLayer(overlay_source, crs, context, overlay_filter or None, feedback,
-                           overlay_name)
+    overlay = stats_overlay(overlay_source, crs, context, overlay_filter or None, feedback,
+                            overlay_name, strategy=strategy)
     accumulator = OverlayAccumulator(overlay, EllipsoidalArea(crs, context), mode)
     reader = ParcelReader(source, fields, RegionAssigner(spec, crs, context), mode,
                           GeometryRepairs(layer_name))

@@ -650,12 +650,12 @@ Outputs: a table (region_code, region_name, indicator_id, indicator, unit, value
       <translation>规划指标</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="37" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="40" />
       <source>Overlay area statistics</source>
       <translation>叠加面积统计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="40" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="43" />
       <source>How much of the input parcels lies inside an overlay layer, per region — for example cultivated land inside the ecological protection red line, by county.
 
 Input filter: an expression choosing the parcels (e.g. "DLBM" LIKE '01%' for cultivated land). Overlay filter: an expression choosing the overlay features.
@@ -676,37 +676,37 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
 输出行：region_code、region_name、area_input、area_inside（所选单位）、share_pct（叠加区内面积占比，%）和图斑数；可选输出同样内容的 Excel 工作簿，并附一页说明数据来源。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="57" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="60" />
       <source>Input parcels (e.g. DLTB)</source>
       <translation>统计对象图斑（如 DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="59" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="62" />
       <source>Input filter expression</source>
       <translation>统计对象筛选表达式</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="62" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="65" />
       <source>Overlay layer (e.g. ecological red line)</source>
       <translation>叠加图层（如生态保护红线）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="65" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="68" />
       <source>Overlay filter expression</source>
       <translation>叠加图层筛选表达式</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="68" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="71" />
       <source>Area mode</source>
       <translation>面积口径</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="68" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="71" />
       <source>Gross ellipsoidal area</source>
       <translation>毛面积（椭球面积）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="68" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="71" />
       <source>Net: share of TBDLMJ</source>
       <translation>净面积：按比例分摊图斑地类面积（TBDLMJ）</translation>
     </message>
@@ -1001,7 +1001,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>已修复 {n} 个无效的叠加图层要素（makeValid）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="302" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="166" />
       <source>Area mode: {mode}</source>
       <translation>面积口径：{mode}</translation>
     </message>
@@ -1011,7 +1011,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="302" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="166" />
       <source>gross</source>
       <translation>毛面积</translation>
     </message>
@@ -1266,7 +1266,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>平方千米</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/report.py" line="77" />
+      <location filename="../sg_nr_plugin/core/checks/report.py" line="79" />
       <source>{n} projects checked: {fail} fail, {fix} need fixing, {ok} pass</source>
       <translation>已核查 {n} 个项目：不通过 {fail} 个，需整改 {fix} 个，通过 {ok} 个</translation>
     </message>
@@ -1846,7 +1846,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>有效期止</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/exportcoordtxt.py" line="220" />
+      <location filename="../sg_nr_plugin/core/indb/session.py" line="102" />
       <source>The run was canceled: no output was written.</source>
       <translation>运行已取消：未写出任何结果。</translation>
     </message>
@@ -2344,47 +2344,47 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>既不计为已验收也不计为未验收：规划进度中这些项目显示为“状态未识别”（如应计为已验收，请将该值加入已验收值参数）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="264" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="259" />
       <source>Schema file {file}: no vocabulary “{name}”</source>
       <translation>结构文件 {file}：没有词表“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="275" />
+      <location filename="../sg_nr_plugin/core/schema/__init__.py" line="27" />
       <source>Cannot read the schema file {path}: {error}</source>
       <translation>无法读取结构文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="283" />
+      <location filename="../sg_nr_plugin/core/schema/__init__.py" line="38" />
       <source>Schema file {file}: “{key}” {problem}</source>
       <translation>结构文件 {file}：“{key}”{problem}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="295" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="283" />
       <source>must be a non-empty list of names</source>
       <translation>必须是非空的字段名列表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="313" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="301" />
       <source>names an unknown field “{name}”</source>
       <translation>引用了未知字段“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="320" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="308" />
       <source>holds an empty value</source>
       <translation>含有空值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="322" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="310" />
       <source>repeats “{value}”, already in “{other}”</source>
       <translation>重复了“{value}”，该值已属于“{other}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="329" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="317" />
       <source>names an unknown class “{name}”</source>
       <translation>引用了未知类别“{name}”</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/schema/mine.py" line="360" />
+      <location filename="../sg_nr_plugin/core/schema/mine.py" line="348" />
       <source>Layer “{layer}”, field “{field}”: {n} feature(s) hold a {what} value that is not in the vocabulary ({values}; ∅ = empty). They are {counted}. Correct the values to one of: {known} (vocabulary {file}).</source>
       <translation>图层“{layer}”字段“{field}”：{n} 个要素的{what}值不在词表中（{values}；∅ 表示空值）。这些要素{counted}。请将其改为以下值之一：{known}（词表 {file}）。</translation>
     </message>
@@ -3068,6 +3068,91 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/core/coordinates.py" line="101" />
       <source>{n} feature(s) of “{layer}” have coordinates that cannot be real ({problem}): their areas would be wrong, so no result is given. Repair their geometry (or the layer's CRS) and run again. Feature(s): {features}</source>
       <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/indb_params.py" line="19" />
+      <source>Compute inside the PostGIS database when all inputs are there</source>
+      <translation>所有输入均在 PostGIS 数据库中时在数据库内计算</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/indb_params.py" line="22" />
+      <source>Database statement timeout (seconds, 0 = none)</source>
+      <translation>数据库语句超时（秒，0 = 不限）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/session.py" line="104" />
+      <source>The in-database statistics on layer “{layer}” stopped after the statement timeout of {seconds} s. Raise the timeout (advanced parameter IN_DATABASE_TIMEOUT, 0 = none), or untick IN_DATABASE to compute on the desktop.</source>
+      <translation>图层“{layer}”的数据库内统计在达到 {seconds} 秒语句超时后被中止。请调大超时（高级参数 IN_DATABASE_TIMEOUT，0 = 不限），或取消勾选 IN_DATABASE 改在桌面端计算。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/session.py" line="110" />
+      <source>The database refused the in-database statistics on layer “{layer}”: {cause}. Ask the database administrator for SELECT on the input tables, or untick IN_DATABASE to compute on the desktop.</source>
+      <translation>数据库拒绝了图层“{layer}”的数据库内统计：{cause}。请联系数据库管理员授予输入表的 SELECT 权限，或取消勾选 IN_DATABASE 改在桌面端计算。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="81" />
+      <source>the input and the overlay are not both PostGIS tables</source>
+      <translation>输入图层和叠加图层并非都是 PostGIS 表</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="83" />
+      <source>the input and the overlay are not read through one database connection</source>
+      <translation>输入图层和叠加图层不是通过同一个数据库连接读取的</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="85" />
+      <source>the input is not in a CGCS2000 Gauss-Kruger CRS</source>
+      <translation>输入图层不是 CGCS2000 高斯-克吕格坐标系</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="87" />
+      <source>the overlay is in another CRS than the input</source>
+      <translation>叠加图层的坐标系与输入图层不同</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="89" />
+      <source>regions come from a region layer</source>
+      <translation>区域来自区域图层</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="91" />
+      <source>the area mode is net (TBDLMJ apportioned)</source>
+      <translation>面积模式为净面积（按比例分摊 TBDLMJ）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="93" />
+      <source>a filter expression is given (the layers' own filters are applied in the database)</source>
+      <translation>给出了筛选表达式（图层自身的过滤条件会在数据库中执行）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="102" />
+      <source>{n} invalid geometries in “{layer}” are repaired there (makeValid) and listed</source>
+      <translation>“{layer}”中有 {n} 个无效几何，将在桌面端修复（makeValid）并列出</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="105" />
+      <source>“{layer}” holds {n} non-polygonal geometries</source>
+      <translation>“{layer}”含有 {n} 个非面几何</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="113" />
+      <source>“{layer}” holds impossible coordinates, which are named there</source>
+      <translation>“{layer}”含有不可能的坐标，将在桌面端指明</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="139" />
+      <source>Overlay statistics computed inside the PostGIS database.</source>
+      <translation>叠加面积统计已在 PostGIS 数据库内完成。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="143" />
+      <source>Overlay statistics are computed on the desktop: {reason}.</source>
+      <translation>叠加面积统计改在桌面端计算：{reason}。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="167" />
+      <source>Computed inside the PostGIS database (IN_DATABASE).</source>
+      <translation>在 PostGIS 数据库内计算（IN_DATABASE）。</translation>
     </message>
   </context>
 </TS>

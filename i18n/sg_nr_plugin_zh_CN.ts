@@ -441,12 +441,12 @@
       <translation>{file}：地块编号 {parcel} 使用了 {count} 次；监管系统不接受重复编号。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="32" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="35" />
       <source>Land-class change matrix</source>
       <translation>地类转移矩阵</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="35" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="38" />
       <source>Cross-tabulates two vintages of the land-use status parcels (DLTB): for every region, the area that was class A in the base vintage and is class B in the current one.
 
 Class level: second-level classes (DLBM; K codes with their base class), first-level classes, or the three major categories (agricultural, construction, unused land). The area of new construction land (not construction in the base, construction now) is what the plan indicator 'new construction land' reports.
@@ -463,32 +463,32 @@ Output rows: region_code, region_name, from_class, to_class (with their names) a
 输出行：region_code、region_name、from_class、to_class（含地类名称）及所选单位的面积；可选输出每个行政区一张矩阵的 Excel 工作簿。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="57" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="60" />
       <source>Base vintage DLTB</source>
       <translation>基期地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="59" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="62" />
       <source>Current vintage DLTB</source>
       <translation>现状地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="61" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="64" />
       <source>Class level</source>
       <translation>地类级别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="61" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="64" />
       <source>Second-level classes</source>
       <translation>二级地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="61" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="64" />
       <source>First-level classes</source>
       <translation>一级地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="61" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="64" />
       <source>Three major categories</source>
       <translation>三大类</translation>
     </message>
@@ -856,7 +856,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未识别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="230" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="104" />
       <source>(not in base)</source>
       <translation>（基期无图斑）</translation>
     </message>
@@ -1001,7 +1001,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>已修复 {n} 个无效的叠加图层要素（makeValid）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="166" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="132" />
       <source>Area mode: {mode}</source>
       <translation>面积口径：{mode}</translation>
     </message>
@@ -1011,7 +1011,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="166" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="132" />
       <source>gross</source>
       <translation>毛面积</translation>
     </message>
@@ -2163,7 +2163,7 @@ Folder: .txt files an earlier export wrote there and this one does not write aga
       <translation>已删除上次导出到此文件夹的 {count} 个文件（不属于本次导出）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="50" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="53" />
       <source>A second-survey (二调) vintage against a 三调 one: the 二调 classes are mapped through the crosswalk resources/data/crosswalk_second_third.json to the 三调 class or group of the chosen level; a 二调 class whose 三调 split is unknown keeps its group (031 有林地 → 03 林地, 201–203 → 20 城镇村及工矿用地). The notes say so.</source>
       <translation>二调数据与三调数据对比：二调地类通过地类对照表 resources/data/crosswalk_second_third.json 对应到所选层级的三调地类或类别；三调细分未知的二调地类保留其所属类别（031 有林地 → 03 林地，201–203 → 20 城镇村及工矿用地）。备注中会说明。</translation>
     </message>
@@ -3090,69 +3090,104 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>数据库拒绝了图层“{layer}”的数据库内统计：{cause}。请联系数据库管理员授予输入表的 SELECT 权限，或取消勾选 IN_DATABASE 改在桌面端计算。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="81" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="71" />
       <source>the input and the overlay are not both PostGIS tables</source>
       <translation>输入图层和叠加图层并非都是 PostGIS 表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="83" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="73" />
       <source>the input and the overlay are not read through one database connection</source>
       <translation>输入图层和叠加图层不是通过同一个数据库连接读取的</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="85" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="75" />
       <source>the input is not in a CGCS2000 Gauss-Kruger CRS</source>
       <translation>输入图层不是 CGCS2000 高斯-克吕格坐标系</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="87" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="77" />
       <source>the overlay is in another CRS than the input</source>
       <translation>叠加图层的坐标系与输入图层不同</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="89" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="79" />
       <source>regions come from a region layer</source>
       <translation>区域来自区域图层</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="91" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="81" />
       <source>the area mode is net (TBDLMJ apportioned)</source>
       <translation>面积模式为净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="93" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="83" />
       <source>a filter expression is given (the layers' own filters are applied in the database)</source>
       <translation>给出了筛选表达式（图层自身的过滤条件会在数据库中执行）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="102" />
+      <location filename="../sg_nr_plugin/core/indb/guards.py" line="28" />
       <source>{n} invalid geometries in “{layer}” are repaired there (makeValid) and listed</source>
       <translation>“{layer}”中有 {n} 个无效几何，将在桌面端修复（makeValid）并列出</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="105" />
+      <location filename="../sg_nr_plugin/core/indb/guards.py" line="31" />
       <source>“{layer}” holds {n} non-polygonal geometries</source>
       <translation>“{layer}”含有 {n} 个非面几何</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="113" />
+      <location filename="../sg_nr_plugin/core/indb/guards.py" line="39" />
       <source>“{layer}” holds impossible coordinates, which are named there</source>
       <translation>“{layer}”含有不可能的坐标，将在桌面端指明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="139" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="110" />
       <source>Overlay statistics computed inside the PostGIS database.</source>
       <translation>叠加面积统计已在 PostGIS 数据库内完成。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="143" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="114" />
       <source>Overlay statistics are computed on the desktop: {reason}.</source>
       <translation>叠加面积统计改在桌面端计算：{reason}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="167" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="133" />
       <source>Computed inside the PostGIS database (IN_DATABASE).</source>
       <translation>在 PostGIS 数据库内计算（IN_DATABASE）。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="122" />
+      <source>the two vintages are not both PostGIS tables</source>
+      <translation>两期数据并非都是 PostGIS 表</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="124" />
+      <source>the two vintages are not read through one database connection</source>
+      <translation>两期数据不是通过同一个数据库连接读取的</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="126" />
+      <source>the current vintage is not in a CGCS2000 Gauss-Kruger CRS</source>
+      <translation>现状数据不是 CGCS2000 高斯-克吕格坐标系</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="128" />
+      <source>the two vintages are in different CRSs</source>
+      <translation>两期数据的坐标系不同</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="132" />
+      <source>a DLBM or ZLDWDM column is not text</source>
+      <translation>DLBM 或 ZLDWDM 字段不是文本类型</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="164" />
+      <source>Change matrix computed inside the PostGIS database.</source>
+      <translation>地类转移矩阵已在 PostGIS 数据库内完成。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="167" />
+      <source>The change matrix is computed on the desktop: {reason}.</source>
+      <translation>地类转移矩阵改在桌面端计算：{reason}。</translation>
     </message>
   </context>
 </TS>

@@ -21,14 +21,14 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from ...i18n import tr
-from ..coordinates import GK_MAX_NORTHING_M, GK_MAX_REACH_M
-from ..crs import DAMAGED_COORDINATE, cgcs2000_tmerc
+from ..crs import cgcs2000_tmerc
 from ..fields import detect_dltb_fields
 from ..overlay import MAX_PIECE_VERTICES
 from ..regions import RegionLevel
 from ..stats.common import RegionAssigner, SourceInfo, StatsMeta, require_features, text
 from ..stats.sql import quote_identifier
 from .area_sql import ellipsoidal_area_sql
+from .guards import survey_tables
 from .session import (
     DEFAULT_TIMEOUT_S,
     DesktopFallbackError,
@@ -39,16 +39,6 @@ from .session import (
 )
 
 GROSS = 0
-
-
-def _survey_sql(t: PgTable, polygons_only: bool) -> str:
-    """One row: features, invalid ones, non-polygonal ones, and the coordinate extent."""
-    g = t.geometry
-    other = (f"COUNT(*) FILTER (WHERE {g} IS NOT NULL AND NOT ST_IsEmpty({g}) AND "
-             f"GeometryType({g}) NOT IN ('POLYGON', 'MULTIPOLYGON'))") if polygons_only else "0"
-    return (f"SELECT COUNT(*), COUNT(*) FILTER (WHERE NOT ST_IsValid({g})), {other}, "
-            f"MIN(ST_XMin({g})), MAX(ST_XMax({g})), MIN(ST_YMin({g})), MAX(ST_YMax({g})) "
-            f"FROM {t.table}{t.where()}")
 
 
 def overlay_sql(parcels: PgTable, overlay: PgTable, tm, zldwdm: str | None) -> str:
@@ -95,25 +85,6 @@ def _why_not(parcels, overlay, spec, area_mode, filters, tm) -> str:
     return ""
 
 
-def _unsafe(survey, tm, layer: str) -> str:
-    """Why the surveyed geometries need the desktop path ("" when they do not)."""
-    _count, invalid, other, xmin, xmax, ymin, ymax = survey
-    if int(invalid or 0):
-        return tr("{n} invalid geometries in “{layer}” are repaired there (makeValid) and "
-                  "listed").format(n=int(invalid), layer=layer)
-    if int(other or 0):
-        return tr("“{layer}” holds {n} non-polygonal geometries").format(n=int(other),
-                                                                        layer=layer)
-    if xmin is None or not isinstance(xmin, (int, float)):
-        return ""  # no geometry at all
-    reach, limit = GK_MAX_REACH_M * tm.k_0, GK_MAX_NORTHING_M
-    fits = (tm.x_0 - reach <= xmin and xmax <= tm.x_0 + reach and tm.y_0 - limit <= ymin
-            and ymax <= tm.y_0 + limit and max(abs(xmin), abs(xmax), abs(ymin), abs(ymax))
-            < DAMAGED_COORDINATE)
-    return "" if fits else tr("“{layer}” holds impossible coordinates, which are named "
-                              "there").format(layer=layer)
-
-
 def indb_overlay_stats(layer, overlay_layer, spec, area_mode=GROSS, input_filter=None,
                        overlay_filter=None, layer_name="INPUT", overlay_name="OVERLAY",
                        feedback=None, timeout_s: int = DEFAULT_TIMEOUT_S):
@@ -146,12 +117,7 @@ def indb_overlay_stats(layer, overlay_layer, spec, area_mode=GROSS, input_filter
 
 
 def _run(parcels: PgTable, overlay: PgTable, spec, fields, tm, feedback, timeout_s):
-    surveys = [run_sql(t, _survey_sql(t, polygons), feedback, timeout_s)[0]
-               for t, polygons in ((parcels, True), (overlay, False))]
-    for survey, table in zip(surveys, (parcels, overlay)):
-        reason = _unsafe(survey, tm, table.name)
-        if reason:
-            raise DesktopFallbackError(reason)
+    surveys = survey_tables([(parcels, True), (overlay, False)], tm, feedback, timeout_s)
     zldwdm = fields.zldwdm if spec.level != RegionLevel.WHOLE else None
     rows = run_sql(parcels, overlay_sql(parcels, overlay, tm, zldwdm), feedback, timeout_s)
     assigner = RegionAssigner(spec, parcels.crs)

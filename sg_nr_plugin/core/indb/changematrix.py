@@ -1,0 +1,169 @@
+"""``changematrix`` inside PostGIS: the pairs (current parcel, base parcel under it) are found
+through the base table's GiST index, intersected and measured in the database; one row per
+(ZLDWDM, current DLBM, base DLBM) travels. Classes, regions, the unrecognised-code checks and
+the table are the desktop's own (:func:`core.stats.changematrix.change_matrix` with
+:class:`SqlMatrix`), on those rows.
+
+Same rules as the desktop engine: a current parcel inside one base parcel takes its whole area,
+otherwise each base parcel meeting it (touching is not overlapping) gives its intersection;
+pieces of 1e-6 m² or less are noise; what the base does not cover of a parcel (over 0.01 m²)
+goes to "(not in base)". Applies when both vintages are PostGIS tables of one connection in the
+same CGCS2000 Gauss-Krüger CRS, regions come from ZLDWDM, and the DLBM and ZLDWDM columns are
+text (numbers stored as codes are read, padded and noted by the desktop path).
+"""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import QVariant
+
+from ...i18n import tr
+from ..crs import cgcs2000_tmerc
+from ..stats.changematrix import NO_BASE, NOISE_M2, _Matrix, change_matrix
+from ..stats.common import RegionSpec, dltb_fields
+from ..stats.sql import quote_identifier
+from ..stats.totals import UNRECOGNISED
+from ..stats.values import label_of
+from .area_sql import ellipsoidal_area_sql
+from .guards import survey_tables
+from .session import (
+    DEFAULT_TIMEOUT_S,
+    DesktopFallbackError,
+    PgTable,
+    pg_table,
+    run_sql,
+    same_database,
+)
+
+UNCOVERED_M2 = 0.01  # as the desktop engine: less uncovered area is rounding
+
+
+def cells_sql(base: PgTable, current: PgTable, tm, zldwdm: str | None, dlbm: str,
+              base_dlbm: str) -> str:
+    """``SELECT kind, z, d, bd, n, area, uncovered``: kind 1 per (ZLDWDM, current DLBM, base
+    DLBM) the cells kept and their area; kind 0 per (ZLDWDM, current DLBM) the parcels, their
+    whole area and the area the base does not cover."""
+    q = quote_identifier
+    z = q(zldwdm) if zldwdm else "NULL"
+    g = current.geometry
+    chosen = (f"SELECT {current.key} AS sgnr_id, {z} AS z, {q(dlbm)} AS d, {g} AS sgnr_g, "
+              f"{ellipsoidal_area_sql(g, tm)} AS whole FROM {current.table}"
+              f"{current.where(f'{g} IS NOT NULL AND NOT ST_IsEmpty({g})')}")
+    b = base.geometry
+    base_rows = (f"SELECT {q(base_dlbm)} AS bd, {b} AS sgnr_b FROM {base.table}"
+                 f"{base.where(f'{b} IS NOT NULL AND NOT ST_IsEmpty({b})')}")
+    piece = ellipsoidal_area_sql("ST_Intersection(c.sgnr_g, b.sgnr_b)", tm)
+    cells = ("SELECT c.sgnr_id, c.z, c.d, b.bd, CASE WHEN ST_Contains(b.sgnr_b, c.sgnr_g) "
+             f"THEN c.whole ELSE {piece} END AS a "
+             f"FROM c JOIN ({base_rows}) AS b ON b.sgnr_b && c.sgnr_g "
+             "WHERE ST_Intersects(b.sgnr_b, c.sgnr_g) AND NOT ST_Touches(b.sgnr_b, c.sgnr_g)")
+    kept = f"SELECT * FROM cells WHERE a > {NOISE_M2!r}"
+    covered = "SELECT sgnr_id, SUM(a) AS covered FROM kept GROUP BY sgnr_id"
+    uncovered = "c.whole - COALESCE(k.covered, 0)"
+    return (
+        f"WITH c AS MATERIALIZED ({chosen}), cells AS MATERIALIZED ({cells}), "
+        f"kept AS ({kept}) "
+        "SELECT 1, z, d, bd, COUNT(*), SUM(a), 0 FROM kept GROUP BY z, d, bd "
+        "UNION ALL SELECT 0, c.z, c.d, NULL, COUNT(*), SUM(c.whole), "
+        f"SUM(CASE WHEN {uncovered} > {UNCOVERED_M2!r} THEN {uncovered} ELSE 0 END) "
+        f"FROM c LEFT JOIN ({covered}) AS k ON k.sgnr_id = c.sgnr_id GROUP BY c.z, c.d")
+
+
+class SqlMatrix(_Matrix):
+    """The desktop's matrix, its cells computed by :func:`cells_sql` (set the class
+    attributes ``tables``, ``tm``, ``timeout_s`` through :func:`_matrix_type`)."""
+
+    tables: tuple[PgTable, PgTable]
+    tm = None
+    timeout_s = DEFAULT_TIMEOUT_S
+
+    def run(self) -> None:
+        base, current = self.tables
+        surveys = survey_tables([(current, True), (base, True)], self.tm, self.feedback,
+                                self.timeout_s)
+        sql = cells_sql(base, current, self.tm, self.current_fields.zldwdm,
+                        self.current_fields.dlbm, self.base_fields.dlbm)
+        self.read_base = int(surveys[1][0])
+        for kind, z, d, bd, n, area, uncovered in run_sql(current, sql, self.feedback,
+                                                         self.timeout_s):
+            self._fold(int(kind), z, d, bd, int(n), float(area or 0.0), float(uncovered or 0))
+
+    def _fold(self, kind, z, d, bd, n, area, uncovered) -> None:
+        label = label_of("", -1)
+        region = self.assigner.code(self.current_values.region(label, z if z is not None
+                                                               else ""))
+        to_class = self.classify(self.current_values.code("dlbm", label, d))
+        if kind == 1:
+            code = self.base_values.code("dlbm", label, bd)
+            from_class = self.base_classify(code)
+            self._add(region, from_class, to_class, area)
+            self._count("base", from_class, code, n, area)
+            return
+        self.read_current += n
+        self._count("current", to_class, self.current_values.code("dlbm", label, d), n, area)
+        if uncovered:
+            self._add(region, (NO_BASE, tr("(not in base)")), to_class, uncovered)
+
+    def _count(self, vintage: str, land_class, code: str, parcels: int, area: float) -> None:
+        """:meth:`_Matrix._tally` for ``parcels`` parcels at once."""
+        self.measured[vintage] += area
+        if land_class[0] == UNRECOGNISED:
+            tally = self.unrecognised[vintage][code]
+            tally[0] += parcels
+            tally[1] += area
+
+
+def _text(layer, name: str | None) -> bool:
+    index = layer.fields().lookupField(name) if name else -1
+    return index < 0 or layer.fields().at(index).type() == QVariant.String
+
+
+def _why_not(base, current, spec, tm, fields) -> str:
+    if base is None or current is None:
+        return tr("the two vintages are not both PostGIS tables")
+    if not same_database(base, current):
+        return tr("the two vintages are not read through one database connection")
+    if tm is None:
+        return tr("the current vintage is not in a CGCS2000 Gauss-Kruger CRS")
+    if base.crs != current.crs:
+        return tr("the two vintages are in different CRSs")
+    if spec.spatial:
+        return tr("regions come from a region layer")
+    if not all(fields):
+        return tr("a DLBM or ZLDWDM column is not text")
+    return ""
+
+
+def indb_change_matrix(base_layer, current_layer, spec: RegionSpec, class_level,
+                       base_name="BASE", current_name="CURRENT", feedback=None,
+                       allow_unrecognised=False, timeout_s: int = DEFAULT_TIMEOUT_S):
+    """The change table computed inside PostGIS, or None (saying why to the feedback) when
+    the desktop path must compute it."""
+    base, current = pg_table(base_layer, base_name), pg_table(current_layer, current_name)
+    tm = cgcs2000_tmerc(current.crs) if current is not None else None
+    texts = ()
+    if base is not None and current is not None:
+        base_fields = dltb_fields(base_layer, base_name, RegionSpec(level=0))
+        current_fields = dltb_fields(current_layer, current_name, spec)
+        texts = (_text(base_layer, base_fields.dlbm), _text(current_layer, current_fields.dlbm),
+                 _text(current_layer, current_fields.zldwdm))
+    reason = _why_not(base, current, spec, tm, texts)
+    if not reason:
+        matrix_type = type("SqlMatrixRun", (SqlMatrix,), {
+            "tables": (base, current), "tm": tm, "timeout_s": timeout_s})
+        try:
+            frame = change_matrix(base_layer, current_layer, spec, class_level, None,
+                                  base_name, current_name, feedback, allow_unrecognised,
+                                  matrix_type=matrix_type)
+        except DesktopFallbackError as error:
+            reason = str(error)
+        else:
+            frame.attrs["in_database"] = True
+            frame.attrs["meta"].notes.append(tr("Computed inside the PostGIS database "
+                                                "(IN_DATABASE)."))
+            if feedback is not None:
+                feedback.pushInfo(tr("Change matrix computed inside the PostGIS database."))
+            return frame
+    if feedback is not None and base is not None and current is not None:
+        feedback.pushInfo(tr("The change matrix is computed on the desktop: {reason}.").format(
+            reason=reason))
+    return None

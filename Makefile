@@ -15,7 +15,7 @@ PY_SOURCES  := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*')
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: help setup apt venv postgis test lint pytest stress demo zip deploy translations qm qgis clean bench \
-        sample bench-data quick-data
+        sample bench-data quick-data bench-postgis
 
 help:
 	@echo "make demo          set up, then run the main job on the bundled sample data"
@@ -27,6 +27,7 @@ help:
 	@echo "make sample        generate the synthetic Shaoguan sample (data/sample, ~50k parcels)"
 	@echo "make bench-data    generate the 1M-parcel benchmark data (data/bench, ~15 min)"
 	@echo "make bench         benchmarks vs QGIS native on data/bench (QUICK=1: 100k parcels) → docs/benchmarks.md"
+	@echo "make bench-postgis in-database vs desktop on PostGIS (SIZE=N parcels, COPIES=K copies) → out/bench-postgis.md"
 
 # ---- set-up (idempotent) ------------------------------------------------------------------
 setup: apt venv qm
@@ -109,6 +110,12 @@ BENCH_GPKG = $(if $(QUICK),data/quick/shaoguan_quick.gpkg,data/bench/shaoguan_be
 
 bench: setup $(if $(QUICK),quick-data,bench-data)
 	$(PY) -m bench.run $(BENCH_GPKG) $(if $(QUICK),--out out/benchmarks-quick.md)
+
+# In-database vs desktop streaming on the test PostGIS (issue #21), on the ~87k-parcel quick data:
+# SIZE=N keeps the first N parcels, COPIES=K builds K translated copies in SQL ("province").
+bench-postgis: venv postgis quick-data
+	$(PY) -m bench.postgis data/quick/shaoguan_quick.gpkg $(if $(SIZE),--size $(SIZE)) \
+	  $(if $(COPIES),--copies $(COPIES))
 
 # ---- packaging --------------------------------------------------------------------------------
 zip: qm

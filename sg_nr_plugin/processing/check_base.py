@@ -43,6 +43,7 @@ from ..core.units import AreaUnit, from_unit, unit_names
 from ..i18n import tr
 from ..paths import resource_path
 from .base import SgNrAlgorithm
+from .indb_params import add_indb_parameters, restrict_controls
 from .snapshots import LayerSnapshot, project_layer
 from .stats_params import layer_name
 
@@ -160,6 +161,7 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT_XLSX", tr("Excel report"), tr("Excel workbooks (*.xlsx)"), optional=True,
             createByDefault=False))
+        add_indb_parameters(self, timeout=False)
 
     def add_check_parameters(self) -> None:
         """Parameters of one check kind (added before the outputs)."""
@@ -281,6 +283,7 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
     # ---- running ----------------------------------------------------------------------------
     def compute(self, parameters, context, feedback) -> dict:
         inputs = self.read_inputs(parameters, context, feedback)
+        self._indb_controls = restrict_controls(self, parameters, context, inputs, feedback)
         ruleset = self.load_ruleset(parameters, context)
         check = create_run(inputs, self.SPEC, ruleset, feedback)
         if not check.checked_projects():

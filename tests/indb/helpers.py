@@ -28,8 +28,8 @@ def ring(cx: float, cy: float, radius: float, vertices: int) -> str:
 
 
 def parcel_rows() -> list:
-    """Rectangles, a 1.2 km parcel with a hole (second-moment term of the area), a parcel of
-    two parts, one without ZLDWDM and one without geometry."""
+    """Rectangles, a 1.2 km parcel with a hole and a 700 m one without (second-moment term
+    of the area), a parcel of two parts, one without ZLDWDM and one without geometry."""
     wide = (f"POLYGON(({X0 + 1000} {Y0},{X0 + 2200} {Y0},{X0 + 2200} {Y0 + 800},"
             f"{X0 + 1000} {Y0 + 800},{X0 + 1000} {Y0}),({X0 + 1200} {Y0 + 100},"
             f"{X0 + 1200} {Y0 + 300},{X0 + 1400} {Y0 + 300},{X0 + 1400} {Y0 + 100},"
@@ -44,6 +44,7 @@ def parcel_rows() -> list:
         (wide, [VILLAGE_A2, "0301", "", 920000.0, 0.0, 0.0, 920000.0]),
         (two, [VILLAGE_B, "0201", "", 5000.0, 0.0, 0.0, 5000.0]),
         (r(3000, 3100), [None, "0101", "", 10000.0, 0.0, 0.0, 10000.0]),
+        (r(4000, 4700, 0, 600), [VILLAGE_B, "0301", "", 420000.0, 0.0, 0.0, 420000.0]),
         ("", [VILLAGE_A, "0101", "", 0.0, 0.0, 0.0, 0.0]),
     ]
 
@@ -57,6 +58,7 @@ def overlay_rows() -> list:
         (r(290, 410, -20, 120), ["x"]),
         (f"POLYGON({ring(1500, 400, 500, 600)})", ["disc"]),
         (r(2500, 2525, -5, 60), ["half"]),
+        (r(4300, 5000, -50, 300), ["wide"]),
     ]
 
 
@@ -94,3 +96,24 @@ def load_fixture(schema: PrivateSchema) -> tuple[QgsVectorLayer, QgsVectorLayer]
     schema.load(memory_layer("DLTB", DLTB_FIELDS, parcel_rows()), "dltb")
     schema.load(memory_layer("redline", "kind:string", overlay_rows()), "redline")
     return schema.layer("dltb", name="DLTB"), schema.layer("redline", name="redline")
+
+
+def random_parcels(count: int, seed: int = 7) -> list:
+    """``count`` star-shaped parcels of 5 m to 2 km in 40 villages over 200 km × 150 km of
+    zone 38 (areas, centroids and second moments all over the place)."""
+    import random
+
+    rng = random.Random(seed)
+    rows = []
+    for index in range(count):
+        cx, cy = rng.uniform(-100_000, 100_000), rng.uniform(-50_000, 100_000)
+        radius, vertices = rng.choice([5, 40, 150, 400, 1000]), rng.choice([4, 7, 20, 60])
+        points = []
+        for k in range(vertices):
+            angle, reach = 2 * math.pi * k / vertices, radius * rng.uniform(0.5, 1.0)
+            points.append((X0 + cx + reach * math.cos(angle), Y0 + cy + reach * math.sin(angle)))
+        points.append(points[0])
+        wkt = "POLYGON((" + ",".join(f"{x:.3f} {y:.3f}" for x, y in points) + "))"
+        village = VILLAGE_A[:9] + f"{index % 40:03d}" + "0000000"
+        rows.append((wkt, [village, "0101", "", 1.0, 0.0, 0.0, 1.0]))
+    return rows

@@ -27,7 +27,7 @@ from ..overlay import MAX_PIECE_VERTICES
 from ..regions import RegionLevel
 from ..stats.common import RegionAssigner, SourceInfo, StatsMeta, require_features, text
 from ..stats.sql import quote_identifier
-from .area_sql import ellipsoidal_area_sql
+from .area_sql import MOMENT_COUNT, CellAreas, cell_sql, moment_sums, with_moments
 from .guards import survey_tables
 from .session import (
     DEFAULT_TIMEOUT_S,
@@ -42,8 +42,8 @@ GROSS = 0
 
 
 def overlay_sql(parcels: PgTable, overlay: PgTable, tm, zldwdm: str | None) -> str:
-    """``SELECT zldwdm, parcels, area_input, area_inside`` grouped by the raw ZLDWDM."""
-    area = ellipsoidal_area_sql
+    """``SELECT zldwdm, i, j, parcels, 7 input moments, 7 inside moments`` grouped by the raw
+    ZLDWDM and the cell (i, j) of each parcel's centroid (:class:`~.area_sql.CellAreas`)."""
     z = quote_identifier(zldwdm) if zldwdm else "NULL"
     o = overlay.geometry
     polygonal = f"GeometryType({o}) IN ('POLYGON', 'MULTIPOLYGON') AND NOT ST_IsEmpty({o})"
@@ -56,13 +56,16 @@ def overlay_sql(parcels: PgTable, overlay: PgTable, tm, zldwdm: str | None) -> s
             f"FROM o AS s JOIN ({chosen}) AS p ON p.sgnr_g && s.sgnr_piece "
             "WHERE ST_Intersects(s.sgnr_piece, p.sgnr_g) "
             "AND NOT ST_Touches(s.sgnr_piece, p.sgnr_g) GROUP BY p.sgnr_id")
-    whole = (f"SELECT {parcels.key} AS sgnr_id, {z} AS sgnr_z, "
-             f"{area(parcels.geometry, tm)} AS sgnr_whole FROM {parcels.table}{parcels.where()}")
-    inside = (f"CASE WHEN h.whole_in THEN p.sgnr_whole WHEN h.sgnr_id IS NULL THEN 0 "
-              f"ELSE {area('h.u', tm)} END")
+    i, j = cell_sql(f"ST_Centroid({parcels.geometry})")
+    every = (f"SELECT {parcels.key} AS sgnr_id, {z} AS sgnr_z, {parcels.geometry} AS sgnr_g, "
+             f"{i} AS i, {j} AS j FROM {parcels.table}{parcels.where()}")
+    joined = (f"SELECT p.*, h.whole_in, h.u FROM ({every}) AS p "
+              "LEFT JOIN h ON h.sgnr_id = p.sgnr_id")
+    measured = with_moments(with_moments(joined, "sgnr_g", "w"), "u", "v")
     return (f"WITH o AS MATERIALIZED ({pieces}), h AS MATERIALIZED ({hits}) "
-            f"SELECT p.sgnr_z, COUNT(*), SUM(p.sgnr_whole), SUM({inside}) "
-            f"FROM ({whole}) AS p LEFT JOIN h ON h.sgnr_id = p.sgnr_id GROUP BY p.sgnr_z")
+            f"SELECT sgnr_z, i, j, COUNT(*), {moment_sums('w')}, "
+            f"{moment_sums('v', 'whole_in', 'w')} FROM ({measured}) AS m "
+            "GROUP BY sgnr_z, i, j")
 
 
 def _why_not(parcels, overlay, spec, area_mode, filters, tm) -> str:
@@ -122,11 +125,13 @@ def _run(parcels: PgTable, overlay: PgTable, spec, fields, tm, feedback, timeout
     rows = run_sql(parcels, overlay_sql(parcels, overlay, tm, zldwdm), feedback, timeout_s)
     assigner = RegionAssigner(spec, parcels.crs)
     sums = SimpleNamespace(input={}, inside={}, parcels={})
-    for z, count, whole, inside in rows:
+    cells = CellAreas(tm)
+    for z, i, j, count, *moments in rows:
         region = assigner.code(text(z))
         sums.parcels[region] = sums.parcels.get(region, 0) + int(count)
-        sums.input[region] = sums.input.get(region, 0.0) + float(whole or 0.0)
-        sums.inside[region] = sums.inside.get(region, 0.0) + float(inside or 0.0)
+        whole, inside = moments[:MOMENT_COUNT], moments[MOMENT_COUNT:]
+        sums.input[region] = sums.input.get(region, 0.0) + cells.area(i, j, whole)
+        sums.inside[region] = sums.inside.get(region, 0.0) + cells.area(i, j, inside)
     meta = StatsMeta(sources=[SourceInfo("INPUT", parcels.name, sum(sums.parcels.values())),
                               SourceInfo("OVERLAY", overlay.name, int(surveys[1][0]))])
     meta.notes.append(tr("Area mode: {mode}").format(mode=tr("gross")))

@@ -74,7 +74,7 @@
       <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="129" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="130" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
@@ -216,7 +216,7 @@
       <translation>核查问题</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="158" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="159" />
       <source>Checked projects</source>
       <translation>核查项目</translation>
     </message>
@@ -271,42 +271,42 @@
       <translation>项目核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="147" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="148" />
       <source>Check date (empty: today)</source>
       <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="150" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="151" />
       <source>Rule set file (empty: built-in Guangdong defaults)</source>
       <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="153" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="154" />
       <source>Only the selected projects</source>
       <translation>仅核查选中的项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="160" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="161" />
       <source>Excel report</source>
       <translation>Excel 报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="197" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="199" />
       <source>The project parcels layer is missing or cannot be read.</source>
       <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="200" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="202" />
       <source>Layer “{layer}” has no coordinate reference system.</source>
       <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="292" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="295" />
       <source>Rule {rule} not checked: {reason}</source>
       <translation>规则 {rule} 未核查：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="311" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="314" />
       <source>The check was canceled; no results were written.</source>
       <translation>核查已取消，未写出任何结果。</translation>
     </message>
@@ -856,7 +856,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未识别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="104" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="121" />
       <source>(not in base)</source>
       <translation>（基期无图斑）</translation>
     </message>
@@ -1001,7 +1001,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>已修复 {n} 个无效的叠加图层要素（makeValid）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="132" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="137" />
       <source>Area mode: {mode}</source>
       <translation>面积口径：{mode}</translation>
     </message>
@@ -1011,7 +1011,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="132" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="137" />
       <source>gross</source>
       <translation>毛面积</translation>
     </message>
@@ -1897,7 +1897,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="289" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="292" />
       <source>No project of “{layer}” is selected.</source>
       <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
@@ -2069,17 +2069,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>“{role}”选用了“{chosen}”；“{others}”也符合。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="77" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="78" />
       <source>{label} (empty: {names}…)</source>
       <translation>{label}（留空：{names}…）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="257" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="259" />
       <source>Declared area field of “{layer}”: “{field}” (found by its name; choose another in “Declared area field”)</source>
       <translation>“{layer}”的申报面积字段：“{field}”（按字段名识别；如不对，请在“申报面积字段”中另选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="265" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="267" />
       <source>Layer “{layer}” has no protected-area zone field ({names}…): core zones cannot be told apart. Choose the field in “{label}”.</source>
       <translation>图层“{layer}”没有自然保护地功能分区字段（{names}…），无法区分核心保护区。请在“{label}”中选择该字段。</translation>
     </message>
@@ -3070,12 +3070,12 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/indb_params.py" line="19" />
+      <location filename="../sg_nr_plugin/processing/indb_params.py" line="20" />
       <source>Compute inside the PostGIS database when all inputs are there</source>
       <translation>所有输入均在 PostGIS 数据库中时在数据库内计算</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/indb_params.py" line="22" />
+      <location filename="../sg_nr_plugin/processing/indb_params.py" line="23" />
       <source>Database statement timeout (seconds, 0 = none)</source>
       <translation>数据库语句超时（秒，0 = 不限）</translation>
     </message>
@@ -3090,37 +3090,37 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>数据库拒绝了图层“{layer}”的数据库内统计：{cause}。请联系数据库管理员授予输入表的 SELECT 权限，或取消勾选 IN_DATABASE 改在桌面端计算。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="71" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="74" />
       <source>the input and the overlay are not both PostGIS tables</source>
       <translation>输入图层和叠加图层并非都是 PostGIS 表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="73" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="76" />
       <source>the input and the overlay are not read through one database connection</source>
       <translation>输入图层和叠加图层不是通过同一个数据库连接读取的</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="75" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="78" />
       <source>the input is not in a CGCS2000 Gauss-Kruger CRS</source>
       <translation>输入图层不是 CGCS2000 高斯-克吕格坐标系</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="77" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="80" />
       <source>the overlay is in another CRS than the input</source>
       <translation>叠加图层的坐标系与输入图层不同</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="79" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="82" />
       <source>regions come from a region layer</source>
       <translation>区域来自区域图层</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="81" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="84" />
       <source>the area mode is net (TBDLMJ apportioned)</source>
       <translation>面积模式为净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="83" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="86" />
       <source>a filter expression is given (the layers' own filters are applied in the database)</source>
       <translation>给出了筛选表达式（图层自身的过滤条件会在数据库中执行）</translation>
     </message>
@@ -3140,54 +3140,59 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>“{layer}”含有不可能的坐标，将在桌面端指明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="110" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="113" />
       <source>Overlay statistics computed inside the PostGIS database.</source>
       <translation>叠加面积统计已在 PostGIS 数据库内完成。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="114" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="117" />
       <source>Overlay statistics are computed on the desktop: {reason}.</source>
       <translation>叠加面积统计改在桌面端计算：{reason}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="133" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="138" />
       <source>Computed inside the PostGIS database (IN_DATABASE).</source>
       <translation>在 PostGIS 数据库内计算（IN_DATABASE）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="122" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="139" />
       <source>the two vintages are not both PostGIS tables</source>
       <translation>两期数据并非都是 PostGIS 表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="124" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="141" />
       <source>the two vintages are not read through one database connection</source>
       <translation>两期数据不是通过同一个数据库连接读取的</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="126" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="143" />
       <source>the current vintage is not in a CGCS2000 Gauss-Kruger CRS</source>
       <translation>现状数据不是 CGCS2000 高斯-克吕格坐标系</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="128" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="145" />
       <source>the two vintages are in different CRSs</source>
       <translation>两期数据的坐标系不同</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="132" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="149" />
       <source>a DLBM or ZLDWDM column is not text</source>
       <translation>DLBM 或 ZLDWDM 字段不是文本类型</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="164" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="181" />
       <source>Change matrix computed inside the PostGIS database.</source>
       <translation>地类转移矩阵已在 PostGIS 数据库内完成。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="167" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="184" />
       <source>The change matrix is computed on the desktop: {reason}.</source>
       <translation>地类转移矩阵改在桌面端计算：{reason}。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/checks.py" line="77" />
+      <source>Control layers read inside the database only under the projects: {layers}.</source>
+      <translation>管控图层在数据库内只读取项目范围下的要素：{layers}。</translation>
     </message>
   </context>
 </TS>

@@ -56,30 +56,43 @@ def cells_sql(base: PgTable, current: PgTable, zldwdm: str | None, dlbm: str,
     b = base.geometry
     base_rows = (f"SELECT {q(base_dlbm)} AS bd, {b} AS sgnr_b FROM {base.table}"
                  f"{base.where(f'{b} IS NOT NULL AND NOT ST_IsEmpty({b})')}")
-    cells = ("SELECT c.sgnr_id, c.z, c.d, c.i, c.j, b.bd, CASE WHEN ST_Contains(b.sgnr_b, "
-             "c.sgnr_g) THEN c.sgnr_g ELSE ST_CollectionExtract(ST_Intersection(c.sgnr_g, "
-             "b.sgnr_b), 3) END AS piece "
+    moments = ", ".join(f"m{k}" for k in range(MOMENT_COUNT))
+    # A parcel inside one base parcel takes its whole area and moments (the desktop's fast
+    # path), found first through the index's bounding-box containment (~), so that only the
+    # others pay for "intersects and does not touch" against every neighbour: on the quick
+    # data, where nearly every parcel lies inside its base parcel, 58 s became 32 s.
+    inside = ("SELECT DISTINCT ON (c.sgnr_id) c.sgnr_id, c.z, c.d, c.i, c.j, b.bd, "
+              "ST_Area(c.sgnr_g) AS pa, " + ", ".join(
+                  f"c.w{k} AS m{k}" for k in range(MOMENT_COUNT))
+              + f" FROM c JOIN ({base_rows}) AS b ON b.sgnr_b ~ c.sgnr_g "
+              "WHERE ST_Contains(b.sgnr_b, c.sgnr_g) ORDER BY c.sgnr_id")
+    parts = ("SELECT c.sgnr_id, c.z, c.d, c.i, c.j, b.bd, "
+             "ST_CollectionExtract(ST_Intersection(c.sgnr_g, b.sgnr_b), 3) AS piece "
              f"FROM c JOIN ({base_rows}) AS b ON b.sgnr_b && c.sgnr_g "
-             "WHERE ST_Intersects(b.sgnr_b, c.sgnr_g) AND NOT ST_Touches(b.sgnr_b, c.sgnr_g)")
-    kept = f"SELECT *, ST_Area(piece) AS pa FROM cells WHERE ST_Area(piece) > {NOISE_M2!r}"
+             "WHERE NOT EXISTS (SELECT 1 FROM inside AS w WHERE w.sgnr_id = c.sgnr_id) "
+             "AND ST_Intersects(b.sgnr_b, c.sgnr_g) AND NOT ST_Touches(b.sgnr_b, c.sgnr_g)")
+    measured = with_moments("SELECT *, ST_Area(piece) AS pa FROM parts "
+                            f"WHERE ST_Area(piece) > {NOISE_M2!r}", "piece", "m")
+    kept = (f"SELECT sgnr_id, z, d, i, j, bd, pa, {moments} FROM inside "
+            f"WHERE pa > {NOISE_M2!r} UNION ALL "
+            f"SELECT sgnr_id, z, d, i, j, bd, pa, {moments} FROM ({measured}) AS x")
     covered = ("SELECT sgnr_id, SUM(pa) AS pa, "
                + ", ".join(f"SUM(m{k}) AS c{k}" for k in range(MOMENT_COUNT))
                + " FROM km GROUP BY sgnr_id")
-    parcels = with_moments("SELECT c.*, v.pa, " + ", ".join(
-        f"v.c{k}" for k in range(MOMENT_COUNT)) + f" FROM c LEFT JOIN ({covered}) AS v "
-        "ON v.sgnr_id = c.sgnr_id", "sgnr_g", "w")
-    gap = f"ST_Area(sgnr_g) - COALESCE(pa, 0) > {UNCOVERED_M2!r}"
+    gap = f"ST_Area(c.sgnr_g) - COALESCE(v.pa, 0) > {UNCOVERED_M2!r}"
     zeros = ", ".join("0" for _ in range(MOMENT_COUNT))
-    left = ", ".join(f"SUM(CASE WHEN {gap} THEN w{k} - COALESCE(c{k}, 0) ELSE 0 END)"
+    left = ", ".join(f"SUM(CASE WHEN {gap} THEN c.w{k} - COALESCE(v.c{k}, 0) ELSE 0 END)"
                      for k in range(MOMENT_COUNT))
     return (
-        f"WITH c AS MATERIALIZED ({chosen}), cells AS MATERIALIZED ({cells}), "
-        f"km AS MATERIALIZED ({with_moments(kept, 'piece', 'm')}) "
+        f"WITH c AS MATERIALIZED ({with_moments(chosen, 'sgnr_g', 'w')}), "
+        f"inside AS MATERIALIZED ({inside}), parts AS MATERIALIZED ({parts}), "
+        f"km AS MATERIALIZED ({kept}) "
         f"SELECT 1, z, d, bd, i, j, COUNT(*), {moment_sums('m')}, 0, {zeros} FROM km "
         "GROUP BY z, d, bd, i, j UNION ALL "
-        f"SELECT 0, z, d, NULL, i, j, COUNT(*), {moment_sums('w')}, "
-        f"SUM(CASE WHEN {gap} THEN 1 ELSE 0 END), {left} FROM ({parcels}) AS w "
-        "GROUP BY z, d, i, j")
+        f"SELECT 0, c.z, c.d, NULL, c.i, c.j, COUNT(*), {moment_sums('c.w')}, "
+        f"SUM(CASE WHEN {gap} THEN 1 ELSE 0 END), {left} "
+        f"FROM c LEFT JOIN ({covered}) AS v ON v.sgnr_id = c.sgnr_id "
+        "GROUP BY c.z, c.d, c.i, c.j")
 
 
 class SqlMatrix(_Matrix):

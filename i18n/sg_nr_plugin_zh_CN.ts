@@ -856,7 +856,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未识别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="121" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="136" />
       <source>(not in base)</source>
       <translation>（基期无图斑）</translation>
     </message>
@@ -1001,7 +1001,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>已修复 {n} 个无效的叠加图层要素（makeValid）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="137" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="140" />
       <source>Area mode: {mode}</source>
       <translation>面积口径：{mode}</translation>
     </message>
@@ -1011,7 +1011,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="137" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="140" />
       <source>gross</source>
       <translation>毛面积</translation>
     </message>
@@ -3090,37 +3090,37 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>数据库拒绝了图层“{layer}”的数据库内统计：{cause}。请联系数据库管理员授予输入表的 SELECT 权限，或取消勾选 IN_DATABASE 改在桌面端计算。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="74" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="76" />
       <source>the input and the overlay are not both PostGIS tables</source>
       <translation>输入图层和叠加图层并非都是 PostGIS 表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="76" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="78" />
       <source>the input and the overlay are not read through one database connection</source>
       <translation>输入图层和叠加图层不是通过同一个数据库连接读取的</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="78" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="80" />
       <source>the input is not in a CGCS2000 Gauss-Kruger CRS</source>
       <translation>输入图层不是 CGCS2000 高斯-克吕格坐标系</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="80" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="82" />
       <source>the overlay is in another CRS than the input</source>
       <translation>叠加图层的坐标系与输入图层不同</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="82" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="84" />
       <source>regions come from a region layer</source>
       <translation>区域来自区域图层</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="84" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="86" />
       <source>the area mode is net (TBDLMJ apportioned)</source>
       <translation>面积模式为净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="86" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="88" />
       <source>a filter expression is given (the layers' own filters are applied in the database)</source>
       <translation>给出了筛选表达式（图层自身的过滤条件会在数据库中执行）</translation>
     </message>
@@ -3140,52 +3140,52 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>“{layer}”含有不可能的坐标，将在桌面端指明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="113" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="115" />
       <source>Overlay statistics computed inside the PostGIS database.</source>
       <translation>叠加面积统计已在 PostGIS 数据库内完成。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="117" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="119" />
       <source>Overlay statistics are computed on the desktop: {reason}.</source>
       <translation>叠加面积统计改在桌面端计算：{reason}。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="138" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="141" />
       <source>Computed inside the PostGIS database (IN_DATABASE).</source>
       <translation>在 PostGIS 数据库内计算（IN_DATABASE）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="139" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="154" />
       <source>the two vintages are not both PostGIS tables</source>
       <translation>两期数据并非都是 PostGIS 表</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="141" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="156" />
       <source>the two vintages are not read through one database connection</source>
       <translation>两期数据不是通过同一个数据库连接读取的</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="143" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="158" />
       <source>the current vintage is not in a CGCS2000 Gauss-Kruger CRS</source>
       <translation>现状数据不是 CGCS2000 高斯-克吕格坐标系</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="145" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="160" />
       <source>the two vintages are in different CRSs</source>
       <translation>两期数据的坐标系不同</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="149" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="164" />
       <source>a DLBM or ZLDWDM column is not text</source>
       <translation>DLBM 或 ZLDWDM 字段不是文本类型</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="181" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="196" />
       <source>Change matrix computed inside the PostGIS database.</source>
       <translation>地类转移矩阵已在 PostGIS 数据库内完成。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="184" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="199" />
       <source>The change matrix is computed on the desktop: {reason}.</source>
       <translation>地类转移矩阵改在桌面端计算：{reason}。</translation>
     </message>
@@ -3193,6 +3193,11 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/core/indb/checks.py" line="77" />
       <source>Control layers read inside the database only under the projects: {layers}.</source>
       <translation>管控图层在数据库内只读取项目范围下的要素：{layers}。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/area_sql.py" line="238" />
+      <source>the layer spans more than {n} cells of 5 km</source>
+      <translation>图层范围超过 {n} 个 5 千米网格</translation>
     </message>
   </context>
 </TS>

@@ -17,7 +17,11 @@ Pure SQL on PostGIS functions: nothing is created on the server.
 
 from __future__ import annotations
 
+import math
+
+from ...i18n import tr
 from ..geodesy import _HESSIAN_STEP, CURVATURE_MIN_WIDTH, TransverseMercator
+from .session import DesktopFallbackError
 
 
 def _lit(value: float) -> str:
@@ -112,6 +116,8 @@ CELL_M = 5000.0
 _CELL_STEP = 500.0
 #: Columns of :func:`with_moments` (and of :meth:`CellAreas.area`'s ``moments``).
 MOMENT_COUNT = 9
+#: More cells than this (a layer over 2500 km × 2500 km in one zone) go to the desktop path.
+MAX_CELLS = 250_000
 
 
 def cell_sql(centroid: str) -> tuple[str, str]:
@@ -188,15 +194,6 @@ def with_moments(source: str, geom: str, prefix: str) -> str:
     return f"SELECT s.*, {columns} FROM ({basic}) AS s"
 
 
-def moment_sums(prefix: str, condition: str = "", other: str = "") -> str:
-    """``SUM(prefix0), …, SUM(prefix8)``; with ``condition``, ``other``'s columns are summed
-    where it holds."""
-    if not condition:
-        return ", ".join(f"SUM({prefix}{k})" for k in range(MOMENT_COUNT))
-    return ", ".join(f"SUM(CASE WHEN {condition} THEN {other}{k} ELSE {prefix}{k} END)"
-                     for k in range(MOMENT_COUNT))
-
-
 class CellAreas:
     """Ellipsoidal areas from the sums of :func:`with_moments` per cell, with the
     areal factor and its derivatives at each cell centre from the plugin's own projection
@@ -216,7 +213,8 @@ class CellAreas:
                                                    + fyy * (m5 + iyy)))
 
     def _factors(self, i: float, j: float) -> tuple:
-        key = (i, j)
+        key = (float(i), float(j))
+        i, j = key
         if key not in self._cache:
             import numpy as np
 
@@ -229,3 +227,25 @@ class CellAreas:
                                 float(fne - fse - fnw + fsw) / (4 * h * h),
                                 float(fn - 2 * f0 + fs) / (h * h))
         return self._cache[key]
+
+    def values_sql(self, xmin: float, xmax: float, ymin: float, ymax: float) -> str:
+        """``(VALUES (i, j, f, fx, fy, fxx, fxy, fyy), …) AS sgnr_f(…)``: the factors of every
+        cell of the extent, so that the database sums areas (:meth:`area_sql`) and only one row
+        per group travels (rows per cell cost the desktop ~100 MB per 50 000)."""
+        i0, i1 = math.floor(xmin / CELL_M), math.floor(xmax / CELL_M)
+        j0, j1 = math.floor(ymin / CELL_M), math.floor(ymax / CELL_M)
+        if (i1 - i0 + 1) * (j1 - j0 + 1) > MAX_CELLS:
+            raise DesktopFallbackError(tr("the layer spans more than {n} cells of 5 km").format(
+                n=MAX_CELLS))
+        rows = ", ".join(
+            "(" + ", ".join([str(i), str(j)] + [repr(v) for v in self._factors(i, j)]) + ")"
+            for i in range(i0, i1 + 1) for j in range(j0, j1 + 1))
+        return f"(VALUES {rows}) AS sgnr_f(i, j, f, fx, fy, fxx, fxy, fyy)"
+
+    @staticmethod
+    def area_sql(prefix: str) -> str:
+        """SQL of the area of one row's moments ``prefix0…8`` with the factors ``sgnr_f``."""
+        p = prefix
+        return (f"(sgnr_f.f * {p}0 + sgnr_f.fx * {p}1 + sgnr_f.fy * {p}2 + 0.5 * ("
+                f"sgnr_f.fxx * ({p}3 + {p}6) + 2.0 * sgnr_f.fxy * ({p}4 + {p}7) + "
+                f"sgnr_f.fyy * ({p}5 + {p}8)))")

@@ -23,7 +23,7 @@ from ..stats.common import RegionSpec, dltb_fields
 from ..stats.sql import quote_identifier
 from ..stats.totals import UNRECOGNISED
 from ..stats.values import label_of
-from .area_sql import MOMENT_COUNT, CellAreas, cell_sql, moment_sums, with_moments
+from .area_sql import MOMENT_COUNT, CellAreas, cell_sql, with_moments
 from .guards import survey_tables
 from .session import (
     DEFAULT_TIMEOUT_S,
@@ -37,12 +37,12 @@ from .session import (
 UNCOVERED_M2 = 0.01  # as the desktop engine: less uncovered area is rounding
 
 
-def cells_sql(base: PgTable, current: PgTable, zldwdm: str | None, dlbm: str,
+def cells_sql(base: PgTable, current: PgTable, factors: str, zldwdm: str | None, dlbm: str,
               base_dlbm: str) -> str:
-    """Rows ``kind, z, d, bd, i, j, n, 9 moments, flagged, 9 moments``: kind 1 per (ZLDWDM,
-    current DLBM, base DLBM, cell) the cells kept and their moments; kind 0 per (ZLDWDM,
-    current DLBM, cell) the parcels and their moments, then how many parcels the base leaves
-    more than 0.01 m² of, and the moments of what it leaves of them. The noise and coverage
+    """Rows ``kind, z, d, bd, n, area, flagged, uncovered``: kind 1 per (ZLDWDM, current
+    DLBM, base DLBM) the cells kept and their area; kind 0 per (ZLDWDM, current DLBM) the
+    parcels and their area, how many parcels the base leaves more than 0.01 m² of, and the
+    area it leaves of them (areas from moments and the cells' ``factors``). The noise and coverage
     thresholds compare planar areas (ellipsoidal ones differ by < 3e-4 of them here: only a
     piece within 3e-10 m² of 1e-6 m², or a gap within 3e-6 m² of 0.01 m², could be judged
     otherwise than on the desktop)."""
@@ -80,19 +80,21 @@ def cells_sql(base: PgTable, current: PgTable, zldwdm: str | None, dlbm: str,
                + ", ".join(f"SUM(m{k}) AS c{k}" for k in range(MOMENT_COUNT))
                + " FROM km GROUP BY sgnr_id")
     gap = f"ST_Area(c.sgnr_g) - COALESCE(v.pa, 0) > {UNCOVERED_M2!r}"
-    zeros = ", ".join("0" for _ in range(MOMENT_COUNT))
-    left = ", ".join(f"SUM(CASE WHEN {gap} THEN c.w{k} - COALESCE(v.c{k}, 0) ELSE 0 END)"
-                     for k in range(MOMENT_COUNT))
+    left = "SELECT c.*, v.pa, " + ", ".join(
+        f"CASE WHEN {gap} THEN c.w{k} - COALESCE(v.c{k}, 0) ELSE 0 END AS u{k}"
+        for k in range(MOMENT_COUNT)) + (f", CASE WHEN {gap} THEN 1 ELSE 0 END AS flagged "
+                                         f"FROM c LEFT JOIN ({covered}) AS v "
+                                         "ON v.sgnr_id = c.sgnr_id")
+    area = CellAreas.area_sql
     return (
         f"WITH c AS MATERIALIZED ({with_moments(chosen, 'sgnr_g', 'w')}), "
         f"inside AS MATERIALIZED ({inside}), parts AS MATERIALIZED ({parts}), "
         f"km AS MATERIALIZED ({kept}) "
-        f"SELECT 1, z, d, bd, i, j, COUNT(*), {moment_sums('m')}, 0, {zeros} FROM km "
-        "GROUP BY z, d, bd, i, j UNION ALL "
-        f"SELECT 0, c.z, c.d, NULL, c.i, c.j, COUNT(*), {moment_sums('c.w')}, "
-        f"SUM(CASE WHEN {gap} THEN 1 ELSE 0 END), {left} "
-        f"FROM c LEFT JOIN ({covered}) AS v ON v.sgnr_id = c.sgnr_id "
-        "GROUP BY c.z, c.d, c.i, c.j")
+        f"SELECT 1, k.z, k.d, k.bd, COUNT(*), SUM({area('k.m')}), 0, 0 FROM km AS k "
+        f"JOIN {factors} ON sgnr_f.i = k.i AND sgnr_f.j = k.j GROUP BY k.z, k.d, k.bd "
+        f"UNION ALL SELECT 0, w.z, w.d, NULL, COUNT(*), SUM({area('w.w')}), SUM(w.flagged), "
+        f"SUM({area('w.u')}) FROM ({left}) AS w "
+        f"JOIN {factors} ON sgnr_f.i = w.i AND sgnr_f.j = w.j GROUP BY w.z, w.d")
 
 
 class SqlMatrix(_Matrix):
@@ -107,15 +109,15 @@ class SqlMatrix(_Matrix):
         base, current = self.tables
         surveys = survey_tables([(current, True), (base, True)], self.tm, self.feedback,
                                 self.timeout_s)
-        sql = cells_sql(base, current, self.current_fields.zldwdm, self.current_fields.dlbm,
+        extent = (float(v or 0.0) for v in surveys[0][3:7])
+        sql = cells_sql(base, current, CellAreas(self.tm).values_sql(*extent),
+                        self.current_fields.zldwdm, self.current_fields.dlbm,
                         self.base_fields.dlbm)
         self.read_base = int(surveys[1][0])
-        cells, size = CellAreas(self.tm), MOMENT_COUNT
-        for kind, z, d, bd, i, j, n, *rest in run_sql(current, sql, self.feedback,
-                                                      self.timeout_s):
-            area = cells.area(i, j, rest[:size])
-            uncovered = cells.area(i, j, rest[size + 1:]) if int(rest[size] or 0) else 0.0
-            self._fold(int(kind), z, d, bd, int(n), area, uncovered)
+        for kind, z, d, bd, n, area, flagged, uncovered in run_sql(
+                current, sql, self.feedback, self.timeout_s):
+            self._fold(int(kind), z, d, bd, int(n), float(area or 0.0),
+                       float(uncovered or 0.0) if int(flagged or 0) else 0.0)
 
     def _fold(self, kind, z, d, bd, n, area, uncovered) -> None:
         label = label_of("", -1)

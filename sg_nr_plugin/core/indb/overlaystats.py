@@ -27,7 +27,7 @@ from ..overlay import MAX_PIECE_VERTICES
 from ..regions import RegionLevel
 from ..stats.common import RegionAssigner, SourceInfo, StatsMeta, require_features, text
 from ..stats.sql import quote_identifier
-from .area_sql import MOMENT_COUNT, CellAreas, cell_sql, moment_sums, with_moments
+from .area_sql import CellAreas, cell_sql, with_moments
 from .guards import survey_tables
 from .session import (
     DEFAULT_TIMEOUT_S,
@@ -41,9 +41,9 @@ from .session import (
 GROSS = 0
 
 
-def overlay_sql(parcels: PgTable, overlay: PgTable, tm, zldwdm: str | None) -> str:
-    """``SELECT zldwdm, i, j, parcels, 7 input moments, 7 inside moments`` grouped by the raw
-    ZLDWDM and the cell (i, j) of each parcel's centroid (:class:`~.area_sql.CellAreas`)."""
+def overlay_sql(parcels: PgTable, overlay: PgTable, factors: str, zldwdm: str | None) -> str:
+    """``SELECT zldwdm, parcels, area_input, area_inside`` grouped by the raw ZLDWDM, areas
+    from each parcel's moments and the factors of its cell (:class:`~.area_sql.CellAreas`)."""
     z = quote_identifier(zldwdm) if zldwdm else "NULL"
     o = overlay.geometry
     polygonal = f"GeometryType({o}) IN ('POLYGON', 'MULTIPOLYGON') AND NOT ST_IsEmpty({o})"
@@ -62,10 +62,12 @@ def overlay_sql(parcels: PgTable, overlay: PgTable, tm, zldwdm: str | None) -> s
     joined = (f"SELECT p.*, h.whole_in, h.u FROM ({every}) AS p "
               "LEFT JOIN h ON h.sgnr_id = p.sgnr_id")
     measured = with_moments(with_moments(joined, "sgnr_g", "w"), "u", "v")
+    whole, part = CellAreas.area_sql("m.w"), CellAreas.area_sql("m.v")
     return (f"WITH o AS MATERIALIZED ({pieces}), h AS MATERIALIZED ({hits}) "
-            f"SELECT sgnr_z, i, j, COUNT(*), {moment_sums('w')}, "
-            f"{moment_sums('v', 'whole_in', 'w')} FROM ({measured}) AS m "
-            "GROUP BY sgnr_z, i, j")
+            f"SELECT m.sgnr_z, COUNT(*), SUM(COALESCE({whole}, 0)), "
+            f"SUM(COALESCE(CASE WHEN m.whole_in THEN {whole} ELSE {part} END, 0)) "
+            f"FROM ({measured}) AS m LEFT JOIN {factors} ON sgnr_f.i = m.i AND sgnr_f.j = m.j "
+            "GROUP BY m.sgnr_z")
 
 
 def _why_not(parcels, overlay, spec, area_mode, filters, tm) -> str:
@@ -122,16 +124,17 @@ def indb_overlay_stats(layer, overlay_layer, spec, area_mode=GROSS, input_filter
 def _run(parcels: PgTable, overlay: PgTable, spec, fields, tm, feedback, timeout_s):
     surveys = survey_tables([(parcels, True), (overlay, False)], tm, feedback, timeout_s)
     zldwdm = fields.zldwdm if spec.level != RegionLevel.WHOLE else None
-    rows = run_sql(parcels, overlay_sql(parcels, overlay, tm, zldwdm), feedback, timeout_s)
+    _count, _invalid, _other, xmin, xmax, ymin, ymax = surveys[0]
+    factors = CellAreas(tm).values_sql(*(float(v or 0.0) for v in (xmin, xmax, ymin, ymax)))
+    rows = run_sql(parcels, overlay_sql(parcels, overlay, factors, zldwdm), feedback,
+                   timeout_s)
     assigner = RegionAssigner(spec, parcels.crs)
     sums = SimpleNamespace(input={}, inside={}, parcels={})
-    cells = CellAreas(tm)
-    for z, i, j, count, *moments in rows:
+    for z, count, whole, inside in rows:
         region = assigner.code(text(z))
         sums.parcels[region] = sums.parcels.get(region, 0) + int(count)
-        whole, inside = moments[:MOMENT_COUNT], moments[MOMENT_COUNT:]
-        sums.input[region] = sums.input.get(region, 0.0) + cells.area(i, j, whole)
-        sums.inside[region] = sums.inside.get(region, 0.0) + cells.area(i, j, inside)
+        sums.input[region] = sums.input.get(region, 0.0) + float(whole or 0.0)
+        sums.inside[region] = sums.inside.get(region, 0.0) + float(inside or 0.0)
     meta = StatsMeta(sources=[SourceInfo("INPUT", parcels.name, sum(sums.parcels.values())),
                               SourceInfo("OVERLAY", overlay.name, int(surveys[1][0]))])
     meta.notes.append(tr("Area mode: {mode}").format(mode=tr("gross")))

@@ -145,9 +145,9 @@ def test_read_only_role(layers, schema, postgis):
 
 
 def slow(layers):
-    """The parcels through a subset string that sleeps 0.3 s per row."""
+    """The parcels through a subset string that sleeps 0.5 s per row (4 s a query)."""
     dltb, redline = layers
-    assert dltb.setSubsetString("pg_sleep(0.3) IS NOT NULL")
+    assert dltb.setSubsetString("pg_sleep(0.5) IS NOT NULL")
     assert dltb.featureCount() == 8  # counted (and kept by the provider) before timing
     return dltb, redline
 
@@ -158,7 +158,7 @@ def test_statement_timeout_names_the_layer_and_the_fix(layers):
     with pytest.raises(InDatabaseError) as info:
         indb_overlay_stats(dltb, redline, RegionSpec(level=RegionLevel.COUNTY),
                            layer_name="DLTB", timeout_s=1)
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 3.0  # not the 4 s the query would take
     message = str(info.value)
     assert "“DLTB”" in message and "1 s" in message and "IN_DATABASE_TIMEOUT" in message
 
@@ -172,7 +172,7 @@ def test_cancel_stops_the_server_query(layers, postgis):
     with pytest.raises(SgNrError, match="canceled"):
         indb_overlay_stats(dltb, redline, RegionSpec(level=RegionLevel.COUNTY),
                            feedback=feedback)
-    assert time.monotonic() - started < 1.5  # the query alone sleeps 2.4 s
+    assert time.monotonic() - started < 3.0  # the query alone sleeps 4 s
 
 
 def test_algorithm_in_database_and_on_the_desktop_write_the_same_table(

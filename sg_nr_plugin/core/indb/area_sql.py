@@ -1,4 +1,4 @@
-"""The plugin's ellipsoidal area (:func:`core.geodesy.gk_ring_areas`) as PostgreSQL SQL.
+"""The plugin's ellipsoidal area (:func:`core.geodesy.gk_ring_areas`) summed inside PostgreSQL.
 
 Why not ``ST_Area(geography)``: measured on 3000 polygons of 50 m² to 25 km² in EPSG:4547
 (docs/scale.md), the geodesic area of the polygon transformed to EPSG:4490 differs from the
@@ -6,12 +6,15 @@ plugin's area by up to 7.4 m² (3 km polygons, long edges read as geodesics) und
 densified to 50 m / 10 m / 2 m, still by up to 8e-4 / 1.3e-3 / 3.3e-3 m² per polygon
 (GeographicLib sums edge terms measured from the equator, ~1e12 m² each, so doubles round at
 1e-4 m²): 4.5e-6 relative on a 50 m² sliver, far from the 1e-9 a region total must keep.
-So the SQL evaluates the plugin's own formula: per ring, the planar area (PostGIS shoelace,
-shifted to the first vertex like the plugin's) times the Gauss-Krüger areal factor 1/k² at the
-ring's centroid (Krüger's series, the coefficients of :class:`~core.geodesy.TransverseMercator`
-written into the SQL as literals), plus, for rings reaching more than
-:data:`~core.geodesy.CURVATURE_MIN_WIDTH` from their first vertex, the second-moment term with
-the same finite differences. Holes subtract, whatever the orientation (as the plugin does).
+
+The plugin's area of a ring is its planar area times the Gauss-Krüger areal factor f = 1/k² at
+its centroid, plus a second-moment term for rings reaching more than
+:data:`~core.geodesy.CURVATURE_MIN_WIDTH` from their first vertex. Evaluating Krüger's series
+per ring in SQL agreed to 3.4e-14 but cost ~150 µs a parcel (first version of this module, in
+the branch history); here each ring gives its planar area and area moments about the centre of
+its 5 km cell (:func:`with_moments`), and f with its derivatives at the cell centres comes from
+the plugin's own :class:`~core.geodesy.TransverseMercator` (:class:`CellAreas`), sent into the
+query as a ``VALUES`` list. Holes subtract, whatever their orientation (as the plugin does).
 Pure SQL on PostGIS functions: nothing is created on the server.
 """
 
@@ -20,93 +23,13 @@ from __future__ import annotations
 import math
 
 from ...i18n import tr
-from ..geodesy import _HESSIAN_STEP, CURVATURE_MIN_WIDTH, TransverseMercator
+from ..geodesy import CURVATURE_MIN_WIDTH, TransverseMercator
 from .session import DesktopFallbackError
 
 
 def _lit(value: float) -> str:
     """A float as an exact SQL literal (repr round-trips the double)."""
     return f"CAST({float(value)!r} AS double precision)"
-
-
-def areal_factor_sql(x: str, y: str, tm: TransverseMercator) -> str:
-    """A scalar SQL expression: :meth:`TransverseMercator.areal_factor` at (``x``, ``y``).
-
-    ζ' = u + iv; ζ = ζ' − Σ βj sin 2jζ'; the derivative term d = 1 − Σ 2jβj cos 2jζ'; with
-    sin(a+ib) = sin a cosh b + i cos a sinh b and cos(a+ib) = cos a cosh b − i sin a sinh b.
-    Each step is a LATERAL select, so no sub-expression is written (or evaluated) twice."""
-    rect, _alpha, beta, delta = tm._series
-    scale = float(tm.k_0 * rect)
-    ell = tm.ellipsoid
-    terms = list(enumerate((float(b) for b in beta), start=1))
-    xi = " - ".join(["u"] + [f"{_lit(b)} * s{j} * ch{j}" for j, b in terms])
-    eta = " - ".join(["v"] + [f"{_lit(b)} * c{j} * sh{j}" for j, b in terms])
-    dre = " - ".join(["1"] + [f"{_lit(2 * j * b)} * c{j} * ch{j}" for j, b in terms])
-    dim = " + ".join(f"{_lit(2 * j * b)} * s{j} * sh{j}" for j, b in terms)
-    trig = ", ".join(f"sin({2 * j} * u) AS s{j}, cos({2 * j} * u) AS c{j}, "
-                     f"cosh({2 * j} * v) AS ch{j}, sinh({2 * j} * v) AS sh{j}"
-                     for j, _b in terms)
-    phi = " + ".join(["chi"] + [f"{_lit(float(d))} * sin({2 * j} * chi)"
-                                for j, d in enumerate(delta, start=1)])
-    return (
-        "(SELECT (" f"{_lit(ell.a * ell.a)} * cos(phi) ^ 2 / (1 - {_lit(ell.e2)} * sin(phi) ^ 2))"
-        f" * (dre * dre + dim * dim) / ({_lit(scale)} * cosh(eta) * cos(chi)) ^ 2"
-        f" FROM (SELECT (({y}) - {_lit(tm.y_0)}) / {_lit(scale)} AS u,"
-        f" (({x}) - {_lit(tm.x_0)}) / {_lit(scale)} AS v OFFSET 0) AS f1"
-        f" CROSS JOIN LATERAL (SELECT {trig} OFFSET 0) AS f2"
-        f" CROSS JOIN LATERAL (SELECT {xi} AS xi, {eta} AS eta, {dre} AS dre, {dim} AS dim"
-        " OFFSET 0) AS f3"
-        " CROSS JOIN LATERAL (SELECT asin(sin(xi) / cosh(eta)) AS chi OFFSET 0) AS f4"
-        f" CROSS JOIN LATERAL (SELECT {phi} AS phi OFFSET 0) AS f5)")
-
-
-def _curvature_sql(ring: str, tm: TransverseMercator) -> str:
-    """Scalar SQL: the plugin's second-moment term of the one-ring polygon ``ring`` (0 when the
-    ring reaches no farther than CURVATURE_MIN_WIDTH from its first vertex), with the sign of
-    the ring's area, so that it adds to the unsigned area as in ``|area·f + term|``. Moments
-    from the vertices (shifted to the first one), the areal factor's second derivatives from
-    the same five-point finite differences as :func:`core.geodesy._curvature_term`."""
-    h = _lit(_HESSIAN_STEP)
-    cross = "(xs * y1 - x1 * ys)"
-    points = (f"SELECT ST_X(d.geom) - ST_X(o.geom) AS xs, ST_Y(d.geom) - ST_Y(o.geom) AS ys, "
-              f"d.path[2] AS k, ST_X(o.geom) AS ox, ST_Y(o.geom) AS oy "
-              f"FROM ST_DumpPoints({ring}) AS d, ST_PointN(ST_ExteriorRing({ring}), 1) AS o(geom)")
-    edges = ("SELECT xs, ys, ox, oy, LEAD(xs) OVER w AS x1, LEAD(ys) OVER w AS y1 "
-             f"FROM ({points}) AS p WINDOW w AS (ORDER BY k)")
-    sums = (f"SELECT 0.5 * SUM({cross}) AS a, MAX(abs(xs) + abs(ys)) AS reach, MIN(ox) AS ox, "
-            f"MIN(oy) AS oy, SUM((xs + x1) * {cross}) AS mx, SUM((ys + y1) * {cross}) AS my, "
-            f"SUM((xs * xs + xs * x1 + x1 * x1) * {cross}) / 12.0 AS ixx, "
-            f"SUM((ys * ys + ys * y1 + y1 * y1) * {cross}) / 12.0 AS iyy, "
-            f"SUM((xs * y1 + 2 * xs * ys + 2 * x1 * y1 + x1 * ys) * {cross}) / 24.0 AS ixy "
-            f"FROM ({edges}) AS e")
-    central = ("SELECT a, ox + mx / (6.0 * a) AS px, oy + my / (6.0 * a) AS py, "
-               "ixx - a * (mx / (6.0 * a)) ^ 2 AS jxx, iyy - a * (my / (6.0 * a)) ^ 2 AS jyy, "
-               "ixy - a * (mx / (6.0 * a)) * (my / (6.0 * a)) AS jxy "
-               f"FROM ({sums}) AS s WHERE a <> 0 AND reach > {_lit(CURVATURE_MIN_WIDTH)}")
-    offsets = (f"(VALUES (0, 0.0, 0.0), (1, {h}, 0.0), (2, -{h}, 0.0), (3, 0.0, {h}), "
-               f"(4, 0.0, -{h}), (5, {h}, {h})) AS sgnr_o(k, dx, dy)")
-    factor = areal_factor_sql("c.px + sgnr_o.dx", "c.py + sgnr_o.dy", tm)
-    values = ", ".join(f"MAX(v) FILTER (WHERE k = {k}) AS f{k}" for k in range(6))
-    return (
-        f"COALESCE((SELECT sign(a) * 0.5 * ((f1 - 2 * f0 + f2) * jxx"
-        f" + 2 * (f5 - f1 - f3 + f0) * jxy + (f3 - 2 * f0 + f4) * jyy) / ({h} * {h})"
-        f" FROM ({central}) AS c CROSS JOIN LATERAL (SELECT {values} FROM {offsets}"
-        f" CROSS JOIN LATERAL (SELECT {factor} AS v) AS fv) AS fs), 0)")
-
-
-def ellipsoidal_area_sql(geom: str, tm: TransverseMercator) -> str:
-    """Scalar SQL: the plugin's ellipsoidal area (m²) of the (multi)polygon ``geom`` in the
-    Gauss-Krüger CRS ``tm`` (0 for NULL, empty and non-polygonal geometries, as the plugin)."""
-    ring = "r.geom"
-    wide = (f"(ST_XMax({ring}) - ST_XMin({ring})) + (ST_YMax({ring}) - ST_YMin({ring})) > "
-            f"{_lit(CURVATURE_MIN_WIDTH)}")
-    factor = areal_factor_sql("ST_X(c.geom)", "ST_Y(c.geom)", tm)
-    value = (f"ST_Area({ring}) * {factor}"
-             f" + CASE WHEN {wide} THEN {_curvature_sql(ring, tm)} ELSE 0 END")
-    return (f"(SELECT COALESCE(SUM(CASE WHEN r.path[1] = 0 THEN 1 ELSE -1 END * abs({value})),"
-            f" 0) FROM ST_Dump(ST_CollectionExtract({geom}, 3)) AS p"
-            f" CROSS JOIN LATERAL ST_DumpRings(p.geom) AS r"
-            f" CROSS JOIN LATERAL ST_Centroid({ring}) AS c(geom))")
 
 
 # ---- areas summed from moments per cell (the fast form) -------------------------------------

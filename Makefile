@@ -15,7 +15,7 @@ PY_SOURCES  := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*')
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: help setup apt venv postgis test lint pytest stress demo zip deploy translations qm qgis clean bench \
-        sample bench-data quick-data screenshots bench-scaling
+        sample bench-data quick-data screenshots bench-scaling bench-postgis
 
 help:
 	@echo "make demo          set up, then run the main job on the bundled sample data"
@@ -29,6 +29,7 @@ help:
 	@echo "make bench-data    generate the 1M-parcel benchmark data (data/bench, ~15 min)"
 	@echo "make bench         benchmarks vs QGIS native on data/bench (QUICK=1: 100k parcels) → docs/benchmarks.md"
 	@echo "make bench-scaling checkfarmland time and memory over 10k/100k/1M parcels × 1/100/1000 projects"
+	@echo "make bench-postgis in-database vs desktop on PostGIS (SIZE=N parcels, COPIES=K copies) → out/bench-postgis.md"
 
 # ---- set-up (idempotent) ------------------------------------------------------------------
 setup: apt venv qm
@@ -117,6 +118,12 @@ bench: setup $(if $(QUICK),quick-data,bench-data)
 bench-scaling: setup quick-data $(if $(QUICK),,bench-data)
 	$(PY) -m bench.scaling data/quick/shaoguan_quick.gpkg $(if $(QUICK),,data/bench/shaoguan_bench.gpkg) \
 	  --window 40000 $(if $(QUICK),--out out/scaling-quick.md --png out/scaling-quick.png)
+
+# In-database vs desktop streaming on the test PostGIS (issue #21), on the ~87k-parcel quick data:
+# SIZE=N keeps the first N parcels, COPIES=K builds K translated copies in SQL ("province").
+bench-postgis: venv postgis quick-data
+	$(PY) -m bench.postgis data/quick/shaoguan_quick.gpkg $(if $(SIZE),--size $(SIZE)) \
+	  $(if $(COPIES),--copies $(COPIES))
 
 # ---- packaging --------------------------------------------------------------------------------
 zip: qm

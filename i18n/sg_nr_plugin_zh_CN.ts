@@ -74,7 +74,7 @@
       <translation>规划耕地质量等别字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="110" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="111" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
@@ -199,7 +199,7 @@
       <translation>核查问题</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="139" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="140" />
       <source>Checked projects</source>
       <translation>核查项目</translation>
     </message>
@@ -254,37 +254,37 @@
       <translation>项目核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="128" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="129" />
       <source>Check date (empty: today)</source>
       <translation>核查日期（留空：今天）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="131" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="132" />
       <source>Rule set file (empty: built-in Guangdong defaults)</source>
       <translation>规则集文件（留空：内置广东省默认规则）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="134" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="135" />
       <source>Only the selected projects</source>
       <translation>仅核查选中的项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="141" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="142" />
       <source>Excel report</source>
       <translation>Excel 报告</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="175" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="177" />
       <source>The project parcels layer is missing or cannot be read.</source>
       <translation>项目地块图层缺失或无法读取。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="178" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="180" />
       <source>Layer “{layer}” has no coordinate reference system.</source>
       <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="292" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="295" />
       <source>The check was canceled; no results were written.</source>
       <translation>核查已取消，未写出任何结果。</translation>
     </message>
@@ -419,12 +419,12 @@
       <translation>{file}：地块编号 {parcel} 使用了 {count} 次；监管系统不接受重复编号。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="33" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="36" />
       <source>Land-class change matrix</source>
       <translation>地类转移矩阵</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="36" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="39" />
       <source>Cross-tabulates two vintages of the land-use status parcels (DLTB): for every region, the area that was class A in the base vintage and is class B in the current one.
 
 Class level: second-level classes (DLBM; K codes with their base class), first-level classes, or the three major categories (agricultural, construction, unused land). The area of new construction land (not construction in the base, construction now) is what the plan indicator 'new construction land' reports.
@@ -441,32 +441,32 @@ Output rows: region_code, region_name, from_class, to_class (with their names) a
 输出行：region_code、region_name、from_class、to_class（含地类名称）及所选单位的面积；可选输出每个行政区一张矩阵的 Excel 工作簿。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="58" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="61" />
       <source>Base vintage DLTB</source>
       <translation>基期地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="60" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="63" />
       <source>Current vintage DLTB</source>
       <translation>现状地类图斑（DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="62" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="65" />
       <source>Class level</source>
       <translation>地类级别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="62" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="65" />
       <source>Second-level classes</source>
       <translation>二级地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="62" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="65" />
       <source>First-level classes</source>
       <translation>一级地类</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="62" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="65" />
       <source>Three major categories</source>
       <translation>三大类</translation>
     </message>
@@ -628,12 +628,12 @@ Outputs: a table (region_code, region_name, indicator_id, indicator, unit, value
       <translation>规划指标</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="38" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="41" />
       <source>Overlay area statistics</source>
       <translation>叠加面积统计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="41" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="44" />
       <source>How much of the input parcels lies inside an overlay layer, per region — for example cultivated land inside the ecological protection red line, by county.
 
 Input filter: an expression choosing the parcels (e.g. "DLBM" LIKE '01%' for cultivated land). Overlay filter: an expression choosing the overlay features.
@@ -654,37 +654,37 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
 输出行：region_code、region_name、area_input、area_inside（所选单位）、share_pct（叠加区内面积占比，%）和图斑数；可选输出同样内容的 Excel 工作簿，并附一页说明数据来源。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="58" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="61" />
       <source>Input parcels (e.g. DLTB)</source>
       <translation>统计对象图斑（如 DLTB）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="60" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="63" />
       <source>Input filter expression</source>
       <translation>统计对象筛选表达式</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="63" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="66" />
       <source>Overlay layer (e.g. ecological red line)</source>
       <translation>叠加图层（如生态保护红线）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="66" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="69" />
       <source>Overlay filter expression</source>
       <translation>叠加图层筛选表达式</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="69" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="72" />
       <source>Area mode</source>
       <translation>面积口径</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="69" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="72" />
       <source>Gross ellipsoidal area</source>
       <translation>毛面积（椭球面积）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="69" />
+      <location filename="../sg_nr_plugin/processing/algorithms/overlaystats.py" line="72" />
       <source>Net: share of TBDLMJ</source>
       <translation>净面积：按比例分摊图斑地类面积（TBDLMJ）</translation>
     </message>
@@ -834,7 +834,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>未识别</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/changematrix.py" line="230" />
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="136" />
       <source>(not in base)</source>
       <translation>（基期无图斑）</translation>
     </message>
@@ -974,27 +974,27 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>小计</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="300" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="304" />
       <source>{n} invalid overlay feature(s) were repaired (makeValid).</source>
       <translation>已修复 {n} 个无效的叠加图层要素（makeValid）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="302" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="140" />
       <source>Area mode: {mode}</source>
       <translation>面积口径：{mode}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="302" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="306" />
       <source>net (TBDLMJ apportioned)</source>
       <translation>净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="302" />
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="140" />
       <source>gross</source>
       <translation>毛面积</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="210" />
+      <location filename="../sg_nr_plugin/core/stats/overlaystats.py" line="212" />
       <source>Invalid input filter expression “{expr}”: {error}</source>
       <translation>统计对象筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -1324,22 +1324,22 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）坡度大于 {degrees}°（禁止开垦）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="177" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="179" />
       <source>not given: {layers}</source>
       <translation>未提供：{layers}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="262" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="264" />
       <source>(no id) #{fid}</source>
       <translation>（无编号）#{fid}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="281" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="283" />
       <source>empty geometry</source>
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/engine.py" line="293" />
+      <location filename="../sg_nr_plugin/core/checks/engine.py" line="295" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -1454,7 +1454,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
       <translation>列出了未知编码：{codes}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/overlay.py" line="96" />
+      <location filename="../sg_nr_plugin/core/pieces.py" line="72" />
       <source>Invalid overlay filter expression “{expr}”: {error}</source>
       <translation>叠加图层筛选表达式“{expr}”无效：{error}</translation>
     </message>
@@ -1870,7 +1870,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”没有 .cpg 文件，其文字已按 GBK 读取。请在 .shp 旁放置内容为 GBK 的文件 {cpg}，以明确编码。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="266" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="269" />
       <source>No project of “{layer}” is selected.</source>
       <translation>图层“{layer}”中没有选中的项目。</translation>
     </message>
@@ -2025,17 +2025,17 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>“{role}”选用了“{chosen}”；“{others}”也符合。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="77" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="78" />
       <source>{label} (empty: {names}…)</source>
       <translation>{label}（留空：{names}…）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="232" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="234" />
       <source>Declared area field of “{layer}”: “{field}” (found by its name; choose another in “Declared area field”)</source>
       <translation>“{layer}”的申报面积字段：“{field}”（按字段名识别；如不对，请在“申报面积字段”中另选）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="240" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="242" />
       <source>Layer “{layer}” has no protected-area zone field ({names}…): core zones cannot be told apart. Choose the field in “{label}”.</source>
       <translation>图层“{layer}”没有自然保护地功能分区字段（{names}…），无法区分核心保护区。请在“{label}”中选择该字段。</translation>
     </message>
@@ -2119,7 +2119,7 @@ Folder: .txt files an earlier export wrote there and this one does not write aga
       <translation>已删除上次导出到此文件夹的 {count} 个文件（不属于本次导出）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="51" />
+      <location filename="../sg_nr_plugin/processing/algorithms/changematrix.py" line="54" />
       <source>A second-survey (二调) vintage against a 三调 one: the 二调 classes are mapped through the crosswalk resources/data/crosswalk_second_third.json to the 三调 class or group of the chosen level; a 二调 class whose 三调 split is unknown keeps its group (031 有林地 → 03 林地, 201–203 → 20 城镇村及工矿用地). The notes say so.</source>
       <translation>二调数据与三调数据对比：二调地类通过地类对照表 resources/data/crosswalk_second_third.json 对应到所选层级的三调地类或类别；三调细分未知的二调地类保留其所属类别（031 有林地 → 03 林地，201–203 → 20 城镇村及工矿用地）。备注中会说明。</translation>
     </message>
@@ -3021,7 +3021,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>图层“{layer}”中有 {n} 个要素的坐标不可能真实（{problem}）：其面积将是错误的，因此不给出结果。请修复其几何图形（或图层坐标系）后重新运行。要素：{features}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_base.py" line="269" />
+      <location filename="../sg_nr_plugin/processing/check_base.py" line="272" />
       <source>Rule “{rule}” not checked: {reason}</source>
       <translation>规则“{rule}”未核查：{reason}</translation>
     </message>
@@ -4071,6 +4071,136 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/core/reports/pdf_layout.py" line="110" />
       <source>Table “{table}” of the layout template {path} shows {shown} of its {rows} rows: enlarge its frame in QGIS's layout designer, or set the table to “Repeat until finished”.</source>
       <translation>布局模板 {path} 中的表格“{table}”只能显示其 {rows} 行中的 {shown} 行：请在 QGIS 布局设计器中放大其框架，或将表格设为“重复直到完成”。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/indb_params.py" line="20" />
+      <source>Compute inside the PostGIS database when all inputs are there</source>
+      <translation>所有输入均在 PostGIS 数据库中时在数据库内计算</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/processing/indb_params.py" line="23" />
+      <source>Database statement timeout (seconds, 0 = none)</source>
+      <translation>数据库语句超时（秒，0 = 不限）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/area_sql.py" line="161" />
+      <source>the layer spans more than {n} cells of 5 km</source>
+      <translation>图层范围超过 {n} 个 5 千米网格</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/guards.py" line="28" />
+      <source>{n} invalid geometries in “{layer}” are repaired there (makeValid) and listed</source>
+      <translation>“{layer}”中有 {n} 个无效几何，将在桌面端修复（makeValid）并列出</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/guards.py" line="31" />
+      <source>“{layer}” holds {n} non-polygonal geometries</source>
+      <translation>“{layer}”含有 {n} 个非面几何</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/guards.py" line="39" />
+      <source>“{layer}” holds impossible coordinates, which are named there</source>
+      <translation>“{layer}”含有不可能的坐标，将在桌面端指明</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="154" />
+      <source>the two vintages are not both PostGIS tables</source>
+      <translation>两期数据并非都是 PostGIS 表</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="156" />
+      <source>the two vintages are not read through one database connection</source>
+      <translation>两期数据不是通过同一个数据库连接读取的</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="158" />
+      <source>the current vintage is not in a CGCS2000 Gauss-Kruger CRS</source>
+      <translation>现状数据不是 CGCS2000 高斯-克吕格坐标系</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="160" />
+      <source>the two vintages are in different CRSs</source>
+      <translation>两期数据的坐标系不同</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="84" />
+      <source>regions come from a region layer</source>
+      <translation>区域来自区域图层</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="164" />
+      <source>a DLBM or ZLDWDM column is not text</source>
+      <translation>DLBM 或 ZLDWDM 字段不是文本类型</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="141" />
+      <source>Computed inside the PostGIS database (IN_DATABASE).</source>
+      <translation>在 PostGIS 数据库内计算（IN_DATABASE）。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="196" />
+      <source>Change matrix computed inside the PostGIS database.</source>
+      <translation>地类转移矩阵已在 PostGIS 数据库内完成。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/changematrix.py" line="199" />
+      <source>The change matrix is computed on the desktop: {reason}.</source>
+      <translation>地类转移矩阵改在桌面端计算：{reason}。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/session.py" line="104" />
+      <source>The in-database statistics on layer “{layer}” stopped after the statement timeout of {seconds} s. Raise the timeout (advanced parameter IN_DATABASE_TIMEOUT, 0 = none), or untick IN_DATABASE to compute on the desktop.</source>
+      <translation>图层“{layer}”的数据库内统计在达到 {seconds} 秒语句超时后被中止。请调大超时（高级参数 IN_DATABASE_TIMEOUT，0 = 不限），或取消勾选 IN_DATABASE 改在桌面端计算。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/session.py" line="110" />
+      <source>The database refused the in-database statistics on layer “{layer}”: {cause}. Ask the database administrator for SELECT on the input tables, or untick IN_DATABASE to compute on the desktop.</source>
+      <translation>数据库拒绝了图层“{layer}”的数据库内统计：{cause}。请联系数据库管理员授予输入表的 SELECT 权限，或取消勾选 IN_DATABASE 改在桌面端计算。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/checks.py" line="77" />
+      <source>Control layers read inside the database only under the projects: {layers}.</source>
+      <translation>管控图层在数据库内只读取项目范围下的要素：{layers}。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="76" />
+      <source>the input and the overlay are not both PostGIS tables</source>
+      <translation>输入图层和叠加图层并非都是 PostGIS 表</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="78" />
+      <source>the input and the overlay are not read through one database connection</source>
+      <translation>输入图层和叠加图层不是通过同一个数据库连接读取的</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="80" />
+      <source>the input is not in a CGCS2000 Gauss-Kruger CRS</source>
+      <translation>输入图层不是 CGCS2000 高斯-克吕格坐标系</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="82" />
+      <source>the overlay is in another CRS than the input</source>
+      <translation>叠加图层的坐标系与输入图层不同</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="86" />
+      <source>the area mode is net (TBDLMJ apportioned)</source>
+      <translation>面积模式为净面积（按比例分摊 TBDLMJ）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="88" />
+      <source>a filter expression is given (the layers' own filters are applied in the database)</source>
+      <translation>给出了筛选表达式（图层自身的过滤条件会在数据库中执行）</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="115" />
+      <source>Overlay statistics computed inside the PostGIS database.</source>
+      <translation>叠加面积统计已在 PostGIS 数据库内完成。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="119" />
+      <source>Overlay statistics are computed on the desktop: {reason}.</source>
+      <translation>叠加面积统计改在桌面端计算：{reason}。</translation>
     </message>
   </context>
 </TS>

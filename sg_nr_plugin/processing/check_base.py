@@ -44,6 +44,7 @@ from ..core.units import AreaUnit, from_unit, unit_names
 from ..i18n import tr
 from .base import SgNrAlgorithm
 from .check_pdf import OUTPUT_PDF, CheckSheets, map_sources, pdf_parameter
+from .indb_params import add_indb_parameters, restrict_controls
 from .stats_params import layer_name
 
 # The project id field's names (codes first, then names): the role table's.
@@ -142,6 +143,7 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
             "OUTPUT_XLSX", tr("Excel report"), tr("Excel workbooks (*.xlsx)"), optional=True,
             createByDefault=False))
         self.addParameter(pdf_parameter())
+        add_indb_parameters(self, timeout=False)
 
     def add_check_parameters(self) -> None:
         """Parameters of one check kind (added before the outputs)."""
@@ -256,6 +258,7 @@ class SgNrCheckAlgorithm(SgNrAlgorithm):
     # ---- running ----------------------------------------------------------------------------
     def compute(self, parameters, context, feedback) -> dict:
         inputs = self.read_inputs(parameters, context, feedback)
+        self._indb_controls = restrict_controls(self, parameters, context, inputs, feedback)
         ruleset = self.load_ruleset(parameters, context)
         note_ruleset(ruleset)  # the audit trail of the workbook and the layers
         note_read_counts(inputs.read_counts)

@@ -264,13 +264,15 @@ def change_matrix(base: QgsFeatureSource, current: QgsFeatureSource,
                   spec: RegionSpec | None = None, class_level: int = ClassLevel.SECOND,
                   transform_context: QgsCoordinateTransformContext | None = None,
                   base_name: str = "BASE", current_name: str = "CURRENT", feedback=None,
-                  allow_unrecognised: bool = False):
+                  allow_unrecognised: bool = False, matrix_type=None):
     """The long change table (region, from, to, area in m²) as a DataFrame. Unrecognised codes
-    over 0.5 % of either vintage's area refuse the table unless ``allow_unrecognised``."""
+    over 0.5 % of either vintage's area refuse the table unless ``allow_unrecognised``.
+    ``matrix_type``: a :class:`_Matrix` whose ``run`` computes the cells elsewhere (inside
+    PostGIS: core/indb/changematrix.py); the same checks and table follow."""
     from . import require_pandas
 
     pd = require_pandas()
-    matrix = _Matrix(base, current, spec or RegionSpec(), class_level,
+    matrix = (matrix_type or _Matrix)(base, current, spec or RegionSpec(), class_level,
                      transform_context or QgsCoordinateTransformContext(), feedback,
                      (base_name, current_name))
     matrix.run()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource
 
+from ...core.indb.changematrix import indb_change_matrix
 from ...core.reports.stats_xlsx import write_change_xlsx
 from ...core.stats.changematrix import change_matrix
 from ...core.units import to_unit
 from ...i18n import tr
+from ..indb_params import add_indb_parameters, indb_options
 from ..stats_params import (
     OUTPUT,
     OUTPUT_XLSX,
@@ -18,6 +20,7 @@ from ..stats_params import (
     add_unrecognised_parameter,
     allow_unrecognised,
     layer_name,
+    pushdown_layer,
     region_spec,
     write_frame,
 )
@@ -66,10 +69,12 @@ class ChangeMatrix(StatsAlgorithm):
         add_region_parameters(self)
         add_unrecognised_parameter(self)
         add_output_parameters(self, table_name=tr("Change matrix"))
+        add_indb_parameters(self)
 
     def compute(self, parameters, context, feedback) -> dict:
         unit = self.parameterAsEnum(parameters, UNIT, context)
-        frame = change_matrix(
+        frame = self.in_database(parameters, context, feedback)
+        frame = frame if frame is not None else change_matrix(
             self.parameterAsSource(parameters, BASE, context),
             self.parameterAsSource(parameters, CURRENT, context),
             region_spec(self, parameters, context),
@@ -86,3 +91,17 @@ class ChangeMatrix(StatsAlgorithm):
             write_change_xlsx(frame, xlsx, unit)
             results[OUTPUT_XLSX] = xlsx
         return results
+
+    def in_database(self, parameters, context, feedback):
+        """The table computed inside PostGIS, or None: the desktop computes it."""
+        enabled, timeout = indb_options(self, parameters, context)
+        if not enabled:
+            return None
+        return indb_change_matrix(
+            pushdown_layer(self, parameters, BASE, context),
+            pushdown_layer(self, parameters, CURRENT, context),
+            region_spec(self, parameters, context),
+            self.parameterAsEnum(parameters, CLASS_LEVEL, context),
+            layer_name(self, parameters, BASE, context),
+            layer_name(self, parameters, CURRENT, context), feedback,
+            allow_unrecognised(self, parameters, context), timeout_s=timeout)

@@ -9,10 +9,12 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
+from ...core.indb.overlaystats import indb_overlay_stats
 from ...core.reports.stats_xlsx import write_overlay_xlsx
 from ...core.stats.overlaystats import overlay_stats
 from ...core.units import to_unit
 from ...i18n import tr
+from ..indb_params import add_indb_parameters, indb_options
 from ..stats_params import (
     OUTPUT,
     OUTPUT_XLSX,
@@ -21,6 +23,7 @@ from ..stats_params import (
     add_output_parameters,
     add_region_parameters,
     layer_name,
+    pushdown_layer,
     region_spec,
     write_frame,
 )
@@ -71,10 +74,12 @@ class OverlayStats(StatsAlgorithm):
             options=[tr("Gross ellipsoidal area"), tr("Net: share of TBDLMJ")], defaultValue=0))
         add_region_parameters(self)
         add_output_parameters(self, table_name=tr("Overlay statistics"))
+        add_indb_parameters(self)
 
     def compute(self, parameters, context, feedback) -> dict:
         unit = self.parameterAsEnum(parameters, UNIT, context)
-        frame = overlay_stats(
+        frame = self.in_database(parameters, context, feedback)
+        frame = frame if frame is not None else overlay_stats(
             self.parameterAsSource(parameters, INPUT, context),
             self.parameterAsSource(parameters, OVERLAY, context),
             region_spec(self, parameters, context),
@@ -97,3 +102,19 @@ class OverlayStats(StatsAlgorithm):
             write_overlay_xlsx(frame, xlsx, unit)
             results[OUTPUT_XLSX] = xlsx
         return results
+
+    def in_database(self, parameters, context, feedback):
+        """The table computed inside PostGIS, or None: the desktop computes it."""
+        enabled, timeout = indb_options(self, parameters, context)
+        if not enabled:
+            return None
+        return indb_overlay_stats(
+            pushdown_layer(self, parameters, INPUT, context),
+            pushdown_layer(self, parameters, OVERLAY, context),
+            region_spec(self, parameters, context),
+            area_mode=self.parameterAsEnum(parameters, AREA_MODE, context),
+            input_filter=self.parameterAsExpression(parameters, INPUT_FILTER, context) or None,
+            overlay_filter=self.parameterAsExpression(parameters, OVERLAY_FILTER, context)
+            or None, layer_name=layer_name(self, parameters, INPUT, context),
+            overlay_name=layer_name(self, parameters, OVERLAY, context), feedback=feedback,
+            timeout_s=timeout)

@@ -9,9 +9,10 @@ opens itself (never the project's layer objects). The PDF is a staged output lik
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingParameterFileDestination
+from qgis.core import QgsProcessingParameterFileDestination, QgsRuleBasedRenderer
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.checks.findings import SEVERITY_ZH, VERDICT_ZH
 from ..core.reports.pdf_data import project_headers, project_sheet, sheet_run
 from ..core.reports.pdf_layers import (
     FINDINGS_OPACITY,
@@ -81,10 +82,12 @@ class CheckSheets:
         coverage = memory_layer(COVERAGE_NAME, crs, COVERAGE_FIELDS, [
             (r.geometry, [str(r.project_id), r.verdict]) for r in results])
         style(coverage, "check_projects")
+        chinese_legend(coverage)
         findings = memory_layer(FINDINGS_NAME, crs, FINDING_FIELDS, [
             (f.geometry, [str(f.project_id), f.rule_id, f.severity])
             for r in results for f in r.findings if f.geometry is not None])
         style(findings, "check_findings")
+        chinese_legend(findings)
         findings.setOpacity(FINDINGS_OPACITY)
         sources = getattr(self.algorithm, "_map_sources", [])
         opened = open_sources(sources, self._fallback, crs,
@@ -95,3 +98,24 @@ class CheckSheets:
 
     def _fallback(self, role: str):
         return self.inputs.layers.get(role)
+
+
+# The styles' rules carry keys ("severity:error", "scale:in") that the panel translates into the
+# interface language; a sheet is a Chinese document whatever that language is.
+_SCALE_ZH = {"scale:in": "范围", "scale:out": "位置"}
+
+
+def chinese_legend(layer) -> None:
+    """Chinese legend labels on a result style's rules (verdicts, severities, scale groups)."""
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsRuleBasedRenderer):
+        return
+    pending = list(renderer.rootRule().children())
+    while pending:
+        rule = pending.pop()
+        kind, _, value = rule.description().partition(":")
+        label = {"severity": SEVERITY_ZH, "verdict": VERDICT_ZH}.get(kind, {}).get(value) \
+            or _SCALE_ZH.get(rule.description())
+        if label:
+            rule.setLabel(label)
+        pending.extend(rule.children())

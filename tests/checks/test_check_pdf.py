@@ -228,3 +228,17 @@ def test_the_last_page_is_the_audit_trail(tmp_path, qgis_app, provider_registere
                          .read_text("utf-8"))
     for expected in ("sgnr:checkpaddy", shipped["id"], shipped["version"], "tiny.gpkg"):
         assert expected in last, (expected, last[:1500])
+
+
+def test_the_legend_of_the_results_is_chinese_in_any_interface_language(tmp_path, qgis_app,
+                                                                       provider_registered):
+    """The result styles carry keys the panel translates; the sheet (a Chinese document)
+    printed them raw: "areas", "error", "fail" in the legend."""
+    pdf = tmp_path / "sheets.pdf"
+    _results, ok, _context, feedback = run("farmland",
+                                           parameters("farmland", tiny_copy(tmp_path), pdf))
+    assert ok, feedback.textLog()[-2000:]
+    first = pages_text(pdf)[0]
+    assert "错误" in first and "不通过" in first
+    for key in ("areas", "error", "fail", "severity:", "verdict:", "scale:"):
+        assert not re.search(rf"\b{re.escape(key)}", first), key

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import shutil
+import stat
 import threading
 import time
 from pathlib import Path
@@ -34,7 +35,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QThreadPool
 
 from sg_nr_plugin.processing.algorithms.checkfarmland import CheckFarmlandAlgorithm
 from tests.conftest import TINY_GPKG
-from tests.reliability.helpers import CancelAt, files_under, tiny
+from tests.reliability.helpers import CancelAt, files_under, tiny, without_root_file_powers
 
 
 @pytest.fixture
@@ -220,4 +221,27 @@ def test_failed_run_removes_the_folder_it_made(ready, out, how):
     expected = "canceled" if how == "canceled" else "destroy the input"
     with pytest.raises(QgsProcessingException, match=expected):
         processing.run("sgnr:overlaystats", parameters, feedback=feedback)
+    assert files_under(out) == before
+
+
+def test_folder_made_read_only_after_prepare_is_refused_at_the_start(ready, out):
+    """The folder was writable when the run was prepared (probe passed), not when it starts:
+    the write error names the final path, and nothing is left."""
+    folder = out / "reports"
+    folder.mkdir()
+    target = folder / "report.xlsx"
+    parameters = {**_overlay(out), "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_XLSX": str(target)}
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("sgnr:overlaystats")
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    before = files_under(out)
+    assert algorithm.prepare(parameters, context, feedback)
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP)
+    try:
+        with without_root_file_powers(), pytest.raises(QgsProcessingException) as raised:
+            algorithm.runPrepared(parameters, context, feedback)
+    finally:
+        folder.chmod(0o755)
+    message = str(raised.value)
+    assert f"Cannot write “{target}”: permission denied" in message, message
+    assert "sgnr_partial_" not in message
     assert files_under(out) == before

@@ -126,6 +126,7 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
         try:
             if refusal is not None:
                 raise refusal
+            staged.open()  # only now: a run prepared but never started leaves nothing
             trail = getattr(self, "_trail", None)
             with _plugin_reading_policy(context), _detached_from_project(context), \
                     audit_scope(trail):

@@ -9,6 +9,9 @@ returned and was not canceled the files are moved into place and the results and
 Processing loads afterwards are pointed at the final paths; on failure or cancel the temporary
 folder is deleted. A run that stops halfway therefore leaves neither a half-written file nor a
 layer pointing at one, and messages name the final path (:meth:`StagedOutputs.remap_text`).
+The temporary folders (and any missing parent folder of a target) are made only when the run
+starts (:meth:`StagedOutputs.open`), not when it is prepared: QGIS prepares runs that it then
+drops without running them (a task canceled while queued), and nothing tells the plugin.
 
 Destinations that are not plain files (``TEMPORARY_OUTPUT``, ``memory:``, ``ogr:dbname=…``
 appending to an existing database, ``postgres:``) are left as they are: replacing a whole
@@ -17,6 +20,7 @@ database file to stage one table in it would destroy its other tables.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import gc
 import os
@@ -54,6 +58,7 @@ class StagedOutputs:
     def __init__(self, algorithm, parameters: dict, context) -> None:
         self.parameters = dict(parameters)
         self._stages: list[_Stage] = []
+        self._created: list[Path] = []  # folders open() made, the user's parent folders too
         self.finals: dict[str, str] = {}  # parameter name → final path, for messages
         self.targets: dict[str, Target] = {}  # every destination's file or table, staged or not
         self._definitions = algorithm.destinationParameterDefinitions()
@@ -81,15 +86,25 @@ class StagedOutputs:
         if not folder:
             check_replaceable(final)
         work = final.parent / f"{TEMP_PREFIX}{secrets.token_hex(4)}"
-        try:  # the temporary folder is also the proof that the target folder is writable
-            final.parent.mkdir(parents=True, exist_ok=True)
-            work.mkdir()
-        except OSError as error:
-            raise write_error(final, error) from error
+        _probe(final, work)
         stage = _Stage(final, work if folder else work / final.name, work, folder)
         self._stages.append(stage)
         self.finals[definition.name()] = str(final)
         self.parameters[definition.name()] = _with_sink(value, str(stage.temp))
+
+    def open(self) -> None:
+        """Create the temporary folders, when the run really starts (processAlgorithm).
+
+        Not in prepareAlgorithm: QGIS prepares a run that may never start (a task canceled in
+        the queue, a dialog closed, a model child skipped, a later check refusing) and then
+        deletes the algorithm without a word; what exists only from here on is deleted by
+        :meth:`commit` or :meth:`discard`, which processAlgorithm always calls."""
+        for stage in self._stages:
+            try:
+                _make_folder(stage.work, self._created)
+            except OSError as error:
+                self.discard()
+                raise write_error(stage.final, error) from error
 
     def refuse_unclear(self) -> None:
         """Refuse a destination QGIS would misread (after the input checks, whose messages say
@@ -117,6 +132,7 @@ class StagedOutputs:
             except SgNrError:
                 self.discard()
                 raise
+        self._created = []  # the parent folders now hold the outputs: they stay
         return self._remap_results(results, context)
 
     def discard(self, error: BaseException | None = None) -> None:
@@ -127,6 +143,8 @@ class StagedOutputs:
         gc.collect()
         for stage in self._stages:
             shutil.rmtree(stage.work, ignore_errors=True)
+        _remove_empty(self._created)  # an output folder this run created and left empty
+        self._created = []
 
     def remap_text(self, text: str) -> str:
         """``text`` (a message, a result) naming the final paths instead of temporary ones."""
@@ -201,6 +219,42 @@ def _with_sink(value, new_path: str):
         copy.sink = QgsProperty.fromValue(new_path)
         return copy
     return new_path
+
+
+def _probe(final: Path, work: Path) -> None:
+    """Refuse now a target folder that cannot be written (before any work), by making the
+    temporary folder and its missing parents, then removing them: nothing is left behind by a
+    run that never starts (:meth:`StagedOutputs.open` makes them again)."""
+    created: list[Path] = []
+    try:
+        _make_folder(work, created)
+    except OSError as error:
+        raise write_error(final, error) from error
+    finally:
+        _remove_empty(created)
+
+
+def _make_folder(folder: Path, created: list[Path]) -> None:
+    """Make ``folder`` and its missing parents; every folder made is added to ``created``
+    (also when a later one fails), parents first."""
+    missing = []
+    parent = folder.parent
+    while not os.path.lexists(parent) and parent != parent.parent:
+        missing.append(parent)
+        parent = parent.parent
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+    finally:
+        created += [path for path in reversed(missing) if path.is_dir()]
+    folder.mkdir()
+    created.append(folder)
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders (children before parents) that are empty; keep the others."""
+    for folder in reversed(folders):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _move(stage: _Stage) -> None:

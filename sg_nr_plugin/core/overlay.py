@@ -45,7 +45,20 @@ ALL, PART, NONE = "all", "part", "none"
 
 
 class PieceQueries:
-    """What is under a geometry, for any holder of pieces: subclasses give :meth:`_near`."""
+    """What is under a geometry, for any holder of pieces: subclasses give :meth:`_near` and
+    their ``PieceMaker`` as ``_maker`` (its counts are the layer's)."""
+
+    @property
+    def repairs(self) -> int:
+        return self._maker.repairs
+
+    @property
+    def feature_count(self) -> int:
+        return self._maker.feature_count
+
+    @property
+    def read_count(self) -> int:
+        return self._maker.read_count
 
     def _near(self, rect: QgsRectangle) -> list[Piece]:
         """Pieces whose box meets ``rect``, sorted by key."""
@@ -164,18 +177,6 @@ class OverlayLayer(PieceQueries):
                                           feedback)
         for piece_id, piece in enumerate(self._pieces):
             self._index.addFeature(piece_id, piece.rect())
-
-    @property
-    def repairs(self) -> int:
-        return self._maker.repairs
-
-    @property
-    def feature_count(self) -> int:
-        return self._maker.feature_count
-
-    @property
-    def read_count(self) -> int:
-        return self._maker.read_count
 
     @property
     def is_empty(self) -> bool:

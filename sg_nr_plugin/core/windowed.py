@@ -143,18 +143,6 @@ class WindowedOverlay(PieceQueries):
         self.vertices = 0
         self.tiles_read = 0
 
-    @property
-    def repairs(self) -> int:
-        return self._maker.repairs
-
-    @property
-    def feature_count(self) -> int:
-        return self._maker.feature_count
-
-    @property
-    def read_count(self) -> int:
-        return self._maker.read_count
-
     def may_meet(self, xmin, ymin, xmax, ymax) -> np.ndarray:
         """Every box may meet the overlay: nothing is known before its tiles are read."""
         return np.ones(len(xmin), dtype=bool)

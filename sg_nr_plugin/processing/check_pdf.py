@@ -9,7 +9,7 @@ opens itself (never the project's layer objects). The PDF is a staged output lik
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingParameterFileDestination, QgsRuleBasedRenderer
+from qgis.core import QgsProcessingParameterFileDestination
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.checks.findings import SEVERITY_ZH, VERDICT_ZH
@@ -26,6 +26,7 @@ from ..core.reports.pdf_layers import (
 from ..core.reports.pdf_sheets import SheetLayers, write_check_sheets
 from ..core.schema.roles import role_table
 from ..i18n import tr
+from .presentation import translate_legend
 
 OUTPUT_PDF = "OUTPUT_PDF"
 COVERAGE_FIELDS = [("project_id", QVariant.String), ("verdict", QVariant.String)]
@@ -107,15 +108,10 @@ _SCALE_ZH = {"scale:in": "范围", "scale:out": "位置"}
 
 def chinese_legend(layer) -> None:
     """Chinese legend labels on a result style's rules (verdicts, severities, scale groups)."""
-    renderer = layer.renderer()
-    if not isinstance(renderer, QgsRuleBasedRenderer):
-        return
-    pending = list(renderer.rootRule().children())
-    while pending:
-        rule = pending.pop()
-        kind, _, value = rule.description().partition(":")
-        label = {"severity": SEVERITY_ZH, "verdict": VERDICT_ZH}.get(kind, {}).get(value) \
-            or _SCALE_ZH.get(rule.description())
-        if label:
-            rule.setLabel(label)
-        pending.extend(rule.children())
+    translate_legend(layer, _chinese_label)
+
+
+def _chinese_label(key: str) -> str | None:
+    kind, _, value = key.partition(":")
+    return {"severity": SEVERITY_ZH, "verdict": VERDICT_ZH}.get(kind, {}).get(value) \
+        or _SCALE_ZH.get(key)

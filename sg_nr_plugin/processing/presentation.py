@@ -63,14 +63,17 @@ def legend_label(key: str) -> str | None:
     return None
 
 
-def translate_legend(layer: QgsVectorLayer) -> None:
+def translate_legend(layer: QgsVectorLayer, label_of=None) -> None:
+    """Legend labels of a rule-based style from its rules' keys (descriptions): by
+    ``label_of(key)``, the interface language's :func:`legend_label` when not given."""
     renderer = layer.renderer()
     if not isinstance(renderer, QgsRuleBasedRenderer):
         return
+    label_of = label_of or legend_label
     pending = list(renderer.rootRule().children())
     while pending:
         rule = pending.pop()
-        label = legend_label(rule.description())
+        label = label_of(rule.description())
         if label:
             rule.setLabel(label)
         pending.extend(rule.children())

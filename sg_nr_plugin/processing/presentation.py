@@ -11,16 +11,20 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsEditorWidgetSetup,
+    QgsExpression,
     QgsProcessingLayerPostProcessorInterface,
     QgsRuleBasedRenderer,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
 )
 
 from ..core.checks.findings import severity_label, verdict_label
+from ..core.checks.rule_texts import any_rule_title
 from ..core.schema.result_fields import result_fields
 from ..i18n import tr
 from ..paths import resource_path
 
+_RULE_FIELD = '"rule_id"'
 _RANGE_LIMIT = 1e15  # the Range widget's editor bounds: far beyond any area in m²
 
 
@@ -32,6 +36,7 @@ def present_layer(layer, style: str | None = None) -> None:
         layer.loadNamedStyle(str(resource_path("styles", style)))
     apply_field_presentation(layer)
     translate_legend(layer)
+    translate_rule_labels(layer)
     layer.triggerRepaint()
 
 
@@ -74,6 +79,32 @@ def translate_legend(layer: QgsVectorLayer) -> None:
         if label:
             rule.setLabel(label)
         pending.extend(rule.children())
+
+
+def rule_label_expression(expression: str, rule_ids) -> str:
+    """``expression`` with the rule id field replaced by the rules' titles in the interface
+    language (the findings' map labels showed ``area_mismatch``); an id no rule set describes
+    is shown as it is."""
+    cases = [f"WHEN {_RULE_FIELD} = {QgsExpression.quotedString(str(r))} "
+             f"THEN {QgsExpression.quotedString(any_rule_title(str(r)))}"
+             for r in sorted(rule_ids, key=str) if r is not None]
+    if not cases:
+        return expression
+    title = f"CASE {' '.join(cases)} ELSE {_RULE_FIELD} END"
+    return expression.replace(_RULE_FIELD, f"({title})")
+
+
+def translate_rule_labels(layer: QgsVectorLayer) -> None:
+    """Map labels that show the rule id show the rule's title instead (styles hold ids)."""
+    labeling = layer.labeling()
+    index = layer.fields().indexOf("rule_id")
+    if not isinstance(labeling, QgsVectorLayerSimpleLabeling) or index < 0:
+        return
+    settings = labeling.settings()
+    if not settings.isExpression or _RULE_FIELD not in settings.fieldName:
+        return
+    settings.fieldName = rule_label_expression(settings.fieldName, layer.uniqueValues(index))
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
 
 
 class PresentationPostProcessor(QgsProcessingLayerPostProcessorInterface):

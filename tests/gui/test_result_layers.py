@@ -344,3 +344,34 @@ def test_the_results_box_stores_the_folder_and_the_option_in_the_project(project
     assert box.folder.filePath() == "" and not box.keep.isChecked()
     assert project.read(path)
     assert box.folder.filePath() == str(tmp_path / "out") and box.keep.isChecked()
+
+
+def test_findings_map_labels_show_rule_titles_not_ids(project, dock, tmp_path):
+    """#18 review: the findings' map label read "area_mismatch / 2,880.0 m²" in a Chinese
+    desktop. It now reads the rule's title in the interface language."""
+    import re
+
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+
+    from sg_nr_plugin.i18n import install_translator, remove_translator
+
+    result_layers.set_results_folder(str(tmp_path), project)
+    _checked_layers(project, dock)
+    assert install_translator("zh_CN")
+    try:
+        findings = _run(dock, project)["OUTPUT_FINDINGS"]
+    finally:
+        remove_translator()
+    settings = findings.labeling().settings()
+    expression = QgsExpression(settings.fieldName)
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(findings))
+    shown = {}
+    for feature in findings.getFeatures():
+        context.setFeature(feature)
+        text = expression.evaluate(context)
+        assert not expression.hasEvalError(), expression.evalErrorString()
+        shown[feature["rule_id"]] = text.split("\n")[0]
+    assert shown, "the sample gives findings"
+    assert {r: t for r, t in shown.items() if re.search(r"[A-Za-z]", t)} == {}
+    if "eco_redline" in shown:
+        assert shown["eco_redline"] == "生态保护红线"

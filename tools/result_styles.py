@@ -112,7 +112,8 @@ def main() -> int:
                 _labeling("\"rule_id\" || '\\n' || format_number(\"area_m2\", 1) || ' m²'",
                           7, 8.5), 110, 0.6, 3.2, "circle")
     write_style(STYLES / "check_projects.qml", "verdict", VERDICTS,
-                _labeling("\"project_id\"", 9, 9.5), 40, 0.8, 4.0, "square")
+                _labeling("\"project_id\" || '\\n' || \"verdict\"", 9, 9.5), 40, 0.8, 4.0,
+                "square")
     return 0
 
 

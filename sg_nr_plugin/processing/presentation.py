@@ -24,7 +24,6 @@ from ..core.schema.result_fields import result_fields
 from ..i18n import tr
 from ..paths import resource_path
 
-_RULE_FIELD = '"rule_id"'
 _RANGE_LIMIT = 1e15  # the Range widget's editor bounds: far beyond any area in m²
 
 
@@ -36,7 +35,7 @@ def present_layer(layer, style: str | None = None) -> None:
         layer.loadNamedStyle(str(resource_path("styles", style)))
     apply_field_presentation(layer)
     translate_legend(layer)
-    translate_rule_labels(layer)
+    translate_coded_labels(layer)
     layer.triggerRepaint()
 
 
@@ -81,30 +80,41 @@ def translate_legend(layer: QgsVectorLayer) -> None:
         pending.extend(rule.children())
 
 
-def rule_label_expression(expression: str, rule_ids) -> str:
-    """``expression`` with the rule id field replaced by the rules' titles in the interface
-    language (the findings' map labels showed ``area_mismatch``); an id no rule set describes
-    is shown as it is."""
-    cases = [f"WHEN {_RULE_FIELD} = {QgsExpression.quotedString(str(r))} "
-             f"THEN {QgsExpression.quotedString(any_rule_title(str(r)))}"
-             for r in sorted(rule_ids, key=str) if r is not None]
+def coded_label_expression(expression: str, field: str, titles: dict) -> str:
+    """``expression`` with field ``field`` replaced by ``titles`` of its values (code →
+    text in the interface language); a value without a title is shown as it is."""
+    quoted = f'"{field}"'
+    cases = [f"WHEN {quoted} = {QgsExpression.quotedString(str(code))} "
+             f"THEN {QgsExpression.quotedString(title)}"
+             for code, title in sorted(titles.items(), key=lambda item: str(item[0]))]
     if not cases:
         return expression
-    title = f"CASE {' '.join(cases)} ELSE {_RULE_FIELD} END"
-    return expression.replace(_RULE_FIELD, f"({title})")
+    return expression.replace(quoted, f"(CASE {' '.join(cases)} ELSE {quoted} END)")
 
 
-def translate_rule_labels(layer: QgsVectorLayer) -> None:
-    """Map labels that show the rule id show the rule's title instead (styles hold ids)."""
+# field of a result layer → the title of one of its codes (the styles' labels hold codes)
+_LABEL_TITLES = {"rule_id": any_rule_title, "verdict": verdict_label}
+
+
+def translate_coded_labels(layer: QgsVectorLayer) -> None:
+    """Map labels that show a rule id or a verdict code show its title instead: the
+    findings' labels read ``area_mismatch`` in a Chinese desktop."""
     labeling = layer.labeling()
-    index = layer.fields().indexOf("rule_id")
-    if not isinstance(labeling, QgsVectorLayerSimpleLabeling) or index < 0:
+    if not isinstance(labeling, QgsVectorLayerSimpleLabeling):
         return
     settings = labeling.settings()
-    if not settings.isExpression or _RULE_FIELD not in settings.fieldName:
+    if not settings.isExpression:
         return
-    settings.fieldName = rule_label_expression(settings.fieldName, layer.uniqueValues(index))
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    expression = settings.fieldName
+    for field, title in _LABEL_TITLES.items():
+        index = layer.fields().indexOf(field)
+        if index < 0 or f'"{field}"' not in expression:
+            continue
+        titles = {v: title(str(v)) for v in layer.uniqueValues(index) if v is not None}
+        expression = coded_label_expression(expression, field, titles)
+    if expression != settings.fieldName:
+        settings.fieldName = expression
+        layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
 
 
 class PresentationPostProcessor(QgsProcessingLayerPostProcessorInterface):

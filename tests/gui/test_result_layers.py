@@ -346,12 +346,25 @@ def test_the_results_box_stores_the_folder_and_the_option_in_the_project(project
     assert box.folder.filePath() == str(tmp_path / "out") and box.keep.isChecked()
 
 
-def test_findings_map_labels_show_rule_titles_not_ids(project, dock, tmp_path):
-    """#18 review: the findings' map label read "area_mismatch / 2,880.0 m²" in a Chinese
-    desktop. It now reads the rule's title in the interface language."""
-    import re
-
+def _labels(layer, key: str) -> dict:
     from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+
+    expression = QgsExpression(layer.labeling().settings().fieldName)
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    shown = {}
+    for feature in layer.getFeatures():
+        context.setFeature(feature)
+        text = expression.evaluate(context)
+        assert not expression.hasEvalError(), expression.evalErrorString()
+        shown[feature[key]] = text.split("\n")
+    return shown
+
+
+def test_map_labels_show_rule_titles_and_verdicts_not_codes(project, dock, tmp_path):
+    """#18 review: the findings' map label read "area_mismatch / 2,880.0 m²" in a Chinese
+    desktop. It now reads the rule's title in the interface language; a checked project's
+    label gives its verdict (需整改) under its id, which the input layer labels already."""
+    import re
 
     from sg_nr_plugin.i18n import install_translator, remove_translator
 
@@ -359,19 +372,17 @@ def test_findings_map_labels_show_rule_titles_not_ids(project, dock, tmp_path):
     _checked_layers(project, dock)
     assert install_translator("zh_CN")
     try:
-        findings = _run(dock, project)["OUTPUT_FINDINGS"]
+        layers = _run(dock, project)
     finally:
         remove_translator()
-    settings = findings.labeling().settings()
-    expression = QgsExpression(settings.fieldName)
-    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(findings))
-    shown = {}
-    for feature in findings.getFeatures():
-        context.setFeature(feature)
-        text = expression.evaluate(context)
-        assert not expression.hasEvalError(), expression.evalErrorString()
-        shown[feature["rule_id"]] = text.split("\n")[0]
-    assert shown, "the sample gives findings"
-    assert {r: t for r, t in shown.items() if re.search(r"[A-Za-z]", t)} == {}
-    if "eco_redline" in shown:
-        assert shown["eco_redline"] == "生态保护红线"
+    rules = {rule: lines[0] for rule, lines in _labels(layers["OUTPUT_FINDINGS"],
+                                                       "rule_id").items()}
+    assert rules, "the sample gives findings"
+    assert {r: t for r, t in rules.items() if re.search(r"[A-Za-z]", t)} == {}
+    if "eco_redline" in rules:
+        assert rules["eco_redline"] == "生态保护红线"
+    words = {"fail": "不通过", "needs_fixing": "需整改", "pass": "通过"}
+    projects_layer = layers["OUTPUT_PROJECTS"]
+    verdicts = {f["project_id"]: f["verdict"] for f in projects_layer.getFeatures()}
+    shown = _labels(projects_layer, "project_id")
+    assert shown == {p: [p, words[v]] for p, v in verdicts.items()}

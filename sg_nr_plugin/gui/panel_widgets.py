@@ -31,9 +31,9 @@ VERDICT_COLORS = {"fail": "#e31a1c", "needs_fixing": "#ff7f00", "pass": "#33a02c
 PANEL_MIN_WIDTH = 340
 # The width the panel asks for when there is room (its size hint, never its minimum): enough
 # for the pickers' layer names ("补充耕地项目 XM_BCGD"), in text lines of the panel's font, and
-# at most this share of the screen, so the map keeps most of a 1366×768 screen.
+# at most this share of the screen (410 px of 1366), so the map keeps most of the screen.
 PANEL_PREFERRED_LINES = 30
-PANEL_PREFERRED_SCREEN_SHARE = 1 / 3
+PANEL_PREFERRED_SCREEN_SHARE = 0.3
 
 
 class VerdictChart(QWidget):

@@ -7,6 +7,7 @@ could reconstruct it: every RGB value is **unconfirmed** (see data/README.md); f
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -168,11 +169,21 @@ def write_styles(dest: Path) -> list[Path]:
             layer.setLabeling(project_labeling(LABELLED[name]))
             layer.setLabelsEnabled(True)
         path = dest / f"{name}.qml"
-        message, ok = layer.saveNamedStyle(str(path))
-        if not ok:
-            raise RuntimeError(f"{path}: {message}")
+        save_style(layer, path)
         written.append(path)
     return written
+
+
+def save_style(layer: QgsVectorLayer, path: Path) -> None:
+    """Write ``layer``'s style to ``path`` without the label font's family: QGIS warns "Font
+    … not available on system" on loading a style that names a font the machine lacks (the
+    family of the machine that wrote it); without one, labels use the application's font,
+    which also draws Chinese."""
+    message, ok = layer.saveNamedStyle(str(path))
+    if not ok:
+        raise RuntimeError(f"{path}: {message}")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r' fontFamily="[^"]*"', "", text), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -94,14 +94,14 @@ def _labeling(expression: str, priority: int, size: float):
 def write_style(path: Path, field: str, values, labeling, alpha, width, size, shape) -> None:
     from qgis.core import QgsVectorLayer
 
+    from sgnr_sample.styles import save_style
+
     layer = QgsVectorLayer(f"MultiPolygon?field={field}:string&field=project_id:string"
                            "&field=rule_id:string&field=area_m2:double", "style", "memory")
     layer.setRenderer(_renderer(field, values, alpha, width, size, shape))
     layer.setLabeling(labeling)
     layer.setLabelsEnabled(True)
-    message, ok = layer.saveNamedStyle(str(path))
-    if not ok:
-        raise RuntimeError(message)
+    save_style(layer, path)
 
 
 def main() -> int:

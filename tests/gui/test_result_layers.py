@@ -386,3 +386,19 @@ def test_map_labels_show_rule_titles_and_verdicts_not_codes(project, dock, tmp_p
     verdicts = {f["project_id"]: f["verdict"] for f in projects_layer.getFeatures()}
     shown = _labels(projects_layer, "project_id")
     assert shown == {p: [p, words[v]] for p, v in verdicts.items()}
+
+
+def test_shipped_styles_name_no_label_font():
+    """#18 review: loading a result or sample layer showed "Font “DejaVu LGC Sans” not
+    available on system" in QGIS's message bar (the font of the machine that wrote the
+    styles). Labels now use the application's font, on any machine."""
+    from xml.etree import ElementTree
+
+    from sg_nr_plugin.paths import resource_path
+
+    named = {}
+    for path in sorted(resource_path("styles").glob("*.qml")):
+        for element in ElementTree.parse(path).iter("text-style"):
+            if element.get("fontFamily") is not None:
+                named[path.name] = element.get("fontFamily")
+    assert named == {}

@@ -183,7 +183,26 @@ def save_style(layer: QgsVectorLayer, path: Path) -> None:
     if not ok:
         raise RuntimeError(f"{path}: {message}")
     text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r' fontFamily="[^"]*"', "", text), encoding="utf-8")
+    path.write_text(without_font_family(text), encoding="utf-8")
+
+
+def without_font_family(text: str) -> str:
+    """A style or project text whose label fonts name no family (see :func:`save_style`)."""
+    return re.sub(r' fontFamily="[^"]*"', "", text)
+
+
+def strip_project_fonts(qgz: Path) -> None:
+    """The same for a .qgz: QGIS writes the family of the writing machine's default font
+    (offscreen: one a desktop may lack) into each label style of the project."""
+    import zipfile
+
+    with zipfile.ZipFile(qgz) as archive:
+        members = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(qgz, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in members:
+            if info.filename.endswith(".qgs"):
+                data = without_font_family(data.decode("utf-8")).encode("utf-8")
+            archive.writestr(info, data)
 
 
 if __name__ == "__main__":

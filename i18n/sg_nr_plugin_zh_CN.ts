@@ -79,22 +79,22 @@
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="84" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="104" />
       <source>Detect layers</source>
       <translation>自动识别图层</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="178" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="198" />
       <source>Export report…</source>
       <translation>导出报告…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="77" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="80" />
       <source>The algorithm {id} is not available yet.</source>
       <translation>算法 {id} 尚不可用。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="124" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="144" />
       <source>Rule sets (*.json)</source>
       <translation>规则集 (*.json)</translation>
     </message>
@@ -114,22 +114,22 @@
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="191" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="211" />
       <source>Check selected projects</source>
       <translation>核查选中项目</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="193" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="213" />
       <source>Check all</source>
       <translation>全部核查</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="195" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="215" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="213" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="233" />
       <source>All verdicts</source>
       <translation>全部结论</translation>
     </message>
@@ -149,7 +149,7 @@
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="217" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="237" />
       <source>All severities</source>
       <translation>全部级别</translation>
     </message>
@@ -169,7 +169,7 @@
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rule_texts.py" line="69" />
+      <location filename="../sg_nr_plugin/core/checks/rule_texts.py" line="78" />
       <source>unconfirmed; </source>
       <translation>未确认；</translation>
     </message>
@@ -1895,7 +1895,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”中有 {n} 个图斑与其他图斑的标识码（BSM）重复（要素重复？），已按原样统计。BSM：{ids}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="101" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="121" />
       <source>Import projects from coordinate files…</source>
       <translation>从坐标文件导入项目…</translation>
     </message>
@@ -2010,7 +2010,7 @@ All areas are ellipsoidal (CGCS2000). Outputs: a findings layer with the conflic
       <translation>图层“{layer}”：数据表 {table} 存在且可读取，但 QGIS 无法打开（缺少可识别的几何列或主键？）。请从浏览器面板重新加载。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/outputs.py" line="170" />
+      <location filename="../sg_nr_plugin/processing/outputs.py" line="188" />
       <source>Output “{parameter}”: “{value}” would create a file named “{value}…”. To write layer {layer} into {path}, give ogr:dbname='{path}' table="{layer}"; otherwise give the file name only.</source>
       <translation>输出“{parameter}”：“{value}”会创建一个名为“{value}…”的文件。要将图层 {layer} 写入 {path}，请填写 ogr:dbname='{path}' table="{layer}"；否则只填写文件名。</translation>
     </message>
@@ -2290,7 +2290,7 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>图层“{layer}”没有{field}字段（可识别的字段名：{names}）：规划进度无法使用该信息。请在参数中选择该字段。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ledger.py" line="128" />
+      <location filename="../sg_nr_plugin/core/checks/ledger.py" line="147" />
       <source>project status</source>
       <translation>项目状态</translation>
     </message>
@@ -2695,7 +2695,7 @@ Excel 报告增加规划进度：已验收项目的新增水田，按县区和�
       <translation>缺少二调地类编码 {codes}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/ledger.py" line="128" />
+      <location filename="../sg_nr_plugin/core/checks/ledger.py" line="147" />
       <source>not counted as replenished: the ledger leaves these projects out (add the value to the accepted values to count them)</source>
       <translation>不计入补充：台账不统计这些项目（如应计入，请将该值加入已验收值）</translation>
     </message>
@@ -3026,7 +3026,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>规则“{rule}”未核查：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/core/checks/rule_texts.py" line="49" />
+      <location filename="../sg_nr_plugin/core/checks/rule_texts.py" line="58" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -3036,7 +3036,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>项目 {project} 有 {area_m2} 平方米（{area_mu} 亩）申报为自然恢复，但位于 {reasons} 的可视范围内（三区两线）：建议修复模式为工程治理</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="102" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="122" />
       <source>Read coordinate files as reported to the ministry and use them as the project parcels layer.</source>
       <translation>读取报部坐标文件，并将其作为项目地块图层。</translation>
     </message>
@@ -3161,12 +3161,12 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>结果写入 {path}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/presentation.py" line="60" />
+      <location filename="../sg_nr_plugin/processing/presentation.py" line="64" />
       <source>Areas (zoomed in)</source>
       <translation>面（放大时）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/presentation.py" line="62" />
+      <location filename="../sg_nr_plugin/processing/presentation.py" line="66" />
       <source>Points (zoomed out)</source>
       <translation>点（缩小时）</translation>
     </message>
@@ -3201,12 +3201,12 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>核查失败，未添加图层：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_widgets.py" line="124" />
+      <location filename="../sg_nr_plugin/gui/panel_widgets.py" line="169" />
       <source>Help on this panel</source>
       <translation>本面板帮助</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_widgets.py" line="135" />
+      <location filename="../sg_nr_plugin/gui/panel_widgets.py" line="180" />
       <source>{n} projects checked: {fail} fail, {fix} need fixing, {passed} pass.</source>
       <translation>已核查 {n} 个项目：不通过 {fail}，需整改 {fix}，通过 {passed}。</translation>
     </message>
@@ -3256,57 +3256,57 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>导入失败，未添加图层：{reason}</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="85" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="105" />
       <source>Fill every layer and field picker from the layer names and fields (your choices are replaced).</source>
       <translation>按图层名称和字段填写所有图层与字段选择框（会替换您已作的选择）。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="95" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="115" />
       <source>Layers</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="109" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="129" />
       <source>Fields</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="120" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="140" />
       <source>Rules and thresholds</source>
       <translation>规则与阈值</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="125" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="145" />
       <source>Empty: the built-in rule set of this check.</source>
       <translation>留空：使用本核查内置的规则集。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="129" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="149" />
       <source>Rule set file</source>
       <translation>规则集文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="145" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="165" />
       <source>Output</source>
       <translation>输出</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="149" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="169" />
       <source>Where each run writes its report. Empty: a temporary file; use “Export report…” to keep it.</source>
       <translation>每次核查的报告写入位置。留空：写入临时文件，可用“导出报告…”保存。</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="154" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="174" />
       <source>Report file</source>
       <translation>报告文件</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="239" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="259" />
       <source>Show the log…</source>
       <translation>查看日志…</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="254" />
+      <location filename="../sg_nr_plugin/gui/panel_layout.py" line="274" />
       <source>The check failed</source>
       <translation>核查失败</translation>
     </message>
@@ -3966,7 +3966,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>导出核查单 PDF</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="38" />
+      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="40" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -3998,12 +3998,12 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <translation>核查单已生成。现在打开吗？</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="38" />
+      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="40" />
       <source>Check sheets (PDF)</source>
       <translation>核查单（PDF）</translation>
     </message>
     <message>
-      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="70" />
+      <location filename="../sg_nr_plugin/processing/check_pdf.py" line="72" />
       <source>Drawing {n} check sheets…</source>
       <translation>正在绘制 {n} 份核查单…</translation>
     </message>
@@ -4201,6 +4201,11 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
       <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="119" />
       <source>Overlay statistics are computed on the desktop: {reason}.</source>
       <translation>叠加面积统计改在桌面端计算：{reason}。</translation>
+    </message>
+    <message>
+      <location filename="../sg_nr_plugin/core/checks/ledger.py" line="97" />
+      <source>Layer “{layer}”, field “{field}”: the value “{value}” of feature {fid} is not a year ({low}–{high}). Choose the field that holds the year (e.g. PZNF, the approval year).</source>
+      <translation>图层“{layer}”字段“{field}”：要素 {fid} 的值“{value}”不是年度（{low}–{high}）。请选择存放年度的字段（如批准年度 PZNF）。</translation>
     </message>
   </context>
 </TS>

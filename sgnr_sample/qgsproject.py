@@ -16,6 +16,7 @@ from qgis.core import (
 from sg_nr_plugin.paths import resource_path
 
 from .config import SCALES, WORK_CRS
+from .styles import strip_project_fonts
 
 # (group, [(layer, display name, visible)]) from the top of the legend down
 GROUPS = [
@@ -71,5 +72,6 @@ def write_project(out: Path, scale_name: str) -> Path:
     partial = out / f"{scale_name}.part.qgz"
     if not project.write(str(partial)):
         raise RuntimeError(f"cannot write {partial}: {project.error()}")
+    strip_project_fonts(partial)
     partial.replace(target)
     return target

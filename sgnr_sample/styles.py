@@ -7,6 +7,7 @@ could reconstruct it: every RGB value is **unconfirmed** (see data/README.md); f
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -168,11 +169,40 @@ def write_styles(dest: Path) -> list[Path]:
             layer.setLabeling(project_labeling(LABELLED[name]))
             layer.setLabelsEnabled(True)
         path = dest / f"{name}.qml"
-        message, ok = layer.saveNamedStyle(str(path))
-        if not ok:
-            raise RuntimeError(f"{path}: {message}")
+        save_style(layer, path)
         written.append(path)
     return written
+
+
+def save_style(layer: QgsVectorLayer, path: Path) -> None:
+    """Write ``layer``'s style to ``path`` without the label font's family: QGIS warns "Font
+    … not available on system" on loading a style that names a font the machine lacks (the
+    family of the machine that wrote it); without one, labels use the application's font,
+    which also draws Chinese."""
+    message, ok = layer.saveNamedStyle(str(path))
+    if not ok:
+        raise RuntimeError(f"{path}: {message}")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(without_font_family(text), encoding="utf-8")
+
+
+def without_font_family(text: str) -> str:
+    """A style or project text whose label fonts name no family (see :func:`save_style`)."""
+    return re.sub(r' fontFamily="[^"]*"', "", text)
+
+
+def strip_project_fonts(qgz: Path) -> None:
+    """The same for a .qgz: QGIS writes the family of the writing machine's default font
+    (offscreen: one a desktop may lack) into each label style of the project."""
+    import zipfile
+
+    with zipfile.ZipFile(qgz) as archive:
+        members = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(qgz, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in members:
+            if info.filename.endswith(".qgs"):
+                data = without_font_family(data.decode("utf-8")).encode("utf-8")
+            archive.writestr(info, data)
 
 
 if __name__ == "__main__":

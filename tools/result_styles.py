@@ -94,14 +94,14 @@ def _labeling(expression: str, priority: int, size: float):
 def write_style(path: Path, field: str, values, labeling, alpha, width, size, shape) -> None:
     from qgis.core import QgsVectorLayer
 
+    from sgnr_sample.styles import save_style
+
     layer = QgsVectorLayer(f"MultiPolygon?field={field}:string&field=project_id:string"
                            "&field=rule_id:string&field=area_m2:double", "style", "memory")
     layer.setRenderer(_renderer(field, values, alpha, width, size, shape))
     layer.setLabeling(labeling)
     layer.setLabelsEnabled(True)
-    message, ok = layer.saveNamedStyle(str(path))
-    if not ok:
-        raise RuntimeError(message)
+    save_style(layer, path)
 
 
 def main() -> int:
@@ -112,7 +112,8 @@ def main() -> int:
                 _labeling("\"rule_id\" || '\\n' || format_number(\"area_m2\", 1) || ' m²'",
                           7, 8.5), 110, 0.6, 3.2, "circle")
     write_style(STYLES / "check_projects.qml", "verdict", VERDICTS,
-                _labeling("\"project_id\"", 9, 9.5), 40, 0.8, 4.0, "square")
+                _labeling("\"project_id\" || '\\n' || \"verdict\"", 9, 9.5), 40, 0.8, 4.0,
+                "square")
     return 0
 
 

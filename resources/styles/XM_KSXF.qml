@@ -62,7 +62,7 @@
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
-      <text-style textColor="0,0,0,255" fontWeight="50" isExpression="0" previewBkgrdColor="255,255,255,255" legendString="Aa" namedStyle="" fontFamily="DejaVu LGC Sans" blendMode="0" capitalization="0" fontKerning="1" fontLetterSpacing="0" fontUnderline="0" multilineHeight="1" fontSizeUnit="Point" useSubstitutions="0" fieldName="XMBH" textOrientation="horizontal" fontStrikeout="0" fontWordSpacing="0" fontItalic="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" fontSize="9" textOpacity="1" allowHtml="0">
+      <text-style textColor="0,0,0,255" fontWeight="50" isExpression="0" previewBkgrdColor="255,255,255,255" legendString="Aa" namedStyle="" blendMode="0" capitalization="0" fontKerning="1" fontLetterSpacing="0" fontUnderline="0" multilineHeight="1" fontSizeUnit="Point" useSubstitutions="0" fieldName="XMBH" textOrientation="horizontal" fontStrikeout="0" fontWordSpacing="0" fontItalic="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" fontSize="9" textOpacity="1" allowHtml="0">
         <families/>
         <text-buffer bufferSizeUnits="MM" bufferSizeMapUnitScale="3x:0,0,0,0,0,0" bufferColor="255,255,255,255" bufferBlendMode="0" bufferJoinStyle="128" bufferOpacity="1" bufferDraw="1" bufferSize="0.80000000000000004" bufferNoFill="1"/>
         <text-mask maskOpacity="1" maskSize="1.5" maskedSymbolLayers="" maskType="0" maskSizeMapUnitScale="3x:0,0,0,0,0,0" maskEnabled="0" maskSizeUnits="MM" maskJoinStyle="128"/>

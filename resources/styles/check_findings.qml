@@ -414,7 +414,7 @@
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
-      <text-style blendMode="0" isExpression="1" capitalization="0" textOpacity="1" multilineHeight="1" fieldName="&quot;rule_id&quot; || '\n' || format_number(&quot;area_m2&quot;, 1) || ' m²'" fontSize="8.5" namedStyle="" fontFamily="DejaVu LGC Sans" fontKerning="1" legendString="Aa" previewBkgrdColor="255,255,255,255" fontWeight="50" textColor="0,0,0,255" fontUnderline="0" useSubstitutions="0" fontLetterSpacing="0" fontWordSpacing="0" fontStrikeout="0" fontItalic="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" fontSizeUnit="Point" textOrientation="horizontal" allowHtml="0">
+      <text-style blendMode="0" isExpression="1" capitalization="0" textOpacity="1" multilineHeight="1" fieldName="&quot;rule_id&quot; || '\n' || format_number(&quot;area_m2&quot;, 1) || ' m²'" fontSize="8.5" namedStyle="" fontKerning="1" legendString="Aa" previewBkgrdColor="255,255,255,255" fontWeight="50" textColor="0,0,0,255" fontUnderline="0" useSubstitutions="0" fontLetterSpacing="0" fontWordSpacing="0" fontStrikeout="0" fontItalic="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" fontSizeUnit="Point" textOrientation="horizontal" allowHtml="0">
         <families/>
         <text-buffer bufferSizeMapUnitScale="3x:0,0,0,0,0,0" bufferBlendMode="0" bufferSizeUnits="MM" bufferColor="255,255,255,255" bufferJoinStyle="128" bufferDraw="1" bufferSize="0.80000000000000004" bufferNoFill="1" bufferOpacity="1"/>
         <text-mask maskEnabled="0" maskSizeUnits="MM" maskSize="1.5" maskSizeMapUnitScale="3x:0,0,0,0,0,0" maskType="0" maskJoinStyle="128" maskOpacity="1" maskedSymbolLayers=""/>

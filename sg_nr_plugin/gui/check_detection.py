@@ -86,7 +86,7 @@ class RoleDetectionMixin:
         found = detect(layers, self.config.roles, self.config.kind)
         notes = [tr("Layer “{layer}” fits several roles ({roles}): choose it in the right "
                     "picker.").format(layer=project.mapLayer(layer_id).name(),
-                                      roles=", ".join(role_label(r) for r in roles))
+                                      roles=tr(", ").join(role_label(r) for r in roles))
                  for layer_id, roles in found.ambiguous.items()]
         for role, layer_id in found.roles.items():
             combo = self.role_combos[role]
@@ -162,7 +162,7 @@ class RoleDetectionMixin:
 def _passed_over_note(project, role: str, chosen: str, others) -> str:
     return tr("“{chosen}” was chosen for “{role}”; “{others}” fit too.").format(
         chosen=project.mapLayer(chosen).name(), role=role_label(role),
-        others="”, “".join(project.mapLayer(i).name() for i in others))
+        others=f"”{tr(', ')}“".join(project.mapLayer(i).name() for i in others))
 
 
 def _name_tip(combo, layer) -> None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from qgis.core import Qgis, QgsApplication
 from qgis.gui import QgsFileWidget, QgsMessageBar
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -73,11 +74,30 @@ class PanelLayoutMixin:
         layout.addWidget(self.message_bar)
         layout.addWidget(self.splitter, 1)
         self.setWidget(body)
+        self._opened_wide = False
+        self.visibilityChanged.connect(self._open_wide)
         if QgsApplication.processingRegistry().algorithmById(self.config.algorithm_id) is None:
             self.show_message(tr("The algorithm {id} is not available yet.").format(
                 id=self.config.algorithm_id), Qgis.Warning)
             self.check_all_button.setEnabled(False)
             self.check_selected_button.setEnabled(False)
+
+    def _open_wide(self, visible: bool) -> None:
+        """The first time the panel is shown in a main window, give it the width its size
+        hint asks for (whole layer names) if the window has room: QGIS opens a right dock at
+        its minimum width. Later the user's width stands."""
+        if not visible or self._opened_wide:
+            return
+        self._opened_wide = True
+        QTimer.singleShot(0, self._resize_to_hint)
+
+    def _resize_to_hint(self) -> None:
+        window = self.parentWidget()
+        if sip.isdeleted(self) or not isinstance(window, QMainWindow) or self.isFloating():
+            return
+        wanted = self.sizeHint().width()
+        if self.width() < wanted:
+            window.resizeDocks([self], [wanted], Qt.Horizontal)
 
     def _header_row(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -10,7 +10,15 @@ from qgis.core import QgsApplication
 from qgis.gui import QgsCollapsibleGroupBox
 from qgis.PyQt.QtCore import QRectF, QSize, Qt, QUrl
 from qgis.PyQt.QtGui import QColor, QDesktopServices, QPainter
-from qgis.PyQt.QtWidgets import QLabel, QScrollArea, QSizePolicy, QStyle, QToolButton, QWidget
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
 
 from ..core.checks.findings import verdict_label
 from ..i18n import qgis_locale, tr
@@ -21,6 +29,11 @@ VERDICTS = ("fail", "needs_fixing", "pass")
 VERDICT_COLORS = {"fail": "#e31a1c", "needs_fixing": "#ff7f00", "pass": "#33a02c"}
 # Below this the results tree shows only its first two columns (measured in QGIS 3.22, zh_CN).
 PANEL_MIN_WIDTH = 340
+# The width the panel asks for when there is room (its size hint, never its minimum): enough
+# for the pickers' layer names ("补充耕地项目 XM_BCGD"), in text lines of the panel's font, and
+# at most this share of the screen (410 px of 1366), so the map keeps most of the screen.
+PANEL_PREFERRED_LINES = 30
+PANEL_PREFERRED_SCREEN_SHARE = 0.3
 
 
 class VerdictChart(QWidget):
@@ -100,6 +113,14 @@ class SideScrollFreeArea(QScrollArea):
         self.setFrameShape(QScrollArea.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setWidget(content)
+        for combo in content.findChildren(QComboBox):  # the size hint follows the layer names
+            combo.currentTextChanged.connect(self._hint_changed)
+
+    def _hint_changed(self, *_args) -> None:
+        # A splitter keeps its children's size hints until it is told: tell it too.
+        self.updateGeometry()
+        if self.parentWidget() is not None:
+            self.parentWidget().updateGeometry()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API name
         content = self.widget().minimumSizeHint()
@@ -108,7 +129,31 @@ class SideScrollFreeArea(QScrollArea):
         return QSize(max(width, PANEL_MIN_WIDTH), 120)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API name
-        return QSize(self.minimumSizeHint().width(), self.widget().sizeHint().height())
+        """The content's own width (pickers showing whole layer names), within a cap: the
+        dock opens this wide when the window has room, and can still shrink to the minimum."""
+        minimum = self.minimumSizeHint().width()
+        wanted = minimum + max([_cut_width(c) for c in self.widget().findChildren(QComboBox)],
+                               default=0)
+        return QSize(max(minimum, min(wanted, self.preferred_width_cap())),
+                     self.widget().sizeHint().height())
+
+    def preferred_width_cap(self) -> int:
+        cap = PANEL_PREFERRED_LINES * self.fontMetrics().height()
+        screen = self.screen() if hasattr(self, "screen") else None
+        if screen is not None:
+            cap = min(cap, int(screen.availableGeometry().width() * PANEL_PREFERRED_SCREEN_SHARE))
+        return cap
+
+
+def _cut_width(combo: QComboBox) -> int:
+    """How much wider than at its minimum a picker must be to show its current text whole (a
+    picker's minimum shows ``minimumContentsLength`` characters, check_detection.py)."""
+    metrics = combo.fontMetrics()
+    shown = metrics.horizontalAdvance("x") * combo.minimumContentsLength()
+    if not combo.currentText():
+        return 0
+    # one line height more: CJK glyphs are wider than the "x" the minimum counts in
+    return max(0, metrics.horizontalAdvance(combo.currentText()) + metrics.height() - shown)
 
 
 def help_file(panel: str, locale: str | None = None) -> str:

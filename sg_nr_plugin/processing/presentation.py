@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsEditorWidgetSetup,
+    QgsExpression,
     QgsProcessingLayerPostProcessorInterface,
     QgsRuleBasedRenderer,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
 )
 
 from ..core.checks.findings import severity_label, verdict_label
+from ..core.checks.rule_texts import any_rule_title
 from ..core.schema.result_fields import result_fields
 from ..i18n import tr
 from ..paths import resource_path
@@ -32,6 +35,7 @@ def present_layer(layer, style: str | None = None) -> None:
         layer.loadNamedStyle(str(resource_path("styles", style)))
     apply_field_presentation(layer)
     translate_legend(layer)
+    translate_coded_labels(layer)
     layer.triggerRepaint()
 
 
@@ -77,6 +81,43 @@ def translate_legend(layer: QgsVectorLayer, label_of=None) -> None:
         if label:
             rule.setLabel(label)
         pending.extend(rule.children())
+
+
+def coded_label_expression(expression: str, field: str, titles: dict) -> str:
+    """``expression`` with field ``field`` replaced by ``titles`` of its values (code →
+    text in the interface language); a value without a title is shown as it is."""
+    quoted = f'"{field}"'
+    cases = [f"WHEN {quoted} = {QgsExpression.quotedString(str(code))} "
+             f"THEN {QgsExpression.quotedString(title)}"
+             for code, title in sorted(titles.items(), key=lambda item: str(item[0]))]
+    if not cases:
+        return expression
+    return expression.replace(quoted, f"(CASE {' '.join(cases)} ELSE {quoted} END)")
+
+
+# field of a result layer → the title of one of its codes (the styles' labels hold codes)
+_LABEL_TITLES = {"rule_id": any_rule_title, "verdict": verdict_label}
+
+
+def translate_coded_labels(layer: QgsVectorLayer) -> None:
+    """Map labels that show a rule id or a verdict code show its title instead: the
+    findings' labels read ``area_mismatch`` in a Chinese desktop."""
+    labeling = layer.labeling()
+    if not isinstance(labeling, QgsVectorLayerSimpleLabeling):
+        return
+    settings = labeling.settings()
+    if not settings.isExpression:
+        return
+    expression = settings.fieldName
+    for field, title in _LABEL_TITLES.items():
+        index = layer.fields().indexOf(field)
+        if index < 0 or f'"{field}"' not in expression:
+            continue
+        titles = {v: title(str(v)) for v in layer.uniqueValues(index) if v is not None}
+        expression = coded_label_expression(expression, field, titles)
+    if expression != settings.fieldName:
+        settings.fieldName = expression
+        layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
 
 
 class PresentationPostProcessor(QgsProcessingLayerPostProcessorInterface):

@@ -111,3 +111,29 @@ def test_ledger_reads_a_farmland_check_projects_layer(provider_registered, surve
     town = rows[("440205001", 2021)]
     assert town["replenished_m2"] == 5000.0 and town["replenished_paddy_m2"] == 1000.0
     assert ("440204001", 2019) in rows  # no year range: every year
+
+
+@pytest.mark.parametrize("role, field, value", [
+    ("OCCUPATION", "XH", "3"),  # a sequence number, as QGIS's dialog offers fid first
+    ("REPLENISHMENT", "XMBH", "R1"),  # a name or code
+])
+def test_a_year_field_that_holds_no_years_is_refused(qgis_processing, provider_registered,
+                                                     survey, replenishment, role, field,
+                                                     value):
+    """#18 review: the ledger dialog starts the year field on the layer's first field (fid);
+    the ledger then counted years 1, 2, 3… (or left every project out) and succeeded."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    occupation = layer("JSZY", [(rect_wkt(50, 0, 150, 50), {"PZNF": 2021, "XH": 3})],
+                       {"PZNF": int, "XH": int})
+    parameters = {"OCCUPATION": occupation, "OCCUPATION_YEAR_FIELD": "PZNF",
+                  "REPLENISHMENT": replenishment, "REPLENISHMENT_YEAR_FIELD": "ND",
+                  "DLTB": survey, "OUTPUT": "memory:"}
+    parameters[f"{role}_YEAR_FIELD"] = field
+    with pytest.raises(QgsProcessingException) as raised:
+        processing.run("sgnr:balanceledger", parameters, feedback=QgsProcessingFeedback())
+    message = str(raised.value)
+    assert f"field “{field}”" in message and f"“{value}”" in message, message
+    assert "is not a year (1900–2100)" in message, message
+    assert "JSZY" in message or "XM_BCGD" in message, message

@@ -122,3 +122,21 @@ def test_a_hidden_panel_fills_its_pickers_when_shown(project, provider_registere
         assert dock.field_combos["DECLARED_AREA_FIELD"].currentField() == "SBMJ"
     finally:
         dock.deleteLater()
+
+
+def test_lists_in_detection_notes_use_the_chinese_enumeration_comma(project, farmland_dock):
+    """#18 review: the Chinese panel read "“建设占用 JSZY”, “三旧改造 SJGZ”也符合" (an English
+    comma between Chinese names)."""
+    from sg_nr_plugin.i18n import install_translator, remove_translator
+
+    square = [(rect_wkt(0, 0, 10, 10), {})]
+    assert install_translator("zh_CN")
+    try:
+        project.addMapLayers([layer(n, square) for n in (
+            "永久基本农田", "永久基本农田_2020", "永久基本农田_2019", "生态保护红线与自然保护地")])
+        notes = farmland_dock.detection_notes.text()
+    finally:
+        remove_translator()
+    assert "“永久基本农田_2020”、“永久基本农田_2019”" in notes, notes
+    assert "生态保护红线、自然保护地" in notes, notes
+    assert ", " not in notes, notes

@@ -68,3 +68,20 @@ def test_no_fitting_layer_leaves_an_optional_picker_empty(provider_registered, p
     project.addMapLayer(layer("三旧改造 SJGZ", [(rect_wkt(0, 0, 10, 10), {})]))
     value, _ = dialog_value(project, "sgnr:checkfarmland", "DLTB")
     assert value is None
+
+
+def test_ledger_occupation_picker_starts_on_the_occupation_layer(provider_registered, project,
+                                                                 sjgz_then_dltb):
+    """#18 review: the ledger's "construction projects occupying land" started on the active
+    layer, 补充耕地项目 XM_BCGD (the replenishment projects). It starts on 建设占用 JSZY now,
+    which stays out of the check panels' project-layer role."""
+    occupation = layer("建设占用 JSZY", [(rect_wkt(0, 0, 3, 3), {})], {"XMBH": str, "PZNF": int})
+    project.addMapLayer(occupation)
+    active = sjgz_then_dltb["PROJECTS"]
+    value, default = dialog_value(project, "sgnr:balanceledger", "OCCUPATION", active)
+    assert value == occupation.id(), project.mapLayer(str(value))
+    assert default is None
+    value, _ = dialog_value(project, "sgnr:balanceledger", "REPLENISHMENT", occupation)
+    assert value == active.id()
+    value, _ = dialog_value(project, "sgnr:checkfarmland", "PROJECTS", occupation)
+    assert value == active.id()

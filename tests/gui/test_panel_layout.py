@@ -8,8 +8,16 @@ from pathlib import Path
 
 import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, QRect
-from qgis.PyQt.QtWidgets import QAbstractItemView, QScrollArea, QScrollBar, QWidget
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QScrollArea,
+    QScrollBar,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 
+from sg_nr_plugin.gui import panel_widgets
 from sg_nr_plugin.i18n import ui_language
 from tests.checks.helpers import layer, projects, rect_wkt
 from tests.gui.test_check_dock import sample_layers, wait_until
@@ -179,3 +187,37 @@ def test_each_panel_has_a_help_button_and_local_help_in_the_zip(project, provide
             text = Path(page).read_text(encoding="utf-8")
             assert marker in text and "sg_nr_plugin" in text, page
             assert f"sg_nr_plugin/resources/help/{page.rsplit('/', 1)[1]}" in shipped
+
+
+def test_the_panel_asks_for_room_for_whole_layer_names(project, dock_in, monkeypatch):
+    """#18 review: at 1600×1000 the panel opened at its minimum width (348 px) and the pickers
+    cut the layer names ("补充耕地项目 XM_B…"). Its size hint now asks for the pickers' own
+    width (within 30 % of the screen); its minimum stays what fits 1366×768."""
+    dock = dock_in
+    layers = mixed_layers()
+    layers["PROJECTS"].setName("补充耕地项目 XM_BCGD")
+    layers["DLTB"].setName("地类图斑 DLTB (2023)")
+    screen = dock.form_area.screen().availableGeometry().width()
+    # At most 30 % of the screen (the offscreen one is 800 px wide: no room for more) ...
+    assert dock.form_area.preferred_width_cap() <= screen * 0.3
+    # ... and here a wide screen.
+    monkeypatch.setattr(panel_widgets, "PANEL_PREFERRED_SCREEN_SHARE", 1.0)
+    project.addMapLayers(list(layers.values()))
+    dock.detect_roles()
+    wait_until(lambda: False, 0.1)
+    minimum, preferred = dock.minimumSizeHint().width(), dock.sizeHint().width()
+    assert minimum <= RIGHT_DOCK_WIDTH_1366
+    assert preferred > minimum
+    assert preferred <= dock.form_area.preferred_width_cap() + 40  # the dock's own frame
+    dock.resize(preferred, 700)
+    dock.show()
+    wait_until(lambda: False, 0.2)
+    combo = dock.role_combos["PROJECTS"]
+    assert combo.currentLayer().name() == "补充耕地项目 XM_BCGD"
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.CC_ComboBox, option,
+                                         QStyle.SC_ComboBoxEditField, combo)
+    needed = combo.fontMetrics().horizontalAdvance(combo.currentText()) + combo.iconSize().width()
+    assert field.width() >= needed + 4, (field.width(), needed)  # the whole name is shown
+    assert not dock.form_area.horizontalScrollBar().isVisible()

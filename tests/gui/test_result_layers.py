@@ -344,3 +344,61 @@ def test_the_results_box_stores_the_folder_and_the_option_in_the_project(project
     assert box.folder.filePath() == "" and not box.keep.isChecked()
     assert project.read(path)
     assert box.folder.filePath() == str(tmp_path / "out") and box.keep.isChecked()
+
+
+def _labels(layer, key: str) -> dict:
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+
+    expression = QgsExpression(layer.labeling().settings().fieldName)
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    shown = {}
+    for feature in layer.getFeatures():
+        context.setFeature(feature)
+        text = expression.evaluate(context)
+        assert not expression.hasEvalError(), expression.evalErrorString()
+        shown[feature[key]] = text.split("\n")
+    return shown
+
+
+def test_map_labels_show_rule_titles_and_verdicts_not_codes(project, dock, tmp_path):
+    """#18 review: the findings' map label read "area_mismatch / 2,880.0 m²" in a Chinese
+    desktop. It now reads the rule's title in the interface language; a checked project's
+    label gives its verdict (需整改) under its id, which the input layer labels already."""
+    import re
+
+    from sg_nr_plugin.i18n import install_translator, remove_translator
+
+    result_layers.set_results_folder(str(tmp_path), project)
+    _checked_layers(project, dock)
+    assert install_translator("zh_CN")
+    try:
+        layers = _run(dock, project)
+    finally:
+        remove_translator()
+    rules = {rule: lines[0] for rule, lines in _labels(layers["OUTPUT_FINDINGS"],
+                                                       "rule_id").items()}
+    assert rules, "the sample gives findings"
+    assert {r: t for r, t in rules.items() if re.search(r"[A-Za-z]", t)} == {}
+    if "eco_redline" in rules:
+        assert rules["eco_redline"] == "生态保护红线"
+    words = {"fail": "不通过", "needs_fixing": "需整改", "pass": "通过"}
+    projects_layer = layers["OUTPUT_PROJECTS"]
+    verdicts = {f["project_id"]: f["verdict"] for f in projects_layer.getFeatures()}
+    shown = _labels(projects_layer, "project_id")
+    assert shown == {p: [p, words[v]] for p, v in verdicts.items()}
+
+
+def test_shipped_styles_name_no_label_font():
+    """#18 review: loading a result or sample layer showed "Font “DejaVu LGC Sans” not
+    available on system" in QGIS's message bar (the font of the machine that wrote the
+    styles). Labels now use the application's font, on any machine."""
+    from xml.etree import ElementTree
+
+    from sg_nr_plugin.paths import resource_path
+
+    named = {}
+    for path in sorted(resource_path("styles").glob("*.qml")):
+        for element in ElementTree.parse(path).iter("text-style"):
+            if element.get("fontFamily") is not None:
+                named[path.name] = element.get("fontFamily")
+    assert named == {}

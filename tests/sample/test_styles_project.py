@@ -54,6 +54,8 @@ def test_project_opens_with_every_layer_valid(qgis_app, tmp_path):
 def test_project_paths_are_relative(qgis_app, tmp_path):
     import zipfile
 
+    from qgis.core import QgsProject
+
     from sgnr_sample.qgsproject import write_project
 
     for item in TINY.iterdir():
@@ -64,3 +66,11 @@ def test_project_paths_are_relative(qgis_app, tmp_path):
         qgs = next(n for n in archive.namelist() if n.endswith(".qgs"))
         text = archive.read(qgs).decode("utf-8")
     assert "./shaoguan_tiny.gpkg" in text and str(tmp_path) not in text
+    # #18 review: the offscreen writer's default font ("DejaVu LGC Sans") was written into
+    # each label style; the desktop lacks it and warned on opening the project
+    assert "fontFamily=" not in text
+    project = QgsProject()
+    assert project.read(str(path))
+    labelled = [layer for layer in project.mapLayers().values()
+                if getattr(layer, "labelsEnabled", lambda: False)()]
+    assert labelled, "the project layers are labelled"

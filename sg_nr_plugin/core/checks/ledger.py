@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from qgis.core import QgsGeometry, QgsSpatialIndex
 
 from ...i18n import tr
+from ..errors import SgNrError
 from ..overlay import polygon_parts
 from ..reading import read_features
 from ..regions import region_code, region_name
@@ -76,11 +77,29 @@ class LedgerInputs:
     accepted_value: str | None = None  # values added to the vocabulary's “accepted”
 
 
-def _year(value) -> int | None:
-    try:
-        return int(str(value).strip()[:4])
-    except (TypeError, ValueError):
+YEARS = (1900, 2100)  # the bounds of the YEAR_FROM / YEAR_TO parameters
+
+
+def _year(value, source, field_name: str, feature_id) -> int | None:
+    """The year a value starts with (2021, "2021-05-01", "2021年"); None when empty. Anything
+    else is refused: a wrong year field (fid, a name) would fill the ledger with rows of
+    years 1, 2, 3… or leave every project out, and the run would look successful."""
+    if value is None or str(value).strip() in ("", "NULL"):
         return None
+    if hasattr(value, "toString") and hasattr(value, "isValid"):  # a QDate / QDateTime field
+        value = value.toString("yyyy") if value.isValid() else ""
+    text = str(value).strip()
+    if not text:
+        return None
+    year = int(text[:4]) if text[:4].isdigit() else None
+    if year is None or not YEARS[0] <= year <= YEARS[1]:
+        name = source.sourceName() if hasattr(source, "sourceName") else str(source)
+        raise SgNrError(tr(
+            "Layer “{layer}”, field “{field}”: the value “{value}” of feature {fid} is not a "
+            "year ({low}–{high}). Choose the field that holds the year (e.g. PZNF, the approval "
+            "year).").format(layer=name, field=field_name, value=text, fid=feature_id,
+                             low=YEARS[0], high=YEARS[1]))
+    return year
 
 
 def _number(value) -> float | None:
@@ -140,7 +159,8 @@ def _occupation(ledger: Ledger, run: RunContext, feedback) -> None:
     for feature in read_features(inputs.occupation, None, "", inputs.check.read_counts):
         if feedback is not None and feedback.isCanceled():
             return
-        year = _year(feature[inputs.occupation_year_field])
+        year = _year(feature[inputs.occupation_year_field], inputs.occupation,
+                     inputs.occupation_year_field, feature.id())
         geom = polygon_parts(QgsGeometry(feature.geometry()))
         if not ledger.in_range(year) or geom is None:
             continue
@@ -185,7 +205,8 @@ def _replenishment_from_check_output(ledger: Ledger) -> None:
     names = inputs.replenishment.fields().names()
     for feature in read_features(inputs.replenishment, None, "", inputs.check.read_counts):
         attributes = dict(zip(names, feature.attributes()))
-        year = _year(attributes.get(inputs.replenishment_year_field))
+        year = _year(attributes.get(inputs.replenishment_year_field), inputs.replenishment,
+                     inputs.replenishment_year_field, feature.id())
         if not ledger.in_range(year) or not _accepted(ledger, attributes):
             continue
         _add_replenished(ledger, str(attributes.get("zldwdm") or ""), year,
@@ -204,7 +225,8 @@ def _replenishment_by_engine(ledger: Ledger, feedback) -> None:
     check = create_run(inputs.check, FARMLAND, builtin_ruleset("farmland"), feedback)
     for result in check.results():
         attributes = check.projects[result.project_id][0].attributes
-        year = _year(attributes.get(inputs.replenishment_year_field))
+        year = _year(attributes.get(inputs.replenishment_year_field), inputs.replenishment,
+                     inputs.replenishment_year_field, result.project_id)
         if not ledger.in_range(year) or not _accepted(ledger, attributes):
             continue
         quotas = result.quotas

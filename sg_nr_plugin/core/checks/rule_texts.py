@@ -42,6 +42,15 @@ def rule_title(rule_id: str, ruleset: RuleSet | None = None, kind: str = "") -> 
     return _pick([(r.title_en, r.title_zh) for r in rules if r is not None], rule_id)
 
 
+def any_rule_title(rule_id: str) -> str:
+    """The title of a rule of any shipped check (a findings layer does not say its check)."""
+    for kind in BUILTIN:
+        title = rule_title(rule_id, kind=kind)
+        if title != rule_id:
+            return title
+    return rule_id
+
+
 def rule_titles(rule_ids, ruleset: RuleSet | None = None, kind: str = "") -> str:
     """Several rule titles as one text, from ids in a list or in one text (``"a, b"``)."""
     if isinstance(rule_ids, str):

@@ -111,8 +111,14 @@ def write_output_metadata(algorithm, trail: AuditTrail, results: dict, context) 
         path = QgsProviderRegistry.instance().decodeUri("ogr", value).get("path") or ""
         suffix = Path(path).suffix.lower()
         if suffix == ".gpkg":
-            ok, message = QgsProviderRegistry.instance().saveLayerMetadata(
-                "ogr", _with_layer_name(value), metadata)
+            uri = _with_layer_name(value)
+            # gpkg_contents.identifier is unique in a GeoPackage (the panel writes every run's
+            # tables into one): the table's name makes it so
+            table = QgsProviderRegistry.instance().decodeUri("ogr", uri).get("layerName")
+            own = QgsLayerMetadata(metadata)
+            if table:
+                own.setIdentifier(f"{metadata.identifier()}:{table}")
+            ok, message = QgsProviderRegistry.instance().saveLayerMetadata("ogr", uri, own)
         elif suffix == ".shp":
             shapefile = QgsVectorLayer(path, "audit", "ogr")
             shapefile.setMetadata(metadata)

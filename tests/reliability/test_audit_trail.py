@@ -104,7 +104,7 @@ def test_about_sheet_lists_every_parameter_and_the_rule_set(ready, tmp_path):
     # the output layers carry the same trail, read back as QGIS reads it
     for name in ("findings.gpkg", "projects.gpkg"):
         metadata = QgsVectorLayer(str(tmp_path / name), "out", "ogr").metadata()
-        assert metadata.identifier() == "sgnr:checkfarmland", name
+        assert metadata.identifier().startswith("sgnr:checkfarmland:"), name
         assert sha256(ruleset_file) in metadata.abstract()
         assert sha256(TINY / GPKG) in metadata.abstract()
         assert f"OUTPUT_XLSX: {workbook}" in metadata.abstract()
@@ -115,7 +115,7 @@ def test_statistics_output_layer_metadata_read_back(ready, tmp_path):
     landuse(original, tmp_path)
     layer = QgsVectorLayer(str(tmp_path / "landuse.gpkg"), "out", "ogr")
     metadata = layer.metadata()
-    assert metadata.identifier() == "sgnr:landusesummary"
+    assert metadata.identifier().startswith("sgnr:landusesummary:")
     assert sha256(original) in metadata.abstract()
     assert any(line.startswith(tr("QGIS version")) for line in metadata.history())
 
@@ -163,3 +163,24 @@ def _pg_fingerprint(processing, conninfo, schema, table, tmp_path) -> tuple[str,
     rows = about(workbook)
     return (rows[tr("Input {name}: fingerprint").format(name="INPUT")],
             rows[tr("Input {name}").format(name="INPUT")])
+
+
+def test_two_outputs_in_one_geopackage_keep_their_own_trail(ready, tmp_path):
+    """The panel writes findings and projects into one GeoPackage: both got the identifier
+    sgnr:<algorithm>, which gpkg_contents allows once (GDAL: UNIQUE constraint failed)."""
+    import processing
+
+    gpkg = shutil.copy(TINY / GPKG, tmp_path / "in.gpkg")
+    out = tmp_path / "results.gpkg"
+    processing.run("sgnr:checkfarmland", {
+        "PROJECTS": f"{gpkg}|layername=XM_BCGD", "DLTB": f"{gpkg}|layername=DLTB",
+        "ECO_REDLINE": f"{gpkg}|layername=STBHHX",
+        "OUTPUT_FINDINGS": f"ogr:dbname='{out}' table=\"findings\" (geom)",
+        "OUTPUT_PROJECTS": f"ogr:dbname='{out}' table=\"projects\" (geom)"})
+    identifiers = {}
+    for table in ("findings", "projects"):
+        metadata = QgsVectorLayer(f"{out}|layername={table}", table, "ogr").metadata()
+        identifiers[table] = metadata.identifier()
+        assert sha256(TINY / GPKG) in metadata.abstract(), table
+    assert identifiers == {"findings": "sgnr:checkfarmland:findings",
+                           "projects": "sgnr:checkfarmland:projects"}

@@ -13,6 +13,7 @@ from qgis.core import QgsProcessingParameterFileDestination
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.checks.findings import SEVERITY_ZH, VERDICT_ZH
+from ..core.checks.ruleset import BUILTIN, builtin_ruleset
 from ..core.reports.pdf_data import project_headers, project_sheet, sheet_run
 from ..core.reports.pdf_layers import (
     FINDINGS_OPACITY,
@@ -26,7 +27,7 @@ from ..core.reports.pdf_layers import (
 from ..core.reports.pdf_sheets import SheetLayers, write_check_sheets
 from ..core.schema.roles import role_table
 from ..i18n import tr
-from .presentation import translate_legend
+from .presentation import translate_coded_labels, translate_legend
 
 OUTPUT_PDF = "OUTPUT_PDF"
 COVERAGE_FIELDS = [("project_id", QVariant.String), ("verdict", QVariant.String)]
@@ -84,11 +85,13 @@ class CheckSheets:
             (r.geometry, [str(r.project_id), r.verdict]) for r in results])
         style(coverage, "check_projects")
         chinese_legend(coverage)
+        translate_coded_labels(coverage, _CHINESE_CODES)
         findings = memory_layer(FINDINGS_NAME, crs, FINDING_FIELDS, [
             (f.geometry, [str(f.project_id), f.rule_id, f.severity])
             for r in results for f in r.findings if f.geometry is not None])
         style(findings, "check_findings")
         chinese_legend(findings)
+        translate_coded_labels(findings, _CHINESE_CODES)
         findings.setOpacity(FINDINGS_OPACITY)
         sources = getattr(self.algorithm, "_map_sources", [])
         opened = open_sources(sources, self._fallback, crs,
@@ -115,3 +118,16 @@ def _chinese_label(key: str) -> str | None:
     kind, _, value = key.partition(":")
     return {"severity": SEVERITY_ZH, "verdict": VERDICT_ZH}.get(kind, {}).get(value) \
         or _SCALE_ZH.get(key)
+
+
+def _chinese_rule_title(rule_id: str) -> str:
+    for kind in BUILTIN:
+        rule = builtin_ruleset(kind).rule(rule_id)
+        if rule is not None and rule.title_zh:
+            return rule.title_zh
+    return rule_id
+
+
+# Codes shown by the result styles' map labels, in Chinese on a sheet.
+_CHINESE_CODES = {"verdict": lambda code: VERDICT_ZH.get(code, code),
+                  "rule_id": _chinese_rule_title}

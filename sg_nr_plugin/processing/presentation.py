@@ -99,9 +99,10 @@ def coded_label_expression(expression: str, field: str, titles: dict) -> str:
 _LABEL_TITLES = {"rule_id": any_rule_title, "verdict": verdict_label}
 
 
-def translate_coded_labels(layer: QgsVectorLayer) -> None:
+def translate_coded_labels(layer: QgsVectorLayer, titles: dict | None = None) -> None:
     """Map labels that show a rule id or a verdict code show its title instead: the
-    findings' labels read ``area_mismatch`` in a Chinese desktop."""
+    findings' labels read ``area_mismatch`` in a Chinese desktop. ``titles``: field → function
+    giving the title of a code (default: the interface language's)."""
     labeling = layer.labeling()
     if not isinstance(labeling, QgsVectorLayerSimpleLabeling):
         return
@@ -109,7 +110,7 @@ def translate_coded_labels(layer: QgsVectorLayer) -> None:
     if not settings.isExpression:
         return
     expression = settings.fieldName
-    for field, title in _LABEL_TITLES.items():
+    for field, title in (titles or _LABEL_TITLES).items():
         index = layer.fields().indexOf(field)
         if index < 0 or f'"{field}"' not in expression:
             continue

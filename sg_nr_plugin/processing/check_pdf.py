@@ -13,8 +13,8 @@ from qgis.core import QgsProcessingParameterFileDestination
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.checks.findings import SEVERITY_ZH, VERDICT_ZH
-from ..core.checks.ruleset import BUILTIN, builtin_ruleset
 from ..core.reports.pdf_data import project_headers, project_sheet, sheet_run
+from ..core.reports.pdf_labels import sheet_labels
 from ..core.reports.pdf_layers import (
     FINDINGS_OPACITY,
     ROLE_STYLES,
@@ -120,14 +120,7 @@ def _chinese_label(key: str) -> str | None:
         or _SCALE_ZH.get(key)
 
 
-def _chinese_rule_title(rule_id: str) -> str:
-    for kind in BUILTIN:
-        rule = builtin_ruleset(kind).rule(rule_id)
-        if rule is not None and rule.title_zh:
-            return rule.title_zh
-    return rule_id
-
-
-# Codes shown by the result styles' map labels, in Chinese on a sheet.
+# Codes shown by the result styles' map labels, in Chinese on a sheet: the rule names are the
+# ones the sheet's findings table prints (report_labels.json).
 _CHINESE_CODES = {"verdict": lambda code: VERDICT_ZH.get(code, code),
-                  "rule_id": _chinese_rule_title}
+                  "rule_id": lambda code: sheet_labels().rule(code)}

@@ -103,9 +103,13 @@ class EllipsoidalArea:
 
     def measure_many(self, geoms: Iterable[QgsGeometry | None]) -> np.ndarray:
         """Areas of many geometries in m², one numpy pass for the whole batch."""
+        return self.measure_wkbs(self.wkbs_of(geoms))
+
+    def wkbs_of(self, geoms: Iterable[QgsGeometry | None]) -> list[bytes]:
+        """:meth:`wkb_of` of every geometry (the fast loop when no transform is needed)."""
         if self._transform is None:
-            return self.measure_wkbs(_plain_wkbs(geoms))
-        return self.measure_wkbs([self.wkb_of(g) for g in geoms])
+            return _plain_wkbs(geoms)
+        return [self.wkb_of(g) for g in geoms]
 
     def measure_iter(self, geoms: Iterable[QgsGeometry | None],
                      batch_size: int = BATCH_SIZE) -> Iterator[float]:

@@ -162,6 +162,9 @@ class RunContext:
         self.dem_reader = None  # core.checks.slope.DemReader, made on first use
         self.sliver_width_m = DEFAULT_SLIVER_WIDTH_M  # the rule set's, set by the engine
         self.cache: dict = {}  # per-run values shared by the projects (e.g. class lookups)
+        # "DLTB" and the control roles the rules have asked for: measured ahead per chunk
+        # (core/checks/prefetch.py)
+        self.asked: set[str] = set()
 
     def overlay(self, role: str):
         """The control layer of ``role`` as an overlay (whole or by tiles), None if not given."""
@@ -193,28 +196,53 @@ class RunContext:
 class ProjectContext:
     """One project: its union geometry, prepared once, and lazily fetched overlays."""
 
-    def __init__(self, run: RunContext, project_id: str, parts: list[ProjectPart]):
+    def __init__(self, run: RunContext, project_id: str, parts: list[ProjectPart],
+                 geometry: QgsGeometry | None = None):
+        """``geometry``: the union of the parts when the caller has it already."""
         self.run = run
         self.project_id = project_id
         self.parts = parts
-        self.geometry = union([p.geometry for p in parts])
+        self.geometry = geometry if geometry is not None else union([p.geometry for p in parts])
         self.engine = None
         if not self.geometry.isEmpty():
             self.engine = QgsGeometry.createGeometryEngine(self.geometry.constGet())
             self.engine.prepareGeometry()
-        # The union and every polygon of every parcel measured in one batch.
-        pieces = [(i, piece) for i, part in enumerate(parts) if not part.geometry.isEmpty()
-                  for piece in part.geometry.asGeometryCollection()]
-        areas = run.areas.measure_many([self.geometry] + [piece for _, piece in pieces])
-        self.area_m2 = float(areas[0])
-        self.part_pieces: list[list[tuple[QgsGeometry, float]]] = [[] for _ in parts]
-        for (index, piece), area in zip(pieces, areas[1:]):
-            self.part_pieces[index].append((piece, float(area)))
+        self._pieces = [(i, piece) for i, part in enumerate(parts) if not part.geometry.isEmpty()
+                        for piece in part.geometry.asGeometryCollection()]
+        self._area_m2: float | None = None
+        self._part_pieces: list[list[tuple[QgsGeometry, float]]] = []
         self._controls: dict[str, QgsGeometry] = {}
+        self._dltb_rows: list | None = None
         self._dltb: list[DltbPiece] | None = None
         self.check_run = None  # the engine's CheckRun (other projects of the layer)
         self.result = None  # the ProjectResult, set before quotas are computed
         self.cache: dict = {}  # per-project values shared by the rules of one check
+
+    def measured_geometries(self) -> list[QgsGeometry]:
+        """The union and every polygon of every parcel: what :attr:`area_m2` and
+        :attr:`part_pieces` measure (in one batch)."""
+        return [self.geometry] + [piece for _, piece in self._pieces]
+
+    def _measure_parts(self) -> None:
+        areas = self.run.areas.measure_many(self.measured_geometries())
+        self._area_m2 = float(areas[0])
+        self._part_pieces = [[] for _ in self.parts]
+        for (index, piece), area in zip(self._pieces, areas[1:]):
+            self._part_pieces[index].append((piece, float(area)))
+
+    @property
+    def area_m2(self) -> float:
+        """Ellipsoidal area of the project (the union of its parcels)."""
+        if self._area_m2 is None:
+            self._measure_parts()
+        return self._area_m2
+
+    @property
+    def part_pieces(self) -> list[list[tuple[QgsGeometry, float]]]:
+        """Per parcel, its polygons with their ellipsoidal areas."""
+        if self._area_m2 is None:
+            self._measure_parts()
+        return self._part_pieces
 
     def part_area(self, index: int) -> float:
         """Ellipsoidal area of the project's ``index``-th parcel (repaired when invalid)."""
@@ -228,6 +256,7 @@ class ProjectContext:
     def control(self, role: str) -> QgsGeometry | None:
         """The dissolved part of a control layer under the project; None when not given."""
         if role not in self._controls:
+            self.run.asked.add(role)
             overlay = self.run.overlay(role)
             if overlay is None:
                 return None
@@ -251,26 +280,34 @@ class ProjectContext:
             return []
         return list(fetcher.under(self.geometry, self.engine, distance))
 
-    def dltb_pieces(self) -> list[DltbPiece]:
-        """The DLTB parcels under the project clipped to it (empty list when DLTB not given)."""
-        if self._dltb is None:
-            self._dltb = []
+    def dltb_rows(self) -> list:
+        """``(feature, piece)`` of the DLTB parcels under the project, clipped to it, not yet
+        measured (empty list when DLTB is not given)."""
+        if self._dltb_rows is None:
+            self.run.asked.add("DLTB")
+            self._dltb_rows = []
             fields = self.run.dltb_fields
             if fields is not None:
                 wanted = [n for n in (fields.dlbm, fields.kcxs, fields.gdpdjb, fields.kcmj,
                                       fields.tbmj, fields.zldwdm, fields.gddb) if n]
-                rows = []
                 for feature, geom in self.features_under("DLTB", wanted):
                     # A parcel wholly inside the project needs no (costly) intersection.
                     inside = self.engine.contains(geom.constGet())
                     piece = geom if inside else drop_slivers(self.clip(geom),
                                                              self.run.sliver_width_m)
                     if piece is not None and not piece.isEmpty():
-                        rows.append((feature, piece))
-                # One batch per project: measuring piece by piece costs ~10× more.
-                areas = self.run.areas.measure_many([piece for _, piece in rows]) if rows else []
-                self._dltb = [self._piece(feature, piece, fields, float(area))
-                              for (feature, piece), area in zip(rows, areas)]
+                        self._dltb_rows.append((feature, piece))
+        return self._dltb_rows
+
+    def dltb_pieces(self) -> list[DltbPiece]:
+        """The DLTB parcels under the project clipped to it, measured (empty list when DLTB
+        is not given)."""
+        if self._dltb is None:
+            rows, fields = self.dltb_rows(), self.run.dltb_fields
+            # One batch: measuring piece by piece costs ~10× more.
+            areas = self.run.areas.measure_many([piece for _, piece in rows]) if rows else []
+            self._dltb = [self._piece(feature, piece, fields, float(area))
+                          for (feature, piece), area in zip(rows, areas)]
         return self._dltb
 
     def _piece(self, feature, geom: QgsGeometry, fields, area: float) -> DltbPiece:

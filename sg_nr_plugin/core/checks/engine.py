@@ -35,6 +35,7 @@ from .context import (
     union,
 )
 from .findings import MU_PER_M2, Finding, ProjectResult, bilingual
+from .prefetch import CHUNK_PROJECTS, AreaMemo, measure_chunk
 from .ruleset import RuleConfig, RuleSet
 
 RuleFunc = Callable[[ProjectContext, RuleConfig, RuleSet], list]
@@ -151,7 +152,7 @@ class CheckRun:
                  dltb_fields=None, feedback=None) -> None:
         ruleset.require(spec.rule_ids, spec.threshold_keys, spec.class_set_keys)
         self.inputs, self.spec, self.ruleset, self.feedback = inputs, spec, ruleset, feedback
-        self.run = RunContext(inputs, areas, table, dltb_fields, feedback)
+        self.run = RunContext(inputs, AreaMemo(areas), table, dltb_fields, feedback)
         if "sliver_width_m" in ruleset.thresholds:
             self.run.sliver_width_m = ruleset.threshold("sliver_width_m")
         self.canceled = False
@@ -192,20 +193,42 @@ class CheckRun:
                 if any(part.fid in selected for part in parts)}
 
     def results(self) -> Iterator[ProjectResult]:
-        """One result per project, in input order; stops early when canceled."""
-        projects = self.checked_projects()
-        total = max(len(projects), 1)
-        for number, (pid, parts) in enumerate(projects.items()):
-            if self.feedback is not None and self.feedback.isCanceled():
-                self.canceled = True
+        """One result per project, in input order; stops early when canceled. Projects go
+        by chunks whose areas are measured in one batch (core/checks/prefetch.py)."""
+        projects = list(self.checked_projects().items())
+        total, done = max(len(projects), 1), 0
+        for start in range(0, len(projects), CHUNK_PROJECTS):
+            if self._canceled():
                 return
-            yield self.check_project(pid, parts)
-            if self.feedback is not None:
-                self.feedback.setProgress(100.0 * (number + 1) / total)
+            self.run.areas.forget()
+            contexts = [self.context(pid, parts)
+                        for pid, parts in projects[start:start + CHUNK_PROJECTS]]
+            measure_chunk(contexts, self.run.asked, self.run.sliver_width_m)
+            for ctx in contexts:
+                if self._canceled():
+                    return
+                yield self.check(ctx)
+                done += 1
+                if self.feedback is not None:
+                    self.feedback.setProgress(100.0 * done / total)
+        self.run.areas.forget()
+
+    def _canceled(self) -> bool:
+        if self.feedback is not None and self.feedback.isCanceled():
+            self.canceled = True
+        return self.canceled
+
+    def context(self, project_id: str, parts: list[ProjectPart]) -> ProjectContext:
+        """The project's context, with its union computed once for the run."""
+        ctx = ProjectContext(self.run, project_id, parts, self.unions.get(project_id))
+        ctx.check_run = self
+        return ctx
 
     def check_project(self, project_id: str, parts: list[ProjectPart]) -> ProjectResult:
-        ctx = ProjectContext(self.run, project_id, parts)
-        ctx.check_run = self
+        return self.check(self.context(project_id, parts))
+
+    def check(self, ctx: ProjectContext) -> ProjectResult:
+        project_id, parts = ctx.project_id, ctx.parts
         result = ProjectResult(project_id, ctx.geometry, ctx.area_m2, parcel_count=len(parts))
         result.declared_m2 = declared_m2(parts, self.inputs)
         result.not_checked = sorted(self.not_checked)

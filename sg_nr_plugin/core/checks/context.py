@@ -213,6 +213,8 @@ class ProjectContext:
         self._part_pieces: list[list[tuple[QgsGeometry, float]]] = []
         self._controls: dict[str, QgsGeometry] = {}
         self._dltb_rows: list | None = None
+        # DLTB candidates read and screened with the other projects of the chunk (prefetch)
+        self.dltb_candidates: list | None = None
         self._dltb: list[DltbPiece] | None = None
         self.check_run = None  # the engine's CheckRun (other projects of the layer)
         self.result = None  # the ProjectResult, set before quotas are computed
@@ -286,11 +288,13 @@ class ProjectContext:
         if self._dltb_rows is None:
             self.run.asked.add("DLTB")
             self._dltb_rows = []
-            fields = self.run.dltb_fields
-            if fields is not None:
-                wanted = [n for n in (fields.dlbm, fields.kcxs, fields.gdpdjb, fields.kcmj,
-                                      fields.tbmj, fields.zldwdm, fields.gddb) if n]
-                for feature, geom in self.features_under("DLTB", wanted):
+            fetcher = self.dltb_fetcher()
+            if fetcher is not None and self.engine is not None:
+                rows = self.dltb_candidates
+                if rows is None:
+                    rows = fetcher.candidates(self.geometry)
+                    fetcher.screen(rows)
+                for feature, geom in fetcher.select(rows, self.geometry, self.engine):
                     # A parcel wholly inside the project needs no (costly) intersection.
                     inside = self.engine.contains(geom.constGet())
                     piece = geom if inside else drop_slivers(self.clip(geom),
@@ -298,6 +302,15 @@ class ProjectContext:
                     if piece is not None and not piece.isEmpty():
                         self._dltb_rows.append((feature, piece))
         return self._dltb_rows
+
+    def dltb_fetcher(self) -> SourceFetcher | None:
+        """The fetcher of DLTB parcels with the fields the rules read (None: no DLTB)."""
+        fields = self.run.dltb_fields
+        if fields is None:
+            return None
+        wanted = [n for n in (fields.dlbm, fields.kcxs, fields.gdpdjb, fields.kcmj,
+                              fields.tbmj, fields.zldwdm, fields.gddb) if n]
+        return self.run.fetcher("DLTB", wanted)
 
     def dltb_pieces(self) -> list[DltbPiece]:
         """The DLTB parcels under the project clipped to it, measured (empty list when DLTB

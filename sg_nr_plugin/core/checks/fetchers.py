@@ -34,6 +34,13 @@ class SourceFetcher:
 
     def under(self, geom: QgsGeometry, engine, distance: float = 0.0):
         """``(feature, geometry in dest CRS)`` of features meeting ``geom`` (or within distance)."""
+        rows = self.candidates(geom, distance)
+        self.screen(rows)
+        return self.select(rows, geom, engine, distance)
+
+    def candidates(self, geom: QgsGeometry, distance: float = 0.0) -> list:
+        """``(feature, geometry in the source CRS)`` of the features whose box meets
+        ``geom``'s (grown by ``distance``), not yet screened (:meth:`screen`)."""
         rect = geom.boundingBox()
         if distance > 0:
             rect = rect.buffered(distance)
@@ -44,7 +51,11 @@ class SourceFetcher:
             other = feature.geometry()  # a copy already
             if not other.isEmpty():  # also true for a null geometry
                 rows.append((feature, other))
-        self._screen(rows)
+        return rows
+
+    def select(self, rows: list, geom: QgsGeometry, engine, distance: float = 0.0):
+        """The screened ``rows`` that meet ``geom`` (or lie within ``distance``), with their
+        geometry moved into the destination CRS (once: a row is selected for one project)."""
         forward, intersects = self._forward, engine.intersects  # hot loop: no lookups
         for feature, other in rows:
             if forward is not None:
@@ -61,9 +72,10 @@ class SourceFetcher:
         request.setSubsetOfAttributes(self._attributes)
         return read_features(self.source, request, self.layer_name, self.counts)
 
-    def _screen(self, rows: list) -> None:
+    def screen(self, rows: list) -> None:
         """A control or survey feature with impossible coordinates under a project: the
-        project's figures would be wrong, so the run stops naming it."""
+        project's figures would be wrong, so the run stops naming it. One numpy pass for
+        ``rows`` (the candidates of one project, or of a chunk of them)."""
         if not rows:
             return
         geometries = [geometry for _feature, geometry in rows]

@@ -80,6 +80,8 @@ def measure_chunk(contexts: list, asked: set[str], sliver_width_m: float) -> Non
     dropped), so the findings' areas are found too."""
     from .context import drop_slivers
 
+    if "DLTB" in asked:
+        _read_dltb(contexts)
     geoms: list[QgsGeometry] = []
     for ctx in contexts:
         geoms.extend(ctx.measured_geometries())
@@ -95,3 +97,16 @@ def measure_chunk(contexts: list, asked: set[str], sliver_width_m: float) -> Non
     memo = contexts[0].run.areas if contexts else None
     if isinstance(memo, AreaMemo) and geoms:
         memo.measure_ahead(geoms)
+
+
+def _read_dltb(contexts: list) -> None:
+    """The DLTB candidates of every project of the chunk, screened for impossible
+    coordinates in one numpy pass (per project it cost ~0.4 ms of numpy overhead)."""
+    fetcher = contexts[0].dltb_fetcher() if contexts else None
+    if fetcher is None:
+        return
+    chosen = [ctx for ctx in contexts if ctx.engine is not None]
+    found = [fetcher.candidates(ctx.geometry) for ctx in chosen]
+    fetcher.screen([row for rows in found for row in rows])
+    for ctx, rows in zip(chosen, found):
+        ctx.dltb_candidates = rows

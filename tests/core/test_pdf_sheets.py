@@ -3,7 +3,9 @@ with the findings, the audit page, the label and template files. PDFs read with 
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -104,7 +106,8 @@ def test_every_rule_quota_and_threshold_has_a_chinese_label(qgis_app):
     labels = sheet_labels()
     for spec in (FARMLAND, PADDY, MINE):
         assert spec.kind in labels.kinds
-        assert set(spec.rule_ids) <= set(labels.rules), spec.kind
+        for rule_id in spec.rule_ids:  # from the rule sets: no id printed as it is
+            assert re.search("[\u4e00-\u9fff]", labels.rule(rule_id)), rule_id
         bases = {name[:-3] if name.endswith(("_m2", "_mu")) else name
                  for name, _ in spec.quota_fields}
         assert bases - set(labels.hidden_quotas) <= set(labels.quotas), spec.kind
@@ -119,11 +122,34 @@ def test_a_malformed_labels_file_names_file_and_key(qgis_app, tmp_path):
     from sg_nr_plugin.paths import resource_path
 
     data = json.loads(resource_path("data", "report_labels.json").read_text("utf-8"))
-    data["rules"] = ["eco_redline"]
+    data["quotas"] = ["new_cultivated"]
     path = tmp_path / "labels.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(LabelsError, match="labels.json.*“rules”"):
+    with pytest.raises(LabelsError, match="labels.json.*“quotas”"):
         load_labels(path)
+    del data["version"]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(LabelsError, match="labels.json.*“version”"):
+        load_labels(path)
+
+
+def test_sheets_name_rules_as_the_rule_sets_and_panels_do(qgis_app):
+    """One source for a rule's Chinese name: the sheet printed its own list (占用公益林 where
+    the panel said 公益林) and the raw id of a rule missing from it (mining_right_expired)."""
+    from sg_nr_plugin.core.checks.ruleset import builtin_ruleset
+    from sg_nr_plugin.core.reports.pdf_labels import sheet_labels
+
+    labels = sheet_labels()
+    mine = builtin_ruleset("mine")
+    for rule_id in ("mining_right_expired", "eco_redline"):
+        assert labels.rule(rule_id) == mine.rule(rule_id).title_zh
+    assert labels.rule("public_forest") == "公益林"
+    assert labels.rule("contiguity") == builtin_ruleset("paddy").rule("contiguity").title_zh
+    farmland = builtin_ruleset("farmland")
+    steep = dataclasses.replace(farmland.rule("steep_slope"), title_zh="坡度过陡（本局）")
+    custom = dataclasses.replace(farmland, rules={**farmland.rules, "steep_slope": steep})
+    assert labels.rule("steep_slope", custom) == "坡度过陡（本局）"
+    assert labels.rule("no_such_rule") == "no_such_rule"
 
 
 def test_the_pdf_gets_the_mode_of_any_new_file(qgis_app, tmp_path):

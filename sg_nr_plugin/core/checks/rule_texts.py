@@ -42,6 +42,17 @@ def rule_title(rule_id: str, ruleset: RuleSet | None = None, kind: str = "") -> 
     return _pick([(r.title_en, r.title_zh) for r in rules if r is not None], rule_id)
 
 
+def rule_title_zh(rule_id: str, ruleset: RuleSet | None = None) -> str:
+    """The Chinese title of a rule whatever the interface language (the PDF check sheets are
+    Chinese): from ``ruleset``, else from the built-in rule set of any check that has the
+    rule; its English title or the id when none has a Chinese one."""
+    sources = [ruleset] if ruleset is not None else []
+    sources += [r for r in map(_builtin, BUILTIN) if r is not None]
+    rules = [r for r in (s.rule(rule_id) for s in sources) if r is not None]
+    return next((r.title_zh for r in rules if r.title_zh),
+                next((r.title_en for r in rules if r.title_en), rule_id))
+
+
 def any_rule_title(rule_id: str) -> str:
     """The title of a rule of any shipped check (a findings layer does not say its check)."""
     for kind in BUILTIN:

@@ -62,8 +62,8 @@ def sheet_run(kind: str, ruleset, check_date: date | None, not_checked: dict,
         thresholds.append((labels.threshold(t.key), t.key, f"{t.value:g}", unit))
     return SheetRun(kind, labels.kind(kind), ruleset.id, ruleset.version, ruleset.title_zh,
                     thresholds, (check_date or date.today()).isoformat(),
-                    {labels.rule(k): v for k, v in not_checked.items()},
-                    {labels.rule(k): v for k, v in partial.items()})
+                    {labels.rule(k, ruleset): v for k, v in not_checked.items()},
+                    {labels.rule(k, ruleset): v for k, v in partial.items()})
 
 
 def project_sheet(result, header: tuple[str, str] | None,

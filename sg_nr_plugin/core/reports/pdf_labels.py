@@ -3,17 +3,18 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from ...i18n import tr
 from ...paths import resource_path
+from ..checks.rule_texts import rule_title_zh
 from ..errors import SgNrError
+from ..schema import SchemaError, load_schema
 
 LABELS_FILE = "report_labels.json"
-_MAPPINGS = ("kinds", "rules", "quotas", "thresholds", "units")
+_MAPPINGS = ("kinds", "quotas", "thresholds", "units")
 _LISTS = ("hidden_quotas", "name_fields", "county_fields")
 
 
@@ -26,7 +27,6 @@ class SheetLabels:
     id: str
     version: str
     kinds: dict
-    rules: dict
     quotas: dict
     thresholds: dict
     units: dict
@@ -34,8 +34,11 @@ class SheetLabels:
     name_fields: tuple
     county_fields: tuple
 
-    def rule(self, rule_id: str) -> str:
-        return self.rules.get(rule_id, rule_id)
+    @staticmethod
+    def rule(rule_id: str, ruleset=None) -> str:
+        """The rule's Chinese title from the rule sets, as the panels show it (one source:
+        renaming a rule in its rule set renames it on the sheets too)."""
+        return rule_title_zh(rule_id, ruleset)
 
     def kind(self, kind: str) -> str:
         return self.kinds.get(kind, kind)
@@ -53,17 +56,13 @@ def sheet_labels() -> SheetLabels:
 
 
 def load_labels(path: str | Path) -> SheetLabels:
+    """The labels file, read and checked as the schema files are (id, version), then its own
+    keys."""
     file = Path(path)
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise LabelsError(tr("Cannot read the labels file {path}: {error}").format(
-            path=file, error=error)) from error
-    if not isinstance(data, dict):
-        _fail(file, "", tr("must be a JSON object"))
-    for key in ("id", "version"):
-        if not isinstance(data.get(key), str) or not data[key]:
-            _fail(file, key, tr("is missing or not text"))
+        data = load_schema(file.name, file)
+    except SchemaError as error:
+        raise LabelsError(str(error)) from error
     for key in _MAPPINGS:
         value = data.get(key)
         if not isinstance(value, dict) or not all(

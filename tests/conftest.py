@@ -7,6 +7,10 @@ import shutil
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Input fingerprints remembered across processes go to a file of this session, not the
+# user's QGIS profile (core/reports/audit.py); qgis_process children inherit it.
+os.environ.setdefault("SGNR_FINGERPRINT_MEMORY", os.path.join(
+    __import__("tempfile").gettempdir(), f"sgnr_fingerprints_{os.getpid()}.json"))
 
 import pytest  # noqa: E402
 

@@ -145,10 +145,14 @@ def _new_land(ctx, eligible: list, deduct: QgsGeometry) -> tuple[QgsGeometry | N
     paddy to compute — the area is the sum of the pieces' areas, measured already; the union
     and its measuring are skipped and the geometry is None.
     """
+    tiles = dltb_tiles_project(ctx)
     if (deduct.isEmpty() and not ctx.run.inputs.options.get("planned_class_field")
-            and dltb_tiles_project(ctx)):
+            and tiles):
         return None, sum(p.area_m2 for p in eligible)
-    new_land = difference(union([p.geometry for p in eligible]), deduct)
+    # Every piece eligible and the pieces tiling the project: their union is the project.
+    whole = tiles and len(eligible) == len(ctx.dltb_pieces())
+    eligible_land = ctx.geometry if whole else union([p.geometry for p in eligible])
+    new_land = difference(eligible_land, deduct)
     return new_land, ctx.area(new_land)
 
 

@@ -9,27 +9,12 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry
 
 from sg_nr_plugin.core.area import EllipsoidalArea
 from sg_nr_plugin.core.checks import engine
-from sg_nr_plugin.core.checks.farmland import FARMLAND
-from sg_nr_plugin.core.checks.mine import MINE
-from sg_nr_plugin.core.checks.paddy import PADDY
 from sg_nr_plugin.core.checks.prefetch import AreaMemo
 from sg_nr_plugin.core.coordinates import DamagedCoordinatesError
-from tests.checks.test_windowed_checks import CONTROLS, _figures, _same
+from tests.checks.cases import CASES, figures, same
 from tests.checks.tiny import GPKG, run_tiny
 
 pytestmark = pytest.mark.skipif(not GPKG.exists(), reason="data/tiny not generated")
-
-MINE_ROLES = {"DLTB": "DLTB", "ECO_REDLINE": "STBHHX", "PROTECTED_AREAS": "ZRBHD",
-              "PUBLIC_FOREST": "GYL", "URBAN_BOUNDARY": "CZKFBJ", "HAZARDS": "DZZHD",
-              "LEGACY_MINES": "LSYLKS", "MINING_RIGHTS": "CKQ", "ROADS": "DL", "RIVERS": "HL"}
-CASES = {
-    "farmland": (FARMLAND, "XM_BCGD", {**CONTROLS, "FILED_PROJECTS": "XM_KZST"},
-                 {"protected_zone_field": "GNFQ",
-                  "options": {"planned_class_field": "GHDL"}}),
-    "paddy": (PADDY, "XM_KZST", {**CONTROLS, "FILED_PROJECTS": "XM_BCGD"},
-              {"options": {"county_field": "XZQDM", "status_field": "ZT"}}),
-    "mine": (MINE, "XM_KSXF", MINE_ROLES, {}),
-}
 
 
 @pytest.mark.parametrize("kind", sorted(CASES))
@@ -47,7 +32,7 @@ def test_chunks_give_the_figures_of_one_project_at_a_time(qgis_app, kind, monkey
     assert list(chunked) == list(single)  # same projects, same order
     assert any(r.findings for r in single.values())
     for pid in single:
-        assert _same(_figures(chunked[pid]), _figures(single[pid])), pid
+        assert same(figures(chunked[pid]), figures(single[pid])), pid
 
 
 def _square(x: float, y: float, side: float) -> QgsGeometry:

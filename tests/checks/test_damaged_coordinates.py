@@ -59,18 +59,24 @@ def _moved(geometry: QgsGeometry) -> QgsGeometry:
 
 def test_a_survey_parcel_with_impossible_coordinates_stops_the_run_naming_it(
         qgis_processing, provider_registered):
+    parcels = projects([("P1", rect_wkt(0, 0, 100, 100), {})])
+    _assert_stops_naming(parcels, rect_wkt(-50, -50, 150, 150), X0 + 50, "4402X")
+
+
+def _assert_stops_naming(parcels, survey_wkt: str, x: float, bsm: str) -> None:
+    """A survey over ``survey_wkt`` plus a damaged parcel (NaN, then a spike) at ``x``: the
+    check stops, naming the layer and the feature."""
     import processing
 
-    parcels = projects([("P1", rect_wkt(0, 0, 100, 100), {})])
-    for damaged in (_moved(nan_square(X0 + 50)), _moved(spike(X0 + 50))):
-        survey = dltb([(rect_wkt(-50, -50, 150, 150), "0404", 0.0)])
-        _add(survey, damaged, {"BSM": "4402X", "DLBM": "0301"})
+    for damaged in (_moved(nan_square(x)), _moved(spike(x))):
+        survey = dltb([(survey_wkt, "0404", 0.0)])
+        _add(survey, damaged, {"BSM": bsm, "DLBM": "0301"})
         with pytest.raises(QgsProcessingException) as raised:
             processing.run(ALG, {"PROJECTS": parcels, "DLTB": survey,
                                  "OUTPUT_FINDINGS": "memory:", "OUTPUT_PROJECTS": "memory:"},
                            feedback=QgsProcessingFeedback())
         log = str(raised.value)
-        assert "“DLTB”" in log and "#2 (BSM 4402X)" in log, log
+        assert "“DLTB”" in log and f"#2 (BSM {bsm})" in log, log
         assert "cannot be real" in log and "Traceback" not in log
 
 
@@ -78,20 +84,9 @@ def test_a_damaged_survey_parcel_read_with_a_chunk_of_projects_stops_the_run(
         qgis_processing, provider_registered, monkeypatch):
     """Under the fourth project, checked in the second chunk of two, where the DLTB candidates
     of the chunk are read and screened together (core/checks/prefetch.py)."""
-    import processing
-
     from sg_nr_plugin.core.checks import engine
 
     monkeypatch.setattr(engine, "CHUNK_PROJECTS", 2)
     parcels = projects([(f"P{i + 1}", rect_wkt(300 * i, 0, 300 * i + 100, 100), {})
                         for i in range(4)])
-    for damaged in (_moved(nan_square(X0 + 950)), _moved(spike(X0 + 950))):
-        survey = dltb([(rect_wkt(-50, -50, 1050, 150), "0404", 0.0)])
-        _add(survey, damaged, {"BSM": "4402Y", "DLBM": "0301"})
-        with pytest.raises(QgsProcessingException) as raised:
-            processing.run(ALG, {"PROJECTS": parcels, "DLTB": survey,
-                                 "OUTPUT_FINDINGS": "memory:", "OUTPUT_PROJECTS": "memory:"},
-                           feedback=QgsProcessingFeedback())
-        log = str(raised.value)
-        assert "“DLTB”" in log and "#2 (BSM 4402Y)" in log, log
-        assert "cannot be real" in log and "Traceback" not in log
+    _assert_stops_naming(parcels, rect_wkt(-50, -50, 1050, 150), X0 + 950, "4402Y")

@@ -12,21 +12,8 @@ from qgis.core import QgsCoordinateTransformContext, QgsVectorLayer
 from sg_nr_plugin.core import strategy
 from sg_nr_plugin.core.checks import engine
 from sg_nr_plugin.core.checks.context import CheckInputs
-from sg_nr_plugin.core.checks.farmland import FARMLAND
-from sg_nr_plugin.core.checks.mine import MINE
-from sg_nr_plugin.core.checks.paddy import PADDY
 from sg_nr_plugin.core.checks.ruleset import builtin_ruleset
-from tests.checks.test_chunked_areas import MINE_ROLES
-from tests.checks.test_windowed_checks import CONTROLS, _figures, _same
-
-CASES = {
-    "farmland": (FARMLAND, "XM_BCGD", {**CONTROLS, "FILED_PROJECTS": "XM_KZST"},
-                 {"protected_zone_field": "GNFQ",
-                  "options": {"planned_class_field": "GHDL"}}),
-    "paddy": (PADDY, "XM_KZST", {**CONTROLS, "FILED_PROJECTS": "XM_BCGD"},
-              {"options": {"county_field": "XZQDM", "status_field": "ZT"}}),
-    "mine": (MINE, "XM_KSXF", MINE_ROLES, {}),
-}
+from tests.checks.cases import CASES, figures, same
 
 
 @pytest.fixture(scope="module")
@@ -73,4 +60,4 @@ def test_tiles_and_chunks_give_the_whole_layer_figures_on_a_mid_size_set(
     assert list(tiled) == list(whole)
     assert sum(len(r.findings) for r in whole.values()) > len(whole) // 2
     for pid in whole:
-        assert _same(_figures(tiled[pid]), _figures(whole[pid])), pid
+        assert same(figures(tiled[pid]), figures(whole[pid])), pid

@@ -12,40 +12,16 @@ from sg_nr_plugin.core.checks.context import CheckInputs
 from sg_nr_plugin.core.checks.engine import create_run
 from sg_nr_plugin.core.checks.farmland import FARMLAND
 from sg_nr_plugin.core.checks.mine import MINE
-from sg_nr_plugin.core.checks.paddy import PADDY
 from sg_nr_plugin.core.checks.ruleset import builtin_ruleset
+from tests.checks.cases import CASES, MINE_ROLES, figures, same
 from tests.checks.tiny import GPKG, run_tiny, tiny_layer
 
 pytestmark = pytest.mark.skipif(not GPKG.exists(), reason="data/tiny not generated")
 
-CONTROLS = {"DLTB": "DLTB", "ECO_REDLINE": "STBHHX", "PROTECTED_AREAS": "ZRBHD",
-            "PUBLIC_FOREST": "GYL", "URBAN_BOUNDARY": "CZKFBJ", "STEEP_SLOPE": "JZKKPD",
-            "BASIC_FARMLAND": "YJJBNT", "HAZARDS": "DZZHD"}
-CASES = {
-    "farmland": (FARMLAND, "XM_BCGD", {**CONTROLS, "FILED_PROJECTS": "XM_KZST"},
-                 {"protected_zone_field": "GNFQ",
-                  "options": {"planned_class_field": "GHDL"}}),
-    "paddy": (PADDY, "XM_KZST", {**CONTROLS, "FILED_PROJECTS": "XM_BCGD"},
-              {"options": {"county_field": "XZQDM", "status_field": "ZT"}}),
-}
+TWO_CASES = {kind: CASES[kind] for kind in ("farmland", "paddy")}
 
 
-def _figures(result) -> tuple:
-    findings = sorted((f.rule_id, f.severity, f.area_m2) for f in result.findings)
-    return result.verdict, result.area_m2, findings, dict(result.quotas or {})
-
-
-def _same(a, b) -> bool:
-    if isinstance(a, float) and isinstance(b, float):
-        return a == pytest.approx(b, rel=1e-9, abs=1e-9)
-    if isinstance(a, (tuple, list)):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-    return a == b
-
-
-@pytest.mark.parametrize("kind", sorted(CASES))
+@pytest.mark.parametrize("kind", sorted(TWO_CASES))
 def test_tiles_give_the_figures_of_the_whole_layer_path(qgis_app, kind, monkeypatch):
     # tiles about a project wide: control polygons cross tile borders, projects span tiles
     monkeypatch.setattr(strategy, "CHECK_TILE_MIN_FEATURES", 1)
@@ -55,14 +31,12 @@ def test_tiles_give_the_figures_of_the_whole_layer_path(qgis_app, kind, monkeypa
     assert whole.keys() == tiles.keys()
     assert any(r.findings for r in whole.values())
     for pid in whole:
-        assert _same(_figures(tiles[pid]), _figures(whole[pid])), pid
+        assert same(figures(tiles[pid]), figures(whole[pid])), pid
 
 
 def test_mine_check_gives_the_same_figures_by_tiles(qgis_app, monkeypatch):
     monkeypatch.setattr(strategy, "CHECK_TILE_MIN_FEATURES", 1)
-    roles = {"DLTB": "DLTB", "ECO_REDLINE": "STBHHX", "PROTECTED_AREAS": "ZRBHD",
-             "PUBLIC_FOREST": "GYL", "URBAN_BOUNDARY": "CZKFBJ", "HAZARDS": "DZZHD",
-             "LEGACY_MINES": "LSYLKS", "MINING_RIGHTS": "CKQ", "ROADS": "DL", "RIVERS": "HL"}
+    roles = MINE_ROLES
     runs = {}
     for how in ("memory", "windowed"):
         projects = tiny_layer("XM_KSXF")
@@ -74,7 +48,7 @@ def test_mine_check_gives_the_same_figures_by_tiles(qgis_app, monkeypatch):
                                                          builtin_ruleset("mine")).results()}
     assert runs["memory"].keys() == runs["windowed"].keys()
     for pid, result in runs["memory"].items():
-        assert _same(_figures(runs["windowed"][pid]), _figures(result)), pid
+        assert same(figures(runs["windowed"][pid]), figures(result)), pid
 
 
 def _indexed(tmp_path, name: str):

@@ -3,6 +3,7 @@ a failed run (message bar, no old results, no export), and that it fits a 1366×
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -187,6 +188,9 @@ def test_each_panel_has_a_help_button_and_local_help_in_the_zip(project, provide
             text = Path(page).read_text(encoding="utf-8")
             assert marker in text and "sg_nr_plugin" in text, page
             assert f"sg_nr_plugin/resources/help/{page.rsplit('/', 1)[1]}" in shipped
+            # every local file a page links (its stylesheet, the other language) is shipped
+            for target in re.findall(r'(?:href|src)="([^":#]+)"', text):
+                assert f"sg_nr_plugin/resources/help/{target}" in shipped, (page, target)
 
 
 def test_the_panel_asks_for_room_for_whole_layer_names(project, dock_in, monkeypatch):

@@ -111,6 +111,7 @@ def task(algorithm: str, in_database: bool, schema: str) -> dict:
     from bench.tasks import _processing
 
     processing = _processing()
+    audit = _time_audit_fingerprint()
 
     def layer(table: str, subset: str = "") -> QgsVectorLayer:
         uri = QgsDataSourceUri(conninfo(settings()))
@@ -134,7 +135,26 @@ def task(algorithm: str, in_database: bool, schema: str) -> dict:
     total = sum(float(f[column] or 0) for f in out.getFeatures())
     return {"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             / 1024, "total_m2": total, "rows": out.featureCount(),
-            "load": round(os.getloadavg()[0], 1)}
+            "load": round(os.getloadavg()[0], 1), "audit_s": audit["seconds"]}
+
+
+def _time_audit_fingerprint() -> dict:
+    """Seconds spent in the audit trail's input fingerprints (processing/audit_run.py), which
+    read every row of a database input on both paths."""
+    from sg_nr_plugin.processing import base
+
+    spent = {"seconds": 0.0}
+    original = base.fingerprint_inputs
+
+    def timed(trail):
+        started = time.perf_counter()
+        try:
+            return original(trail)
+        finally:
+            spent["seconds"] += time.perf_counter() - started
+
+    base.fingerprint_inputs = timed
+    return spent
 
 
 def measure(algorithm: str, in_database: bool, schema: str, repeats: int) -> dict:
@@ -156,8 +176,9 @@ def measure(algorithm: str, in_database: bool, schema: str, repeats: int) -> dic
 def report(parcels: int, label: str, results: dict) -> str:
     lines = [f"### {label}: {parcels} parcels", "",
              "| algorithm | in-database s | desktop s | ratio | in-db peak MB | desktop peak MB "
-             "| rows | max relative difference of the total | load average in-db / desktop |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "| rows | max relative difference of the total | load average in-db / desktop "
+             "| of which audit fingerprint s in-db / desktop |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for algorithm in sorted({a for a, _in_database in results}, key=ALGORITHMS.index):
         indb, desk = results[algorithm, True], results[algorithm, False]
         if "error" in indb or "error" in desk:
@@ -167,7 +188,8 @@ def report(parcels: int, label: str, results: dict) -> str:
         lines.append(f"| {algorithm} | {indb['seconds']:.1f} | {desk['seconds']:.1f} | "
                      f"{indb['seconds'] / desk['seconds']:.2f} | {indb['peak_mb']:.0f} | "
                      f"{desk['peak_mb']:.0f} | {indb['rows']} / {desk['rows']} | {diff:.1e} | "
-                     f"{indb.get('load', '?')} / {desk.get('load', '?')} |")
+                     f"{indb.get('load', '?')} / {desk.get('load', '?')} | "
+                     f"{indb.get('audit_s', 0):.1f} / {desk.get('audit_s', 0):.1f} |")
     return "\n".join(lines) + "\n"
 
 

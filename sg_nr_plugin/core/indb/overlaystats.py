@@ -54,7 +54,9 @@ def overlay_sql(parcels: PgTable, overlay: PgTable, zldwdm: str | None) -> str:
     polygonal = f"GeometryType({o}) IN ('POLYGON', 'MULTIPOLYGON') AND NOT ST_IsEmpty({o})"
     pieces = (f"SELECT ST_Subdivide({o}, {MAX_PIECE_VERTICES}) AS sgnr_piece FROM "
               f"{overlay.table}{overlay.where(polygonal)}")
-    # a parcel inside one piece (box first) counts whole and is not clipped at all
+    # a parcel inside one piece (box first) counts whole and is not clipped at all; a piece
+    # only touching the parcel clips to nothing polygonal (no ST_Touches: GEOS 3.11 threw
+    # "side location conflict" on a subdivided basic-farmland piece beside a valid parcel)
     inside = "p.sgnr_piece ~ p.sgnr_g AND ST_Contains(p.sgnr_piece, p.sgnr_g)"
     clipped = ("CASE WHEN NOT t.whole THEN ST_CollectionExtract("
                "ST_Intersection(p.sgnr_g, p.sgnr_piece), 3) END")
@@ -67,7 +69,7 @@ def overlay_sql(parcels: PgTable, overlay: PgTable, zldwdm: str | None) -> str:
             f"bool_or(t.whole) AS whole_in, ST_Union({clipped}) AS u "
             f"FROM ({pairs}) AS p CROSS JOIN LATERAL "
             f"(SELECT {inside} AS whole OFFSET 0) AS t WHERE ST_Intersects(p.sgnr_piece, "
-            "p.sgnr_g) AND NOT ST_Touches(p.sgnr_piece, p.sgnr_g) GROUP BY p.sgnr_id")
+            "p.sgnr_g) GROUP BY p.sgnr_id")
     under = (f"SELECT h.*, floor(ST_X(h.c) / {CELL_SQL}) AS i, floor(ST_Y(h.c) / {CELL_SQL}) "
              "AS j FROM (SELECT sgnr_z, CASE WHEN whole_in THEN sgnr_g ELSE u END AS x, "
              "ST_Centroid(sgnr_g) AS c FROM hits OFFSET 0) AS h")

@@ -234,6 +234,7 @@ def main(argv: list[str]) -> int:
             psql(s, f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
     label = f"{args.copies} cop{'y' if args.copies == 1 else 'ies'}" + (
         f", first {args.size}" if args.size else "")
+    label = f"schema {args.schema}" if args.schema else label
     text = report(parcels, label, results)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "a", encoding="utf-8") as out:

@@ -1,19 +1,20 @@
-"""``overlaystats`` inside PostGIS: only one row per location code travels to the desktop.
+"""``overlaystats`` inside PostGIS: one row per village and 5 km cell travels to the desktop.
 
 Applies when the input and the overlay are PostGIS tables read through one connection, the
 input is in a CGCS2000 Gauss-Krüger CRS and the overlay in the same CRS, regions come from
 ZLDWDM (or the whole layer), the area mode is gross and no filter expression is given (the
-layers' own subset strings are applied). Before the query, one scan per table counts invalid or
-non-polygonal geometries and finds the coordinate extent: invalid geometries (which the desktop
-repairs with makeValid and lists) and impossible coordinates (which the desktop refuses naming
-the features) leave the run to the desktop path, so both paths always give the same table.
+layers' own subset strings are applied). Invalid or non-polygonal geometries (which the desktop
+repairs with makeValid and lists, or refuses) and impossible coordinates (which the desktop
+refuses naming the features) leave the run to the desktop path, so both paths always give the
+same table: the overlay is surveyed by a scan before the query, the parcels by the query itself
+(its rows are then discarded).
 
-The query follows the desktop engine (core/overlay.py) step by step: the overlay is cut into
-pieces of at most 256 vertices (ST_Subdivide, as ``MAX_PIECE_VERTICES``), pieces find their
-parcels through the input's GiST index (``&&``), a parcel inside one piece counts whole, else
-the pieces meeting it (touching is not overlapping) are clipped to it and dissolved (ST_Union)
-so that overlapping overlay features count once, and every area is the plugin's ellipsoidal
-area (:mod:`.area_sql`).
+The query follows the desktop engine (core/overlay.py): the overlay is cut into pieces of at
+most 256 vertices (ST_Subdivide, as ``MAX_PIECE_VERTICES``), pieces find their parcels through
+the input's GiST index (``&&``), a parcel inside one piece counts whole, else the pieces meeting
+it are clipped to it and dissolved (ST_Union) so that overlapping overlay features count once
+(a piece only touching it clips to nothing polygonal), and every area is the plugin's
+ellipsoidal area (:mod:`.area_sql`), summed per cell as moments.
 """
 
 from __future__ import annotations

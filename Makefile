@@ -29,7 +29,7 @@ help:
 	@echo "make bench-data    generate the 1M-parcel benchmark data (data/bench, ~15 min)"
 	@echo "make bench         benchmarks vs QGIS native on data/bench (QUICK=1: 100k parcels) → docs/benchmarks.md"
 	@echo "make bench-scaling checkfarmland time and memory over 10k/100k/1M parcels × 1/100/1000 projects"
-	@echo "make bench-postgis in-database vs desktop on PostGIS (SIZE=N parcels, COPIES=K copies) → out/bench-postgis.md"
+	@echo "make bench-postgis in-database vs desktop on PostGIS, quick data (BENCH=1: the 1M set, COPIES=5: 5M; SIZE=N, ONLY='overlaystats bigoverlay changematrix') → out/bench-postgis.md"
 
 # ---- set-up (idempotent) ------------------------------------------------------------------
 setup: apt venv qm
@@ -119,11 +119,14 @@ bench-scaling: setup quick-data $(if $(QUICK),,bench-data)
 	$(PY) -m bench.scaling data/quick/shaoguan_quick.gpkg $(if $(QUICK),,data/bench/shaoguan_bench.gpkg) \
 	  --window 40000 $(if $(QUICK),--out out/scaling-quick.md --png out/scaling-quick.png)
 
-# In-database vs desktop streaming on the test PostGIS (issue #21), on the ~87k-parcel quick data:
-# SIZE=N keeps the first N parcels, COPIES=K builds K translated copies in SQL ("province").
-bench-postgis: venv postgis quick-data
-	$(PY) -m bench.postgis data/quick/shaoguan_quick.gpkg $(if $(SIZE),--size $(SIZE)) \
-	  $(if $(COPIES),--copies $(COPIES))
+# In-database vs desktop streaming on the test PostGIS (issue #21), on the ~112k-parcel quick data
+# (BENCH=1: the 1M-parcel bench set; BENCH=1 COPIES=5 is the 5M "province"): SIZE=N keeps the
+# first N parcels, COPIES=K builds K translated copies in SQL, ONLY picks tasks (overlaystats = T2,
+# bigoverlay = T5, changematrix).
+PG_GPKG = $(if $(BENCH),data/bench/shaoguan_bench.gpkg,data/quick/shaoguan_quick.gpkg)
+bench-postgis: venv postgis $(if $(BENCH),bench-data,quick-data)
+	$(PY) -m bench.postgis $(PG_GPKG) $(if $(SIZE),--size $(SIZE)) \
+	  $(if $(COPIES),--copies $(COPIES)) $(if $(ONLY),--only $(ONLY))
 
 # ---- packaging --------------------------------------------------------------------------------
 zip: qm

@@ -24,6 +24,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..core.indb.fingerprint import table_fingerprint
 from ..core.reports.audit import (
     AuditTrail,
     InputRecord,
@@ -85,8 +86,10 @@ def fingerprint_inputs(trail: AuditTrail) -> None:
         elif record.provider not in ("gdal", "file"):
             layer = QgsVectorLayer(record.uri, "audit", record.provider)  # the run's own
             if layer.isValid():
+                # a PostGIS table hashes its rows itself (core/indb/fingerprint.py)
                 keys = layer.dataProvider().pkAttributeIndexes()
-                record.fingerprint = rows_fingerprint(layer, list(keys))
+                record.fingerprint = table_fingerprint(layer) or rows_fingerprint(
+                    layer, list(keys))
                 record.fingerprint_kind = "rows"
 
 

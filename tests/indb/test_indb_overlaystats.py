@@ -16,7 +16,14 @@ from sg_nr_plugin.core.regions import RegionLevel
 from sg_nr_plugin.core.stats.common import RegionSpec
 from sg_nr_plugin.core.stats.overlaystats import overlay_stats
 from tests.indb.helpers import PrivateSchema, load_fixture
-from tests.stats.helpers import DLTB_FIELDS, X0, Y0, geodesic_area_rect, memory_layer
+from tests.stats.helpers import (
+    DLTB_FIELDS,
+    VILLAGE_B,
+    X0,
+    Y0,
+    geodesic_area_rect,
+    memory_layer,
+)
 
 
 class Messages(QgsProcessingFeedback):
@@ -199,3 +206,20 @@ def test_algorithm_in_database_and_on_the_desktop_write_the_same_table(
             assert got[column] == pytest.approx(want[column], rel=1e-9, abs=1e-12)
     assert any("computed inside the PostGIS database" in line for line in logs[0])
     assert not any("computed inside the PostGIS database" in line for line in logs[1])
+
+
+def test_an_invalid_parcel_leaves_it_to_the_desktop(layers, schema):
+    """The parcels' validity is surveyed in the statistics query itself: a bow-tie parcel
+    sends the run to the desktop (which repairs and lists it), saying why."""
+    dltb, redline = layers
+    schema.sql(f'UPDATE "{schema.name}".dltb SET geom = ST_Multi(ST_GeomFromText('
+               f"'POLYGON(({X0 + 300} {Y0},{X0 + 400} {Y0 + 100},{X0 + 400} {Y0},"
+               f"{X0 + 300} {Y0 + 100},{X0 + 300} {Y0}))', 4547)) WHERE \"DLBM\" = '0101' "
+               f"AND \"ZLDWDM\" = '{VILLAGE_B}'")
+    feedback = Messages()
+    assert indb_overlay_stats(dltb, redline, RegionSpec(level=RegionLevel.COUNTY),
+                              layer_name="DLTB", feedback=feedback) is None
+    assert "1 invalid geometries in “DLTB”" in feedback.infos[-1]
+    desktop = overlay_stats(dltb, redline, RegionSpec(level=RegionLevel.COUNTY),
+                            layer_name="DLTB")
+    assert any("repaired" in note for note in desktop.attrs["meta"].notes)

@@ -27,7 +27,7 @@ from ..geodesy import CURVATURE_MIN_WIDTH, TransverseMercator
 from .session import DesktopFallbackError
 
 
-def _lit(value: float) -> str:
+def lit(value: float) -> str:
     """A float as an exact SQL literal (repr round-trips the double)."""
     return f"CAST({float(value)!r} AS double precision)"
 
@@ -45,8 +45,8 @@ MAX_CELLS = 250_000
 
 def cell_sql(centroid: str) -> tuple[str, str]:
     """SQL of the cell indices (i, j) of a point expression."""
-    return (f"floor(ST_X({centroid}) / {_lit(CELL_M)})",
-            f"floor(ST_Y({centroid}) / {_lit(CELL_M)})")
+    return (f"floor(ST_X({centroid}) / {lit(CELL_M)})",
+            f"floor(ST_Y({centroid}) / {lit(CELL_M)})")
 
 
 def _central_moments_sql(ring: str) -> str:
@@ -69,10 +69,10 @@ def _central_moments_sql(ring: str) -> str:
             f"FROM ({edges}) AS e")
     return ("(SELECT ARRAY[sign(a) * (ixx - mx * mx / (36.0 * a)), "
             "sign(a) * (ixy - mx * my / (36.0 * a)), sign(a) * (iyy - my * my / (36.0 * a))] "
-            f"FROM ({sums}) AS s WHERE a <> 0 AND reach > {_lit(CURVATURE_MIN_WIDTH)})")
+            f"FROM ({sums}) AS s WHERE a <> 0 AND reach > {lit(CURVATURE_MIN_WIDTH)})")
 
 
-def with_moments(source: str, geom: str, prefix: str) -> str:
+def with_moments(source: str, geom: str, prefix: str, centroid: str | None = None) -> str:
     """``SELECT s.*, {prefix}0 … {prefix}8 FROM (source) …``: for the (multi)polygon column
     ``geom`` of each row (whose cell columns are ``i`` and ``j``), the signed (holes negative)
     sums over its rings of A, A·dx, A·dy, A·dx², A·dx·dy, A·dy² — A the ring's planar area,
@@ -85,20 +85,23 @@ def with_moments(source: str, geom: str, prefix: str) -> str:
     One-ring polygons (nearly every parcel) are measured from columns computed once per row
     (``OFFSET 0`` keeps PostgreSQL from inlining them into every expression, which parsed the
     geometry twenty times); the others dump their rings in a subquery, evaluated only for
-    them."""
+    them. ``centroid``: a column of the source already holding ``ST_Centroid(geom)`` (which
+    costs ~1 µs a parcel, as much as reading it), reused for one-ring polygons."""
     p = prefix
-    x0, y0 = f"((s.i + 0.5) * {_lit(CELL_M)})", f"((s.j + 0.5) * {_lit(CELL_M)})"
+    x0, y0 = f"((s.i + 0.5) * {lit(CELL_M)})", f"((s.j + 0.5) * {lit(CELL_M)})"
 
     def wide(g: str) -> str:
         return (f"(ST_XMax({g}) - ST_XMin({g})) + (ST_YMax({g}) - ST_YMin({g})) > "
-                f"{_lit(CURVATURE_MIN_WIDTH)}")
+                f"{lit(CURVATURE_MIN_WIDTH)}")
 
-    basic = (f"SELECT b.*, ST_Area(b.{p}g) AS {p}a, ST_X(ST_Centroid(b.{p}g)) AS {p}x, "
-             f"ST_Y(ST_Centroid(b.{p}g)) AS {p}y, CASE WHEN {wide(f'b.{p}g')} THEN "
+    point = f"b.{centroid}" if centroid else f"ST_Centroid(b.{p}g)"
+    basic = (f"SELECT c.*, ST_X(c.{p}c) AS {p}x, ST_Y(c.{p}c) AS {p}y FROM ("
+             f"SELECT b.*, ST_Area(b.{p}g) AS {p}a, CASE WHEN b.{p}g IS NOT NULL THEN {point} "
+             f"END AS {p}c, CASE WHEN {wide(f'b.{p}g')} THEN "
              f"{_central_moments_sql(f'b.{p}g')} END AS {p}i "
              f"FROM (SELECT r.*, CASE WHEN ST_NumGeometries(r.{geom}) = 1 AND "
              f"ST_NRings(r.{geom}) = 1 THEN ST_GeometryN(r.{geom}, 1) END AS {p}g "
-             f"FROM ({source}) AS r OFFSET 0) AS b OFFSET 0")
+             f"FROM ({source}) AS r OFFSET 0) AS b OFFSET 0) AS c")
     a, dx, dy = f"s.{p}a", f"(s.{p}x - {x0})", f"(s.{p}y - {y0})"
     inline = [a, f"{a} * {dx}", f"{a} * {dy}", f"{a} * {dx} * {dx}", f"{a} * {dx} * {dy}",
               f"{a} * {dy} * {dy}", *(f"COALESCE(s.{p}i[{k}], 0)" for k in (1, 2, 3))]

@@ -40,14 +40,34 @@ def _unsafe(survey, tm, layer: str) -> str:
                               "there").format(layer=layer)
 
 
+def merged_survey(rows) -> tuple:
+    """One survey row from the survey columns of several groups (counts summed, extent
+    combined; NULL extents are groups without geometry)."""
+    rows = list(rows)
+
+    def extreme(column: int, pick) -> float | None:
+        values = [row[column] for row in rows if isinstance(row[column], (int, float))]
+        return pick(values) if values else None
+
+    return (sum(int(row[0] or 0) for row in rows), sum(int(row[1] or 0) for row in rows),
+            sum(int(row[2] or 0) for row in rows), extreme(3, min), extreme(4, max),
+            extreme(5, min), extreme(6, max))
+
+
+def require_safe(survey, tm, layer: str) -> None:
+    """Raises :class:`DesktopFallbackError` saying why when the surveyed geometries of
+    ``layer`` need the desktop path."""
+    reason = _unsafe(survey, tm, layer)
+    if reason:
+        raise DesktopFallbackError(reason)
+
+
 def survey_tables(tables: list[tuple[PgTable, bool]], tm, feedback, timeout_s) -> list:
     """The survey row of each ``(table, polygons_only)``; raises :class:`DesktopFallbackError`
     saying why when a table needs the desktop path."""
     surveys = []
     for table, polygons_only in tables:
         survey = run_sql(table, _survey_sql(table, polygons_only), feedback, timeout_s)[0]
-        reason = _unsafe(survey, tm, table.name)
-        if reason:
-            raise DesktopFallbackError(reason)
+        require_safe(survey, tm, table.name)
         surveys.append(survey)
     return surveys

@@ -979,7 +979,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>已修复 {n} 个无效的叠加图层要素（makeValid）。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="140"/>
+        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="175"/>
         <source>Area mode: {mode}</source>
         <translation>面积口径：{mode}</translation>
     </message>
@@ -989,7 +989,7 @@ Output rows: region_code, region_name, area_input, area_inside (in the chosen un
         <translation>净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="140"/>
+        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="175"/>
         <source>gross</source>
         <translation>毛面积</translation>
     </message>
@@ -3321,7 +3321,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>新的核查添加一个图层组，而不替换上一次的结果。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/processing/audit_run.py" line="129"/>
+        <location filename="../sg_nr_plugin/processing/audit_run.py" line="132"/>
         <source>The audit trail could not be stored in {path}: {error}</source>
         <translation>审计信息未能写入 {path}：{error}</translation>
     </message>
@@ -3486,37 +3486,37 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>报告语言：中文</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="204"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="264"/>
         <source>Plugin version</source>
         <translation>插件版本</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="205"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="265"/>
         <source>QGIS version</source>
         <translation>QGIS 版本</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="205"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="265"/>
         <source>GDAL version</source>
         <translation>GDAL 版本</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="206"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="266"/>
         <source>Algorithm</source>
         <translation>算法</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="207"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="267"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="208"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="268"/>
         <source>Written</source>
         <translation>写出时间</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="209"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="269"/>
         <source>Parameter {name}</source>
         <translation>参数 {name}</translation>
     </message>
@@ -3526,57 +3526,57 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="216"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="276"/>
         <source>Rule set version</source>
         <translation>规则集版本</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="217"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="277"/>
         <source>Rule set file sha256</source>
         <translation>规则集文件 sha256</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="218"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="278"/>
         <source>Rule set sha256 (as applied)</source>
         <translation>规则集 sha256（实际采用）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="220"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="280"/>
         <source>Data file {name}</source>
         <translation>数据文件 {name}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="220"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="280"/>
         <source>{id} version {version}, sha256 {sha}</source>
         <translation>{id}，版本 {version}，sha256 {sha}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="230"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="290"/>
         <source>sha256 of the file</source>
         <translation>文件的 sha256</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="230"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="290"/>
         <source>sha256 of the rows in primary-key order</source>
         <translation>按主键顺序的全部记录的 sha256</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="232"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="292"/>
         <source>Input {name}</source>
         <translation>输入 {name}</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="233"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="293"/>
         <source>Input {name}: features</source>
         <translation>输入 {name}：要素数</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="235"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="295"/>
         <source>Input {name}: features read</source>
         <translation>输入 {name}：已读取要素数</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/reports/audit.py" line="237"/>
+        <location filename="../sg_nr_plugin/core/reports/audit.py" line="297"/>
         <source>Input {name}: fingerprint</source>
         <translation>输入 {name}：内容指纹</translation>
     </message>
@@ -4078,7 +4078,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>数据库语句超时（秒，0 = 不限）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/indb/area_sql.py" line="161"/>
+        <location filename="../sg_nr_plugin/core/indb/area_sql.py" line="164"/>
         <source>the layer spans more than {n} cells of 5 km</source>
         <translation>图层范围超过 {n} 个 5 千米网格</translation>
     </message>
@@ -4118,7 +4118,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>两期数据的坐标系不同</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="84"/>
+        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="114"/>
         <source>regions come from a region layer</source>
         <translation>区域来自区域图层</translation>
     </message>
@@ -4128,7 +4128,7 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>DLBM 或 ZLDWDM 字段不是文本类型</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="141"/>
+        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="176"/>
         <source>Computed inside the PostGIS database (IN_DATABASE).</source>
         <translation>在 PostGIS 数据库内计算（IN_DATABASE）。</translation>
     </message>
@@ -4158,42 +4158,42 @@ DLTB 为 GeoPackage 或 PostGIS 表（且未只选部分要素）时，汇总在
         <translation>管控图层在数据库内只读取项目范围下的要素：{layers}。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="76"/>
+        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="106"/>
         <source>the input and the overlay are not both PostGIS tables</source>
         <translation>输入图层和叠加图层并非都是 PostGIS 表</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="78"/>
+        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="108"/>
         <source>the input and the overlay are not read through one database connection</source>
         <translation>输入图层和叠加图层不是通过同一个数据库连接读取的</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="80"/>
+        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="110"/>
         <source>the input is not in a CGCS2000 Gauss-Kruger CRS</source>
         <translation>输入图层不是 CGCS2000 高斯-克吕格坐标系</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="82"/>
+        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="112"/>
         <source>the overlay is in another CRS than the input</source>
         <translation>叠加图层的坐标系与输入图层不同</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="86"/>
+        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="116"/>
         <source>the area mode is net (TBDLMJ apportioned)</source>
         <translation>面积模式为净面积（按比例分摊 TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="88"/>
+        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="118"/>
         <source>a filter expression is given (the layers&apos; own filters are applied in the database)</source>
         <translation>给出了筛选表达式（图层自身的过滤条件会在数据库中执行）</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="115"/>
+        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="145"/>
         <source>Overlay statistics computed inside the PostGIS database.</source>
         <translation>叠加面积统计已在 PostGIS 数据库内完成。</translation>
     </message>
     <message>
-        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="119"/>
+        <location filename="../sg_nr_plugin/core/indb/overlaystats.py" line="149"/>
         <source>Overlay statistics are computed on the desktop: {reason}.</source>
         <translation>叠加面积统计改在桌面端计算：{reason}。</translation>
     </message>

@@ -21,7 +21,7 @@ from ..core.reports.audit import audit_scope
 from ..i18n import tr
 from ..paths import icon_path
 from .access import unloadable_reason
-from .audit_run import fingerprint_inputs, start_trail, write_output_metadata
+from .audit_run import fingerprints_alongside, start_trail, write_output_metadata
 from .dialog_defaults import set_dialog_default
 from .inputs import check_inputs
 from .outputs import StagedOutputs
@@ -129,9 +129,7 @@ class SgNrAlgorithm(QgsProcessingAlgorithm):
             staged.open()  # only now: a run prepared but never started leaves nothing
             trail = getattr(self, "_trail", None)
             with _plugin_reading_policy(context), _detached_from_project(context), \
-                    audit_scope(trail):
-                if trail is not None:
-                    fingerprint_inputs(trail)
+                    audit_scope(trail), fingerprints_alongside(trail):
                 results = self.compute(staged.parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 raise SgNrError(tr("The run was canceled: no output was written."))

@@ -8,10 +8,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from pathlib import Path
 
 import pytest
 
 from sg_nr_plugin.core.reports import audit
+from sg_nr_plugin.i18n import tr
 
 
 @pytest.fixture
@@ -80,3 +82,54 @@ def test_the_memory_keeps_the_most_recent_entries(memory, tmp_path, monkeypatch)
     kept = json.loads(memory.read_text("utf-8"))
     assert len(kept) == 3
     assert all(str(files[i].resolve()) in " ".join(kept) for i in (2, 3, 4))
+
+
+def test_fingerprints_are_taken_alongside_the_run_and_still_printed(
+        qgis_processing, provider_registered, memory, tmp_path, monkeypatch):
+    """The hashing runs in a thread of its own while the algorithm computes; the workbook,
+    written inside the run, waits for it and prints the file's sha256."""
+    import shutil
+    import threading
+    import time
+
+    from sg_nr_plugin.processing import audit_run
+    from tests.conftest import TINY_GPKG
+    from tests.reliability.test_audit_trail import landuse
+
+    threads = []
+    real = audit_run.fingerprint_inputs
+
+    def slow(trail):
+        threads.append(threading.current_thread().name)
+        time.sleep(0.5)  # longer than nothing: the workbook writer must wait for it
+        real(trail)
+
+    monkeypatch.setattr(audit_run, "fingerprint_inputs", slow)
+    data = shutil.copy(TINY_GPKG, tmp_path / "a.gpkg")
+    (tmp_path / "out").mkdir()
+    rows = landuse(data, tmp_path / "out")
+    assert threads == ["sgnr-fingerprints"]
+    label = tr("Input {name}: fingerprint").format(name="INPUT")
+    assert rows[label].startswith(hashlib.sha256(Path(data).read_bytes()).hexdigest())
+
+
+def test_a_failing_fingerprint_fails_the_run_with_its_message(
+        qgis_processing, provider_registered, memory, tmp_path, monkeypatch):
+    import shutil
+
+    from qgis.core import QgsProcessingException
+
+    from sg_nr_plugin.core.errors import SgNrError
+    from sg_nr_plugin.processing import audit_run
+    from tests.conftest import TINY_GPKG
+    from tests.reliability.test_audit_trail import landuse
+
+    def refused(trail):
+        raise SgNrError("the input could not be fingerprinted")
+
+    monkeypatch.setattr(audit_run, "fingerprint_inputs", refused)
+    data = shutil.copy(TINY_GPKG, tmp_path / "a.gpkg")
+    (tmp_path / "out").mkdir()
+    with pytest.raises(QgsProcessingException, match="could not be fingerprinted"):
+        landuse(data, tmp_path / "out")
+    assert not (tmp_path / "out" / "landuse.xlsx").exists()

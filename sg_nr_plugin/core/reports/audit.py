@@ -63,6 +63,14 @@ class AuditTrail:
     ruleset: object | None = None
     read_counts: object | None = None  # core.reading.ReadCounts of the run, when kept
     data_files: list[tuple[str, str, str, str]] = field(default_factory=list)  # label,id,ver,sha
+    # waits for fingerprints taken alongside the run (processing/audit_run.py), then None
+    pending: object | None = field(default=None, repr=False, compare=False)
+
+    def settle(self) -> None:
+        """Wait until the inputs' fingerprints are taken (raising what taking them raised)."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending()
 
 
 # ---- the trail of the running algorithm ------------------------------------------------------
@@ -260,6 +268,7 @@ def software_versions() -> tuple[str, str]:
 # ---- the rows --------------------------------------------------------------------------------
 def audit_rows(trail: AuditTrail) -> list[tuple[str, str]]:
     """The trail as ``(label, value)`` rows, labels in the report's language."""
+    trail.settle()
     qgis_version, gdal_version = software_versions()
     rows = [(tr("Plugin version"), f"sg_nr_plugin {plugin_version()}"),
             (tr("QGIS version"), qgis_version), (tr("GDAL version"), gdal_version),
